@@ -1,0 +1,57 @@
+// `portfolio-bot <command>`: the command line of DESIGN.md. Each command lives
+// in src/cli/<name>.ts and returns an exit code; nothing here prints a secret.
+import { config as loadDotenv } from 'dotenv';
+import { join } from 'node:path';
+import { REPO_ROOT } from './paths.js';
+
+export interface CliIO {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export type CliCommand = (args: string[], io: CliIO) => Promise<number>;
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  validate: { summary: 'validate [PATH]: check profile data', load: async () => (await import('./cli/validate.js')).run },
+};
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const lines = Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(width)}  ${summary}`);
+  return ['usage: portfolio-bot <command> [options]', '', ...lines].join('\n');
+}
+
+const defaultIO: CliIO = {
+  out: (text) => process.stdout.write(text + '\n'),
+  err: (text) => process.stderr.write(text + '\n'),
+};
+
+export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
+  // .env from the current directory, then the repository's; existing variables win.
+  loadDotenv({ quiet: true });
+  loadDotenv({ path: join(REPO_ROOT, '.env'), quiet: true });
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.out(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`portfolio-bot: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await (await command.load())(args, io);
+  } catch (error) {
+    const { ConfigError } = await import('./config.js');
+    if (error instanceof ConfigError || error instanceof UsageError) {
+      io.err(`portfolio-bot ${name}: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
