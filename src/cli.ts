@@ -12,6 +12,7 @@ export interface CliIO {
 export type CliCommand = (args: string[], io: CliIO) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  search: { summary: 'search "<query>" [--section S] [--limit N] [--json]', load: async () => (await import('./cli/search.js')).run },
   validate: { summary: 'validate [PATH]: check profile data', load: async () => (await import('./cli/validate.js')).run },
 };
 

@@ -30,10 +30,6 @@ async function problemsOf(file: string): Promise<string[]> {
   throw new Error(`${file} loaded without problems`);
 }
 
-async function problemsFor(name: string, text: string): Promise<string[]> {
-  return problemsOf(write(name, text));
-}
-
 describe('loadProfile on broken profiles', () => {
   it('accepts the minimal fixture and resolves nothing it need not', async () => {
     const loaded = await loadProfile(write('ok.yaml', BASE));

@@ -83,6 +83,7 @@ export const contactLinkSchema = z.strictObject({
   kind: z.enum(CONTACT_KINDS),
   label: text(LIMITS.label),
   url: linkUrl,
+  tags: tags.optional(),
 });
 
 export const topicSchema = z.strictObject({
@@ -175,7 +176,7 @@ export const projectSchema = z.strictObject({
     .array(z.strictObject({ kind: z.enum(PROJECT_LINK_KINDS), label: text(LIMITS.label), url: linkUrl }))
     .max(LIMITS.links),
   tags: tags,
-  aliases: tags.optional(),
+  aliases: z.array(text(LIMITS.name)).max(LIMITS.listItems).optional(),
   status: z.enum(PROJECT_STATUSES),
   statusNote: text(LIMITS.short).optional(),
   image: z.strictObject({ url: linkUrl, alt: text(LIMITS.label) }).optional(),

@@ -1,0 +1,180 @@
+// Every searchable entry of a profile as one flat document. The fields map to
+// the index's weighted keys: name > keywords (tags, aliases) > summary > body.
+import type { Profile, Section, SkillLevel } from '../profile/schema.js';
+import { SKILL_LEVELS } from '../profile/schema.js';
+
+export interface SearchDoc {
+  section: Section;
+  id: string;
+  /** Display name: a project's name; a role's "title, organisation". */
+  title: string;
+  url: string | null;
+  /** Names the entry is known by: its title and aliases. */
+  names: string[];
+  /** Tags, tools, categories: what people search by. */
+  keywords: string[];
+  summary: string;
+  /** Details, highlights, metrics: words that should find the entry, weakly. */
+  body: string[];
+  /** Shown first on an empty query. */
+  notable: boolean;
+  /** Position in the profile, for stable ties. */
+  order: number;
+}
+
+const levelLabel: Record<SkillLevel, string> = {
+  expert: 'expert',
+  intermediate: 'intermediate',
+  basic: 'basic',
+  learning: 'learning',
+};
+
+export function slugify(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 48) || 'entry'
+  );
+}
+
+export function buildDocuments(profile: Profile): SearchDoc[] {
+  const docs: Omit<SearchDoc, 'order'>[] = [];
+  const categoryName = new Map(profile.categories.map((c) => [c.id, c.name]));
+
+  for (const project of profile.projects) {
+    const repo = project.links.find((link) => link.kind === 'repo') ?? project.links[0];
+    docs.push({
+      section: 'projects',
+      id: project.id,
+      title: project.name,
+      url: repo?.url ?? null,
+      names: [project.name, ...(project.aliases ?? [])],
+      keywords: [...project.tags, ...(project.tools ?? []), categoryName.get(project.category) ?? ''],
+      summary: project.summary,
+      body: [
+        ...project.details,
+        ...(project.highlights ?? []),
+        ...(project.metrics ?? []).map((m) => `${m.name} ${m.value} ${m.context ?? ''}`),
+        ...project.links.map((l) => l.label),
+        project.statusNote ?? '',
+      ],
+      notable: project.notable ?? false,
+    });
+  }
+  for (const role of profile.experience) {
+    docs.push({
+      section: 'experience',
+      id: role.id,
+      title: `${role.title}, ${role.organisation}`,
+      url: role.url ?? null,
+      names: [role.title, `${role.title} ${role.organisation}`],
+      keywords: [role.organisation, ...(role.tags ?? [])],
+      summary: role.summary ?? '',
+      body: role.highlights,
+      notable: false,
+    });
+  }
+  for (const entry of profile.education) {
+    docs.push({
+      section: 'education',
+      id: entry.id,
+      title: `${entry.degree}, ${entry.institution}`,
+      url: entry.url ?? null,
+      names: [entry.degree, entry.institution],
+      keywords: [...(entry.tags ?? []), entry.location ?? ''],
+      summary: entry.status ?? '',
+      body: [],
+      notable: false,
+    });
+  }
+  for (const item of profile.research) {
+    docs.push({
+      section: 'research',
+      id: item.id,
+      title: item.title,
+      url: item.links?.[0]?.url ?? null,
+      names: [item.title],
+      keywords: item.tags ?? [],
+      summary: item.summary,
+      body: [item.status, ...(item.links ?? []).map((l) => l.label)],
+      notable: false,
+    });
+  }
+  for (const item of profile.learning) {
+    docs.push({
+      section: 'learning',
+      id: item.id,
+      title: item.title,
+      url: item.url ?? null,
+      names: [item.title],
+      keywords: [...(item.tags ?? []), item.provider ?? ''],
+      summary: item.progress ?? '',
+      body: [],
+      notable: false,
+    });
+  }
+  for (const post of profile.blogs) {
+    docs.push({
+      section: 'blogs',
+      id: post.id,
+      title: post.title,
+      url: post.url,
+      names: [post.title],
+      keywords: [...(post.tags ?? []), post.venue, post.kind],
+      summary: post.summary,
+      body: [post.note ?? ''],
+      notable: false,
+    });
+  }
+  for (const level of SKILL_LEVELS) {
+    for (const skill of profile.skills[level]) {
+      docs.push({
+        section: 'skills',
+        id: slugify(skill.name),
+        title: skill.name,
+        url: null,
+        names: [skill.name],
+        keywords: skill.tags ?? [],
+        summary: skill.note ?? '',
+        body: [levelLabel[level]],
+        notable: false,
+      });
+    }
+  }
+  for (const topic of profile.about) {
+    docs.push({
+      section: 'about',
+      id: topic.id,
+      title: topic.title,
+      url: topic.links?.[0]?.url ?? null,
+      names: [topic.title],
+      keywords: topic.tags ?? [],
+      summary: topic.text,
+      body: [...(topic.items ?? []), ...(topic.links ?? []).map((l) => l.label)],
+      notable: false,
+    });
+  }
+  for (const link of profile.identity.links) {
+    docs.push({
+      section: 'contact',
+      id: link.kind,
+      title: link.label,
+      url: link.url,
+      names: [link.label, link.kind],
+      keywords: link.tags ?? [],
+      summary: '',
+      body: [],
+      notable: false,
+    });
+  }
+  return docs.map((doc, order) => ({
+    ...doc,
+    keywords: doc.keywords.filter(Boolean),
+    body: doc.body.filter(Boolean),
+    order,
+  }));
+}

@@ -1,0 +1,325 @@
+// The search index: one per loaded profile, over every section.
+//
+// Scoring is a weighted, idf-scaled term match over four keys, in order of
+// weight: names (title, aliases) > keywords (tags, tools) > summary > body
+// (details, highlights, metrics). A query word that is not in the profile's
+// vocabulary is looked up with fuse.js, which supplies typo tolerance
+// ("lookahed" → "lookahead"); a word that matches nothing at all counts
+// against the entry, so "quantum computing" finds nothing rather than the
+// entry that happens to share a stop word. Ties break by section, then by
+// position in the profile, so the order is deterministic.
+import Fuse from 'fuse.js';
+import type { Profile, Section } from '../profile/schema.js';
+import { SECTIONS } from '../profile/schema.js';
+import { buildDocuments, type SearchDoc } from './documents.js';
+import { queryTokens, tokenize } from './normalise.js';
+
+export interface SearchHit {
+  section: Section;
+  id: string;
+  title: string;
+  url: string | null;
+  /** Relevance in (0, 1]; 1 is an exact name match. */
+  score: number;
+  doc: SearchDoc;
+}
+
+export interface SearchOptions {
+  section?: Section | undefined;
+  limit?: number | undefined;
+}
+
+export interface Suggestion {
+  name: string;
+  value: string;
+}
+
+export interface ProfileSearch {
+  readonly documents: readonly SearchDoc[];
+  search(query: string, options?: SearchOptions): SearchHit[];
+  /** Autocomplete for a project name: ≤ 25, best first; notable projects on an empty input. */
+  suggestProjects(input: string, limit?: number): Suggestion[];
+  /** Autocomplete for a free query across sections. */
+  suggest(input: string, limit?: number): Suggestion[];
+}
+
+/** Weights of the keys. */
+export const KEY_WEIGHTS = { names: 1, keywords: 0.8, summary: 0.6, body: 0.45 } as const;
+type Key = keyof typeof KEY_WEIGHTS;
+
+/** An entry is relevant at or above this score. */
+export const RELEVANCE_CUTOFF = 0.3;
+const SECTION_RANK = new Map<Section, number>(
+  (['projects', 'experience', 'research', 'blogs', 'skills', 'learning', 'education', 'about', 'contact'] as const).map((s, i) => [s, i]),
+);
+
+interface Posting {
+  doc: number;
+  weight: number;
+}
+
+interface Candidate {
+  term: string;
+  similarity: number;
+}
+
+const MAX_QUERY_TOKENS = 12;
+const MAX_QUERY_LENGTH = 200;
+
+export function createSearch(profile: Profile): ProfileSearch {
+  const documents = buildDocuments(profile);
+  const postings = new Map<string, Posting[]>();
+  const nameKeys: string[][] = documents.map((doc) => doc.names.map((name) => tokenize(name).join(' ')));
+  const keywordKeys: string[][] = documents.map((doc) => doc.keywords.map((k) => tokenize(k).join(' ')));
+
+  documents.forEach((doc, index) => {
+    const best = new Map<string, number>();
+    const add = (key: Key, texts: readonly string[]) => {
+      for (const text of texts) {
+        for (const term of tokenize(text)) {
+          const weight = KEY_WEIGHTS[key];
+          if ((best.get(term) ?? 0) < weight) best.set(term, weight);
+        }
+      }
+    };
+    add('names', doc.names);
+    add('keywords', doc.keywords);
+    add('summary', [doc.summary]);
+    add('body', doc.body);
+    for (const [term, weight] of best) {
+      let list = postings.get(term);
+      if (!list) postings.set(term, (list = []));
+      list.push({ doc: index, weight });
+    }
+  });
+
+  const vocabulary = [...postings.keys()].sort();
+  const idf = new Map(vocabulary.map((term) => [term, Math.log(1 + documents.length / (postings.get(term)?.length ?? 1))]));
+  const maxIdf = Math.max(1, ...idf.values());
+  const typos = buildDeletionIndex(vocabulary);
+  // Words with more typos than the deletion index can see are looked up with
+  // fuse.js, among the words of about the same length; both kinds are cached.
+  const fuzzyByLength = new Map<number, Fuse<string>>();
+  const fuzzyCache = new Map<string, Candidate[]>();
+
+  function fuseFor(length: number): Fuse<string> {
+    let fuse = fuzzyByLength.get(length);
+    if (!fuse) {
+      const near = vocabulary.filter((term) => Math.abs(term.length - length) <= 2);
+      fuse = new Fuse(near, { includeScore: true, threshold: 0.3, ignoreLocation: true, ignoreFieldNorm: true });
+      fuzzyByLength.set(length, fuse);
+    }
+    return fuse;
+  }
+
+  function candidatesFor(token: string): Candidate[] {
+    if (postings.has(token)) {
+      const out: Candidate[] = [{ term: token, similarity: 1 }];
+      return out.concat(prefixCandidates(token, true));
+    }
+    const cached = fuzzyCache.get(token);
+    if (cached) return cached;
+    let out = prefixCandidates(token, false);
+    if (token.length >= 4 && !/\d/.test(token)) {
+      const near = typos.lookup(token);
+      for (const { term, distance } of near) out.push({ term, similarity: 0.85 - 0.1 * distance });
+      if (near.length === 0 && token.length >= 7) {
+        for (const result of fuseFor(token.length).search(token, { limit: 3 })) {
+          out.push({ term: result.item, similarity: 0.75 - (result.score ?? 0) });
+        }
+      }
+    }
+    out = dedupe(out);
+    if (fuzzyCache.size > 5000) fuzzyCache.clear();
+    fuzzyCache.set(token, out);
+    return out;
+  }
+
+  function prefixCandidates(token: string, exactExists: boolean): Candidate[] {
+    if (token.length < 3) return [];
+    const out: Candidate[] = [];
+    let lo = lowerBound(vocabulary, token);
+    while (lo < vocabulary.length) {
+      const term = vocabulary[lo++]!;
+      if (!term.startsWith(token)) break;
+      if (term === token) continue;
+      // A prefix is a weaker match the more it leaves out ("net" for "network").
+      const similarity = (exactExists ? 0.6 : 0.8) * Math.sqrt(token.length / term.length);
+      if (similarity >= 0.45) out.push({ term, similarity });
+    }
+    return out;
+  }
+
+  function search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const limit = Math.max(0, Math.min(options.limit ?? 10, 100));
+    if (limit === 0) return [];
+    const tokens = [...new Set(queryTokens(query.slice(0, MAX_QUERY_LENGTH)))].slice(0, MAX_QUERY_TOKENS);
+    if (tokens.length === 0) return [];
+    const phrase = tokens.join(' ');
+
+    const scores = new Float64Array(documents.length);
+    const matched = new Uint8Array(documents.length);
+    let possible = 0;
+    for (const token of tokens) {
+      const candidates = candidatesFor(token);
+      const tokenIdf = candidates.length > 0 ? Math.max(...candidates.map((c) => idf.get(c.term) ?? 0)) : maxIdf;
+      possible += tokenIdf;
+      const best = new Map<number, number>();
+      for (const { term, similarity } of candidates) {
+        const termIdf = idf.get(term) ?? 0;
+        for (const posting of postings.get(term) ?? []) {
+          const value = similarity * posting.weight * termIdf;
+          if (value > (best.get(posting.doc) ?? 0)) best.set(posting.doc, value);
+        }
+      }
+      for (const [doc, value] of best) {
+        scores[doc]! += value;
+        matched[doc]! += 1;
+      }
+    }
+
+    const hits: SearchHit[] = [];
+    for (let index = 0; index < documents.length; index++) {
+      const doc = documents[index]!;
+      if (options.section && doc.section !== options.section) continue;
+      if (matched[index] === 0) continue;
+      const coverage = matched[index]! / tokens.length;
+      let score = (scores[index]! / possible) * (0.4 + 0.6 * coverage);
+      if (nameKeys[index]!.includes(phrase)) score = 1;
+      else if (nameKeys[index]!.some((name) => containsPhrase(name, phrase)) && tokens.length > 1) score = Math.max(score, 0.9);
+      else if (keywordKeys[index]!.includes(phrase)) score = Math.max(score, 0.85); // a whole tag beats a word inside one
+      score = Math.min(1, score);
+      if (score < RELEVANCE_CUTOFF || (tokens.length > 1 && coverage < 0.5)) continue;
+      hits.push({ section: doc.section, id: doc.id, title: doc.title, url: doc.url, score: round(score), doc });
+    }
+    hits.sort(
+      (a, b) =>
+        b.score - a.score ||
+        (SECTION_RANK.get(a.section) ?? 9) - (SECTION_RANK.get(b.section) ?? 9) ||
+        a.doc.order - b.doc.order,
+    );
+    return hits.slice(0, limit);
+  }
+
+  const projects = documents.filter((doc) => doc.section === 'projects');
+  const notableFirst = [...projects].sort((a, b) => Number(b.notable) - Number(a.notable) || a.order - b.order);
+
+  function suggestProjects(input: string, limit = 25): Suggestion[] {
+    const max = Math.max(0, Math.min(limit, 25));
+    const toChoice = (doc: SearchDoc): Suggestion => ({ name: clip(doc.title, 100), value: doc.id });
+    const text = input.trim();
+    if (!text) return notableFirst.slice(0, max).map(toChoice);
+    const folded = tokenize(text).join(' ');
+    // Names that start with what was typed come first, in profile order, then the search's ranking.
+    const starts = projects.filter((doc) => nameKeys[doc.order]!.some((name) => name.startsWith(folded)));
+    const ranked = search(text, { section: 'projects', limit: 25 }).map((hit) => hit.doc);
+    return dedupeDocs([...starts, ...ranked]).slice(0, max).map(toChoice);
+  }
+
+  function suggest(input: string, limit = 25): Suggestion[] {
+    const max = Math.max(0, Math.min(limit, 25));
+    if (!input.trim()) return notableFirst.slice(0, max).map((doc) => ({ name: clip(doc.title, 100), value: clip(doc.title, 100) }));
+    return search(input, { limit: max }).map((hit) => {
+      const name = clip(`${hit.title} (${hit.section})`, 100);
+      return { name, value: clip(hit.title, 100) };
+    });
+  }
+
+  return { documents, search, suggestProjects, suggest };
+}
+
+export function isSection(value: string): value is Section {
+  return (SECTIONS as readonly string[]).includes(value);
+}
+
+/**
+ * Typo lookup by deletion neighbourhoods: a word and every form of it with one
+ * letter removed, mapped to the vocabulary words that share them. Two words
+ * share a form when they are within one edit (two for a substitution or a
+ * swap); the edit distance then confirms it. Cost per lookup: O(length).
+ */
+export function buildDeletionIndex(vocabulary: readonly string[]) {
+  const index = new Map<string, string[]>();
+  const add = (form: string, term: string) => {
+    const list = index.get(form);
+    if (!list) index.set(form, [term]);
+    else if (list[list.length - 1] !== term) list.push(term);
+  };
+  for (const term of vocabulary) {
+    if (term.length < 3 || /\d/.test(term)) continue;
+    add(term, term);
+    for (const form of deletions(term)) add(form, term);
+  }
+  return {
+    lookup(word: string): { term: string; distance: number }[] {
+      const found = new Map<string, number>();
+      const maxDistance = word.length <= 5 ? 1 : 2;
+      for (const form of [word, ...deletions(word)]) {
+        for (const term of index.get(form) ?? []) {
+          if (found.has(term)) continue;
+          const distance = editDistance(word, term);
+          if (distance <= maxDistance) found.set(term, distance);
+        }
+      }
+      return [...found].map(([term, distance]) => ({ term, distance })).sort((a, b) => a.distance - b.distance || (a.term < b.term ? -1 : 1));
+    },
+  };
+}
+
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array<number>(rows * cols);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, d[(i - 2) * cols + j - 2]! + 1);
+      d[i * cols + j] = value;
+    }
+  }
+  return d[rows * cols - 1]!;
+}
+
+function containsPhrase(haystack: string, phrase: string): boolean {
+  return ` ${haystack} `.includes(` ${phrase} `);
+}
+
+function lowerBound(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function dedupe(candidates: Candidate[]): Candidate[] {
+  const best = new Map<string, number>();
+  for (const { term, similarity } of candidates) best.set(term, Math.max(similarity, best.get(term) ?? 0));
+  return [...best].map(([term, similarity]) => ({ term, similarity }));
+}
+
+function dedupeDocs(docs: SearchDoc[]): SearchDoc[] {
+  const seen = new Set<string>();
+  return docs.filter((doc) => (seen.has(doc.id) ? false : (seen.add(doc.id), true)));
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, max - 1).trimEnd() + '…';
+}
+
+function round(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}

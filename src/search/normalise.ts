@@ -1,0 +1,69 @@
+// Query and document normalisation, applied identically to both sides so that
+// "Multi-Channel ResNets", "multichannel resnet" and "multi channel resnets" meet.
+
+/** Abbreviations every profile shares; profile-specific words belong in the data's tags and aliases. */
+const ABBREVIATIONS: Record<string, string> = {
+  js: 'javascript',
+  ts: 'typescript',
+  py: 'python',
+  ml: 'machine learning',
+  dl: 'deep learning',
+  nn: 'neural network',
+  nns: 'neural network',
+  '&': 'and',
+};
+
+/** Words that carry no meaning in a search query. */
+export const STOP_WORDS = new Set(
+  'a an the of on in at to for from by with and or his her their he she they him them it its is are was were be been has have had do does did what which who whom where when how why any some all about me my i you your this that these those there than then also just show tell list give find enter entered take took part participate participated work worked done use used using know knows'.split(
+    ' ',
+  ),
+);
+
+// Words, decimals ("99.26") and ranks ("#1").
+const TOKEN = /#\d+|[\p{L}\p{N}]+(?:[.,]\p{N}+)*/gu;
+
+/** Lower case, no accents, no zero-width or control characters. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, '')
+    .toLowerCase();
+}
+
+/** Plural to singular, conservatively: "optimizers" → "optimizer", "classes" → "class", "analysis" stays. */
+export function singular(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
+  if (/(ss|sh|ch|x|z)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !/(ss|us|is|os)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** The words of a text, folded and singular; hyphenated and slashed compounds also yield their joined form. */
+export function tokenize(text: string, skip?: ReadonlySet<string>): string[] {
+  const folded = fold(text);
+  const out: string[] = [];
+  for (const match of folded.matchAll(TOKEN)) {
+    const raw = match[0].replace(/,/g, '');
+    if (skip?.has(raw)) continue;
+    const expanded = ABBREVIATIONS[raw];
+    if (expanded) out.push(...expanded.split(' '));
+    else out.push(singular(raw));
+  }
+  for (const compound of folded.matchAll(/[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)+/gu)) {
+    out.push(singular(compound[0].replace(/[-_]/g, '')));
+  }
+  return out;
+}
+
+/** Query words that matter: tokens without stop words (none when only stop words were typed). */
+export function queryTokens(query: string): string[] {
+  return tokenize(query.replace(/&/g, ' and '), STOP_WORDS);
+}
+
+/** A canonical key for exact comparisons (names, aliases, tags). */
+export function normaliseKey(text: string): string {
+  return tokenize(text).filter((t) => !t.includes(' ')).join(' ');
+}
