@@ -1,0 +1,382 @@
+// The HTTP interactions endpoint: Discord POSTs signed interactions to
+// `/interactions`, and the answer goes back inline in the HTTP response.
+// This module is transport only: it checks signatures, limits and shapes, and
+// hands every real interaction to an injected `respond` function.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
+import type { LogFields, Logger } from '../log.js';
+import { decodeSignature, parsePublicKey, verifySignedBytes } from './signature.js';
+
+export type InteractionResponder = (
+  interaction: APIInteraction,
+) => Promise<APIInteractionResponse> | APIInteractionResponse;
+
+export interface HttpServerOptions {
+  /** The application's public key, 64 hex characters (DISCORD_PUBLIC_KEY). */
+  publicKey: string;
+  /** Answers commands (type 4), autocomplete (type 8) and components (type 7 or 4). */
+  respond: InteractionResponder;
+  logger: Logger;
+  /** Merged into the body of `GET /healthz`, e.g. `{ profileVersion }`. */
+  health?: () => Record<string, unknown>;
+  /** Largest accepted request body; default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Largest accepted distance between X-Signature-Timestamp and now; default 300. */
+  maxSkewSeconds?: number;
+  /** Wall clock in epoch milliseconds (Date.now), replaceable in tests. */
+  now?: () => number;
+}
+
+export interface InteractionServer {
+  server: Server;
+  /** Starts listening; resolves with the bound port (useful with port 0). */
+  listen(port: number, host?: string): Promise<number>;
+  /**
+   * Stops accepting connections, lets requests in flight finish for up to
+   * `graceMs` (default 5000), then drops whatever is left. Idempotent.
+   */
+  close(graceMs?: number): Promise<void>;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_SKEW_SECONDS = 300;
+export const DEFAULT_CLOSE_GRACE_MS = 5000;
+
+// Interaction types (discord-api-types' InteractionType) as plain numbers, so
+// the hot path needs no runtime import of discord.js's transitive dependency.
+const PING = 1;
+const APPLICATION_COMMAND = 2;
+const MESSAGE_COMPONENT = 3;
+const AUTOCOMPLETE = 4;
+const MODAL_SUBMIT = 5;
+
+const INTERACTIONS_PATH = '/interactions';
+const HEALTH_PATH = '/healthz';
+const JSON_TYPE = 'application/json';
+/** Discord sends the timestamp as Unix seconds; digits only also makes its byte length its length. */
+const TIMESTAMP = /^\d{1,15}$/;
+
+// Bodies that never change are encoded once.
+const PONG = Buffer.from('{"type":1}');
+const errorBody = (message: string) => Buffer.from(JSON.stringify({ error: message }));
+const UNAUTHORIZED = errorBody('invalid request signature');
+const TOO_LARGE = errorBody('request body too large');
+const MALFORMED_JSON = errorBody('malformed JSON');
+const BAD_SHAPE = errorBody('expected an interaction object');
+const UNKNOWN_TYPE = errorBody('unknown interaction type');
+const NOT_FOUND = errorBody('not found');
+const METHOD_NOT_ALLOWED = errorBody('method not allowed');
+const SHUTTING_DOWN = Buffer.from(JSON.stringify({ status: 'shutting down' }));
+
+/** What the request log line says about one request; filled in as the request is understood. */
+interface Exchange {
+  readonly method: string;
+  readonly path: string;
+  readonly started: number;
+  interactionType?: number;
+  command?: string;
+  ref?: string;
+  error?: unknown;
+  /** Close the connection after the answer (a body was left unread). */
+  closeConnection?: boolean;
+}
+
+/** A short id that ties a user-visible 500 to its log line. */
+function newRef(): string {
+  return randomBytes(4).toString('hex');
+}
+
+function ignore(): void {}
+
+function isPromiseLike<T>(value: PromiseLike<T> | T): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
+function pathOf(url: string | undefined): string {
+  if (url === undefined) return '/';
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
+export function createInteractionServer(options: HttpServerOptions): InteractionServer {
+  const key = parsePublicKey(options.publicKey);
+  const { respond, logger, health } = options;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxSkewMs = (options.maxSkewSeconds ?? DEFAULT_MAX_SKEW_SECONDS) * 1000;
+  const now = options.now ?? Date.now;
+  const createdAt = performance.now();
+
+  let closing = false;
+  let closed: Promise<void> | undefined;
+
+  function logExchange(exchange: Exchange, status: number, aborted: boolean): void {
+    const fields: LogFields = {
+      method: exchange.method,
+      path: exchange.path,
+      status,
+      ms: Math.round((performance.now() - exchange.started) * 100) / 100,
+    };
+    if (exchange.interactionType !== undefined) fields['interactionType'] = exchange.interactionType;
+    if (exchange.command !== undefined) fields['command'] = exchange.command;
+    if (aborted) fields['aborted'] = true;
+    if (exchange.ref !== undefined) fields['ref'] = exchange.ref;
+    if (exchange.error !== undefined) {
+      const error = exchange.error;
+      fields['error'] = error instanceof Error ? error.message : String(error);
+      if (error instanceof Error && error.stack !== undefined) fields['stack'] = error.stack;
+    }
+    if (status >= 500) logger.error('http request', fields);
+    else logger.info('http request', fields);
+  }
+
+  /** Sends a JSON answer and writes the request's one log line. */
+  function send(
+    res: ServerResponse,
+    exchange: Exchange,
+    status: number,
+    body: Buffer | string,
+    extraHeaders?: OutgoingHttpHeaders,
+  ): void {
+    if (res.headersSent || res.destroyed) {
+      // The client went away (or an answer already left): nothing to send.
+      logExchange(exchange, status, true);
+      return;
+    }
+    const headers: OutgoingHttpHeaders = {
+      'content-type': JSON_TYPE,
+      'content-length': typeof body === 'string' ? Buffer.byteLength(body) : body.length,
+      ...extraHeaders,
+    };
+    // While shutting down, no connection is kept alive for another request.
+    if (closing || exchange.closeConnection === true) headers['connection'] = 'close';
+    res.writeHead(status, headers);
+    res.end(body);
+    logExchange(exchange, status, false);
+  }
+
+  function fail(res: ServerResponse, exchange: Exchange, error: unknown): void {
+    exchange.ref = newRef();
+    exchange.error = error;
+    send(res, exchange, 500, JSON.stringify({ error: 'internal error', ref: exchange.ref }));
+  }
+
+  /**
+   * Answers 413 without reading the rest of the body: reading is paused, and
+   * the response says `Connection: close`, so Node ends and destroys the
+   * socket as soon as the answer is flushed (draining at most what is already
+   * in flight), whatever Content-Length promised.
+   */
+  function tooLarge(req: IncomingMessage, res: ServerResponse, exchange: Exchange): void {
+    exchange.closeConnection = true;
+    req.pause();
+    send(res, exchange, 413, TOO_LARGE);
+  }
+
+  function isFresh(timestamp: string): boolean {
+    if (!TIMESTAMP.test(timestamp)) return false;
+    return Math.abs(now() - Number(timestamp) * 1000) <= maxSkewMs;
+  }
+
+  function handleInteraction(req: IncomingMessage, res: ServerResponse, exchange: Exchange): void {
+    const lengthHeader = req.headers['content-length'];
+    // Node's parser has already rejected a malformed Content-Length.
+    if (lengthHeader !== undefined && Number(lengthHeader) > maxBodyBytes) {
+      tooLarge(req, res, exchange);
+      return;
+    }
+
+    const signatureHeader = req.headers['x-signature-ed25519'];
+    const timestampHeader = req.headers['x-signature-timestamp'];
+    const timestamp = typeof timestampHeader === 'string' ? timestampHeader : '';
+    const signature =
+      typeof signatureHeader === 'string' && isFresh(timestamp) ? decodeSignature(signatureHeader) : null;
+
+    // A request whose headers already fail is still read (so the connection
+    // stays usable), but its bytes are only counted, never kept. Otherwise
+    // the chunks are kept behind the timestamp: together, exactly the bytes
+    // the signature covers. Memory grows with what arrives, not with what
+    // Content-Length announces.
+    const chunks: Buffer[] | undefined = signature === null ? undefined : [Buffer.from(timestamp, 'latin1')];
+    let received = 0;
+
+    const onData = (chunk: Buffer): void => {
+      received += chunk.length;
+      if (received > maxBodyBytes) {
+        req.off('data', onData);
+        req.off('end', onEnd);
+        tooLarge(req, res, exchange);
+        return;
+      }
+      chunks?.push(chunk);
+    };
+
+    const onEnd = (): void => {
+      if (signature === null || chunks === undefined) {
+        send(res, exchange, 401, UNAUTHORIZED);
+        return;
+      }
+      const offset = timestamp.length;
+      const bytes = Buffer.concat(chunks, offset + received);
+      if (!verifySignedBytes(key, signature, bytes)) {
+        send(res, exchange, 401, UNAUTHORIZED);
+        return;
+      }
+      dispatch(res, exchange, bytes.toString('utf8', offset));
+    };
+
+    req.on('data', onData);
+    req.on('end', onEnd);
+    // A client that disconnects mid-body: log it once (status 0), and keep
+    // the request's 'error' event from becoming an uncaught exception.
+    req.on('close', () => {
+      if (!req.complete && !res.headersSent) logExchange(exchange, 0, true);
+    });
+    req.on('error', ignore);
+  }
+
+  function dispatch(res: ServerResponse, exchange: Exchange, text: string): void {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      send(res, exchange, 400, MALFORMED_JSON);
+      return;
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      send(res, exchange, 400, BAD_SHAPE);
+      return;
+    }
+    const type = (parsed as { type?: unknown }).type;
+    if (typeof type === 'number') exchange.interactionType = type;
+
+    if (type === PING) {
+      send(res, exchange, 200, PONG);
+      return;
+    }
+    if (type !== APPLICATION_COMMAND && type !== MESSAGE_COMPONENT && type !== AUTOCOMPLETE && type !== MODAL_SUBMIT) {
+      send(res, exchange, 400, UNKNOWN_TYPE);
+      return;
+    }
+    if (type === APPLICATION_COMMAND || type === AUTOCOMPLETE) {
+      const name = (parsed as { data?: { name?: unknown } }).data?.name;
+      if (typeof name === 'string') exchange.command = name;
+    }
+
+    const answer = (response: APIInteractionResponse): void => {
+      let body: string | undefined;
+      try {
+        body = JSON.stringify(response) as string | undefined;
+      } catch (error) {
+        fail(res, exchange, error);
+        return;
+      }
+      if (body === undefined) fail(res, exchange, new Error('the responder returned no response'));
+      else send(res, exchange, 200, body);
+    };
+
+    let result: PromiseLike<APIInteractionResponse> | APIInteractionResponse;
+    try {
+      result = respond(parsed as APIInteraction);
+    } catch (error) {
+      fail(res, exchange, error);
+      return;
+    }
+    if (isPromiseLike(result)) result.then(answer, (error: unknown) => fail(res, exchange, error));
+    else answer(result);
+  }
+
+  function handleHealth(res: ServerResponse, exchange: Exchange): void {
+    if (closing) {
+      send(res, exchange, 503, SHUTTING_DOWN);
+      return;
+    }
+    let body: string;
+    try {
+      const uptimeSeconds = Math.floor((performance.now() - createdAt) / 1000);
+      body = JSON.stringify({ status: 'ok', uptimeSeconds, ...health?.() });
+    } catch (error) {
+      fail(res, exchange, error);
+      return;
+    }
+    send(res, exchange, 200, body);
+  }
+
+  function handleRequest(req: IncomingMessage, res: ServerResponse): void {
+    const method = req.method ?? 'GET';
+    const exchange: Exchange = { method, path: pathOf(req.url), started: performance.now() };
+    try {
+      switch (exchange.path) {
+        case INTERACTIONS_PATH:
+          if (method === 'POST') handleInteraction(req, res, exchange);
+          else send(res, exchange, 405, METHOD_NOT_ALLOWED, { allow: 'POST' });
+          return;
+        case HEALTH_PATH:
+          if (method === 'GET' || method === 'HEAD') handleHealth(res, exchange);
+          else send(res, exchange, 405, METHOD_NOT_ALLOWED, { allow: 'GET, HEAD' });
+          return;
+        default:
+          send(res, exchange, 404, NOT_FOUND);
+      }
+    } catch (error) {
+      fail(res, exchange, error);
+    }
+  }
+
+  const server = createServer(handleRequest);
+  // Discord wants an answer within 3 seconds; a client that takes this long
+  // just to send its request is not Discord.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 15_000;
+
+  function listen(port: number, host?: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const onError = (error: Error): void => {
+        server.off('listening', onListening);
+        reject(error);
+      };
+      const onListening = (): void => {
+        server.off('error', onError);
+        const address = server.address();
+        const bound = typeof address === 'object' && address !== null ? address.port : port;
+        logger.info('http server listening', { port: bound, ...(host === undefined ? {} : { host }) });
+        resolve(bound);
+      };
+      server.once('error', onError);
+      server.once('listening', onListening);
+      if (host === undefined) server.listen(port);
+      else server.listen(port, host);
+    });
+  }
+
+  function close(graceMs: number = DEFAULT_CLOSE_GRACE_MS): Promise<void> {
+    if (closed !== undefined) return closed;
+    closing = true;
+    closed = new Promise<void>((resolve) => {
+      if (!server.listening) {
+        server.closeAllConnections();
+        resolve();
+        return;
+      }
+      logger.info('http server closing', { graceMs });
+      // A response that was already on its way when closing began leaves a
+      // keep-alive socket behind; sweep those until the last one is gone.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      const deadline = setTimeout(() => {
+        logger.warn('http server grace period over, dropping connections', { graceMs });
+        server.closeAllConnections();
+      }, graceMs);
+      server.close(() => {
+        clearInterval(sweep);
+        clearTimeout(deadline);
+        logger.info('http server closed');
+        resolve();
+      });
+      server.closeIdleConnections();
+    });
+    return closed;
+  }
+
+  return { server, listen, close };
+}
