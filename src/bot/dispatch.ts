@@ -1,0 +1,173 @@
+// The one place every transport (gateway, HTTP, terminal) runs handlers through:
+// it finds the command, applies the common options (`private` and its "Share in
+// channel" button), fits the payload to Discord's limits with the profile's
+// secrets redacted, and is the error boundary — an expected UserError becomes a
+// private message as it is, anything else a private "something went wrong
+// (ref …)" and a log line with the same ref and the stack.
+import { randomBytes } from 'node:crypto';
+import type { Logger } from '../log.js';
+import {
+  decodeCustomId,
+  encodeCustomId,
+  fitChoices,
+  fitReply,
+  type AutocompleteChoice,
+  type ReplyPayload,
+  type ReplyRow,
+} from '../replies/index.js';
+import type { Bot, CommandInput, CommandModule, ComponentResult, Invoker, OptionValue } from './types.js';
+import { UserError } from './types.js';
+
+const EPHEMERAL = 64;
+
+export interface Dispatcher {
+  readonly commands: readonly CommandModule[];
+  /** A slash command; never throws. */
+  command(name: string, input: CommandInput): ReplyPayload;
+  /** Autocomplete for the focused option; never throws (an error gives no choices). */
+  autocomplete(name: string, focused: { name: string; value: string }, input: CommandInput): AutocompleteChoice[];
+  /** A button or select menu press; never throws. */
+  component(customId: string, values: readonly string[], user: Invoker): ComponentResult;
+  /** Plain text (a DM, a mention): answered as /ask would. */
+  message(text: string, user: Invoker): ReplyPayload;
+}
+
+export interface DispatcherOptions {
+  commands: readonly CommandModule[];
+  /** The current Bot; read on every call, so a reload swaps it atomically. */
+  bot: () => Bot;
+  logger: Logger;
+  /** Called with the outcome of each call, for metrics and logs. */
+  onOutcome?: (outcome: { kind: string; name: string; outcome: 'ok' | 'user-error' | 'error'; ref?: string }) => void;
+}
+
+export function newRef(): string {
+  return randomBytes(3).toString('hex');
+}
+
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const { commands, logger } = options;
+  const byName = new Map(commands.map((module) => [module.definition.name, module]));
+  const report = options.onOutcome ?? (() => undefined);
+
+  function failure(kind: string, name: string, error: unknown): ReplyPayload {
+    if (error instanceof UserError) {
+      report({ kind, name, outcome: 'user-error' });
+      return { content: error.message, flags: EPHEMERAL };
+    }
+    const ref = newRef();
+    const err = error instanceof Error ? error : new Error(String(error));
+    logger.error('handler failed', { ref, kind, name, error: err.message, stack: err.stack });
+    report({ kind, name, outcome: 'error', ref });
+    return { content: `Something went wrong on my side (ref ${ref}). Please try again; if it keeps happening, mention the ref to the bot's owner.`, flags: EPHEMERAL };
+  }
+
+  function fit(payload: ReplyPayload, bot: Bot): ReplyPayload {
+    return fitReply(payload, { redact: bot.secrets });
+  }
+
+  function runCommand(name: string, input: CommandInput, bot: Bot): ReplyPayload {
+    const module = byName.get(name);
+    if (!module) throw new UserError(unknownCommand(name, commands));
+    for (const option of module.definition.options ?? []) {
+      if ('required' in option && option.required && (input.options[option.name] === undefined || input.options[option.name] === '')) {
+        throw new UserError(`/${name} needs its \`${option.name}\` option, e.g. /${name} ${option.name}:… — ${option.description}`);
+      }
+    }
+    let payload = module.execute(input, bot);
+    if (input.options['private'] === true) payload = makePrivate(payload, name, input, module);
+    return payload;
+  }
+
+  return {
+    commands,
+    command(name, input) {
+      const bot = options.bot();
+      try {
+        const payload = fit(runCommand(name, input, bot), bot);
+        report({ kind: 'command', name, outcome: 'ok' });
+        return payload;
+      } catch (error) {
+        return fit(failure('command', name, error), bot);
+      }
+    },
+    autocomplete(name, focused, input) {
+      const bot = options.bot();
+      try {
+        const module = byName.get(name);
+        const choices = module?.autocomplete?.(focused, input, bot) ?? [];
+        report({ kind: 'autocomplete', name, outcome: 'ok' });
+        return fitChoices(choices, { redact: bot.secrets });
+      } catch (error) {
+        failure('autocomplete', name, error);
+        return [];
+      }
+    },
+    component(customId, values, user) {
+      const bot = options.bot();
+      const state = decodeCustomId(customId);
+      const name = state?.command ?? 'unknown';
+      try {
+        if (!state) throw new UserError("That button or menu doesn't work any more. Run the command again for a fresh one.");
+        if (state.command === 'share') {
+          // A private answer made public: run the same command again, without `private`.
+          const module = byName.get(state.action);
+          if (!module) throw new UserError(unknownCommand(state.action, commands));
+          if (state.user && state.user !== user.id) throw new UserError('Only the person who asked can share this answer.');
+          const main = mainOption(module);
+          const optionsFor: Record<string, OptionValue> = main && state.key ? { [main]: state.key } : {};
+          const payload = runCommand(state.action, { options: optionsFor, user }, bot);
+          report({ kind: 'component', name: 'share', outcome: 'ok' });
+          return { type: 'reply', payload: fit(payload, bot) };
+        }
+        const module = byName.get(state.command);
+        if (!module?.component) throw new UserError("That button or menu doesn't work any more. Run the command again for a fresh one.");
+        if (state.action === 'page' && state.user && state.user !== user.id) {
+          throw new UserError(`Only the person who ran /${state.command} can page this list. Run /${state.command} yourself to get your own.`);
+        }
+        const result = module.component({ state, values, user }, bot);
+        report({ kind: 'component', name, outcome: 'ok' });
+        return { type: result.type, payload: fit(result.payload, bot) };
+      } catch (error) {
+        return { type: 'reply', payload: fit(failure('component', name, error), bot) };
+      }
+    },
+    message(text, user) {
+      return this.command('ask', { options: { question: text }, user });
+    },
+  };
+}
+
+/** The option a shared answer re-runs with: the command's first string option. */
+export function mainOption(module: CommandModule): string | undefined {
+  return module.definition.options?.find((option) => option.type === 3)?.name;
+}
+
+function makePrivate(payload: ReplyPayload, name: string, input: CommandInput, module: CommandModule): ReplyPayload {
+  const main = mainOption(module);
+  const value = main ? input.options[main] : undefined;
+  const share: ReplyRow = {
+    type: 1,
+    components: [
+      {
+        type: 2,
+        style: 2,
+        label: 'Share in channel',
+        emoji: { name: '📣' },
+        custom_id: encodeCustomId({
+          command: 'share',
+          action: name,
+          ...(/^\d{1,20}$/.test(input.user.id) ? { user: input.user.id } : {}),
+          ...(typeof value === 'string' ? { key: value } : {}),
+        }),
+      },
+    ],
+  };
+  const rows = payload.components ?? [];
+  return { ...payload, flags: ((payload.flags ?? 0) | EPHEMERAL) as NonNullable<ReplyPayload['flags']>, components: rows.length < 5 ? [...rows, share] : rows };
+}
+
+function unknownCommand(name: string, commands: readonly CommandModule[]): string {
+  const names = commands.map((module) => `/${module.definition.name}`).join(', ');
+  return `I don't know /${name}. Try ${names}, or /help for examples.`;
+}

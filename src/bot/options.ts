@@ -1,0 +1,14 @@
+import type { CommandInput } from './types.js';
+
+/** Common options every command takes, as data for definitions. */
+export const PRIVATE_OPTION = {
+  type: 5,
+  name: 'private',
+  description: 'Only you see the answer (you can still share it in the channel)',
+  required: false,
+} as const;
+
+export function stringOption(input: CommandInput, name: string): string | undefined {
+  const value = input.options[name];
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}

@@ -1,0 +1,34 @@
+// Test helpers: the shipped profile as a Bot, and a dispatcher over every command.
+import { COMMANDS } from '../../commands/index.js';
+import { createDispatcher, type Dispatcher } from '../../src/bot/dispatch.js';
+import { createBot, type Bot, type CommandInput, type OptionValue } from '../../src/bot/types.js';
+import { silentLogger, type Logger } from '../../src/log.js';
+import { checkReplyLimits, type ReplyPayload } from '../../src/replies/index.js';
+import { shippedProfile } from './profile.js';
+
+export const ASKER = { id: '100000000000000001', name: 'asker' };
+export const OTHER = { id: '100000000000000002', name: 'other' };
+
+export async function shippedBot(): Promise<Bot> {
+  return createBot(await shippedProfile());
+}
+
+export async function testDispatcher(logger: Logger = silentLogger): Promise<Dispatcher> {
+  const bot = await shippedBot();
+  return createDispatcher({ commands: COMMANDS, bot: () => bot, logger });
+}
+
+export function input(options: Record<string, OptionValue | undefined> = {}, user = ASKER): CommandInput {
+  return { options, user };
+}
+
+/** All the text a payload shows, for assertions on what a user reads. */
+export function textOf(payload: ReplyPayload): string {
+  return JSON.stringify(payload);
+}
+
+/** Fails the test with the list of violated Discord limits, if any. */
+export function expectWithinLimits(payload: unknown): void {
+  const problems = checkReplyLimits(payload);
+  if (problems.length > 0) throw new Error(`payload breaks Discord's limits:\n${problems.join('\n')}`);
+}
