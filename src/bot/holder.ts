@@ -1,0 +1,77 @@
+// The current Bot, swapped atomically when the profile file changes. An invalid
+// file keeps the last good profile serving and logs every problem (file:line).
+import { watch, type FSWatcher } from 'node:fs';
+import type { Logger } from '../log.js';
+import { countSections } from '../profile/summary.js';
+import { loadBot } from './load.js';
+import type { Bot } from './types.js';
+
+export interface BotHolder {
+  /** The Bot to use for one call; read it per call, never keep it. */
+  current: () => Bot;
+  /** Loads the file again; true when the new profile was swapped in. */
+  reload(): Promise<boolean>;
+  watch(debounceMs?: number): void;
+  stopWatching(): void;
+}
+
+export async function createBotHolder(file: string, logger: Logger): Promise<BotHolder | null> {
+  const first = await loadBot(file);
+  if (!first.bot) {
+    for (const problem of first.problems) logger.error('invalid profile', { problem });
+    return null;
+  }
+  let bot: Bot = first.bot;
+  logger.info('profile loaded', { file, revision: bot.revision, ...countSections(bot.profile) });
+  let watcher: FSWatcher | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let reloading: Promise<boolean> | undefined;
+
+  async function reload(): Promise<boolean> {
+    const next = await loadBot(file);
+    if (!next.bot) {
+      for (const problem of next.problems) logger.error('profile reload rejected; still serving the last good profile', { problem });
+      return false;
+    }
+    if (next.bot.revision === bot.revision) return false;
+    bot = next.bot;
+    logger.info('profile reloaded', { file, revision: bot.revision, ...countSections(bot.profile) });
+    return true;
+  }
+
+  const reloadOnce = () => (reloading ??= reload().finally(() => (reloading = undefined)));
+
+  return {
+    current: () => bot,
+    reload: reloadOnce,
+    watch(debounceMs = 150) {
+      if (watcher) return;
+      // Editors save by rename as often as by write: watch the file and re-arm on rename.
+      const arm = () => {
+        try {
+          watcher = watch(file, { persistent: false }, (event) => {
+            clearTimeout(timer);
+            timer = setTimeout(() => {
+              void reloadOnce();
+              if (event === 'rename') {
+                watcher?.close();
+                watcher = undefined;
+                setTimeout(arm, 50).unref();
+              }
+            }, debounceMs);
+            timer.unref();
+          });
+        } catch (error) {
+          logger.warn('cannot watch the profile for changes', { file, error: (error as Error).message });
+          setTimeout(arm, 1000).unref();
+        }
+      };
+      arm();
+    },
+    stopWatching() {
+      clearTimeout(timer);
+      watcher?.close();
+      watcher = undefined;
+    },
+  };
+}

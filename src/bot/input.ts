@@ -1,0 +1,12 @@
+import { fitReply, type ReplyPayload } from '../replies/index.js';
+import type { Dispatcher } from './dispatch.js';
+import { parseSlashLine } from './slash-line.js';
+import type { Invoker } from './types.js';
+
+/** One line typed by a person: a slash command line, or a question for /ask. */
+export function answerInput(line: string, dispatcher: Dispatcher, user: Invoker): ReplyPayload {
+  if (!line.trimStart().startsWith('/')) return dispatcher.message(line, user);
+  const parsed = parseSlashLine(line, dispatcher.commands);
+  if (!parsed.ok) return fitReply({ content: parsed.message, flags: 64 });
+  return dispatcher.command(parsed.name, { options: parsed.options, user });
+}

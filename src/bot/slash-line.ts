@@ -1,0 +1,84 @@
+// "/projects optimizers", "/project name:Lookahead", "/skills level:expert private:true":
+// a typed slash command turned into a command name and typed options, using the
+// command definitions. Text after the command without a `key:` goes to the
+// command's first option. Never throws: problems come back as a message.
+import type { APIApplicationCommandOption } from 'discord-api-types/v10';
+import type { CommandModule, OptionValue } from './types.js';
+
+export type SlashLine =
+  | { ok: true; name: string; options: Record<string, OptionValue> }
+  | { ok: false; name: string; message: string };
+
+export function parseSlashLine(line: string, commands: readonly CommandModule[]): SlashLine {
+  const trimmed = line.trim().replace(/^\//, '');
+  const space = trimmed.search(/\s/);
+  const name = (space < 0 ? trimmed : trimmed.slice(0, space)).toLowerCase();
+  const rest = space < 0 ? '' : trimmed.slice(space + 1).trim();
+  const module = commands.find((candidate) => candidate.definition.name === name);
+  if (!module) {
+    const names = commands.map((candidate) => `/${candidate.definition.name}`).join(', ');
+    return { ok: false, name, message: `I don't know /${name || '…'}. Try ${names}, or /help for examples.` };
+  }
+  const definitions = (module.definition.options ?? []) as readonly APIApplicationCommandOption[];
+  const byName = new Map(definitions.map((option) => [option.name, option]));
+  const options: Record<string, OptionValue> = {};
+  const free: string[] = [];
+
+  for (const [key, value] of splitArguments(rest)) {
+    const option = key === undefined ? undefined : byName.get(key.toLowerCase());
+    if (key !== undefined && option) {
+      const typed = typeValue(option, value);
+      if (typeof typed === 'object') return { ok: false, name, message: typed.error };
+      options[option.name] = typed;
+    } else {
+      free.push(key === undefined ? value : `${key}:${value}`);
+    }
+  }
+  if (free.length > 0) {
+    const first = definitions.find((option) => option.type === 3 && options[option.name] === undefined);
+    if (!first) return { ok: false, name, message: `/${name} takes no text. Try /help ${name === 'help' ? '' : 'for examples'}`.trim() };
+    const typed = typeValue(first, free.join(' '));
+    if (typeof typed === 'object') return { ok: false, name, message: typed.error };
+    options[first.name] = typed;
+  }
+  return { ok: true, name, options };
+}
+
+/** Splits `a key:value key2:"quoted value" words` into [key|undefined, value] pairs. */
+function splitArguments(text: string): [string | undefined, string][] {
+  const out: [string | undefined, string][] = [];
+  const pattern = /([\p{L}\p{N}_-]+):(?:"([^"]*)"|(\S*))|"([^"]*)"|(\S+)/gu;
+  for (const match of text.matchAll(pattern)) {
+    if (match[1] !== undefined) out.push([match[1], match[2] ?? match[3] ?? '']);
+    else out.push([undefined, match[4] ?? match[5] ?? '']);
+  }
+  return out;
+}
+
+function typeValue(option: APIApplicationCommandOption, raw: string): OptionValue | { error: string } {
+  switch (option.type) {
+    case 5: {
+      const value = raw.toLowerCase();
+      if (['true', 'yes', 'on', '1'].includes(value)) return true;
+      if (['false', 'no', 'off', '0'].includes(value)) return false;
+      return { error: `\`${option.name}\` is true or false, not "${raw.slice(0, 40)}".` };
+    }
+    case 4:
+    case 10: {
+      const value = Number(raw);
+      if (!Number.isFinite(value) || (option.type === 4 && !Number.isInteger(value))) return { error: `\`${option.name}\` is a number, not "${raw.slice(0, 40)}".` };
+      return value;
+    }
+    case 3: {
+      const choices = 'choices' in option ? option.choices : undefined;
+      if (choices && choices.length > 0) {
+        const match = choices.find((choice) => String(choice.value).toLowerCase() === raw.toLowerCase() || choice.name.toLowerCase() === raw.toLowerCase());
+        if (!match) return { error: `\`${option.name}\` is one of ${choices.map((c) => c.value).join(', ')}; "${raw.slice(0, 40)}" isn't.` };
+        return String(match.value);
+      }
+      return raw;
+    }
+    default:
+      return raw;
+  }
+}

@@ -1,0 +1,276 @@
+// The gateway transport: a discord.js Client that turns events into handler
+// input and sends the dispatcher's payloads back. Nothing here decides what to
+// answer; see src/bot/dispatch.ts for that and for the error boundary.
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  Options,
+  Partials,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type CommandInteractionOption,
+  type Interaction,
+  type InteractionReplyOptions,
+  type Message,
+  type MessageCreateOptions,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
+import type { Dispatcher } from '../bot/dispatch.js';
+import { newRef } from '../bot/dispatch.js';
+import type { OptionValue } from '../bot/types.js';
+import type { Logger } from '../log.js';
+import type { ReplyPayload } from '../replies/index.js';
+
+export interface GatewayOptions {
+  token: string;
+  apiUrl: string;
+  dispatcher: Dispatcher;
+  logger: Logger;
+  /** Per-user throttle for commands, components and messages (not autocomplete). */
+  throttle?: (userId: string) => { ok: true } | { ok: false; retryAfterSeconds: number };
+}
+
+export interface GatewayBot {
+  client: Client;
+  start(): Promise<void>;
+  /** Stops taking new work, waits for replies in flight (up to graceMs), then destroys the client. */
+  stop(graceMs?: number): Promise<void>;
+  inFlight(): number;
+}
+
+/** Only what the bot uses: no privileged intents, and no caches it never reads. */
+export function createClient(apiUrl: string): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages, GatewayIntentBits.GuildMessages],
+    partials: [Partials.Channel],
+    allowedMentions: { parse: [], repliedUser: false },
+    rest: { api: apiUrl },
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      GuildMessageManager: 0,
+      DMMessageManager: 0,
+      GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
+      PresenceManager: 0,
+      ReactionManager: 0,
+      ReactionUserManager: 0,
+      ThreadMemberManager: 0,
+      GuildEmojiManager: 0,
+      GuildStickerManager: 0,
+      GuildScheduledEventManager: 0,
+      StageInstanceManager: 0,
+      VoiceStateManager: 0,
+      GuildInviteManager: 0,
+      GuildBanManager: 0,
+      AutoModerationRuleManager: 0,
+      ApplicationCommandManager: 0,
+      BaseGuildEmojiManager: 0,
+      UserManager: { maxSize: 100 },
+    }),
+  });
+}
+
+export function inviteLink(clientId: string): string {
+  return `https://discord.com/oauth2/authorize?client_id=${clientId}&scope=bot%20applications.commands&permissions=0`;
+}
+
+export function createGatewayBot(options: GatewayOptions): GatewayBot {
+  const { dispatcher, logger } = options;
+  const client = createClient(options.apiUrl);
+  let accepting = true;
+  const pending = new Set<Promise<void>>();
+
+  const track = (work: () => Promise<void>) => {
+    if (!accepting) return;
+    const promise = work().finally(() => pending.delete(promise));
+    pending.add(promise);
+  };
+
+  client.once(Events.ClientReady, (ready) => {
+    logger.info('ready', {
+      user: ready.user.tag,
+      guilds: ready.guilds.cache.size,
+      invite: inviteLink(ready.application.id),
+    });
+  });
+  client.on(Events.InteractionCreate, (interaction) => track(() => handleInteraction(interaction)));
+  client.on(Events.MessageCreate, (message) => track(() => handleMessage(message)));
+  client.on(Events.Error, (error) => logger.error('client error', { error: error.message }));
+  client.on(Events.ShardDisconnect, (event, shard) => logger.warn('gateway disconnected', { shard, code: event.code }));
+  client.on(Events.ShardResume, (shard) => logger.info('gateway resumed', { shard }));
+
+  async function handleInteraction(interaction: Interaction): Promise<void> {
+    const started = performance.now();
+    let name = 'unknown';
+    let outcome = 'ok';
+    try {
+      if (interaction.isAutocomplete()) {
+        name = interaction.commandName;
+        await respondAutocomplete(interaction);
+        return;
+      }
+      if (interaction.isChatInputCommand()) {
+        name = interaction.commandName;
+        if (await throttled(interaction)) {
+          outcome = 'throttled';
+          return;
+        }
+        await runCommand(interaction);
+        return;
+      }
+      if (interaction.isButton() || interaction.isStringSelectMenu()) {
+        name = interaction.customId.split('|')[1] ?? 'component';
+        if (await throttled(interaction)) {
+          outcome = 'throttled';
+          return;
+        }
+        await runComponent(interaction);
+      }
+    } catch (error) {
+      outcome = 'error';
+      await transportFailure(interaction, error);
+    } finally {
+      logger.info('interaction', {
+        kind: kindOf(interaction),
+        command: name,
+        user: interaction.user.id,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        outcome,
+      });
+    }
+  }
+
+  async function throttled(interaction: ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction): Promise<boolean> {
+    const verdict = options.throttle?.(interaction.user.id);
+    if (!verdict || verdict.ok) return false;
+    await interaction.reply({
+      content: `Slow down a little: try again in ${verdict.retryAfterSeconds} s.`,
+      flags: MessageFlags.Ephemeral,
+    });
+    return true;
+  }
+
+  async function respondAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const focused = interaction.options.getFocused(true);
+    const choices = dispatcher.autocomplete(
+      interaction.commandName,
+      { name: focused.name, value: String(focused.value) },
+      { options: optionValues(interaction.options.data), user: { id: interaction.user.id, name: interaction.user.username } },
+    );
+    await interaction.respond(choices);
+  }
+
+  async function runCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const payload = dispatcher.command(interaction.commandName, {
+      options: optionValues(interaction.options.data),
+      user: { id: interaction.user.id, name: interaction.user.username },
+    });
+    await interaction.reply(toReplyOptions(payload));
+  }
+
+  async function runComponent(interaction: ButtonInteraction | StringSelectMenuInteraction): Promise<void> {
+    const values = interaction.isStringSelectMenu() ? interaction.values : [];
+    const result = dispatcher.component(interaction.customId, values, { id: interaction.user.id, name: interaction.user.username });
+    if (result.type === 'update') await interaction.update(toReplyOptions(result.payload) as Parameters<typeof interaction.update>[0]);
+    else await interaction.reply(toReplyOptions(result.payload));
+  }
+
+  async function handleMessage(message: Message): Promise<void> {
+    if (message.author.bot || message.author.id === client.user?.id || message.system) return;
+    const inDm = !message.inGuild();
+    const me = client.user?.id;
+    if (!inDm && !(me && message.mentions.users.has(me))) return;
+    const started = performance.now();
+    let outcome = 'ok';
+    try {
+      const verdict = options.throttle?.(message.author.id);
+      if (verdict && !verdict.ok) {
+        outcome = 'throttled';
+        return;
+      }
+      const text = me ? message.content.replace(new RegExp(`<@!?${me}>`, 'g'), ' ').trim() : message.content;
+      const payload = dispatcher.message(text || 'help', { id: message.author.id, name: message.author.username });
+      await message.reply(toMessageOptions(payload));
+    } catch (error) {
+      outcome = 'error';
+      const ref = newRef();
+      logger.error('message reply failed', { ref, error: (error as Error).message, stack: (error as Error).stack });
+    } finally {
+      logger.info('message', { kind: inDm ? 'dm' : 'mention', user: message.author.id, ms: Math.round((performance.now() - started) * 10) / 10, outcome });
+    }
+  }
+
+  /** The dispatcher never throws; this catches what sending can (a rejected payload, a network failure). */
+  async function transportFailure(interaction: Interaction, error: unknown): Promise<void> {
+    const ref = newRef();
+    const err = error instanceof Error ? error : new Error(String(error));
+    logger.error('reply failed', { ref, error: err.message, stack: err.stack });
+    if (!interaction.isRepliable()) return;
+    const notice = { content: `Something went wrong on my side (ref ${ref}).`, flags: MessageFlags.Ephemeral } as const;
+    try {
+      if (interaction.replied || interaction.deferred) await interaction.followUp(notice);
+      else await interaction.reply(notice);
+    } catch {
+      // Discord no longer takes an answer for this interaction; the log line has the ref.
+    }
+  }
+
+  return {
+    client,
+    async start() {
+      await client.login(options.token);
+    },
+    async stop(graceMs = 4000) {
+      accepting = false;
+      const deadline = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
+      await Promise.race([Promise.allSettled([...pending]), deadline]);
+      await client.destroy();
+    },
+    inFlight: () => pending.size,
+  };
+}
+
+function kindOf(interaction: Interaction): string {
+  if (interaction.isAutocomplete()) return 'autocomplete';
+  if (interaction.isChatInputCommand()) return 'command';
+  if (interaction.isButton()) return 'button';
+  if (interaction.isStringSelectMenu()) return 'select';
+  return 'other';
+}
+
+/** Options by name; subcommands are flattened (the bot has none today). */
+export function optionValues(options: readonly CommandInteractionOption[]): Record<string, OptionValue> {
+  const out: Record<string, OptionValue> = {};
+  for (const option of options) {
+    if (option.options) Object.assign(out, optionValues(option.options));
+    else if (option.value !== undefined && option.value !== null) out[option.name] = option.value;
+  }
+  return out;
+}
+
+/** A payload as discord.js reply options: the same JSON, with camelCase mentions. */
+export function toReplyOptions(payload: ReplyPayload): InteractionReplyOptions {
+  return {
+    ...(payload.content !== undefined ? { content: payload.content } : {}),
+    embeds: payload.embeds ?? [],
+    components: payload.components ?? [],
+    allowedMentions: { parse: [], repliedUser: false },
+    ...(payload.flags !== undefined ? { flags: payload.flags as InteractionReplyOptions['flags'] } : {}),
+  } as InteractionReplyOptions;
+}
+
+/** A payload as a channel message: no ephemeral flag, no Share button (it is public already). */
+export function toMessageOptions(payload: ReplyPayload): MessageCreateOptions {
+  const components = (payload.components ?? []).filter(
+    (row) => !row.components.some((component) => 'custom_id' in component && component.custom_id.startsWith('pb1|share|')),
+  );
+  return {
+    ...(payload.content !== undefined ? { content: payload.content } : {}),
+    embeds: payload.embeds ?? [],
+    components,
+    allowedMentions: { parse: [], repliedUser: false },
+  } as MessageCreateOptions;
+}
