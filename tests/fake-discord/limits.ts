@@ -1,0 +1,498 @@
+// Discord's payload limits, written independently from the bot's own limit-fitting code so the
+// fake Discord can catch what the bot gets wrong. The numbers follow the table in
+// /work/shared/DISCORD.md. Every checker returns a list of human-readable reasons; an empty list
+// means Discord would accept the payload. No imports: unit tests may load this file on its own.
+
+/** The limits the checkers enforce, by name. */
+export const LIMITS = {
+  content: 2000,
+  embedsPerMessage: 10,
+  embedTitle: 256,
+  embedDescription: 4096,
+  fieldsPerEmbed: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footerText: 2048,
+  authorName: 256,
+  embedTotal: 6000,
+  actionRows: 5,
+  buttonsPerRow: 5,
+  customId: 100,
+  buttonLabel: 80,
+  linkUrl: 512,
+  selectOptions: 25,
+  selectOptionText: 100,
+  selectPlaceholder: 150,
+  autocompleteChoices: 25,
+  choiceName: 100,
+  choiceStringValue: 100,
+  commandName: 32,
+  commandDescription: 100,
+  optionsPerCommand: 25,
+  commandTotalCharacters: 8000,
+} as const;
+
+/** Message flags Discord accepts on a message someone sends (not the ones it sets itself). */
+const SENDABLE_FLAGS = {
+  suppressEmbeds: 1 << 2,
+  ephemeral: 1 << 6,
+  suppressNotifications: 1 << 12,
+  isComponentsV2: 1 << 15,
+} as const;
+
+export interface MessageCheckOptions {
+  /**
+   * Flag a payload whose `allowed_mentions` is missing or lets anything ping (non-empty `parse`,
+   * `users` or `roles`, or `replied_user: true`). Default true: the bot must always send
+   * `allowed_mentions: { parse: [] }`.
+   */
+  requireNoMentions?: boolean;
+  /**
+   * Require something visible (content, an embed, a component, a file or a sticker), as Discord
+   * does when a message is created ("Cannot send an empty message"). Default false: edits may be
+   * partial.
+   */
+  requireBody?: boolean;
+  /** Number of files sent alongside the JSON body (multipart requests); counts as "something visible". */
+  fileCount?: number;
+}
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Length in UTF-16 code units, the way Discord counts for every limit here. */
+function lengthOf(value: unknown): number {
+  return typeof value === 'string' ? value.length : 0;
+}
+
+function isWellFormedUrl(value: string, schemes: readonly string[]): boolean {
+  try {
+    const url = new URL(value);
+    return schemes.includes(url.protocol.replace(/:$/, ''));
+  } catch {
+    return false;
+  }
+}
+
+function checkString(
+  reasons: string[],
+  path: string,
+  value: unknown,
+  limits: { min?: number; max: number; required?: boolean },
+): void {
+  if (value === undefined || value === null) {
+    if (limits.required) reasons.push(`${path} is required`);
+    return;
+  }
+  if (typeof value !== 'string') {
+    reasons.push(`${path} must be a string`);
+    return;
+  }
+  const min = limits.min ?? 0;
+  if (value.length < min) reasons.push(`${path} must be at least ${min} characters (got ${value.length})`);
+  if (value.length > limits.max) reasons.push(`${path} must be at most ${limits.max} characters (got ${value.length})`);
+}
+
+/** Characters an embed counts towards the 6000 per-message total. */
+export function embedTextLength(embed: unknown): number {
+  if (!isObject(embed)) return 0;
+  let total = lengthOf(embed.title) + lengthOf(embed.description);
+  if (Array.isArray(embed.fields)) {
+    for (const field of embed.fields) {
+      if (isObject(field)) total += lengthOf(field.name) + lengthOf(field.value);
+    }
+  }
+  if (isObject(embed.footer)) total += lengthOf(embed.footer.text);
+  if (isObject(embed.author)) total += lengthOf(embed.author.name);
+  return total;
+}
+
+/** Checks one embed on its own (the per-message total is checked by {@link checkMessagePayload}). */
+export function checkEmbed(embed: unknown, path = 'embeds[0]'): string[] {
+  const reasons: string[] = [];
+  if (!isObject(embed)) return [`${path} must be an object`];
+  checkString(reasons, `${path}.title`, embed.title, { max: LIMITS.embedTitle });
+  checkString(reasons, `${path}.description`, embed.description, { max: LIMITS.embedDescription });
+  if (embed.url !== undefined && embed.url !== null) {
+    if (typeof embed.url !== 'string' || !isWellFormedUrl(embed.url, ['http', 'https'])) {
+      reasons.push(`${path}.url is not a well formed http(s) URL`);
+    }
+  }
+  if (embed.color !== undefined && embed.color !== null) {
+    const color = embed.color;
+    if (typeof color !== 'number' || !Number.isInteger(color) || color < 0 || color > 0xffffff) {
+      reasons.push(`${path}.color must be an integer from 0 to 0xFFFFFF`);
+    }
+  }
+  if (embed.fields !== undefined) {
+    if (!Array.isArray(embed.fields)) {
+      reasons.push(`${path}.fields must be an array`);
+    } else {
+      if (embed.fields.length > LIMITS.fieldsPerEmbed) {
+        reasons.push(`${path}.fields has ${embed.fields.length} fields, at most ${LIMITS.fieldsPerEmbed} allowed`);
+      }
+      embed.fields.forEach((field: unknown, index) => {
+        const at = `${path}.fields[${index}]`;
+        if (!isObject(field)) {
+          reasons.push(`${at} must be an object`);
+          return;
+        }
+        checkString(reasons, `${at}.name`, field.name, { min: 1, max: LIMITS.fieldName, required: true });
+        checkString(reasons, `${at}.value`, field.value, { min: 1, max: LIMITS.fieldValue, required: true });
+        if (field.inline !== undefined && typeof field.inline !== 'boolean') reasons.push(`${at}.inline must be a boolean`);
+      });
+    }
+  }
+  if (embed.footer !== undefined) {
+    if (!isObject(embed.footer)) reasons.push(`${path}.footer must be an object`);
+    else checkString(reasons, `${path}.footer.text`, embed.footer.text, { min: 1, max: LIMITS.footerText, required: true });
+  }
+  if (embed.author !== undefined) {
+    if (!isObject(embed.author)) reasons.push(`${path}.author must be an object`);
+    else {
+      checkString(reasons, `${path}.author.name`, embed.author.name, { min: 1, max: LIMITS.authorName, required: true });
+      const url = embed.author.url;
+      if (url !== undefined && url !== null && (typeof url !== 'string' || !isWellFormedUrl(url, ['http', 'https']))) {
+        reasons.push(`${path}.author.url is not a well formed http(s) URL`);
+      }
+    }
+  }
+  for (const key of ['image', 'thumbnail'] as const) {
+    const media = embed[key];
+    if (media === undefined) continue;
+    if (!isObject(media) || typeof media.url !== 'string' || !isWellFormedUrl(media.url, ['http', 'https', 'attachment'])) {
+      reasons.push(`${path}.${key}.url is not a well formed http(s) or attachment URL`);
+    }
+  }
+  return reasons;
+}
+
+const SELECT_TYPES = new Set([3, 5, 6, 7, 8]);
+
+function checkCustomId(reasons: string[], path: string, value: unknown, seen: Set<string>): void {
+  checkString(reasons, path, value, { min: 1, max: LIMITS.customId, required: true });
+  if (typeof value === 'string') {
+    if (seen.has(value)) reasons.push(`${path} "${value}" is duplicated in this message`);
+    seen.add(value);
+  }
+}
+
+function checkButton(reasons: string[], path: string, button: Json, seen: Set<string>): void {
+  const style = button.style;
+  if (typeof style !== 'number' || !Number.isInteger(style) || style < 1 || style > 6) {
+    reasons.push(`${path}.style must be 1–6`);
+    return;
+  }
+  checkString(reasons, `${path}.label`, button.label, { max: LIMITS.buttonLabel });
+  if (style === 6) {
+    if (typeof button.sku_id !== 'string') reasons.push(`${path}.sku_id is required for a premium button`);
+    return;
+  }
+  if (button.label === undefined && button.emoji === undefined) reasons.push(`${path} needs a label or an emoji`);
+  if (style === 5) {
+    if (button.custom_id !== undefined) reasons.push(`${path}: a link button cannot have a custom_id`);
+    checkString(reasons, `${path}.url`, button.url, { min: 1, max: LIMITS.linkUrl, required: true });
+    if (typeof button.url === 'string' && !isWellFormedUrl(button.url, ['http', 'https', 'discord'])) {
+      reasons.push(`${path}.url is not a well formed URL`);
+    }
+  } else {
+    if (button.url !== undefined) reasons.push(`${path}: only a link button (style 5) can have a url`);
+    checkCustomId(reasons, `${path}.custom_id`, button.custom_id, seen);
+  }
+}
+
+function checkSelect(reasons: string[], path: string, select: Json, seen: Set<string>): void {
+  checkCustomId(reasons, `${path}.custom_id`, select.custom_id, seen);
+  checkString(reasons, `${path}.placeholder`, select.placeholder, { max: LIMITS.selectPlaceholder });
+  const minValues = select.min_values;
+  const maxValues = select.max_values;
+  if (minValues !== undefined && (typeof minValues !== 'number' || minValues < 0 || minValues > 25)) {
+    reasons.push(`${path}.min_values must be 0–25`);
+  }
+  if (maxValues !== undefined && (typeof maxValues !== 'number' || maxValues < 1 || maxValues > 25)) {
+    reasons.push(`${path}.max_values must be 1–25`);
+  }
+  if (select.type !== 3) return;
+  if (!Array.isArray(select.options) || select.options.length === 0) {
+    reasons.push(`${path}.options must list 1–${LIMITS.selectOptions} options`);
+    return;
+  }
+  if (select.options.length > LIMITS.selectOptions) {
+    reasons.push(`${path}.options has ${select.options.length} options, at most ${LIMITS.selectOptions} allowed`);
+  }
+  if (typeof maxValues === 'number' && maxValues > select.options.length) {
+    reasons.push(`${path}.max_values (${maxValues}) exceeds the number of options (${select.options.length})`);
+  }
+  const values = new Set<string>();
+  select.options.forEach((option: unknown, index) => {
+    const at = `${path}.options[${index}]`;
+    if (!isObject(option)) {
+      reasons.push(`${at} must be an object`);
+      return;
+    }
+    checkString(reasons, `${at}.label`, option.label, { min: 1, max: LIMITS.selectOptionText, required: true });
+    checkString(reasons, `${at}.value`, option.value, { min: 1, max: LIMITS.selectOptionText, required: true });
+    checkString(reasons, `${at}.description`, option.description, { max: LIMITS.selectOptionText });
+    if (typeof option.value === 'string') {
+      if (values.has(option.value)) reasons.push(`${at}.value "${option.value}" is duplicated`);
+      values.add(option.value);
+    }
+  });
+}
+
+/** Checks the `components` of a classic (not components-v2) message. */
+export function checkComponents(components: unknown, path = 'components'): string[] {
+  const reasons: string[] = [];
+  if (!Array.isArray(components)) return [`${path} must be an array`];
+  if (components.length > LIMITS.actionRows) {
+    reasons.push(`${path} has ${components.length} action rows, at most ${LIMITS.actionRows} allowed`);
+  }
+  const seen = new Set<string>();
+  components.forEach((row: unknown, rowIndex) => {
+    const rowPath = `${path}[${rowIndex}]`;
+    if (!isObject(row) || row.type !== 1) {
+      reasons.push(`${rowPath} must be an action row (type 1)`);
+      return;
+    }
+    if (!Array.isArray(row.components) || row.components.length === 0) {
+      reasons.push(`${rowPath}.components must not be empty`);
+      return;
+    }
+    const children = row.components.filter(isObject);
+    if (children.length !== row.components.length) reasons.push(`${rowPath}.components must be objects`);
+    const selects = children.filter((child) => typeof child.type === 'number' && SELECT_TYPES.has(child.type));
+    const buttons = children.filter((child) => child.type === 2);
+    if (selects.length > 0 && children.length > 1) {
+      reasons.push(`${rowPath} holds a select menu, which must be alone in its row`);
+    }
+    if (buttons.length > LIMITS.buttonsPerRow) {
+      reasons.push(`${rowPath} has ${buttons.length} buttons, at most ${LIMITS.buttonsPerRow} allowed`);
+    }
+    children.forEach((child, index) => {
+      const at = `${rowPath}.components[${index}]`;
+      if (child.type === 2) checkButton(reasons, at, child, seen);
+      else if (typeof child.type === 'number' && SELECT_TYPES.has(child.type)) checkSelect(reasons, at, child, seen);
+      else reasons.push(`${at}.type ${String(child.type)} is not allowed in a message action row`);
+    });
+  });
+  return reasons;
+}
+
+/** Discord parses nothing that `allowed_mentions` does not list, so `{}` and `{ parse: [] }` both suppress every ping. */
+function checkAllowedMentions(allowed: unknown): string | null {
+  if (!isObject(allowed)) return 'mentions not suppressed (allowed_mentions missing)';
+  const problems: string[] = [];
+  if (allowed.parse !== undefined && (!Array.isArray(allowed.parse) || allowed.parse.length > 0)) {
+    problems.push(`parse is ${JSON.stringify(allowed.parse)}`);
+  }
+  for (const key of ['users', 'roles'] as const) {
+    const list = allowed[key];
+    if (Array.isArray(list) && list.length > 0) problems.push(`${key} is ${JSON.stringify(list)}`);
+  }
+  if (allowed.replied_user === true) problems.push('replied_user is true');
+  return problems.length > 0 ? `mentions not suppressed (allowed_mentions ${problems.join(', ')})` : null;
+}
+
+/**
+ * Checks a message payload (a channel message, an interaction response's `data`, a webhook
+ * execute or edit body) the way Discord would. Returns the reasons it would be refused; `[]` if
+ * it is acceptable.
+ */
+export function checkMessagePayload(payload: unknown, options: MessageCheckOptions = {}): string[] {
+  const { requireNoMentions = true, requireBody = false, fileCount = 0 } = options;
+  if (!isObject(payload)) return ['message payload must be a JSON object'];
+  const reasons: string[] = [];
+
+  const flags = payload.flags ?? 0;
+  const allFlags = Object.values(SENDABLE_FLAGS).reduce((a, b) => a | b, 0);
+  if (typeof flags !== 'number' || !Number.isInteger(flags) || (flags & ~allFlags) !== 0) {
+    reasons.push(`flags ${String(flags)} contains flags that cannot be sent`);
+  }
+  const componentsV2 = typeof flags === 'number' && (flags & SENDABLE_FLAGS.isComponentsV2) !== 0;
+
+  checkString(reasons, 'content', payload.content, { max: LIMITS.content });
+
+  if (payload.embeds !== undefined && payload.embeds !== null) {
+    if (!Array.isArray(payload.embeds)) {
+      reasons.push('embeds must be an array');
+    } else {
+      if (payload.embeds.length > LIMITS.embedsPerMessage) {
+        reasons.push(`embeds has ${payload.embeds.length} embeds, at most ${LIMITS.embedsPerMessage} allowed`);
+      }
+      payload.embeds.forEach((embed: unknown, index) => reasons.push(...checkEmbed(embed, `embeds[${index}]`)));
+      const total = payload.embeds.reduce((sum: number, embed: unknown) => sum + embedTextLength(embed), 0);
+      if (total > LIMITS.embedTotal) {
+        reasons.push(`embeds hold ${total} characters in total, at most ${LIMITS.embedTotal} allowed`);
+      }
+    }
+  }
+
+  if (payload.components !== undefined && payload.components !== null) {
+    if (componentsV2) {
+      // Components v2 has its own layout rules, which the bot does not use; check only what the
+      // flag forbids.
+      if (lengthOf(payload.content) > 0 || (Array.isArray(payload.embeds) && payload.embeds.length > 0)) {
+        reasons.push('a components v2 message cannot have content or embeds');
+      }
+    } else {
+      reasons.push(...checkComponents(payload.components));
+    }
+  }
+
+  if (requireNoMentions) {
+    const problem = checkAllowedMentions(payload.allowed_mentions);
+    if (problem) reasons.push(problem);
+  }
+
+  if (requireBody) {
+    const hasContent = lengthOf(payload.content) > 0;
+    const hasEmbeds = Array.isArray(payload.embeds) && payload.embeds.length > 0;
+    const hasComponents = Array.isArray(payload.components) && payload.components.length > 0;
+    const hasStickers = Array.isArray(payload.sticker_ids) && payload.sticker_ids.length > 0;
+    const hasPoll = isObject(payload.poll);
+    if (!hasContent && !hasEmbeds && !hasComponents && !hasStickers && !hasPoll && fileCount === 0) {
+      reasons.push('Cannot send an empty message');
+    }
+  }
+  return reasons;
+}
+
+/** Checks the `choices` of an autocomplete result (interaction callback type 8). */
+export function checkAutocompleteChoices(choices: unknown): string[] {
+  if (!Array.isArray(choices)) return ['choices must be an array'];
+  const reasons: string[] = [];
+  if (choices.length > LIMITS.autocompleteChoices) {
+    reasons.push(`choices has ${choices.length} entries, at most ${LIMITS.autocompleteChoices} allowed`);
+  }
+  choices.forEach((choice: unknown, index) => reasons.push(...checkChoice(choice, `choices[${index}]`)));
+  return reasons;
+}
+
+function checkChoice(choice: unknown, path: string): string[] {
+  const reasons: string[] = [];
+  if (!isObject(choice)) return [`${path} must be an object`];
+  checkString(reasons, `${path}.name`, choice.name, { min: 1, max: LIMITS.choiceName, required: true });
+  const value = choice.value;
+  if (typeof value === 'string') {
+    if (value.length > LIMITS.choiceStringValue) {
+      reasons.push(`${path}.value must be at most ${LIMITS.choiceStringValue} characters (got ${value.length})`);
+    }
+  } else if (typeof value !== 'number' || !Number.isFinite(value)) {
+    reasons.push(`${path}.value must be a string or a finite number`);
+  }
+  return reasons;
+}
+
+const NAME_PATTERN = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+
+function checkName(reasons: string[], path: string, name: unknown): void {
+  if (typeof name !== 'string') {
+    reasons.push(`${path} is required`);
+    return;
+  }
+  if (!NAME_PATTERN.test(name)) reasons.push(`${path} "${name}" does not match ${NAME_PATTERN.source}`);
+  if (name !== name.toLowerCase()) reasons.push(`${path} "${name}" must be lowercase`);
+}
+
+/** Characters counted towards the 8000 per-command total: names, descriptions, choice names and values. */
+function commandCharacters(node: Json): number {
+  let total = lengthOf(node.name) + lengthOf(node.description);
+  if (Array.isArray(node.choices)) {
+    for (const choice of node.choices) {
+      if (isObject(choice)) total += lengthOf(choice.name) + (typeof choice.value === 'string' ? choice.value.length : String(choice.value).length);
+    }
+  }
+  if (Array.isArray(node.options)) {
+    for (const option of node.options) if (isObject(option)) total += commandCharacters(option);
+  }
+  return total;
+}
+
+function checkOptions(reasons: string[], path: string, options: unknown, depth: number): void {
+  if (options === undefined || options === null) return;
+  if (!Array.isArray(options)) {
+    reasons.push(`${path} must be an array`);
+    return;
+  }
+  if (options.length > LIMITS.optionsPerCommand) {
+    reasons.push(`${path} has ${options.length} options, at most ${LIMITS.optionsPerCommand} allowed`);
+  }
+  const names = new Set<string>();
+  let sawOptional = false;
+  options.forEach((option: unknown, index) => {
+    const at = `${path}[${index}]`;
+    if (!isObject(option)) {
+      reasons.push(`${at} must be an object`);
+      return;
+    }
+    checkName(reasons, `${at}.name`, option.name);
+    if (typeof option.name === 'string') {
+      if (names.has(option.name)) reasons.push(`${at}.name "${option.name}" is duplicated`);
+      names.add(option.name);
+    }
+    checkString(reasons, `${at}.description`, option.description, { min: 1, max: LIMITS.commandDescription, required: true });
+    const type = option.type;
+    if (typeof type !== 'number' || !Number.isInteger(type) || type < 1 || type > 11) {
+      reasons.push(`${at}.type must be 1–11`);
+      return;
+    }
+    if (type === 1 || type === 2) {
+      // Sub-command (1) or group (2): a group holds sub-commands, a sub-command holds plain options.
+      if (depth >= (type === 2 ? 1 : 2)) reasons.push(`${at}: sub-command nesting is too deep`);
+      checkOptions(reasons, `${at}.options`, option.options, depth + 1);
+      return;
+    }
+    if (option.required === true) {
+      if (sawOptional) reasons.push(`${at}: required options must come before optional ones`);
+    } else {
+      sawOptional = true;
+    }
+    if (option.choices !== undefined) {
+      if (option.autocomplete === true) reasons.push(`${at}: autocomplete and choices cannot be combined`);
+      if (!Array.isArray(option.choices)) reasons.push(`${at}.choices must be an array`);
+      else {
+        if (option.choices.length > LIMITS.autocompleteChoices) {
+          reasons.push(`${at}.choices has ${option.choices.length} entries, at most ${LIMITS.autocompleteChoices} allowed`);
+        }
+        option.choices.forEach((choice: unknown, i) => reasons.push(...checkChoice(choice, `${at}.choices[${i}]`)));
+      }
+    }
+  });
+}
+
+/**
+ * Checks one application command definition (a `PUT`/`POST` body entry) against Discord's rules:
+ * names, descriptions, option counts and order, choices, and the 8000-character total.
+ */
+export function checkCommandPayload(command: unknown): string[] {
+  if (!isObject(command)) return ['command must be a JSON object'];
+  const reasons: string[] = [];
+  const type = command.type ?? 1;
+  if (type === 1) {
+    checkName(reasons, 'name', command.name);
+    checkString(reasons, 'description', command.description, { min: 1, max: LIMITS.commandDescription, required: true });
+    checkOptions(reasons, 'options', command.options, 0);
+    const total = commandCharacters(command);
+    if (total > LIMITS.commandTotalCharacters) {
+      reasons.push(`command holds ${total} characters, at most ${LIMITS.commandTotalCharacters} allowed`);
+    }
+  } else if (type === 2 || type === 3) {
+    checkString(reasons, 'name', command.name, { min: 1, max: LIMITS.commandName, required: true });
+    if (lengthOf(command.description) > 0) reasons.push('a context menu command cannot have a description');
+    if (command.options !== undefined) reasons.push('a context menu command cannot have options');
+  } else if (type !== 4) {
+    reasons.push(`type ${String(type)} is not an application command type`);
+  }
+  for (const key of ['integration_types', 'contexts'] as const) {
+    const list = command[key];
+    if (list === undefined || list === null) continue;
+    const max = key === 'contexts' ? 2 : 1;
+    if (!Array.isArray(list) || list.some((v) => typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > max)) {
+      reasons.push(`${key} must be a list of integers 0–${max}`);
+    }
+  }
+  return reasons;
+}
