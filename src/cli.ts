@@ -15,6 +15,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
   start: { summary: 'run the bot (gateway with DISCORD_TOKEN, else a terminal chat)', load: async () => (await import('./cli/start.js')).run },
   ask: { summary: 'ask "<input>" [--json]: answer a slash line or a question', load: async () => (await import('./cli/ask.js')).run },
   search: { summary: 'search "<query>" [--section S] [--limit N] [--json]', load: async () => (await import('./cli/search.js')).run },
+  deploy: { summary: 'deploy [--dry-run]: register the slash commands', load: async () => (await import('./cli/deploy.js')).run },
+  serve: { summary: 'serve: HTTP interactions endpoint (POST /interactions, GET /healthz)', load: async () => (await import('./cli/serve.js')).run },
   validate: { summary: 'validate [PATH]: check profile data', load: async () => (await import('./cli/validate.js')).run },
 };
 

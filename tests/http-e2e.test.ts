@@ -1,0 +1,173 @@
+// `portfolio-bot serve` through its real entry point, with a key pair made here:
+// the same handlers and payloads as the gateway bot, over signed HTTP.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../commands/index.js';
+import { REPO_ROOT } from '../src/paths.js';
+import { checkReplyLimits } from '../src/replies/index.js';
+import { generateSigningKeys, signedRequest } from './helpers/signing.js';
+
+const BIN = join(REPO_ROOT, 'bin', 'portfolio-bot.js');
+const keys = generateSigningKeys();
+const ASKER = { id: '200000000000000001', username: 'asker' };
+const OTHER = { id: '200000000000000002', username: 'other' };
+
+let child: ChildProcess;
+let base = '';
+let logs = '';
+
+function startServe(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [BIN, 'serve'], {
+    env: { ...process.env, DISCORD_TOKEN: '', PORT: '0', LOG_LEVEL: 'info', COOLDOWN_COMMANDS: '1000', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+function exitOf(process: ChildProcess): Promise<{ code: number | null; stderr: string }> {
+  let stderr = '';
+  process.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => process.on('close', (code) => resolve({ code, stderr })));
+}
+
+beforeAll(async () => {
+  child = startServe({ DISCORD_PUBLIC_KEY: keys.publicKeyHex });
+  base = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${logs}`)), 10_000);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      logs += chunk.toString();
+      const match = /"url":"http:\/\/0\.0\.0\.0:(\d+)\/interactions"/.exec(logs);
+      if (match) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${match[1]}`);
+      }
+    });
+  });
+});
+
+afterAll(() => {
+  child.kill('SIGKILL');
+});
+
+let nextId = 1;
+function interaction(type: number, data: Record<string, unknown>, user = ASKER, dm = false): Record<string, unknown> {
+  return {
+    id: String(300000000000000000n + BigInt(nextId++)),
+    application_id: '400000000000000001',
+    type,
+    token: `token-${nextId}`,
+    version: 1,
+    data,
+    ...(dm ? { user, context: 1 } : { member: { user, roles: [] }, guild_id: '500000000000000001', context: 0 }),
+    channel: { id: '600000000000000001', type: dm ? 1 : 0 },
+    locale: 'en-US',
+    app_permissions: '0',
+    entitlements: [],
+    authorizing_integration_owners: {},
+  };
+}
+
+async function post(body: unknown): Promise<{ status: number; json: { type: number; data?: Record<string, unknown> } }> {
+  const response = await signedRequest(base, keys.privateKey, body);
+  return { status: response.status, json: (await response.json()) as { type: number; data?: Record<string, unknown> } };
+}
+
+function command(name: string, options: { name: string; type: number; value: unknown; focused?: boolean }[] = [], user = ASKER, dm = false) {
+  return interaction(2, { id: '700000000000000001', name, type: 1, options }, user, dm);
+}
+
+function customIds(data: Record<string, unknown> | undefined): { label: string; id: string }[] {
+  const rows = (data?.['components'] ?? []) as { components: { label?: string; custom_id?: string }[] }[];
+  return rows.flatMap((row) => row.components).filter((c) => c.custom_id).map((c) => ({ label: c.label ?? '', id: c.custom_id! }));
+}
+
+describe('portfolio-bot serve', () => {
+  it('reports readiness and the profile version on /healthz', async () => {
+    const response = await fetch(`${base}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', profileVersion: 1, commands: COMMANDS.length });
+  });
+
+  it('answers PING with PONG', async () => {
+    expect(await post({ type: 1 })).toEqual({ status: 200, json: { type: 1 } });
+  });
+
+  it.each(COMMANDS.map((module) => module.definition.name))('answers /%s inline, within limits, in a server and in a DM', async (name) => {
+    for (const dm of [false, true]) {
+      const required = (COMMANDS.find((m) => m.definition.name === name)!.definition.options ?? []).filter((o) => 'required' in o && o.required);
+      const options = required.map((o) => ({ name: o.name, type: o.type, value: 'lookahead' }));
+      const { status, json } = await post(command(name, options, ASKER, dm));
+      expect(status).toBe(200);
+      expect(json.type).toBe(4);
+      expect(checkReplyLimits(json.data)).toEqual([]);
+      expect(json.data?.['allowed_mentions']).toEqual({ parse: [] });
+    }
+  });
+
+  it('answers /projects optimizers with the Lookahead card', async () => {
+    const { json } = await post(command('projects', [{ name: 'query', type: 3, value: 'optimizers' }]));
+    const embeds = json.data?.['embeds'] as { title: string; url: string }[];
+    expect(embeds[0]).toMatchObject({ title: 'Lookahead Optimizer Analysis', url: 'https://github.com/akashpalrecha/Lookahead' });
+  });
+
+  it('answers autocomplete with type 8', async () => {
+    const body = interaction(4, { id: '700000000000000002', name: 'project', type: 1, options: [{ name: 'name', type: 3, value: 'mul', focused: true }] });
+    const { json } = await post(body);
+    expect(json.type).toBe(8);
+    expect((json.data?.['choices'] as { name: string }[])[0]).toEqual({ name: 'Multichannel Resnets', value: 'multichannel-resnets' });
+  });
+
+  it('pages with a button press (type 7), and refuses another user privately', async () => {
+    const { json } = await post(command('projects'));
+    const next = customIds(json.data).find((c) => c.label === 'Next');
+    expect(next).toBeDefined();
+    const press = (user: typeof ASKER) => post(interaction(3, { custom_id: next!.id, component_type: 2 }, user));
+    const mine = await press(ASKER);
+    expect(mine.json.type).toBe(7);
+    expect(JSON.stringify(mine.json.data)).toContain('Page 2 of');
+    const theirs = await press(OTHER);
+    expect(theirs.json.type).toBe(4);
+    expect(theirs.json.data?.['flags']).toBe(64);
+  });
+
+  it('shares a private answer as a new public message', async () => {
+    const { json } = await post(command('contact', [{ name: 'private', type: 5, value: true }]));
+    expect(json.data?.['flags']).toBe(64);
+    const share = customIds(json.data).find((c) => c.label === 'Share in channel');
+    const shared = await post(interaction(3, { custom_id: share!.id, component_type: 2 }));
+    expect(shared.json.type).toBe(4);
+    expect(shared.json.data?.['flags'] ?? 0).toBe(0);
+    expect((shared.json.data?.['embeds'] as { title: string }[])[0]?.title).toBe('Contact Akash Palrecha');
+  });
+
+  it('refuses a forged request and logs one line per request', async () => {
+    const response = await fetch(`${base}/interactions`, { method: 'POST', body: JSON.stringify(command('about')), headers: { 'x-signature-ed25519': '00'.repeat(64), 'x-signature-timestamp': String(Math.floor(Date.now() / 1000)) } });
+    expect(response.status).toBe(401);
+    for (let i = 0; i < 50 && !/"status":401/.test(logs); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(logs).toMatch(/"msg":"http request".*"status":401/);
+  });
+});
+
+describe('serve start-up', () => {
+  it('stops with one clear line when DISCORD_PUBLIC_KEY is missing', async () => {
+    const result = await exitOf(startServe({ DISCORD_PUBLIC_KEY: '' }));
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining('DISCORD_PUBLIC_KEY is not set')]);
+  });
+
+  it('stops with one clear line when DISCORD_PUBLIC_KEY is malformed, without echoing it', async () => {
+    const result = await exitOf(startServe({ DISCORD_PUBLIC_KEY: 'abc123' }));
+    expect(result.code).not.toBe(0);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('DISCORD_PUBLIC_KEY');
+    expect(result.stderr).not.toContain('abc123');
+  });
+
+  it('exits 0 on SIGTERM', async () => {
+    const server = startServe({ DISCORD_PUBLIC_KEY: keys.publicKeyHex });
+    const done = exitOf(server);
+    await new Promise<void>((resolve) => server.stderr?.on('data', (chunk: Buffer) => chunk.toString().includes('serving interactions') && resolve()));
+    server.kill('SIGTERM');
+    expect((await done).code).toBe(0);
+  });
+});
