@@ -1,10 +1,30 @@
 // Every slash command, in the order /help lists them. The definitions are plain
 // data: `deploy` imports this file without starting anything.
 import type { CommandModule } from '../src/bot/types.js';
+import { about } from './about.js';
+import { blogs } from './blogs.js';
 import { contact } from './contact.js';
+import { experience } from './experience.js';
+import { createHelpCommand } from './help.js';
+import { learning } from './learning.js';
+import { project } from './project.js';
+import { projects } from './projects.js';
+import { research } from './research.js';
 import { resume } from './resume.js';
+import { search } from './search.js';
+import { skills } from './skills.js';
 
 export const COMMANDS: readonly CommandModule[] = [
+  about,
+  projects,
+  project,
+  experience,
+  research,
+  learning,
+  blogs,
+  skills,
   contact,
   resume,
+  search,
+  createHelpCommand(() => COMMANDS),
 ];

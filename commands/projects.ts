@@ -1,0 +1,208 @@
+// /projects [query]: every project by category (paged), or the best match of a
+// query as a full card with the other matches listed under it. Its components
+// (custom_id command "projects") also serve /project's "did you mean" menu:
+//   page  — a page of the list (of the matches, when the state has a key);
+//   open  — a select: the chosen project's card, in place for the asker and
+//           privately for anyone else.
+import { PRIVATE_OPTION, stringOption } from '../src/bot/options.js';
+import type { Bot, CommandModule, ComponentInput, ComponentResult } from '../src/bot/types.js';
+import { UserError } from '../src/bot/types.js';
+import type { Project } from '../src/profile/schema.js';
+import {
+  buildAlsoMatchingEmbed,
+  buildMatchListEmbed,
+  buildProjectCard,
+  buildProjectListEmbed,
+  CARD_BUDGET,
+  PROJECT_PAGE_SIZE,
+  projectSelectRow,
+  type RankedProject,
+} from '../src/replies/cards/project.js';
+import { cleanUserText, encodeCustomId, paginate, pagerRow, type ReplyPayload, type ReplyRow } from '../src/replies/index.js';
+
+const EPHEMERAL = 64;
+const SNOWFLAKE = /^\d{1,20}$/;
+/** Characters of a query echoed back in a reply. */
+const ECHO_MAX = 80;
+
+/** The user part of a custom_id: only a snowflake can be encoded. */
+function owner(userId: string): { user: string } | Record<string, never> {
+  return SNOWFLAKE.test(userId) ? { user: userId } : {};
+}
+
+/**
+ * A query as it is searched and carried in custom_ids: control, format and
+ * zero-width characters become spaces (a custom_id holding one is refused).
+ */
+export function normaliseQuery(query: string): string {
+  return query
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function findProject(bot: Bot, id: string): Project | undefined {
+  return bot.profile.projects.find((project) => project.id === id);
+}
+
+/** Projects matching `query`, best first, at most 25. */
+export function matchProjects(bot: Bot, query: string): RankedProject[] {
+  return bot.search
+    .search(query, { section: 'projects', limit: 25 })
+    .map((hit) => ({ project: findProject(bot, hit.id), score: hit.score }))
+    .filter((match): match is RankedProject => match.project !== undefined);
+}
+
+/** Projects in category order (the profile's order within a category). */
+function projectsByCategory(bot: Bot): Project[] {
+  const rank = new Map(bot.profile.categories.map((category, index) => [category.id, index]));
+  return bot.profile.projects
+    .map((project, index) => ({ project, index }))
+    .sort((a, b) => (rank.get(a.project.category) ?? 99) - (rank.get(b.project.category) ?? 99) || a.index - b.index)
+    .map(({ project }) => project);
+}
+
+/** Up to `count` names worth suggesting for `input`: its closest projects, then the notable ones. */
+export function closestProjects(bot: Bot, input: string, count = 3): Project[] {
+  const ids = [...bot.search.suggestProjects(normaliseQuery(input).slice(0, 200)), ...bot.search.suggestProjects('')].map((s) => s.value);
+  return [...new Set(ids)]
+    .map((id) => findProject(bot, id))
+    .filter((project): project is Project => project !== undefined)
+    .slice(0, count);
+}
+
+function openSelect(projects: readonly Project[], userId: string, key: string, placeholder?: string): ReplyRow | undefined {
+  return projectSelectRow(projects, encodeCustomId({ command: 'projects', action: 'open', ...owner(userId), key }), placeholder);
+}
+
+const rows = (...list: (ReplyRow | undefined)[]): ReplyRow[] => list.filter((row): row is ReplyRow => row !== undefined);
+
+/**
+ * The friendly answer when nothing matches: the query echoed safely, the
+ * closest names, what to try, and a menu to open one of the suggestions.
+ * Private, like every expected "no" (DESIGN.md).
+ */
+export function noMatchPayload(bot: Bot, query: string, userId: string, what: 'match' | 'name'): ReplyPayload {
+  const echo = cleanUserText(query, ECHO_MAX) || 'that';
+  const suggestions = closestProjects(bot, query);
+  const names = suggestions.map((project) => `**${project.name}**`);
+  const closest = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : (names[0] ?? '');
+  const opening = what === 'name' ? `I couldn't find a project called “${echo}”.` : `No project matches “${echo}”.`;
+  const lines = [
+    opening,
+    ...(closest ? [`Did you mean ${closest}?`] : []),
+    `Try /projects to browse all ${bot.profile.projects.length}, /projects <words> to search (e.g. /projects kaggle), or /skills.`,
+  ];
+  return {
+    content: lines.join('\n'),
+    components: rows(openSelect(suggestions, userId, '', 'Open one of these…')),
+    flags: EPHEMERAL,
+  };
+}
+
+/** A page of the list: every project by category, or the matches of `key`. */
+export function listPayload(bot: Bot, userId: string, page: number, key = ''): ReplyPayload {
+  const query = normaliseQuery(key);
+  const state = { command: 'projects', action: 'page', ...owner(userId), key: query };
+  if (query === '') {
+    const all = projectsByCategory(bot);
+    const at = paginate(all, PROJECT_PAGE_SIZE, page);
+    const embed = buildProjectListEmbed(bot.profile, at.items, { page: at.page, pages: at.pages, total: all.length });
+    // Every project in the menu when they fit in one; otherwise the page's.
+    const choices = all.length <= 25 ? all : at.items;
+    return { embeds: [embed], components: rows(at.pages > 1 ? pagerRow(state, at.page, at.pages) : undefined, openSelect(choices, userId, '')) };
+  }
+  const matches = matchProjects(bot, query);
+  if (matches.length === 0) return noMatchPayload(bot, query, userId, 'match');
+  const at = paginate(matches, PROJECT_PAGE_SIZE, page);
+  const embed = buildMatchListEmbed(bot.profile, at.items, cleanUserText(query, ECHO_MAX), { page: at.page, pages: at.pages, total: matches.length });
+  return {
+    embeds: [embed],
+    components: rows(
+      at.pages > 1 ? pagerRow(state, at.page, at.pages) : undefined,
+      openSelect(
+        matches.map((match) => match.project),
+        userId,
+        query,
+      ),
+    ),
+  };
+}
+
+/** The best match as a full card, the others listed under it, and a menu to open any of them. */
+export function searchPayload(bot: Bot, rawQuery: string, userId: string): ReplyPayload {
+  const query = normaliseQuery(rawQuery);
+  const matches = matchProjects(bot, query);
+  const [best, ...others] = matches;
+  if (!best) return noMatchPayload(bot, rawQuery, userId, 'match');
+  const card = buildProjectCard(best.project, bot.profile, { budget: CARD_BUDGET - 1500 });
+  const embeds = [card.embed];
+  if (others.length > 0) embeds.push(buildAlsoMatchingEmbed(others, cleanUserText(query, ECHO_MAX)));
+  const select = others.length > 0 ? openSelect(matches.map((match) => match.project), userId, query) : undefined;
+  return { embeds, components: rows(...card.rows, select) };
+}
+
+/** A project's card as the asker's message becomes: its links, a way back to the list, and the menu again. */
+function openedPayload(bot: Bot, project: Project, userId: string, key: string): ReplyPayload {
+  const card = buildProjectCard(project, bot.profile);
+  const query = normaliseQuery(key);
+  const listed = query === '' ? projectsByCategory(bot) : matchProjects(bot, query).map((match) => match.project);
+  const choices = listed.length > 0 ? listed : closestProjects(bot, query);
+  const back: ReplyRow = {
+    type: 1,
+    components: [
+      {
+        type: 2,
+        style: 2,
+        label: query === '' ? 'Back to the list' : 'All matches',
+        emoji: { name: '📋' },
+        custom_id: encodeCustomId({ command: 'projects', action: 'page', page: 0, ...owner(userId), key: query }),
+      },
+    ],
+  };
+  return { embeds: [card.embed], components: rows(...card.rows, back, openSelect(choices, userId, query, 'Open another project…')) };
+}
+
+function component(input: ComponentInput, bot: Bot): ComponentResult {
+  const { state, values, user } = input;
+  switch (state.action) {
+    case 'page':
+      // The dispatcher has already refused a page press by anyone but the asker.
+      return { type: 'update', payload: listPayload(bot, user.id, state.page ?? 0, state.key ?? '') };
+    case 'open': {
+      const id = values[0];
+      const project = id === undefined ? undefined : findProject(bot, id);
+      if (!project) throw new UserError("I don't know that project any more. Run /projects for the current list.");
+      if (state.user !== undefined && state.user === user.id) {
+        return { type: 'update', payload: openedPayload(bot, project, user.id, state.key ?? '') };
+      }
+      // Someone else's message: show them the card privately, leave the message alone.
+      const card = buildProjectCard(project, bot.profile);
+      return { type: 'reply', payload: { embeds: [card.embed], components: card.rows, flags: EPHEMERAL } };
+    }
+    default:
+      throw new UserError('That button only shows where you are in the list.');
+  }
+}
+
+export const projects = {
+  definition: {
+    name: 'projects',
+    description: 'Browse the projects by category, or search them (e.g. /projects optimizers)',
+    options: [
+      {
+        type: 3,
+        name: 'query',
+        description: 'Words to search the projects for: a name, a tool, a topic',
+        required: false,
+        max_length: 100,
+      },
+      PRIVATE_OPTION,
+    ],
+  },
+  execute(input, bot) {
+    const query = stringOption(input, 'query');
+    return query === undefined || normaliseQuery(query) === '' ? listPayload(bot, input.user.id, 0) : searchPayload(bot, query, input.user.id);
+  },
+  component,
+} as const satisfies CommandModule;
