@@ -1,0 +1,12 @@
+import { PRIVATE_OPTION } from '../src/bot/options.js';
+import type { CommandModule } from '../src/bot/types.js';
+import { buildAboutCard } from '../src/replies/cards/about.js';
+
+export const about = {
+  definition: {
+    name: 'about',
+    description: 'Background, research interests, philosophy, free time, current work and public links',
+    options: [PRIVATE_OPTION],
+  },
+  execute: (_input, bot) => buildAboutCard(bot.profile),
+} as const satisfies CommandModule;

@@ -1,0 +1,21 @@
+import { PRIVATE_OPTION, stringOption } from '../src/bot/options.js';
+import type { CommandModule } from '../src/bot/types.js';
+import { UserError } from '../src/bot/types.js';
+import { buildSearchCard } from '../src/replies/cards/search.js';
+
+export const search = {
+  definition: {
+    name: 'search',
+    description: 'Search every section of the profile, results grouped by section',
+    options: [
+      { type: 3, name: 'query', description: 'Words to look for, e.g. kaggle, segmentation, drums', required: true, max_length: 200, autocomplete: true },
+      PRIVATE_OPTION,
+    ],
+  },
+  execute(input, bot) {
+    const query = stringOption(input, 'query');
+    if (query === undefined) throw new UserError('Type something to look for, e.g. /search kaggle');
+    return buildSearchCard(bot.profile, query, bot.search.search(query, { limit: 25 }));
+  },
+  autocomplete: (focused, _input, bot) => bot.search.suggest(focused.value),
+} as const satisfies CommandModule;

@@ -1,0 +1,32 @@
+import { PRIVATE_OPTION, stringOption } from '../src/bot/options.js';
+import type { CommandModule } from '../src/bot/types.js';
+import { UserError } from '../src/bot/types.js';
+import { SKILL_LEVELS } from '../src/profile/schema.js';
+import { buildSkillsCard, parseSkillLevel, SKILL_LEVEL_LABELS } from '../src/replies/cards/skills.js';
+import { cleanUserText } from '../src/replies/index.js';
+
+export const skills = {
+  definition: {
+    name: 'skills',
+    description: 'Skills by level: expert, intermediate, basic, learning',
+    options: [
+      {
+        type: 3,
+        name: 'level',
+        description: 'Only this level, with notes',
+        required: false,
+        choices: SKILL_LEVELS.map((level) => ({ name: SKILL_LEVEL_LABELS[level], value: level })),
+      },
+      PRIVATE_OPTION,
+    ],
+  },
+  execute(input, bot) {
+    const typed = stringOption(input, 'level');
+    if (typed === undefined) return buildSkillsCard(bot.profile);
+    const level = parseSkillLevel(typed);
+    if (!level) {
+      throw new UserError(`There is no skill level “${cleanUserText(typed, 40)}”. Pick one of ${SKILL_LEVELS.join(', ')}, or leave it out for all of them.`);
+    }
+    return buildSkillsCard(bot.profile, level);
+  },
+} as const satisfies CommandModule;
