@@ -158,7 +158,8 @@ function makePrivate(payload: ReplyPayload, name: string, input: CommandInput, m
           command: 'share',
           action: name,
           ...(/^\d{1,20}$/.test(input.user.id) ? { user: input.user.id } : {}),
-          ...(typeof value === 'string' ? { key: value } : {}),
+          // control and format characters would make the id invalid; the shared answer is the same without them
+          ...(typeof value === 'string' ? { key: value.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').trim() } : {}),
         }),
       },
     ],

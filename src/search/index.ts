@@ -98,16 +98,18 @@ export function createSearch(profile: Profile): ProfileSearch {
   const maxIdf = Math.max(1, ...idf.values());
   const typos = buildDeletionIndex(vocabulary);
   // Words with more typos than the deletion index can see are looked up with
-  // fuse.js, among the words of about the same length; both kinds are cached.
-  const fuzzyByLength = new Map<number, Fuse<string>>();
+  // fuse.js, among the words of about the same length that start with the same
+  // letter (two typos rarely include the first); both kinds of lookup are cached.
+  const fuzzyBuckets = new Map<string, Fuse<string>>();
   const fuzzyCache = new Map<string, Candidate[]>();
 
-  function fuseFor(length: number): Fuse<string> {
-    let fuse = fuzzyByLength.get(length);
+  function fuseFor(token: string): Fuse<string> {
+    const key = `${token[0]}:${token.length}`;
+    let fuse = fuzzyBuckets.get(key);
     if (!fuse) {
-      const near = vocabulary.filter((term) => Math.abs(term.length - length) <= 2);
+      const near = vocabulary.filter((term) => term[0] === token[0] && Math.abs(term.length - token.length) <= 2);
       fuse = new Fuse(near, { includeScore: true, threshold: 0.3, ignoreLocation: true, ignoreFieldNorm: true });
-      fuzzyByLength.set(length, fuse);
+      fuzzyBuckets.set(key, fuse);
     }
     return fuse;
   }
@@ -124,7 +126,7 @@ export function createSearch(profile: Profile): ProfileSearch {
       const near = typos.lookup(token);
       for (const { term, distance } of near) out.push({ term, similarity: 0.85 - 0.1 * distance });
       if (near.length === 0 && token.length >= 7) {
-        for (const result of fuseFor(token.length).search(token, { limit: 3 })) {
+        for (const result of fuseFor(token).search(token, { limit: 3 })) {
           out.push({ term: result.item, similarity: 0.75 - (result.score ?? 0) });
         }
       }

@@ -1,0 +1,177 @@
+// `npm run bench:search`: index build time and per-query latency (p50/p99) for
+// search and autocomplete, on the shipped profile and on synthetic profiles of
+// 1 000 and 10 000 entries, beside a naive baseline measured in the same run:
+// fuse.js over all fields with default options. Also scores both on the
+// relevance specification. A script, not a test: the figures are for reading.
+import Fuse from 'fuse.js';
+import { join } from 'node:path';
+import { loadProfile } from '../src/profile/load.js';
+import type { Profile } from '../src/profile/schema.js';
+import { REPO_ROOT } from '../src/paths.js';
+import { buildDocuments, type SearchDoc } from '../src/search/documents.js';
+import { createSearch } from '../src/search/index.js';
+import { NONSENSE, SPEC } from '../tests/fixtures/relevance.js';
+
+const quick = process.argv.includes('--quick');
+const ROUNDS = quick ? 300 : 2000;
+
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+function time(fn: () => void): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function latencies(queries: string[], run: (query: string) => void): { p50: number; p99: number } {
+  for (const query of queries.slice(0, Math.min(200, Math.ceil(queries.length / 4)))) run(query); // warm-up: JIT, caches
+  const samples = queries.map((query) => time(() => run(query))).sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+/** A synthetic profile: `count` projects with names, tags and details drawn from a word list. */
+function syntheticProfile(base: Profile, count: number): Profile {
+  const rand = mulberry32(count);
+  const words = [...new Set(JSON.stringify(base).toLowerCase().match(/[a-z]{4,}/g) ?? [])];
+  const pick = () => words[Math.floor(rand() * words.length)] ?? 'word';
+  const phrase = (n: number) => Array.from({ length: n }, pick).join(' ');
+  const projects = Array.from({ length: count }, (_, i) => ({
+    id: `synthetic-${i}`,
+    name: `${phrase(2)} ${i}`,
+    category: base.categories[i % base.categories.length]!.id,
+    summary: phrase(14),
+    details: [phrase(40), phrase(30)],
+    highlights: [phrase(6), phrase(6)],
+    metrics: [{ name: 'accuracy', value: `${(rand() * 100).toFixed(2)} %` }],
+    tools: [pick(), pick()],
+    links: [{ kind: 'repo' as const, label: 'Repo', url: `https://example.org/${i}` }],
+    tags: [pick(), pick(), pick()],
+    aliases: [`${phrase(1)} ${i}`],
+    status: 'active' as const,
+  }));
+  return { ...base, projects };
+}
+
+function queriesFor(profile: Profile, rand: () => number): string[] {
+  const docs = buildDocuments(profile);
+  const typo = (word: string) => {
+    const at = Math.floor(rand() * word.length);
+    return word.slice(0, at) + 'qwertyuiop'[Math.floor(rand() * 10)] + word.slice(at + 1);
+  };
+  const out: string[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const doc = docs[Math.floor(rand() * docs.length)]!;
+    const words = doc.title.split(/\s+/).filter((w) => w.length > 3);
+    const word = words[Math.floor(rand() * words.length)] ?? doc.title;
+    const kind = i % 4;
+    out.push(kind === 0 ? doc.title : kind === 1 ? typo(word.toLowerCase()) : kind === 2 ? `${word} ${doc.keywords[0] ?? ''}` : SPEC[i % SPEC.length]![0]);
+  }
+  return out;
+}
+
+function naiveFuse(docs: SearchDoc[]): Fuse<SearchDoc> {
+  return new Fuse(docs, { keys: ['title', 'names', 'keywords', 'summary', 'body'] });
+}
+
+interface Row {
+  profile: string;
+  entries: number;
+  engine: string;
+  buildMs: number;
+  searchP50: number;
+  searchP99: number;
+  autocompleteP50: number;
+  autocompleteP99: number;
+}
+
+function measure(label: string, profile: Profile): Row[] {
+  const rand = mulberry32(42);
+  const queries = queriesFor(profile, rand);
+  const prefixes = queries.map((q) => q.slice(0, 1 + Math.floor(rand() * 6)));
+  const docs = buildDocuments(profile);
+  const builds = quick || docs.length > 5000 ? 3 : 7;
+
+  const ours = createSearch(profile);
+  const oursBuild = median(Array.from({ length: builds }, () => time(() => createSearch(profile))));
+  const oursSearch = latencies(queries, (q) => ours.search(q));
+  const oursComplete = latencies(prefixes, (q) => ours.suggestProjects(q));
+
+  // The naive baseline is slow on big profiles: it gets fewer queries there (p99 of fewer samples).
+  const baselineSamples = docs.length > 5000 ? 20 : docs.length > 500 ? 100 : queries.length;
+  const fuse = naiveFuse(docs);
+  const fuseBuild = median(Array.from({ length: builds }, () => time(() => naiveFuse(buildDocuments(profile)))));
+  const fuseSearch = latencies(queries.slice(0, baselineSamples), (q) => fuse.search(q, { limit: 10 }));
+  const fuseComplete = latencies(prefixes.slice(0, baselineSamples), (q) => fuse.search(q, { limit: 25 }));
+
+  return [
+    { profile: label, entries: docs.length, engine: 'portfolio-bot', buildMs: oursBuild, searchP50: oursSearch.p50, searchP99: oursSearch.p99, autocompleteP50: oursComplete.p50, autocompleteP99: oursComplete.p99 },
+    { profile: label, entries: docs.length, engine: 'naive fuse', buildMs: fuseBuild, searchP50: fuseSearch.p50, searchP99: fuseSearch.p99, autocompleteP50: fuseComplete.p50, autocompleteP99: fuseComplete.p99 },
+  ];
+}
+
+function relevance(profile: Profile) {
+  const ours = createSearch(profile);
+  const fuse = naiveFuse(buildDocuments(profile));
+  const score = (search: (q: string) => string[]) => {
+    let top1 = 0;
+    let mrr = 0;
+    for (const [query, expected] of SPEC) {
+      const rank = search(query).indexOf(expected) + 1;
+      if (rank === 1) top1++;
+      if (rank > 0) mrr += 1 / rank;
+    }
+    const answeredNonsense = NONSENSE.filter((q) => search(q).length > 0).length;
+    return { top1: top1 / SPEC.length, mrr: mrr / SPEC.length, answeredNonsense };
+  };
+  return {
+    ours: score((q) => ours.search(q, { limit: 10 }).map((h) => `${h.section}/${h.id}`)),
+    fuse: score((q) => fuse.search(q, { limit: 10 }).map((r) => `${r.item.section}/${r.item.id}`)),
+  };
+}
+
+const f = (n: number) => (n < 0.1 ? n.toFixed(4) : n < 10 ? n.toFixed(3) : n.toFixed(1));
+const { profile } = await loadProfile(join(REPO_ROOT, 'data', 'profile.yaml'));
+const rows = [
+  ...measure('shipped', profile),
+  ...measure('synthetic 1k', syntheticProfile(profile, 1000)),
+  ...(quick ? [] : measure('synthetic 10k', syntheticProfile(profile, 10_000))),
+];
+
+console.log(`search benchmark (${ROUNDS} queries per row, the naive baseline 100 on 1k and 20 on 10k entries; times in ms; node ${process.version})\n`);
+const header = ['profile', 'entries', 'engine', 'build', 'search p50', 'search p99', 'autocomplete p50', 'autocomplete p99'];
+const table = rows.map((r) => [r.profile, String(r.entries), r.engine, f(r.buildMs), f(r.searchP50), f(r.searchP99), f(r.autocompleteP50), f(r.autocompleteP99)]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |';
+console.log(line(header));
+console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+for (const row of table) console.log(line(row));
+
+console.log('\nratio portfolio-bot / naive fuse (below 1 is faster):');
+for (let i = 0; i < rows.length; i += 2) {
+  const a = rows[i]!;
+  const b = rows[i + 1]!;
+  console.log(`  ${a.profile}: build ${(a.buildMs / b.buildMs).toPrecision(2)}, search p50 ${(a.searchP50 / b.searchP50).toPrecision(2)}, p99 ${(a.searchP99 / b.searchP99).toPrecision(2)}, autocomplete p99 ${(a.autocompleteP99 / b.autocompleteP99).toPrecision(2)}`);
+}
+const rel = relevance(profile);
+console.log(`\nrelevance specification (${SPEC.length} queries, ${NONSENSE.length} nonsense):`);
+console.log(`  portfolio-bot: top-1 ${(rel.ours.top1 * 100).toFixed(1)} %, MRR ${rel.ours.mrr.toFixed(3)}, nonsense answered ${rel.ours.answeredNonsense}`);
+console.log(`  naive fuse:    top-1 ${(rel.fuse.top1 * 100).toFixed(1)} %, MRR ${rel.fuse.mrr.toFixed(3)}, nonsense answered ${rel.fuse.answeredNonsense}`);
+const shipped = rows[0]!;
+console.log(`\ntarget on the shipped profile: search and autocomplete p99 < 0.5 ms → search ${f(shipped.searchP99)} ms, autocomplete ${f(shipped.autocompleteP99)} ms: ${shipped.searchP99 < 0.5 && shipped.autocompleteP99 < 0.5 ? 'met' : 'MISSED'}`);
