@@ -53,3 +53,9 @@ export function startFloorServer(publicKeyHex: string): Promise<FloorServer> {
     });
   });
 }
+
+// Run as a program (by scripts/bench-http.ts): start, print the port, serve until killed.
+if (process.argv[1]?.endsWith('bench-http-floor.js') && process.argv[2]) {
+  const floor = await startFloorServer(process.argv[2]);
+  process.stdout.write(`${floor.port}\n`);
+}

@@ -39,6 +39,60 @@ export interface DispatcherOptions {
   logger: Logger;
   /** Called with the outcome of each call, for metrics and logs. */
   onOutcome?: (outcome: { kind: string; name: string; outcome: 'ok' | 'user-error' | 'error'; ref?: string }) => void;
+  /** Answers remembered per profile (0 turns the cache off). */
+  cacheSize?: number;
+}
+
+/*
+ * Handlers are pure: the same command and options on the same profile give the
+ * same payload, except for the asker's id in component custom_ids. So answers
+ * are built once with a placeholder id as long as any real one (so that ids cut
+ * to fit 100 characters still fit after the swap), kept in a small LRU per Bot
+ * (a reload starts afresh), and the asker's id is put in on the way out.
+ */
+const PLACEHOLDER_USER = '0'.repeat(20);
+const PLACEHOLDER_FIELD = `|u=${PLACEHOLDER_USER}`;
+
+function createReplyCache(size: number) {
+  const perBot = new WeakMap<Bot, Map<string, ReplyPayload>>();
+  return {
+    get(bot: Bot, name: string, input: CommandInput, build: () => ReplyPayload): ReplyPayload {
+      if (size <= 0) return build();
+      const key = `${name}\u0000${canonicalOptions(input.options)}`;
+      let entries = perBot.get(bot);
+      if (!entries) perBot.set(bot, (entries = new Map()));
+      const hit = entries.get(key);
+      if (hit) {
+        entries.delete(key);
+        entries.set(key, hit);
+        return hit;
+      }
+      const payload = build();
+      entries.set(key, payload);
+      if (entries.size > size) entries.delete(entries.keys().next().value as string);
+      return payload;
+    },
+  };
+}
+
+function canonicalOptions(options: CommandInput['options']): string {
+  return JSON.stringify(Object.keys(options).sort().map((key) => [key, options[key]]));
+}
+
+/** The payload with the asker's id in place of the placeholder (a shallow copy; the cached one is never changed). */
+function withUser(payload: ReplyPayload, userId: string): ReplyPayload {
+  if (!payload.components) return payload;
+  const id = /^\d{1,20}$/.test(userId) ? userId : '0';
+  let changed = false;
+  const components = payload.components.map((row) => ({
+    ...row,
+    components: row.components.map((component) => {
+      if (!('custom_id' in component) || !component.custom_id.includes(PLACEHOLDER_FIELD)) return component;
+      changed = true;
+      return { ...component, custom_id: component.custom_id.replace(PLACEHOLDER_FIELD, `|u=${id}`) };
+    }),
+  })) as ReplyRow[];
+  return changed ? { ...payload, components } : payload;
 }
 
 export function newRef(): string {
@@ -49,6 +103,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { commands, logger } = options;
   const byName = new Map(commands.map((module) => [module.definition.name, module]));
   const report = options.onOutcome ?? (() => undefined);
+  const cache = createReplyCache(options.cacheSize ?? 500);
 
   function failure(kind: string, name: string, error: unknown): ReplyPayload {
     if (error instanceof UserError) {
@@ -84,9 +139,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     command(name, input) {
       const bot = options.bot();
       try {
-        const payload = fit(runCommand(name, input, bot), bot);
+        const payload = cache.get(bot, name, input, () => fit(runCommand(name, { ...input, user: { id: PLACEHOLDER_USER } }, bot), bot));
         report({ kind: 'command', name, outcome: 'ok' });
-        return payload;
+        return withUser(payload, input.user.id);
       } catch (error) {
         return fit(failure('command', name, error), bot);
       }

@@ -25,7 +25,7 @@ import type {
   SelectMenuDefaultValueType,
 } from 'discord-api-types/v10';
 import type { AutocompleteChoice, ReplyPayload, ReplyRow } from './types.js';
-import { createRedactor, isWellFormed, toWellFormed, truncate } from './text.js';
+import { cachedRedactor, isWellFormed, toWellFormed, truncate } from './text.js';
 
 export const LIMITS = {
   content: 2000,
@@ -78,6 +78,7 @@ export interface FitOptions {
 }
 
 type Redactor = (text: string) => string;
+const NO_SECRETS: readonly string[] = [];
 type Bag = Record<string, unknown>;
 
 const isBag = (value: unknown): value is Bag => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -457,7 +458,7 @@ export function fitReply(payload: ReplyPayload, options: FitOptions = {}): Reply
 }
 
 function fitPayload(payload: ReplyPayload, options: FitOptions): ReplyPayload {
-  const redactor = createRedactor(Array.isArray(options?.redact) ? options.redact : []);
+  const redactor = cachedRedactor(Array.isArray(options?.redact) ? options.redact : NO_SECRETS);
   const input: unknown = payload;
   const source: Bag = typeof input === 'string' ? { content: input } : isBag(input) ? input : {};
 
@@ -482,7 +483,7 @@ function fitPayload(payload: ReplyPayload, options: FitOptions): ReplyPayload {
  * else), and so is a repeated value or one holding a secret.
  */
 export function fitChoices(choices: readonly AutocompleteChoice[], options: FitOptions = {}): AutocompleteChoice[] {
-  const redactor = createRedactor(Array.isArray(options?.redact) ? options.redact : []);
+  const redactor = cachedRedactor(Array.isArray(options?.redact) ? options.redact : NO_SECRETS);
   const out: AutocompleteChoice[] = [];
   const seen = new Set<string>();
   for (const choice of listOf(choices)) {
@@ -524,7 +525,7 @@ function checkUrl(problems: string[], path: string, value: unknown, max: number,
  */
 export function checkReplyLimits(payload: unknown, options: FitOptions = {}): string[] {
   const problems: string[] = [];
-  const redactor = createRedactor(Array.isArray(options?.redact) ? options.redact : []);
+  const redactor = cachedRedactor(Array.isArray(options?.redact) ? options.redact : NO_SECRETS);
   const text = (path: string, value: unknown, max: number, required: boolean): void => {
     if (value === undefined && !required) return;
     if (typeof value !== 'string') return void problems.push(`${path}: not a string`);

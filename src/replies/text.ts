@@ -31,6 +31,9 @@ const graphemes: Intl.Segmenter | undefined =
 function graphemeBoundary(text: string, at: number): number {
   const hard = codePointBoundary(text, at);
   if (!graphemes || hard <= 0 || hard >= text.length) return hard;
+  // Fast path: between two plain characters (below the combining marks, not a
+  // joiner or selector) a cut can't split a cluster; skip the segmenter.
+  if (text.charCodeAt(hard) < 0x300 && text.charCodeAt(hard - 1) < 0x300) return hard;
   const start = codePointBoundary(text, Math.max(0, hard - 64));
   const window = text.slice(start, Math.min(text.length, hard + 32));
   let best = -1;
@@ -175,6 +178,15 @@ function secretPatterns(secret: string): { length: number; source: string }[] {
   return [{ length: core.length, source: spelledLoosely(core) }];
 }
 
+const redactors = new WeakMap<readonly string[], (text: string) => string>();
+
+/** As createRedactor, remembered per secrets array: callers pass the same array for a whole profile. */
+export function cachedRedactor(secrets: readonly string[]): (text: string) => string {
+  let redactor = redactors.get(secrets);
+  if (!redactor) redactors.set(secrets, (redactor = createRedactor(secrets)));
+  return redactor;
+}
+
 /**
  * Builds a function replacing every secret, and its variants, with "[private]".
  * A variant is the secret with spaces, dashes, dots, brackets or "+" added or
@@ -189,7 +201,20 @@ export function createRedactor(secrets: readonly string[]): (text: string) => st
     .sort((a, b) => b.length - a.length);
   if (patterns.length === 0) return (text) => text;
   const regex = new RegExp(patterns.map((p) => p.source).join('|'), 'giu');
-  return (text) => text.replace(regex, REDACTED);
+  // When every secret is a phone number, a text with fewer digits than the
+  // shortest variant can't hold one: skip the regex (most texts, cheaply).
+  const phonesOnly = secrets.every((secret) => typeof secret !== 'string' || /^[\s\d+\-().]+$/.test(secret));
+  const minDigits = phonesOnly ? Math.min(...patterns.map((p) => p.length)) : 0;
+  return (text) => (minDigits > 0 && !hasDigits(text, minDigits) ? text : text.replace(regex, REDACTED));
+}
+
+function hasDigits(text: string, count: number): boolean {
+  let found = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57 && ++found >= count) return true;
+  }
+  return false;
 }
 
 /** Replaces every secret (see `createRedactor` for the variants matched) with "[private]". */
@@ -198,7 +223,13 @@ export function redact(text: string, secrets: readonly string[]): string {
 }
 
 /** Replaces lone surrogates (invalid in UTF-8 JSON) with U+FFFD and removes NUL. */
+const native = String.prototype as { toWellFormed?: () => string; isWellFormed?: () => boolean };
+
 export function toWellFormed(text: string): string {
+  if (native.toWellFormed && native.isWellFormed) {
+    const formed = native.isWellFormed.call(text) ? text : native.toWellFormed.call(text);
+    return formed.includes('\u0000') ? formed.replaceAll('\u0000', '') : formed;
+  }
   return (
     text
       .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
@@ -208,5 +239,6 @@ export function toWellFormed(text: string): string {
 }
 
 export function isWellFormed(text: string): boolean {
+  if (native.isWellFormed) return native.isWellFormed.call(text);
   return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 }

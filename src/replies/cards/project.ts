@@ -105,7 +105,16 @@ const wordsOf = (text: string): string[] =>
  * The details worth showing besides the summary, highlights and status note: a
  * paragraph most of whose words those already say is left out.
  */
+const detailsCache = new WeakMap<Project, string[]>();
+
 export function importantDetails(project: Project): string[] {
+  // Projects are immutable values of one loaded profile: compute once per project.
+  let cached = detailsCache.get(project);
+  if (!cached) detailsCache.set(project, (cached = computeImportantDetails(project)));
+  return cached;
+}
+
+function computeImportantDetails(project: Project): string[] {
   const known = new Set(wordsOf([project.summary, ...(project.highlights ?? []), project.statusNote ?? ''].join(' ')));
   return project.details.filter((paragraph) => {
     const words = wordsOf(paragraph);

@@ -1,0 +1,134 @@
+// `npm run bench:http`: signed requests per second and p50/p99 latency on
+// loopback for `/projects <query>` against `portfolio-bot serve` (the real entry
+// point), beside a floor server that only verifies the signature and answers
+// PONG, measured in the same run, alternating A B A B so machine noise hits both.
+// A script, not a test. `--quick` for a short run.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../src/paths.js';
+
+const quick = process.argv.includes('--quick');
+const DURATION_MS = quick ? 2000 : 6000;
+const ROUNDS = 2;
+const CONNECTIONS = 16;
+const QUERIES = ['optimizers', 'kaggle', 'lookahed', 'satellite imagery', 'nlp', 'pytorch', 'resnets', 'drought', 'oversampling', 'java'];
+
+const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+const der = publicKey.export({ format: 'der', type: 'spki' });
+const publicKeyHex = der.subarray(der.length - 32).toString('hex');
+
+interface Prepared {
+  body: Buffer;
+  headers: Record<string, string | number>;
+}
+
+/** Signed in advance, so the client's signing costs nothing during the measurement. */
+function prepare(count: number): Prepared[] {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  return Array.from({ length: count }, (_, i) => {
+    const body = Buffer.from(
+      JSON.stringify({
+        id: String(900000000000000000n + BigInt(i)),
+        application_id: '400000000000000001',
+        type: 2,
+        token: `bench-${i}`,
+        version: 1,
+        data: { id: '1', name: 'projects', type: 1, options: [{ name: 'query', type: 3, value: QUERIES[i % QUERIES.length] }] },
+        member: { user: { id: String(100000000000000000n + BigInt(i % 500)), username: 'bench' }, roles: [] },
+        guild_id: '500000000000000001',
+        channel: { id: '600000000000000001', type: 0 },
+        locale: 'en-US',
+        app_permissions: '0',
+        entitlements: [],
+        authorizing_integration_owners: {},
+      }),
+    );
+    const signature = sign(null, Buffer.concat([Buffer.from(timestamp), body]), privateKey).toString('hex');
+    return { body, headers: { 'content-type': 'application/json', 'content-length': body.length, 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp } };
+  });
+}
+
+function startProcess(args: string[], env: Record<string, string>, portFrom: 'stdout' | 'log'): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString();
+      const match = portFrom === 'stdout' ? /^(\d+)\n/.exec(text) : /"url":"http:\/\/0\.0\.0\.0:(\d+)\/interactions"/.exec(text);
+      if (match) resolve({ child, port: Number(match[1]) });
+    };
+    (portFrom === 'stdout' ? child.stdout : child.stderr)?.on('data', onData);
+    child.stderr?.resume();
+    child.on('exit', (code) => reject(new Error(`server exited early (${code}): ${text}`)));
+  });
+}
+
+async function load(port: number, prepared: Prepared[]): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const deadline = performance.now() + DURATION_MS;
+  const one = () =>
+    new Promise<void>((resolve) => {
+      const item = prepared[next++ % prepared.length]!;
+      const started = performance.now();
+      const req = request({ host: '127.0.0.1', port, path: '/interactions', method: 'POST', agent, headers: item.headers }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (res.statusCode === 200) latencies.push(performance.now() - started);
+          else errors++;
+          resolve();
+        });
+      });
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+      req.end(item.body);
+    });
+  const worker = async () => {
+    while (performance.now() < deadline) await one();
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
+  return { rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors };
+}
+
+const prepared = prepare(5000);
+const bot = await startProcess([join(REPO_ROOT, 'bin', 'portfolio-bot.js'), 'serve'], { PORT: '0', DISCORD_PUBLIC_KEY: publicKeyHex, DISCORD_TOKEN: '', LOG_LEVEL: 'info', COOLDOWN_SECONDS: '0' }, 'log');
+const floor = await startProcess([join(REPO_ROOT, 'dist', 'scripts', 'bench-http-floor.js'), publicKeyHex], {}, 'stdout');
+
+// Warm both up (JIT, sockets), then measure A B A B.
+await load(bot.port, prepared.slice(0, 500));
+await load(floor.port, prepared.slice(0, 500));
+const results: Record<'bot' | 'floor', { rps: number; p50: number; p99: number; errors: number }[]> = { bot: [], floor: [] };
+for (let round = 0; round < ROUNDS; round++) {
+  results.bot.push(await load(bot.port, prepared));
+  results.floor.push(await load(floor.port, prepared));
+}
+bot.child.kill('SIGTERM');
+floor.child.kill('SIGTERM');
+
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+const summary = (runs: typeof results.bot) => ({
+  rps: mean(runs.map((r) => r.rps)),
+  p50: mean(runs.map((r) => r.p50)),
+  p99: mean(runs.map((r) => r.p99)),
+  errors: runs.reduce((a, r) => a + r.errors, 0),
+});
+const a = summary(results.bot);
+const b = summary(results.floor);
+console.log(`HTTP interactions benchmark: ${CONNECTIONS} keep-alive connections, ${ROUNDS}×${DURATION_MS / 1000} s each, alternating; node ${process.version}\n`);
+console.log('| server | requests/s | p50 ms | p99 ms | errors |');
+console.log('|---|---|---|---|---|');
+console.log(`| portfolio-bot serve (/projects <query>) | ${a.rps.toFixed(0)} | ${a.p50.toFixed(2)} | ${a.p99.toFixed(2)} | ${a.errors} |`);
+console.log(`| floor (verify + PONG) | ${b.rps.toFixed(0)} | ${b.p50.toFixed(2)} | ${b.p99.toFixed(2)} | ${b.errors} |`);
+console.log(`| ratio bot / floor | ${(a.rps / b.rps).toFixed(2)} | ${(a.p50 / b.p50).toFixed(2)} | ${(a.p99 / b.p99).toFixed(2)} | |`);
+console.log(`\ntargets: throughput ≥ 0.80 × floor (${(a.rps / b.rps).toFixed(2)}: ${a.rps / b.rps >= 0.8 ? 'met' : 'MISSED'}), p99 ≤ 1.5 × floor (${(a.p99 / b.p99).toFixed(2)}: ${a.p99 / b.p99 <= 1.5 ? 'met' : 'MISSED'})`);

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../commands/index.js';
+import { createDispatcher } from '../src/bot/dispatch.js';
+import { createBot, UserError, type Bot, type CommandModule } from '../src/bot/types.js';
+import { createLogger } from '../src/log.js';
+import { decodeCustomId, type ReplyPayload } from '../src/replies/index.js';
+import { parseProfile } from '../src/profile/load.js';
+import { readFileSync } from 'node:fs';
+import { ASKER, OTHER, input, shippedBot } from './helpers/bot.js';
+
+const THROWS: CommandModule = {
+  definition: { name: 'boom', description: 'throws', options: [] },
+  execute: () => {
+    throw new TypeError('kaboom');
+  },
+};
+const REFUSES: CommandModule = {
+  definition: { name: 'refuse', description: 'refuses', options: [] },
+  execute: () => {
+    throw new UserError('No such thing, try /help.');
+  },
+};
+
+function capture() {
+  const lines: Record<string, unknown>[] = [];
+  return { lines, logger: createLogger('debug', (line) => lines.push(JSON.parse(line) as Record<string, unknown>)) };
+}
+
+const customIds = (payload: ReplyPayload) =>
+  (payload.components ?? []).flatMap((row) => row.components).flatMap((c) => ('custom_id' in c ? [c.custom_id] : []));
+
+describe('the dispatcher', () => {
+  it('answers an unexpected error privately with a ref, logs the same ref with the stack, and keeps working', async () => {
+    const bot = await shippedBot();
+    const { lines, logger } = capture();
+    const dispatcher = createDispatcher({ commands: [...COMMANDS, THROWS], bot: () => bot, logger });
+    const reply = dispatcher.command('boom', input());
+    const ref = /\(ref ([0-9a-f]{6})\)/.exec(reply.content ?? '')?.[1];
+    expect(ref).toBeDefined();
+    expect(reply.flags).toBe(64);
+    expect(reply.allowed_mentions).toEqual({ parse: [] });
+    const logged = lines.find((line) => line['msg'] === 'handler failed');
+    expect(logged).toMatchObject({ ref, name: 'boom', error: 'kaboom' });
+    expect(String(logged?.['stack'])).toContain('TypeError: kaboom');
+    expect(dispatcher.command('contact', input()).embeds?.[0]?.title).toBe('Contact Akash Palrecha');
+  });
+
+  it('shows an expected error as it is, privately, without logging an error', async () => {
+    const bot = await shippedBot();
+    const { lines, logger } = capture();
+    const dispatcher = createDispatcher({ commands: [REFUSES], bot: () => bot, logger });
+    expect(dispatcher.command('refuse', input())).toEqual({ content: 'No such thing, try /help.', flags: 64, allowed_mentions: { parse: [] } });
+    expect(lines.filter((line) => line['level'] === 'error')).toEqual([]);
+  });
+
+  it('explains an unknown command and a missing required option', async () => {
+    const bot = await shippedBot();
+    const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger: createLogger('silent') });
+    expect(dispatcher.command('nope', input()).content).toMatch(/^I don't know \/nope\. Try \/about, \/projects/);
+    expect(dispatcher.command('project', input()).content).toMatch(/^\/project needs its `name` option/);
+  });
+
+  it('refuses a forged or unknown custom_id privately', async () => {
+    const bot = await shippedBot();
+    const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger: createLogger('silent') });
+    for (const id of ['garbage', 'pb1|nothing|page|1', 'pb1|share|nothing|k=x', 'x'.repeat(500)]) {
+      const result = dispatcher.component(id, [], ASKER);
+      expect(result.type).toBe('reply');
+      expect(result.payload.flags).toBe(64);
+    }
+  });
+
+  it('puts each asker’s own id in the custom_ids of a remembered answer', async () => {
+    const bot = await shippedBot();
+    const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger: createLogger('silent') });
+    const mine = customIds(dispatcher.command('projects', input({}, ASKER)));
+    const theirs = customIds(dispatcher.command('projects', input({}, OTHER)));
+    const again = customIds(dispatcher.command('projects', input({}, ASKER)));
+    const users = (ids: string[]) => [...new Set(ids.map((id) => decodeCustomId(id)?.user).filter(Boolean))];
+    expect(users(mine)).toEqual([ASKER.id]);
+    expect(users(theirs)).toEqual([OTHER.id]);
+    expect(again).toEqual(mine);
+  });
+
+  it('answers from the new profile as soon as the Bot is swapped', async () => {
+    const text = readFileSync(new URL('./fixtures/minimal.yaml', import.meta.url), 'utf8');
+    let bot: Bot = createBot(parseProfile(text, 'a.yaml'));
+    const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger: createLogger('silent') });
+    expect(dispatcher.command('project', input({ name: 'alpha' })).embeds?.[0]?.title).toBe('Alpha');
+    bot = createBot(parseProfile(text.replace('name: Alpha', 'name: Alpha Two'), 'a.yaml'));
+    expect(dispatcher.command('project', input({ name: 'alpha' })).embeds?.[0]?.title).toBe('Alpha Two');
+  });
+
+  it('makes a private answer with a Share button that re-runs it publicly', async () => {
+    const bot = await shippedBot();
+    const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger: createLogger('silent') });
+    const reply = dispatcher.command('projects', input({ query: 'optimizers', private: true }));
+    expect(reply.flags).toBe(64);
+    const share = customIds(reply).find((id) => id.startsWith('pb1|share|'));
+    expect(decodeCustomId(share!)).toEqual({ command: 'share', action: 'projects', user: ASKER.id, key: 'optimizers' });
+    const shared = dispatcher.component(share!, [], ASKER);
+    expect(shared.type).toBe('reply');
+    expect(shared.payload.flags ?? 0).toBe(0);
+    expect(shared.payload.embeds?.[0]?.title).toBe('Lookahead Optimizer Analysis');
+    expect(dispatcher.component(share!, [], OTHER).payload.flags).toBe(64);
+  });
+});
