@@ -5,11 +5,13 @@
 // A script, not a test. `--quick` for a short run.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { Agent, request } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../src/paths.js';
 
 const quick = process.argv.includes('--quick');
+/** `--cpu-prof DIR`: profile the bot's server process (written when it exits). */
+const profileDir = process.argv.includes('--cpu-prof') ? process.argv[process.argv.indexOf('--cpu-prof') + 1] : undefined;
 const DURATION_MS = quick ? 2000 : 6000;
 const ROUNDS = 2;
 const CONNECTIONS = 16;
@@ -65,44 +67,75 @@ function startProcess(args: string[], env: Record<string, string>, portFrom: 'st
   });
 }
 
+/**
+ * The load generator: raw keep-alive sockets, one request in flight per socket,
+ * responses framed by Content-Length with Buffer searches (no HTTP parser), so
+ * the client's own cost stays small and the same for both servers whatever the
+ * size of their answers.
+ */
 async function load(port: number, prepared: Prepared[]): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const raw = prepared.map((item) =>
+    Buffer.concat([
+      Buffer.from(
+        `POST /interactions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${item.body.length}\r\n` +
+          `X-Signature-Ed25519: ${item.headers['x-signature-ed25519']}\r\nX-Signature-Timestamp: ${item.headers['x-signature-timestamp']}\r\n\r\n`,
+      ),
+      item.body,
+    ]),
+  );
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
   const deadline = performance.now() + DURATION_MS;
-  const one = () =>
+  const HEADER_END = Buffer.from('\r\n\r\n');
+  const LENGTH = /content-length: *(\d+)/i;
+
+  const connection = () =>
     new Promise<void>((resolve) => {
-      const item = prepared[next++ % prepared.length]!;
-      const started = performance.now();
-      const req = request({ host: '127.0.0.1', port, path: '/interactions', method: 'POST', agent, headers: item.headers }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          if (res.statusCode === 200) latencies.push(performance.now() - started);
+      const socket = connect({ host: '127.0.0.1', port, noDelay: true });
+      let buffer: Buffer = Buffer.alloc(0);
+      let started = 0;
+      const send = () => {
+        if (performance.now() >= deadline) {
+          socket.end();
+          return;
+        }
+        started = performance.now();
+        socket.write(raw[next++ % raw.length]!);
+      };
+      socket.on('connect', send);
+      socket.on('data', (chunk: Buffer) => {
+        buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
+        for (;;) {
+          const headerEnd = buffer.indexOf(HEADER_END);
+          if (headerEnd < 0) return;
+          const head = buffer.subarray(0, headerEnd).toString('latin1');
+          const length = Number(LENGTH.exec(head)?.[1] ?? 0);
+          const total = headerEnd + 4 + length;
+          if (buffer.length < total) return;
+          if (head.startsWith('HTTP/1.1 200')) latencies.push(performance.now() - started);
           else errors++;
-          resolve();
-        });
+          buffer = buffer.subarray(total);
+          send();
+        }
       });
-      req.on('error', () => {
+      socket.on('error', () => {
         errors++;
         resolve();
       });
-      req.end(item.body);
+      socket.on('close', () => resolve());
     });
-  const worker = async () => {
-    while (performance.now() < deadline) await one();
-  };
+
   const started = performance.now();
-  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  await Promise.all(Array.from({ length: CONNECTIONS }, connection));
   const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
   return { rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors };
 }
 
 const prepared = prepare(5000);
-const bot = await startProcess([join(REPO_ROOT, 'bin', 'portfolio-bot.js'), 'serve'], { PORT: '0', DISCORD_PUBLIC_KEY: publicKeyHex, DISCORD_TOKEN: '', LOG_LEVEL: 'info', COOLDOWN_SECONDS: '0' }, 'log');
+const bot = await startProcess([...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), join(REPO_ROOT, 'bin', 'portfolio-bot.js'), 'serve'], { PORT: '0', DISCORD_PUBLIC_KEY: publicKeyHex, DISCORD_TOKEN: '', LOG_LEVEL: 'info', COOLDOWN_SECONDS: '0' }, 'log');
 const floor = await startProcess([join(REPO_ROOT, 'dist', 'scripts', 'bench-http-floor.js'), publicKeyHex], {}, 'stdout');
 
 // Warm both up (JIT, sockets), then measure A B A B.
@@ -115,6 +148,7 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 bot.child.kill('SIGTERM');
 floor.child.kill('SIGTERM');
+await new Promise((resolve) => bot.child.once('exit', resolve));
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 const summary = (runs: typeof results.bot) => ({
