@@ -2,6 +2,7 @@
 // data: `deploy` imports this file without starting anything.
 import type { CommandModule } from '../src/bot/types.js';
 import { about } from './about.js';
+import { ask } from './ask.js';
 import { blogs } from './blogs.js';
 import { contact } from './contact.js';
 import { experience } from './experience.js';
@@ -26,5 +27,6 @@ export const COMMANDS: readonly CommandModule[] = [
   contact,
   resume,
   search,
+  ask,
   createHelpCommand(() => COMMANDS),
 ];

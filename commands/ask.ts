@@ -1,0 +1,22 @@
+import { answerQuestion } from '../src/ask/index.js';
+import { PRIVATE_OPTION, stringOption } from '../src/bot/options.js';
+import type { CommandModule } from '../src/bot/types.js';
+
+export const ask = {
+  definition: {
+    name: 'ask',
+    description: 'Ask a question in plain words: skills, projects, experience, how to get in touch…',
+    options: [
+      {
+        type: 3,
+        name: 'question',
+        description: 'Your question, e.g. "which projects use PyTorch?" or "how can I get in touch?"',
+        required: true,
+        max_length: 500,
+      },
+      PRIVATE_OPTION,
+    ],
+  },
+  // DM text and mentions arrive here too (dispatcher.message), of any length.
+  execute: (input, bot) => answerQuestion(stringOption(input, 'question') ?? '', bot),
+} as const satisfies CommandModule;

@@ -1,0 +1,541 @@
+// answerQuestion: a plain question → a reply built from the profile, through
+// interpretQuestion. Every answer opens with a sentence that answers (content),
+// and shows the cards the section commands show, narrowed to what was asked.
+// When the profile has no answer, it says so and suggests commands: it never
+// answers with whatever happens to be nearest.
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { Bot } from '../bot/types.js';
+import type { Profile, Project, ProjectStatus, Section } from '../profile/schema.js';
+import { cleanUserText, measureEmbeds, type ReplyPayload, type ReplyRow } from '../replies/index.js';
+import { buildAboutCard } from '../replies/cards/about.js';
+import { buildAskIntroCard, buildMetricsCard, buildProjectLinesCard, buildTopicCard } from '../replies/cards/ask.js';
+import { buildBlogsCard } from '../replies/cards/blogs.js';
+import { formatMonthRange } from '../replies/cards/common.js';
+import { buildContactCard, buildResumeCard } from '../replies/cards/contact.js';
+import { buildExperienceCard } from '../replies/cards/experience.js';
+import { buildLearningCard } from '../replies/cards/learning.js';
+import { buildAlsoMatchingEmbed, buildProjectCard, CARD_BUDGET, type RankedProject } from '../replies/cards/project.js';
+import { buildResearchCard } from '../replies/cards/research.js';
+import { buildSearchCard } from '../replies/cards/search.js';
+import { mdLink, SECTION_LABELS } from '../replies/cards/sections.js';
+import { buildSkillsCard } from '../replies/cards/skills.js';
+import type { SearchHit } from '../search/index.js';
+import { slugify } from '../search/documents.js';
+import { tokenize } from '../search/normalise.js';
+import { interpretQuestion, type Intent, type SkillQuery } from './interpret.js';
+import { capitalise, pronounsOf, verb, type Pronouns } from './language.js';
+import type { SkillMatch } from './skills.js';
+
+/** The longest echo of typed text in an answer. */
+const ECHO_MAX = 80;
+/** Room a reply keeps for the "Share in channel" row a private answer gets. */
+const MAX_ROWS = 4;
+/** Project cards shown in full for one answer; the rest are listed. */
+const MAX_CARDS = 3;
+/** Runners-up within this share of the best score get a full card too. */
+const STRONG_SHARE = 0.8;
+/** A search score this high is a close match even without every word (a typo): below it, every word must appear. */
+const CLOSE_MATCH = 0.6;
+/** Embed text one answer may use (of Discord's 6000). */
+const ANSWER_BUDGET = 5600;
+
+interface Ctx {
+  bot: Bot;
+  profile: Profile;
+  p: Pronouns;
+  name: string;
+}
+
+/** Answers a plain question about the profile's person. Pure; never throws on any text. */
+export function answerQuestion(text: string, bot: Bot): ReplyPayload {
+  const intent = interpretQuestion(text, bot);
+  const profile = bot.profile;
+  const ctx: Ctx = { bot, profile, p: pronounsOf(profile), name: profile.identity.name };
+  return { ...composeAnswer(intent, ctx), allowed_mentions: { parse: [] } };
+}
+
+function composeAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
+  const { p } = ctx;
+  switch (intent.kind) {
+    case 'greeting':
+      return intro(ctx, `Hi! I answer questions about **${ctx.name}**'s work, from ${p.possessive} profile.`);
+    case 'help':
+      return intro(ctx, `I answer questions about **${ctx.name}**'s work, from ${p.possessive} profile. Some you can ask:`);
+    case 'thanks':
+      return { content: `You're welcome! Ask me anything else about ${ctx.name}'s work, or try /help for examples.` };
+    case 'phone':
+      return withContent(
+        `${capitalise(p.possessive)} phone number isn't shared publicly. You can reach ${p.object} through ${p.possessive} public links:`,
+        buildContactCard(ctx.profile),
+      );
+    case 'resume': {
+      const card = buildResumeCard(ctx.profile);
+      return card.embeds ? withContent(`Here's ${p.possessive} résumé.`, card) : card;
+    }
+    case 'contact':
+      return contactAnswer(intent, ctx);
+    case 'location':
+      return locationAnswer(ctx);
+    case 'skill':
+      return { content: skillAnswer(intent.skills, ctx) };
+    case 'skills':
+      return skillsAnswer(ctx);
+    case 'topic':
+      return topicAnswer(intent.aboutTopic, ctx);
+    case 'now':
+      return nowAnswer(intent, ctx);
+    case 'research':
+      return researchAnswer(intent, ctx);
+    case 'learning':
+      return learningAnswer(intent, ctx);
+    case 'blogs':
+      return blogsAnswer(intent, ctx);
+    case 'metrics':
+      return metricsAnswer(intent, ctx);
+    case 'projects':
+      return projectsAnswer(intent, ctx);
+    case 'experience':
+      return experienceAnswer(intent, ctx);
+    case 'education':
+      return educationAnswer(ctx);
+    case 'about':
+      return withContent(`**${ctx.name}** — ${ctx.profile.identity.headline}.`, buildAboutCard(ctx.profile));
+    case 'search':
+      return searchAnswer(intent, ctx);
+    case 'unknown':
+      return noAnswer(said(intent), ctx);
+  }
+}
+
+// ── small helpers ────────────────────────────────────────────────────────────
+
+function withContent(content: string, card: ReplyPayload): ReplyPayload {
+  return { ...card, content: card.content ? `${content}\n${card.content}` : content };
+}
+
+function echo(text: string): string {
+  return cleanUserText(text, ECHO_MAX);
+}
+
+/** What the question's topic was, as typed: for echoing (escaped by `echo`). */
+function said(intent: Intent): string {
+  return intent.shown || intent.topic;
+}
+
+/** "A, B and C"; "A; B and C" when an item has a comma of its own ("NumPy, Pandas"). */
+function listing(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  const separator = items.some((item) => item.includes(',')) ? '; ' : ', ';
+  return `${items.slice(0, -1).join(separator)} and ${items[items.length - 1] ?? ''}`;
+}
+
+function bold(text: string): string {
+  return `**${text.replace(/\*/g, '\\*')}**`;
+}
+
+/** Entries of a section in the order the search ranks them for `topic`; all entries when the topic is empty or matches none. */
+function narrow<T extends { id: string }>(entries: readonly T[], topic: string, section: Section, ctx: Ctx): { entries: T[]; narrowed: boolean; missed: boolean } {
+  if (!topic) return { entries: [...entries], narrowed: false, missed: false };
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const found = ctx.bot.search
+    .search(topic, { section, limit: 25 })
+    .map((hit) => byId.get(hit.id))
+    .filter((entry): entry is T => entry !== undefined);
+  return found.length > 0 ? { entries: found, narrowed: true, missed: false } : { entries: [...entries], narrowed: false, missed: true };
+}
+
+function missedNote(intent: Intent, section: Section, ctx: Ctx): string {
+  return `Nothing in ${ctx.p.possessive} ${SECTION_LABELS[section].label.toLowerCase()} mentions “${echo(said(intent))}”, so here is all of it.`;
+}
+
+function mergeRows(...groups: (ReplyRow[] | undefined)[]): ReplyRow[] {
+  return groups.flatMap((rows) => rows ?? []).slice(0, MAX_ROWS);
+}
+
+// ── intro and no answer ─────────────────────────────────────────────────────
+
+function intro(ctx: Ctx, greeting: string): ReplyPayload {
+  return buildAskIntroCard(ctx.profile, greeting, exampleQuestions(ctx));
+}
+
+/** Example questions drawn from the profile, so that each of them has an answer. */
+function exampleQuestions(ctx: Ctx): string[] {
+  const { p, profile } = ctx;
+  const is = verb(p, 'is', 'are');
+  const does = capitalise(verb(p, 'does', 'do'));
+  const skill = profile.skills.expert[0] ?? profile.skills.intermediate[0];
+  const skillName = skill?.name.split(/\s*[,+/]\s*/)[0];
+  const org = profile.experience[0]?.organisation;
+  const project = profile.projects.find((each) => each.notable) ?? profile.projects[0];
+  return [
+    `What ${is} ${p.subject} working on?`,
+    ...(skillName ? [`${does} ${p.subject} know ${skillName}?`] : []),
+    ...(org ? [`What did ${p.subject} do at ${org}?`] : []),
+    `What's ${p.possessive} best result?`,
+    ...(project ? [`Tell me about ${project.aliases?.[0] ?? project.name}`] : []),
+    `How can I contact ${p.object}?`,
+  ];
+}
+
+/** The profile has nothing on this: say so, and point at the commands that browse it. */
+function noAnswer(topic: string, ctx: Ctx): ReplyPayload {
+  const { p } = ctx;
+  const what = topic ? `“${echo(topic)}” isn't in ${p.possessive} profile, so I can't answer that` : "I'm not sure what you're asking";
+  return {
+    content: `Sorry — ${what}. Try /help for example questions, /projects to browse ${p.possessive} work, or /search with other words.`,
+  };
+}
+
+// ── contact ─────────────────────────────────────────────────────────────────
+
+const CONTACT_LABEL = { github: 'GitHub', email: 'e-mail', twitter: 'Twitter', linkedin: 'LinkedIn', resume: 'résumé', website: 'website' } as const;
+
+function contactAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
+  const { p, profile } = ctx;
+  const card = buildContactCard(profile);
+  const His = capitalise(p.possessive);
+  if (!intent.contact) return withContent(`Here's how to reach ${p.object}:`, card);
+  const label = CONTACT_LABEL[intent.contact];
+  const link = profile.identity.links.find((each) => each.kind === intent.contact);
+  if (!link) return withContent(`${His} profile has no ${label} link. Here are the public ones:`, card);
+  const shown = link.url.startsWith('mailto:') ? link.url.slice('mailto:'.length) : `<${link.url}>`;
+  return withContent(`${His} ${label}: ${shown}`, card);
+}
+
+function locationAnswer(ctx: Ctx): ReplyPayload {
+  const { p, profile } = ctx;
+  const where = profile.identity.location;
+  if (!where) return { content: `${capitalise(p.possessive)} profile doesn't say where ${p.subjectIs} based. Try /about or /contact.` };
+  return withContent(`${capitalise(p.possessive)} profile gives ${p.possessive} location as **${where}**.`, buildAboutCard(profile));
+}
+
+// ── skills ──────────────────────────────────────────────────────────────────
+
+function skillAnswer(queries: readonly SkillQuery[], ctx: Ctx): string {
+  const { p, profile } = ctx;
+  const lines = queries.map((query) => (query.matches.length > 0 ? knownSkill(query, ctx) : unknownSkill(query, ctx)));
+  const experts = profile.skills.expert.map((skill) => skill.name);
+  const missing = queries.some((query) => query.matches.length === 0);
+  if (missing && experts.length > 0) {
+    lines.push(`${capitalise(p.subject)} ${verb(p, 'lists', 'list')} ${listing(experts)} as expert skills — see /skills for all of them, or /search.`);
+  } else {
+    lines.push('Every skill and level: /skills.');
+  }
+  return lines.join('\n');
+}
+
+function knownSkill(query: SkillQuery, ctx: Ctx): string {
+  const [primary, ...others] = query.matches as [SkillMatch, ...SkillMatch[]];
+  let line = levelSentence(primary, ctx);
+  const notes: string[] = [];
+  if (primary.skill.note) notes.push(primary.skill.note);
+  if (primary.shown !== primary.skill.name) notes.push(`listed as “${primary.skill.name}”`);
+  const asked = query.tokens.join(' ');
+  const inName = tokenize(primary.skill.name).join(' ').includes(asked);
+  if (primary.via === 'tag' && !inName) notes.push(`“${echo(query.asked)}” is listed under it`);
+  if (primary.via === 'typo') notes.push(`reading “${echo(query.asked)}” as ${primary.shown}`);
+  if (notes.length > 0) line += ` (${notes.join('; ')})`;
+  line += '.';
+  if (others.length > 0) line += ` Also listed: ${others.map((other) => `${other.skill.name} (**${other.level}**)`).join(', ')}.`;
+  return line;
+}
+
+function levelSentence(match: SkillMatch, ctx: Ctx): string {
+  const { p } = ctx;
+  const shown = match.shown;
+  switch (match.level) {
+    case 'expert':
+      return `Yes — ${shown} is one of ${p.possessive} **expert** skills`;
+    case 'intermediate':
+      return `Yes — ${p.subject} ${verb(p, 'knows', 'know')} ${shown} at an **intermediate** level`;
+    case 'basic':
+      return `Somewhat — ${shown} is one of ${p.possessive} **basic** skills`;
+    case 'learning':
+      return `Yes — ${shown} is something ${p.subjectIs} **learning**`;
+  }
+}
+
+function unknownSkill(query: SkillQuery, ctx: Ctx): string {
+  const { p } = ctx;
+  const asked = echo(capitalise(query.asked));
+  const related = relatedHits(query.tokens, ctx);
+  if (related.length === 0) return `No, ${asked} isn't in ${p.possessive} profile.`;
+  const mentions = related.slice(0, 4).map((hit) => `${bold(mdLink(hit.title, hit.url))} (${SECTION_LABELS[hit.section].label.toLowerCase()})`);
+  return `${asked} isn't one of ${p.possessive} listed skills, but it comes up in ${p.possessive} profile: ${mentions.join(', ')}.`;
+}
+
+/** Entries outside the skills that mention every word of a thing (or match it closely): "java" → Java-ML. */
+function relatedHits(tokens: readonly string[], ctx: Ctx): SearchHit[] {
+  const hits = ctx.bot.search.search(tokens.join(' '), { limit: 10 }).filter((hit) => hit.section !== 'contact' && hit.section !== 'skills');
+  return hits.filter((hit) => hit.score >= CLOSE_MATCH || mentionsAll(hit, tokens));
+}
+
+function mentionsAll(hit: SearchHit, tokens: readonly string[]): boolean {
+  const { doc } = hit;
+  const words = new Set(tokenize([...doc.names, ...doc.keywords, doc.summary, ...doc.body].join(' ')));
+  return tokens.every((token) => words.has(token));
+}
+
+function skillsAnswer(ctx: Ctx): ReplyPayload {
+  const { p, profile } = ctx;
+  const experts = profile.skills.expert.map((skill) => skill.name);
+  const lead = experts.length > 0 ? `${capitalise(p.possessive)} expert skills: ${listing(experts)}. Every level:` : `${capitalise(p.possessive)} skills, by level:`;
+  return withContent(lead, buildSkillsCard(profile));
+}
+
+// ── about topics ────────────────────────────────────────────────────────────
+
+function topicAnswer(topicId: string | null, ctx: Ctx): ReplyPayload {
+  const topic = topicId ? ctx.profile.about.find((each) => each.id === topicId) : undefined;
+  if (!topic) {
+    return { content: `${capitalise(ctx.p.possessive)} profile doesn't say. Try /about for what it does say, or /help for example questions.` };
+  }
+  return withContent(`From ${ctx.p.possessive} profile — **${topic.title}**:`, buildTopicCard(ctx.profile, topic));
+}
+
+// ── research, learning, blogs, education ────────────────────────────────────
+
+function researchLine(research: Profile['research']): string {
+  return listing(research.map((item) => `${bold(item.title)} (${item.status})`));
+}
+
+function learningLine(learning: Profile['learning']): string {
+  return listing(learning.map((item) => `${bold(item.title)}${item.progress || item.provider ? ` (${[item.provider, item.progress].filter(Boolean).join(', ')})` : ''}`));
+}
+
+function nowAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
+  const { p, profile } = ctx;
+  const research = narrow(profile.research, intent.topic, 'research', ctx);
+  const learning = narrow(profile.learning, intent.topic, 'learning', ctx);
+  const parts: string[] = [];
+  if (research.entries.length > 0) parts.push(`Research: ${researchLine(research.entries)}.`);
+  if (learning.entries.length > 0) parts.push(`Learning: ${learningLine(learning.entries)}.`);
+  if (parts.length === 0) return { content: `${capitalise(p.possessive)} profile lists no research or learning in progress. Try /projects for finished work.` };
+  const lead = `What ${p.subjectIs} working on right now —\n${parts.join('\n')}`;
+  const researchCard = research.entries.length > 0 ? buildResearchCard({ ...profile, research: research.entries }) : undefined;
+  const learningCard = learning.entries.length > 0 ? buildLearningCard({ ...profile, learning: learning.entries }) : undefined;
+  return {
+    content: lead,
+    embeds: [...(researchCard?.embeds ?? []), ...(learningCard?.embeds ?? [])],
+    components: mergeRows(researchCard?.components, learningCard?.components),
+  };
+}
+
+function researchAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
+  const { p, profile } = ctx;
+  if (profile.research.length === 0) return { content: `${capitalise(p.possessive)} profile lists no research yet. Try /projects or /learning.` };
+  const research = narrow(profile.research, intent.topic, 'research', ctx);
+  const lead = `${capitalise(p.possessive)} research: ${researchLine(research.entries)}.`;
+  return withContent(research.missed ? `${missedNote(intent, 'research', ctx)}\n${lead}` : lead, buildResearchCard({ ...profile, research: research.entries }));
+}
+
+function learningAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
+  const { p, profile } = ctx;
+  const learning = narrow(profile.learning, intent.topic, 'learning', ctx);
+  const skills = learning.narrowed ? [] : profile.skills.learning;
+  if (learning.entries.length === 0 && skills.length === 0) {
+    return { content: `${capitalise(p.possessive)} profile lists nothing being learnt right now. Try /research or /skills.` };
+  }
+  const skillNames = listing(skills.map((skill) => skill.name));
+  const lists = verb(p, 'lists', 'list');
+  let lead: string;
+  if (learning.entries.length === 0) lead = `${capitalise(p.subject)} ${lists} ${skillNames} as skills ${p.subjectIs} **learning**.`;
+  else {
+    lead = `${capitalise(p.subjectIs)} learning ${learningLine(learning.entries)}.`;
+    if (skills.length > 0) lead += ` Among ${p.possessive} skills, ${p.subject} ${lists} ${skillNames} as **learning**.`;
+  }
+  const card = buildLearningCard({ ...profile, learning: learning.entries, skills: { ...profile.skills, learning: skills } });
+  return withContent(learning.missed ? `${missedNote(intent, 'learning', ctx)}\n${lead}` : lead, card);
+}
+
+function blogsAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
+  const { p, profile } = ctx;
+  if (profile.blogs.length === 0) {
+    const note = profile.notes?.blogs ? ` ${profile.notes.blogs}` : '';
+    return { content: `No — ${p.possessive} profile lists no blog posts yet.${note} Try /projects.` };
+  }
+  const blogs = narrow(profile.blogs, intent.topic, 'blogs', ctx);
+  const pieces = blogs.entries.map((post) => `${bold(post.title)} (${post.kind === 'tutorial' ? `tutorial, ${post.venue}` : post.venue})`);
+  const count = blogs.entries.length === 1 ? 'one piece' : `${blogs.entries.length} pieces`;
+  const lead = `Yes — ${p.subject} ${verb(p, 'has', 'have')} written ${count}: ${listing(pieces)}.`;
+  return withContent(blogs.missed ? `${missedNote(intent, 'blogs', ctx)}\n${lead}` : lead, buildBlogsCard({ ...profile, blogs: blogs.entries }));
+}
+
+function educationAnswer(ctx: Ctx): ReplyPayload {
+  const { p, profile } = ctx;
+  if (profile.education.length === 0) return { content: `${capitalise(p.possessive)} profile lists no education. Try /about or /experience.` };
+  const entries = profile.education.map((entry) => `${bold(entry.degree)}, ${entry.institution}${entry.status ? ` — ${entry.status}` : ''}`);
+  return withContent(`${capitalise(p.possessive)} education: ${entries.join('; ')}.`, buildExperienceCard({ ...profile, experience: [] }));
+}
+
+// ── experience ──────────────────────────────────────────────────────────────
+
+function experienceAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
+  const { p, profile } = ctx;
+  const His = capitalise(p.possessive);
+  if (profile.experience.length === 0) return { content: `${His} profile lists no roles. Try /about or /projects.` };
+  const all = profile.experience;
+  let roles: Profile['experience'];
+  let lead: string;
+  if (intent.organisation && intent.organisationKnown) {
+    roles = all.filter((role) => role.organisation === intent.organisation);
+    lead = `At ${intent.organisation}: ${roles.map((role) => `${bold(role.title)} (${formatMonthRange(role.start, role.end)})`).join(' · ')}.`;
+  } else {
+    const narrowed = narrow(all, intent.topic, 'experience', ctx);
+    roles = narrowed.entries;
+    const list = roles.map((role) => `${bold(role.title)} at ${role.organisation} (${formatMonthRange(role.start, role.end)})`).join(' · ');
+    lead = intent.organisation
+      ? `${capitalise(p.subject)} ${verb(p, 'has', 'have')} no role at ${echo(intent.organisation)} in ${p.possessive} profile. ${His} roles: ${list}.`
+      : `${His} roles: ${list}.`;
+  }
+  return withContent(lead, buildExperienceCard({ ...profile, experience: roles, education: [] }));
+}
+
+// ── projects ────────────────────────────────────────────────────────────────
+
+function projectsById(profile: Profile): Map<string, Project> {
+  return new Map(profile.projects.map((project) => [project.id, project]));
+}
+
+function projectsAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
+  const { p, profile } = ctx;
+  if (!intent.topic) {
+    const notable = profile.projects.filter((project) => project.notable);
+    const shown = notable.length > 0 ? notable : profile.projects.slice(0, 5);
+    const embed = buildProjectLinesCard(profile, `${ctx.name} — notable projects`, shown, `All ${profile.projects.length} projects: /projects · one in full: /project name:…`);
+    return { content: `${capitalise(p.possessive)} notable projects (/projects lists all ${profile.projects.length}):`, embeds: [embed] };
+  }
+  const status = statusOf(intent.topic);
+  if (status) return projectsByStatus(status, ctx);
+  const hits = ctx.bot.search.search(intent.topic, { section: 'projects', limit: 25 });
+  if (hits.length === 0) {
+    return {
+      content: `No project about “${echo(said(intent))}” is in ${p.possessive} profile. Try /projects to browse them all, or /search for other words.`,
+    };
+  }
+  return projectCards(hits, said(intent), ctx);
+}
+
+/** Words that ask for projects by status rather than by subject. */
+const STATUS_WORDS: Record<string, ProjectStatus> = {
+  unmaintained: 'unmaintained',
+  abandoned: 'dropped',
+  dropped: 'dropped',
+  incomplete: 'dropped',
+  unfinished: 'dropped',
+  discontinued: 'dropped',
+  active: 'active',
+  maintained: 'active',
+  ongoing: 'active',
+};
+
+function statusOf(topic: string): ProjectStatus | undefined {
+  const words = topic.split(' ');
+  return words.length <= 2 ? words.map((word) => STATUS_WORDS[word]).find((status) => status !== undefined) : undefined;
+}
+
+function projectsByStatus(status: ProjectStatus, ctx: Ctx): ReplyPayload {
+  const { p, profile } = ctx;
+  const projects = profile.projects.filter((project) => project.status === status);
+  if (projects.length === 0) return { content: `None of ${p.possessive} projects is ${status}. Try /projects to browse them all.` };
+  const embed = buildProjectLinesCard(profile, `${ctx.name} — ${status} projects`, projects, 'One in full: /project name:… · all: /projects');
+  const names = projects.map((project) => bold(project.name));
+  const count = projects.length === 1 ? `One project is ${status}` : `${projects.length} projects are ${status}`;
+  return { content: `${count}: ${listing(names)}.`, embeds: [embed] };
+}
+
+/** Full cards for the best matches (those close to the best score), the rest listed; content names the cards. */
+function projectCards(hits: readonly SearchHit[], topic: string, ctx: Ctx, extra: APIEmbed[] = []): ReplyPayload {
+  const byId = projectsById(ctx.profile);
+  const ranked: RankedProject[] = hits
+    .map((hit) => ({ project: byId.get(hit.id), score: hit.score }))
+    .filter((entry): entry is RankedProject => entry.project !== undefined);
+  const top = ranked[0]?.score ?? 0;
+  const strong = ranked.filter((entry) => entry.score >= top * STRONG_SHARE).slice(0, MAX_CARDS);
+  const others = ranked.slice(strong.length);
+  const budget = Math.min(CARD_BUDGET, Math.floor((ANSWER_BUDGET - (others.length > 0 ? 800 : 0)) / Math.max(1, strong.length)));
+  const cards = strong.map((entry) => buildProjectCard(entry.project, ctx.profile, { budget }));
+  const embeds: APIEmbed[] = cards.map((card) => card.embed);
+  if (others.length > 0) embeds.push(buildAlsoMatchingEmbed(others, echo(topic), 5));
+  for (const embed of extra) if (embeds.length < 10 && measureEmbeds([...embeds, embed]) <= ANSWER_BUDGET) embeds.push(embed);
+  const names = strong.map((entry) => bold(entry.project.name));
+  const count = ranked.length === 1 ? '1 project matches' : `${ranked.length} projects match`;
+  const more = others.length > 0 ? ` (and ${others.length} more below)` : '';
+  return {
+    content: `${count} “${echo(topic)}”: ${listing(names)}${more}.`,
+    embeds,
+    components: mergeRows(...cards.map((card) => card.rows)),
+  };
+}
+
+function metricsAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
+  const { p, profile } = ctx;
+  const measured = profile.projects.filter((project) => (project.metrics ?? []).length > 0);
+  if (measured.length === 0) {
+    return { content: `${capitalise(p.possessive)} profile has no measured results. Try /projects to see the work itself.` };
+  }
+  const narrowed = narrow(measured, intent.topic, 'projects', ctx);
+  const names = narrowed.entries.map((project) => bold(project.name));
+  const lead = `${narrowed.entries.length === 1 ? 'One project has' : `${narrowed.entries.length} projects have`} measured results: ${listing(names)}.`;
+  return {
+    content: narrowed.missed ? `None of the measured results mention “${echo(said(intent))}”; here are all of them.\n${lead}` : lead,
+    embeds: [buildMetricsCard(profile, narrowed.entries)],
+  };
+}
+
+// ── search (no rule matched) ────────────────────────────────────────────────
+
+/** Answers from the best match's section, with the other matches listed after. */
+function searchAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
+  const { profile } = ctx;
+  const top = intent.hits[0];
+  if (!top) return noAnswer(said(intent), ctx);
+  const same = intent.hits.filter((hit) => hit.section === top.section);
+  const rest = intent.hits.filter((hit) => hit.section !== top.section);
+  const restEmbed = rest.length > 0 ? buildSearchCard(profile, intent.topic, rest).embeds?.[0] : undefined;
+  const extra = restEmbed ? [{ ...restEmbed, title: `Also in the profile: “${echo(said(intent))}”` }] : [];
+
+  let main: ReplyPayload;
+  switch (top.section) {
+    case 'projects':
+      return projectCards(same, said(intent), ctx, extra);
+    case 'skills': {
+      const queries = same.slice(0, 3).map((hit) => skillQueryFor(hit, ctx)).filter((query): query is SkillQuery => query !== undefined);
+      main = queries.length > 0 ? { content: skillAnswer(queries, ctx) } : noAnswer(said(intent), ctx);
+      break;
+    }
+    case 'about':
+      main = topicAnswer(top.id, ctx);
+      break;
+    case 'experience':
+      main = experienceAnswer({ ...intent, topic: intent.topic, organisation: null }, ctx);
+      break;
+    case 'education':
+      main = educationAnswer(ctx);
+      break;
+    case 'research':
+      main = researchAnswer(intent, ctx);
+      break;
+    case 'learning':
+      main = learningAnswer(intent, ctx);
+      break;
+    case 'blogs':
+      main = blogsAnswer(intent, ctx);
+      break;
+    case 'contact':
+      main = contactAnswer({ ...intent, contact: profile.identity.links.find((link) => link.kind === top.id)?.kind ?? null }, ctx);
+      break;
+  }
+  const embeds = [...(main.embeds ?? [])];
+  for (const embed of extra) if (embeds.length < 10 && measureEmbeds([...embeds, embed]) <= ANSWER_BUDGET) embeds.push(embed);
+  return { ...main, embeds };
+}
+
+/** A skills-section hit as a skill question, so that "docker?" reads as "does he know docker?". */
+function skillQueryFor(hit: SearchHit, ctx: Ctx): SkillQuery | undefined {
+  for (const level of ['expert', 'intermediate', 'basic', 'learning'] as const) {
+    const skill = ctx.profile.skills[level].find((each) => slugify(each.name) === hit.id);
+    if (skill) return { asked: skill.name, tokens: tokenize(skill.name), matches: [{ skill, level, shown: skill.name, via: 'name' }] };
+  }
+  return undefined;
+}

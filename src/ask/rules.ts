@@ -1,0 +1,268 @@
+// What a question asks, as data: an ordered table of patterns → intent kind.
+// The first rule with a matching pattern wins (a rule may still decline, e.g. a
+// skill question whose skill part is empty), so the more specific rules come
+// first: the private phone before contact links, "is he learning docker?" (a
+// skill) before "what is he learning?", "free time" before "what does he do".
+//
+// Patterns are regex sources tested against the folded question (lower case, no
+// accents, no markdown; see prepareQuestion). Placeholders:
+//   {who}  any word naming the person: he/she/they/his/her/their/…, their name;
+//   {org}  any organisation of the profile's experience.
+// Named groups: `thing` (what a skill question asks about), `org` (a place of work).
+//
+// `filler` lists the words that make a question of this kind and are not its
+// topic ("blog", "written" in "has he written any blogs about matplotlib?"), so
+// that what is left ("matplotlib") narrows the answer.
+import type { ContactKind, Section } from '../profile/schema.js';
+
+export type IntentKind =
+  | 'greeting'
+  | 'help'
+  | 'thanks'
+  | 'phone'
+  | 'resume'
+  | 'contact'
+  | 'location'
+  | 'skill'
+  | 'skills'
+  | 'topic'
+  | 'now'
+  | 'research'
+  | 'learning'
+  | 'blogs'
+  | 'metrics'
+  | 'projects'
+  | 'experience'
+  | 'education'
+  | 'about'
+  | 'search'
+  | 'unknown';
+
+export interface Rule {
+  name: string;
+  kind: IntentKind;
+  patterns: readonly string[];
+  /** Words of this kind of question that are not its topic (space-separated). */
+  filler?: string;
+  /** For kind "contact": the one link asked for. */
+  contact?: ContactKind;
+  /** For kind "topic": the words that find the about-section topic. */
+  about?: string;
+}
+
+/** The profile section each kind of answer comes from. */
+export const KIND_SECTION: Partial<Record<IntentKind, Section>> = {
+  phone: 'contact',
+  resume: 'contact',
+  contact: 'contact',
+  location: 'about',
+  skill: 'skills',
+  skills: 'skills',
+  topic: 'about',
+  now: 'research',
+  research: 'research',
+  learning: 'learning',
+  blogs: 'blogs',
+  metrics: 'projects',
+  projects: 'projects',
+  experience: 'experience',
+  education: 'education',
+  about: 'about',
+};
+
+const END = String.raw`\s*(?:[?!.;]|$)`;
+// What follows a skill verb: the thing asked about, up to the end of the sentence.
+const THING = String.raw`\s+(?<thing>[^?!;]+)`;
+
+export const RULES: readonly Rule[] = [
+  {
+    name: 'phone',
+    kind: 'phone',
+    patterns: [
+      String.raw`\b(?:phone|mobile|cell ?phone|telephone|whats ?app|sms)\b`,
+      String.raw`\b(?:call|text|ring) {who}\b`,
+      String.raw`\b(?:{who}|contact|cell|mobile) (?:number|no)\b`,
+    ],
+  },
+  { name: 'resume', kind: 'resume', patterns: [String.raw`\b(?:resume|cv|curriculum vitae|bio ?data)\b`] },
+  { name: 'email', kind: 'contact', contact: 'email', patterns: [String.raw`\be ?-?mail|\bmail\b|\binbox\b`] },
+  { name: 'twitter', kind: 'contact', contact: 'twitter', patterns: [String.raw`\b(?:twitter|tweets?)\b`] },
+  { name: 'linkedin', kind: 'contact', contact: 'linkedin', patterns: [String.raw`\blinked ?in\b`] },
+  { name: 'github', kind: 'contact', contact: 'github', patterns: [String.raw`\bgit ?hub\b(?!.*\b(?:projects?|repos?|repositories|code)\b)`] },
+  {
+    name: 'website',
+    kind: 'contact',
+    contact: 'website',
+    patterns: [
+      String.raw`\b(?:{who}|personal|own) (?:web ?site|home ?page|blog site)\b`,
+      String.raw`\b(?:does|do) {who} have (?:a|an|any) (?:personal )?(?:web ?site|home ?page)\b`,
+      String.raw`^(?:web ?site|home ?page)${END}`,
+    ],
+  },
+  {
+    name: 'contact',
+    kind: 'contact',
+    patterns: [
+      String.raw`\bcontact|\breach (?:out|{who})\b|\bget (?:in touch|hold of)\b|\bsocials?\b|\bsocial media\b|\blinks\b|\bconnect with\b`,
+      String.raw`\b(?:message|dm|ping|hire|talk to) {who}\b`,
+    ],
+  },
+  {
+    name: 'location',
+    kind: 'location',
+    patterns: [
+      String.raw`\bwhere (?:does|do|did) {who} (?:live|stay|reside|come from)\b|\bwhere (?:is|are) {who} (?:based|from|located|living|staying)\b`,
+      String.raw`\blocation\b|\bhome ?town\b|\bbased (?:in|out of)\b|\b(?:which|what) (?:city|country|town|place)\b`,
+    ],
+  },
+  {
+    name: 'skill',
+    kind: 'skill',
+    patterns: [
+      String.raw`\b(?:does|do|did|can|could|would|will) {who} (?:\w+ly )?(?:know|use|code in|program in|write|speak|work with|work in|understand|master|have (?:any )?(?:experience|skills?|knowledge) (?:with|in|of))${THING}`,
+      String.raw`\b(?:is|are) {who} (?:an? |any |very |really |pretty |quite )?(?:good|great|skilled|proficient|experienced|familiar|fluent|comfortable|competent|strong|expert|decent|versed|well versed|trained)\s+(?:at|in|with|on)${THING}`,
+      String.raw`\bhow (?:good|well|much|skilled|proficient|experienced|strong) (?:is|are|does|do) {who}(?: (?:know|at|in|with|use|using))?${THING}`,
+      String.raw`\b(?:has|have|had) {who} (?:ever )?(?:used|worked with|tried|learned|learnt|coded in|programmed in|touched|played with)${THING}`,
+      String.raw`\b(?:is|are) {who} (?:currently |still )?learning${THING}`,
+      String.raw`\b(?:knows?|knowledge of|experience (?:with|in)|level (?:in|of|at|with)|proficiency (?:in|with))${THING}`,
+      String.raw`^(?:what about |and )?(?<thing>[^?!;]+?) skills?${END}`,
+    ],
+  },
+  {
+    name: 'skills',
+    kind: 'skills',
+    patterns: [
+      String.raw`\bskills?\b|\bskill ?set\b|\btech ?stack\b|\bstrengths?\b|\bexpertise\b|\bexpert\w*\b|\bproficien\w*|\bcompetenc\w*`,
+      String.raw`\b(?:what|which) (?:\w+ ){0,2}(?:languages?|tools?|frameworks?|librar(?:y|ies)|technolog(?:y|ies)|tech)\b`,
+      String.raw`\bgood at${END}`,
+      String.raw`\bwhat (?:does|do) {who} know${END}`,
+    ],
+  },
+  {
+    name: 'free-time',
+    kind: 'topic',
+    about: 'free time hobbies',
+    patterns: [
+      String.raw`\bhobb(?:y|ies)\b|\bfree time\b|\bspare time\b|\bfor fun\b|\bleisure\b|\bpastimes?\b|\bweekends?\b`,
+      String.raw`\binstruments?\b|\bmusic\w*|\bdrum\w*|\bband\b|\bguitar|\bpiano|\bsing(?:s|ing|er)?\b|\bsports?\b`,
+      String.raw`\boutside (?:of )?(?:work|college|office|class)\b|\bplay(?:s|ing)?\b(?! an? (?:role|part))`,
+    ],
+  },
+  {
+    name: 'day',
+    kind: 'topic',
+    about: 'day life routine',
+    patterns: [String.raw`\bday in (?:{who}|the|a) life\b|\btypical (?:day|week)\b|\bdaily\b|\broutine\b|\beveryday\b|\bday look\b|\bschedule\b|\bday to day\b`],
+  },
+  {
+    name: 'philosophy',
+    kind: 'topic',
+    about: 'philosophy',
+    patterns: [
+      String.raw`\bphilosoph\w*|\bbeliefs?\b|\bbelieves?\b|\bvalues\b|\bmotivat\w*|\binspir\w*|\binfluenc\w*|\brole models?\b|\bidols?\b|\bmission\b`,
+      String.raw`\bwhy (?:does|did|do) {who} (?:do|work|care)\b`,
+    ],
+  },
+  {
+    name: 'interests',
+    kind: 'topic',
+    about: 'research interests',
+    patterns: [String.raw`\binterest(?:s|ed)?\b|\bpassion\w*|\bcares? about\b|\bexcite[sd]?\b|\benthusias\w*`],
+  },
+  {
+    name: 'learning',
+    kind: 'learning',
+    filler: 'learn learning learnt learned course mooc online taking study studying class',
+    patterns: [
+      String.raw`(?<!\b(?:deep|machine|transfer|reinforcement|supervised|meta|representation|statistical|active|federated|ensemble) )\blearn(?:ing|s|t|ed)?\b`,
+      String.raw`\bcourses?\b|\bmoocs?\b`,
+    ],
+  },
+  {
+    name: 'now',
+    kind: 'now',
+    filler: 'working busy up these day nowadays presently researching building',
+    patterns: [
+      String.raw`\bworking on\b|\bbusy with\b|\bup to\b|\bwhat'?s new\b|\bcurrent (?:work|focus|research)\b`,
+      String.raw`\b(?:doing|researching|building) (?:now|currently|these days|nowadays|lately)\b`,
+      String.raw`\b(?:currently|presently|nowadays|these days|lately) (?:doing|researching|building|working)\b`,
+    ],
+  },
+  {
+    name: 'research',
+    kind: 'research',
+    filler: 'research researching researched paper publication publish published thesis arxiv personal progress read reading',
+    patterns: [String.raw`\bresearch\w*|\bpapers?\b|\bpublications?\b|\bthesis\b|\barxiv\b`],
+  },
+  {
+    name: 'blogs',
+    kind: 'blogs',
+    filler: 'blog blogging blogged post article written write writes wrote writing tutorial publish published medium',
+    patterns: [String.raw`\bblog\w*|\bposts?\b|\barticles?\b|\bwrit(?:e|es|ten|ing)\b|\bwrote\b|\btutorials?\b|\bpublish\w*`],
+  },
+  {
+    name: 'metrics',
+    kind: 'metrics',
+    filler: 'best top result metric score number achievement accomplishment proud impressive highest stat statistic performance win award',
+    patterns: [
+      String.raw`\bbest (?:results?|scores?|work|achievements?|performance|projects?)\b|\bresults?\b|\bmetrics?\b|\bscores?\b|\baccuracy\b`,
+      String.raw`\bleaderboards?\b|\brank(?:ed|ing)?\b|\bachievements?\b|\baccomplish\w*|\bbenchmarks?\b|\bnumbers\b|\bproud\b|\bimpressive\b|\bawards?\b|\bstats\b|\bstatistics\b`,
+    ],
+  },
+  {
+    name: 'projects',
+    kind: 'projects',
+    filler:
+      'project portfolio repo repository built build building made create created open source side personal worked working ' +
+      'work on done did code coded program programmed app experiment enter entered',
+    patterns: [
+      String.raw`\bprojects?\b|\bportfolio\b|\brepos?\b|\brepositor(?:y|ies)\b|\bcompetitions?\b|\bkaggle\b|\bhackathons?\b|\bchallenges?\b`,
+      String.raw`\bbuilt\b|\bbuild(?:s|ing)?\b|\bcreated?\b|\bmade\b|\b(?:worked|work) on\b|\bopen source\b|\bcode\b|\bapps?\b|\bexperiments?\b`,
+    ],
+  },
+  {
+    name: 'fastai',
+    kind: 'topic',
+    about: 'philosophy',
+    patterns: [String.raw`\bfast\s?\.?\s?ai\b|\bjeremy howard\b`],
+  },
+  {
+    name: 'experience',
+    kind: 'experience',
+    filler:
+      'job work worked working company employer role position career experience professional intern internship title ' +
+      'responsibility where doing living employed employment',
+    patterns: [
+      String.raw`\b(?:do|did|does|work\w*|job|role|position|intern\w*) (?:at|for|in) (?<org>[\p{L}\p{N}][\p{L}\p{N}&.'-]*(?: [\p{L}\p{N}&.'-]+){0,2})${END}`,
+      String.raw`\b{org}\b`,
+      String.raw`\bjobs?\b|\bemploy\w*|\bcareers?\b|\bcompan(?:y|ies)\b|\broles?\b|\bpositions?\b|\binternships?\b|\bwork experience\b|\bexperience\b`,
+      String.raw`\bwhere (?:has|have|did|does|do|is|are) {who} (?:\w+ )?work\w*|\bwork\w* (?:at|for)\b|\bfor a living\b|\bwhat (?:does|do) {who} do for work\b`,
+    ],
+  },
+  {
+    name: 'education',
+    kind: 'education',
+    filler: 'study studying studied school college university degree education educated student graduate graduated major academic qualification where',
+    patterns: [
+      String.raw`\bstud(?:y|ies|ied|ying)\b|\bschool\w*|\bcolleges?\b|\buniversit(?:y|ies)\b|\bdegrees?\b|\beducat\w*|\bgraduat\w*|\bmajor(?:ed|s)?\b`,
+      String.raw`\bmasters?\b|\bmsc\b|\bbsc\b|\bb\.?tech\b|\bbachelor\w*|\bphd\b|\bacademic\w*|\balma mater\b|\bqualifications?\b|\bstudent\b`,
+    ],
+  },
+  {
+    name: 'about',
+    kind: 'about',
+    patterns: [
+      String.raw`^(?:who|what) (?:is|are) {who}${END}`,
+      String.raw`\bwho(?:'s| is| are) {who}\b|\babout {who}${END}|\bintroduc\w*|\bbio(?:graphy)?\b|\bbackground\b|\bsummary\b`,
+      String.raw`\bwhat (?:does|do) {who} do${END}|^(?:and )?{who}${END}`,
+    ],
+  },
+];
+
+/** A greeting at the start of a question: removed, and answered with the intro when nothing else is asked. */
+export const GREETING = /^(?:(?:hi|hello|hey|hiya|howdy|yo|sup|hola|greetings|heya|good (?:morning|afternoon|evening|day))(?: there| bot| everyone| all| folks)?\b[\s,!.:;-]*)+/;
+
+/** Questions about the bot itself: answered with the intro and example questions. */
+export const HELP = /^(?:help|commands?|examples?|usage|menu|start|\?+|what can (?:you|i) (?:do|ask)|how (?:do|does) (?:this|it|you) work|what (?:do|can) you (?:do|know)|who are you|what are you)\b[\s?!.]*$|^[?!.\s]*$/;
+
+export const THANKS = /^(?:thanks?(?: you)?|thx|ty|cheers|great|awesome|cool|nice|ok(?:ay)?|got it)\b[\s!.,]*(?:(?:a lot|so much|very much|bot)\b[\s!.]*)?$/;

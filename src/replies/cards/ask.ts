@@ -1,0 +1,75 @@
+// Cards only /ask needs: one about-section topic, the projects' measured results,
+// a short list of projects, and the intro with example questions. Everything
+// else an answer shows reuses the section and project cards.
+//
+// Profile text is trusted and shown as written; anything a user typed arrives
+// here already escaped (cleanUserText) by the caller.
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import type { Profile, Project, Topic } from '../../profile/schema.js';
+import { truncate } from '../text.js';
+import type { ReplyPayload } from '../types.js';
+import { author, bullets, categoryColour, COLOURS, field, footer, linkButton, linkRows } from './common.js';
+import { projectLine, projectUrl } from './project.js';
+import { isWebUrl, joinWithin, mdLink } from './sections.js';
+
+const FIELD_MAX = 1024;
+
+/** One topic of the about section: its text (the person's own words), its list and its links. */
+export function buildTopicCard(profile: Profile, topic: Topic): ReplyPayload {
+  const links = (topic.links ?? []).filter((link) => isWebUrl(link.url));
+  const fields: APIEmbedField[] = [];
+  if (topic.items && topic.items.length > 0) fields.push(field('In short', joinWithin(topic.items.map((item) => `• ${item}`), FIELD_MAX)));
+  if (links.length > 0) fields.push(field('Links', joinWithin(links.map((link) => `🔗 ${mdLink(link.label, link.url)}`), FIELD_MAX)));
+  const embed: APIEmbed = {
+    title: truncate(topic.title, 256),
+    description: `> ${topic.text.replace(/\n+/g, '\n> ')}`,
+    color: COLOURS.about,
+    author: author(profile),
+    fields,
+    footer: footer(`${profile.identity.name}'s own words, from the profile · more: /about`),
+  };
+  const buttons = links.map((link) => linkButton(truncate(link.label, 80), link.url, '🔗'));
+  return { embeds: [embed], components: linkRows(buttons, 1) };
+}
+
+/** The projects' measured results: a field per project, each metric with its context. */
+export function buildMetricsCard(profile: Profile, projects: readonly Project[]): APIEmbed {
+  const fields = projects.slice(0, 25).map((project) => {
+    const lines = (project.metrics ?? []).map((metric) => `**${metric.value}** ${metric.name}${metric.context ? ` — ${metric.context}` : ''}`);
+    const url = projectUrl(project);
+    if (url) lines.push(`🔗 ${mdLink('Repository / page', url)}`);
+    return field(truncate(project.name, 256), joinWithin(lines, FIELD_MAX));
+  });
+  return {
+    title: `${profile.identity.name} — results by the numbers`,
+    description: 'Every measured result in the profile, project by project.',
+    color: COLOURS.brand,
+    author: author(profile),
+    fields,
+    footer: footer('A project in full: /project name:… · all projects: /projects'),
+  };
+}
+
+/** A short list of projects (a line each, linked), titled. */
+export function buildProjectLinesCard(profile: Profile, title: string, projects: readonly Project[], note: string): APIEmbed {
+  const first = projects[0];
+  return {
+    title: truncate(title, 256),
+    description: joinWithin(projects.map((project) => projectLine(project)), 4000),
+    color: first ? categoryColour(profile, first.category) : COLOURS.brand,
+    author: author(profile),
+    footer: footer(note),
+  };
+}
+
+/** The intro: what the bot answers, example questions, and the commands to browse. */
+export function buildAskIntroCard(profile: Profile, greeting: string, examples: readonly string[]): ReplyPayload {
+  const embed: APIEmbed = {
+    title: `Ask me about ${profile.identity.name}`,
+    description: `${profile.identity.headline}\n\nAsk in plain words, in a DM, by mentioning me, or with /ask. For example:\n${bullets(examples.map((example) => `*${example}*`))}`,
+    color: COLOURS.brand,
+    fields: [field('Browse', '/projects · /skills · /experience · /about · /contact · /search <words> · /help')],
+    footer: footer('Answers come from the profile only: when it has no answer, I say so.'),
+  };
+  return { content: greeting, embeds: [embed] };
+}
