@@ -30,6 +30,8 @@ export interface Dispatcher {
   component(customId: string, values: readonly string[], user: Invoker): ComponentResult;
   /** Plain text (a DM, a mention): answered as /ask would. */
   message(text: string, user: Invoker): ReplyPayload;
+  /** A private notice built outside a handler (e.g. a slash line that didn't parse), fitted and redacted like any reply. */
+  notice(content: string): ReplyPayload;
 }
 
 export interface DispatcherOptions {
@@ -189,6 +191,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     },
     message(text, user) {
       return this.command('ask', { options: { question: text }, user });
+    },
+    notice(content) {
+      return fit({ content, flags: EPHEMERAL }, options.bot());
     },
   };
 }

@@ -1,4 +1,4 @@
-import { fitReply, type ReplyPayload } from '../replies/index.js';
+import type { ReplyPayload } from '../replies/index.js';
 import type { Dispatcher } from './dispatch.js';
 import { parseSlashLine } from './slash-line.js';
 import type { Invoker } from './types.js';
@@ -7,6 +7,6 @@ import type { Invoker } from './types.js';
 export function answerInput(line: string, dispatcher: Dispatcher, user: Invoker): ReplyPayload {
   if (!line.trimStart().startsWith('/')) return dispatcher.message(line, user);
   const parsed = parseSlashLine(line, dispatcher.commands);
-  if (!parsed.ok) return fitReply({ content: parsed.message, flags: 64 });
+  if (!parsed.ok) return dispatcher.notice(parsed.message);
   return dispatcher.command(parsed.name, { options: parsed.options, user });
 }

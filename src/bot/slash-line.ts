@@ -3,6 +3,7 @@
 // command definitions. Text after the command without a `key:` goes to the
 // command's first option. Never throws: problems come back as a message.
 import type { APIApplicationCommandOption } from 'discord-api-types/v10';
+import { cleanUserText } from '../replies/index.js';
 import type { CommandModule, OptionValue } from './types.js';
 
 export type SlashLine =
@@ -17,7 +18,7 @@ export function parseSlashLine(line: string, commands: readonly CommandModule[])
   const module = commands.find((candidate) => candidate.definition.name === name);
   if (!module) {
     const names = commands.map((candidate) => `/${candidate.definition.name}`).join(', ');
-    return { ok: false, name, message: `I don't know /${name || '…'}. Try ${names}, or /help for examples.` };
+    return { ok: false, name, message: `I don't know /${cleanUserText(name, 40) || '…'}. Try ${names}, or /help for examples.` };
   }
   const definitions = (module.definition.options ?? []) as readonly APIApplicationCommandOption[];
   const byName = new Map(definitions.map((option) => [option.name, option]));
@@ -61,19 +62,19 @@ function typeValue(option: APIApplicationCommandOption, raw: string): OptionValu
       const value = raw.toLowerCase();
       if (['true', 'yes', 'on', '1'].includes(value)) return true;
       if (['false', 'no', 'off', '0'].includes(value)) return false;
-      return { error: `\`${option.name}\` is true or false, not "${raw.slice(0, 40)}".` };
+      return { error: `\`${option.name}\` is true or false, not "${cleanUserText(raw, 40)}".` };
     }
     case 4:
     case 10: {
       const value = Number(raw);
-      if (!Number.isFinite(value) || (option.type === 4 && !Number.isInteger(value))) return { error: `\`${option.name}\` is a number, not "${raw.slice(0, 40)}".` };
+      if (!Number.isFinite(value) || (option.type === 4 && !Number.isInteger(value))) return { error: `\`${option.name}\` is a number, not "${cleanUserText(raw, 40)}".` };
       return value;
     }
     case 3: {
       const choices = 'choices' in option ? option.choices : undefined;
       if (choices && choices.length > 0) {
         const match = choices.find((choice) => String(choice.value).toLowerCase() === raw.toLowerCase() || choice.name.toLowerCase() === raw.toLowerCase());
-        if (!match) return { error: `\`${option.name}\` is one of ${choices.map((c) => c.value).join(', ')}; "${raw.slice(0, 40)}" isn't.` };
+        if (!match) return { error: `\`${option.name}\` is one of ${choices.map((c) => c.value).join(', ')}; "${cleanUserText(raw, 40)}" isn't.` };
         return String(match.value);
       }
       return raw;
