@@ -24,6 +24,7 @@ export async function createBotHolder(file: string, logger: Logger): Promise<Bot
   let bot: Bot = first.bot;
   logger.info('profile loaded', { file, revision: bot.revision, ...countSections(bot.profile) });
   let watcher: FSWatcher | undefined;
+  let watching = false;
   let timer: NodeJS.Timeout | undefined;
   let reloading: Promise<boolean> | undefined;
 
@@ -45,30 +46,38 @@ export async function createBotHolder(file: string, logger: Logger): Promise<Bot
     current: () => bot,
     reload: reloadOnce,
     watch(debounceMs = 150) {
-      if (watcher) return;
-      // Editors save by rename as often as by write: watch the file and re-arm on rename.
-      const arm = () => {
+      if (watching) return;
+      watching = true;
+      const schedule = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => void reloadOnce(), debounceMs);
+        timer.unref();
+      };
+      // Editors save by rename as often as by write: a rename ends the watch on
+      // the old file, so watch the new one at once and reload to catch any
+      // change made in between.
+      const arm = (rearm: boolean) => {
+        if (!watching) return;
         try {
           watcher = watch(file, { persistent: false }, (event) => {
-            clearTimeout(timer);
-            timer = setTimeout(() => {
-              void reloadOnce();
-              if (event === 'rename') {
-                watcher?.close();
-                watcher = undefined;
-                setTimeout(arm, 50).unref();
-              }
-            }, debounceMs);
-            timer.unref();
+            schedule();
+            if (event === 'rename') {
+              watcher?.close();
+              watcher = undefined;
+              setTimeout(() => arm(true), 20).unref();
+            }
           });
+          if (rearm) schedule();
         } catch (error) {
-          logger.warn('cannot watch the profile for changes', { file, error: (error as Error).message });
-          setTimeout(arm, 1000).unref();
+          // The file is briefly missing mid-save, or gone: try again shortly.
+          if (!rearm) logger.warn('cannot watch the profile for changes yet', { file, error: (error as Error).message });
+          setTimeout(() => arm(true), 200).unref();
         }
       };
-      arm();
+      arm(false);
     },
     stopWatching() {
+      watching = false;
       clearTimeout(timer);
       watcher?.close();
       watcher = undefined;

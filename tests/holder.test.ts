@@ -1,0 +1,79 @@
+// Hot reload: a good change is swapped in whole; a bad one keeps the last good
+// profile serving and logs every problem with file:line:col.
+import { copyFileSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createBotHolder } from '../src/bot/holder.js';
+import { createLogger } from '../src/log.js';
+import { SHIPPED_PROFILE } from './helpers/profile.js';
+
+function setup() {
+  const dir = mkdtempSync(join(tmpdir(), 'holder-'));
+  const file = join(dir, 'profile.yaml');
+  copyFileSync(SHIPPED_PROFILE, file);
+  const lines: Record<string, unknown>[] = [];
+  const logger = createLogger('debug', (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
+  return { dir, file, lines, logger, text: readFileSync(file, 'utf8') };
+}
+
+async function until(check: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('the bot holder', () => {
+  it('swaps in a changed profile, index included', async () => {
+    const { file, logger, text } = setup();
+    const holder = (await createBotHolder(file, logger))!;
+    const before = holder.current();
+    writeFileSync(file, text.replace('name: Fast Callbacks', 'name: Faster Callbacks'));
+    expect(await holder.reload()).toBe(true);
+    const after = holder.current();
+    expect(after).not.toBe(before);
+    expect(after.revision).not.toBe(before.revision);
+    expect(after.search.search('faster callbacks')[0]?.title).toBe('Faster Callbacks');
+    expect(before.search.search('fast callbacks')[0]?.title).toBe('Fast Callbacks');
+  });
+
+  it('keeps the last good profile when the new one is invalid, and logs each problem with its position', async () => {
+    const { file, lines, logger, text } = setup();
+    const holder = (await createBotHolder(file, logger))!;
+    const good = holder.current();
+    writeFileSync(file, text.replace('url: https://github.com/akashpalrecha/Lookahead', 'url: not-a-url').replace('version: 1', 'version: one'));
+    expect(await holder.reload()).toBe(false);
+    expect(holder.current()).toBe(good);
+    const problems = lines.filter((line) => line['level'] === 'error').map((line) => String(line['problem']));
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(new RegExp(`^${file}:\\d+:\\d+: version: `));
+    expect(problems[1]).toMatch(new RegExp(`^${file}:\\d+:\\d+: projects\\[0\\]\\.links\\[\\d\\]\\.url: Invalid URL`));
+  });
+
+  it('notices edits on disk, including an editor’s save by rename', async () => {
+    const { dir, file, logger, text } = setup();
+    const holder = (await createBotHolder(file, logger))!;
+    holder.watch(30);
+    try {
+      writeFileSync(file, text.replace('name: Java-ML', 'name: Java-ML One'));
+      await until(() => holder.current().profile.projects.some((p) => p.name === 'Java-ML One'));
+      const temp = join(dir, 'profile.yaml.tmp');
+      writeFileSync(temp, text.replace('name: Java-ML', 'name: Java-ML Two'));
+      renameSync(temp, file);
+      await until(() => holder.current().profile.projects.some((p) => p.name === 'Java-ML Two'));
+      writeFileSync(file, text.replace('name: Java-ML', 'name: Java-ML Three'));
+      await until(() => holder.current().profile.projects.some((p) => p.name === 'Java-ML Three'));
+    } finally {
+      holder.stopWatching();
+    }
+  });
+
+  it('refuses to start on an invalid profile', async () => {
+    const { file, lines, logger } = setup();
+    writeFileSync(file, 'version: [\n');
+    expect(await createBotHolder(file, logger)).toBeNull();
+    expect(String(lines[0]?.['problem'])).toMatch(/YAML syntax/);
+  });
+});
