@@ -111,7 +111,7 @@ describe('/projects <query>', () => {
     expect(card.author?.name).toBe('Akash Palrecha');
     expect(card.description).toBe(projectNamed('Lookahead Optimizer Analysis').summary);
     expect(fieldNames(card)).toEqual(['Results', 'Highlights', 'Details', 'Built with', 'Category']);
-    expect(fieldValue(card, 'Results')).toMatch(/^\*\*Lowest \(Lookahead\+SGD\)\*\* Validation loss — Compared to AdamW/);
+    expect(fieldValue(card, 'Results')).toMatch(/^Validation loss: \*\*Lowest \(Lookahead\+SGD\)\*\* — Compared to AdamW/);
     expect(fieldValue(card, 'Category')).toBe('Training Deep Models');
     expect(card.footer?.text).toContain('/projects <query>');
 
@@ -188,15 +188,15 @@ describe('/project name', () => {
   test('drought: the leaderboard image and the #1 result', () => {
     const card = firstEmbed(run('project', { name: 'drought-detection-challenge' }));
     expect(card.image).toEqual({ url: 'https://akashpalrecha.github.io/files/About/leaderboard.png' });
-    expect(fieldValue(card, 'Results')).toBe('**#1** Leaderboard rank — Weights and Biases leaderboard; #1 since September 2019, as of 13 Jan 2020');
+    expect(fieldValue(card, 'Results')).toBe('Leaderboard rank: **#1** — Weights and Biases leaderboard; #1 since September 2019, as of 13 Jan 2020');
     expect(card.url).toBe('https://github.com/akashpalrecha/drought-watch');
   });
 
   test('toxic comments: 99.26 % accuracy and 98.7 % ROC-AUC', () => {
     const payload = run('project', { name: 'toxic-comments-classification' });
     const results = fieldValue(firstEmbed(payload), 'Results').split('\n');
-    expect(results[0]).toMatch(/^\*\*99\.26 %\*\* Accuracy — /);
-    expect(results[1]).toMatch(/^\*\*98\.7 %\*\* ROC-AUC — /);
+    expect(results[0]).toMatch(/^Accuracy: \*\*99\.26 %\*\* — /);
+    expect(results[1]).toMatch(/^ROC-AUC: \*\*98\.7 %\*\* — /);
     expect(linkButtons(payload).map((b) => b.label)).toEqual(['Repo', 'Gist']);
   });
 
@@ -205,7 +205,7 @@ describe('/project name', () => {
     const card = firstEmbed(payload);
     expect(fieldNames(card)[0]).toBe('Status');
     expect(fieldValue(card, 'Status')).toMatch(/^🛑 Dropped — An incomplete \/ dropped project/);
-    expect(fieldValue(card, 'Results')).toBe('**about 88 %** Accuracy — Multilabel classification task involving 29 classes\n**0.412** fbeta — Best fbeta score');
+    expect(fieldValue(card, 'Results')).toBe('Accuracy: **about 88 %** — Multilabel classification task involving 29 classes\nfbeta: **0.412** — Best fbeta score');
     expect(linkButtons(payload)).toEqual([{ label: 'Competition', url: 'https://www.kaggle.com/c/human-protein-atlas-image-classification' }]);
     expect(card.url).toBe('https://www.kaggle.com/c/human-protein-atlas-image-classification');
   });

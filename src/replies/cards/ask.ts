@@ -9,7 +9,7 @@ import type { Profile, Project, Topic } from '../../profile/schema.js';
 import { truncate } from '../text.js';
 import type { ReplyPayload } from '../types.js';
 import { author, bullets, categoryColour, COLOURS, field, footer, linkButton, linkRows } from './common.js';
-import { projectLine, projectUrl } from './project.js';
+import { formatMetric, projectLine, projectUrl } from './project.js';
 import { isWebUrl, joinWithin, mdLink } from './sections.js';
 
 const FIELD_MAX = 1024;
@@ -35,7 +35,7 @@ export function buildTopicCard(profile: Profile, topic: Topic): ReplyPayload {
 /** The projects' measured results: a field per project, each metric with its context. */
 export function buildMetricsCard(profile: Profile, projects: readonly Project[]): APIEmbed {
   const fields = projects.slice(0, 25).map((project) => {
-    const lines = (project.metrics ?? []).map((metric) => `**${metric.value}** ${metric.name}${metric.context ? ` — ${metric.context}` : ''}`);
+    const lines = (project.metrics ?? []).map(formatMetric);
     const url = projectUrl(project);
     if (url) lines.push(`🔗 ${mdLink('Repository / page', url)}`);
     return field(truncate(project.name, 256), joinWithin(lines, FIELD_MAX));

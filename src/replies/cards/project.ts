@@ -57,6 +57,11 @@ export function categoryName(profile: Profile, categoryId: string): string {
   return profile.categories.find((category) => category.id === categoryId)?.name ?? categoryId;
 }
 
+/** "Accuracy: **99.26 %** — on 10% of the training data …" */
+export function formatMetric(metric: NonNullable<Project['metrics']>[number]): string {
+  return `${metric.name}: **${metric.value}**${metric.context ? ` — ${metric.context}` : ''}`;
+}
+
 /** "💤 Unmaintained" / "🛑 Dropped"; undefined for an active project. */
 export function statusBadge(project: Project): string | undefined {
   if (project.status === 'active') return undefined;
@@ -152,7 +157,7 @@ export function buildProjectCard(project: Project, profile: Profile, options: { 
   const badge = statusBadge(project);
   if (badge) before.push(field('Status', truncate(`${badge}${project.statusNote ? ` — ${project.statusNote}` : ''}`, FIELD_MAX)));
   if (project.metrics?.length) {
-    const lines = project.metrics.map((metric) => `**${metric.value}** ${metric.name}${metric.context ? ` — ${metric.context}` : ''}`);
+    const lines = project.metrics.map(formatMetric);
     before.push(field('Results', fitLines(lines, FIELD_MAX)));
   }
   if (project.highlights?.length) before.push(field('Highlights', fitLines(bullets(project.highlights).split('\n'), FIELD_MAX)));
