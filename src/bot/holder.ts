@@ -40,7 +40,23 @@ export async function createBotHolder(file: string, logger: Logger): Promise<Bot
     return true;
   }
 
-  const reloadOnce = () => (reloading ??= reload().finally(() => (reloading = undefined)));
+  // One reload at a time; a request that arrives during one runs once more
+  // after it, so a save landing mid-reload is never missed.
+  let again = false;
+  const reloadOnce = (): Promise<boolean> => {
+    if (reloading) {
+      again = true;
+      return reloading;
+    }
+    reloading = reload().finally(() => {
+      reloading = undefined;
+      if (again) {
+        again = false;
+        void reloadOnce();
+      }
+    });
+    return reloading;
+  };
 
   return {
     current: () => bot,
