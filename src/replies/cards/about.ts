@@ -1,17 +1,10 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
-import type { ContactKind, Profile, Topic } from '../../profile/schema.js';
+import type { Profile, Topic } from '../../profile/schema.js';
 import type { ReplyPayload } from '../types.js';
-import { COLOURS, field, footer, linkButton, linkRows } from './common.js';
+import { COLOURS, field, footer, linkRows } from './common.js';
+import { CONTACT_STYLE, contactButton } from './contact.js';
 import { isWebUrl, joinWithin, mdLink, pronounIs } from './sections.js';
 
-const LINKS: Record<ContactKind, { label: string; emoji: string }> = {
-  github: { label: 'GitHub', emoji: '🐙' },
-  twitter: { label: 'Twitter', emoji: '🐦' },
-  linkedin: { label: 'LinkedIn', emoji: '💼' },
-  resume: { label: 'Résumé', emoji: '📄' },
-  website: { label: 'Website', emoji: '🌐' },
-  email: { label: 'E-mail', emoji: '✉️' },
-};
 
 /** The about topics the card shows, in order: prose, or the topic's list when it has one. */
 const TOPICS: readonly { id: string; show: 'text' | 'items'; heading?: string }[] = [
@@ -39,7 +32,7 @@ export function buildAboutCard(profile: Profile): ReplyPayload {
   if (now) fields.push(field(`What ${pronounIs(profile)} working on now`, now));
   const emails = identity.links.filter((link) => link.url.startsWith('mailto:'));
   if (emails.length > 0) {
-    fields.push(field(LINKS.email.label, emails.map((link) => `${LINKS.email.emoji} ${link.url.slice('mailto:'.length)}`).join('\n'), true));
+    fields.push(field(CONTACT_STYLE.email.label, emails.map((link) => `${CONTACT_STYLE.email.emoji} ${link.url.slice('mailto:'.length)}`).join('\n'), true));
   }
 
   const home = identity.links.find((link) => link.kind === 'github' || link.kind === 'website');
@@ -54,7 +47,7 @@ export function buildAboutCard(profile: Profile): ReplyPayload {
     fields,
     footer: footer('More: /projects · /experience · /contact'),
   };
-  const buttons = identity.links.filter((link) => isWebUrl(link.url)).map((link) => linkButton(LINKS[link.kind].label, link.url, LINKS[link.kind].emoji));
+  const buttons = identity.links.filter((link) => isWebUrl(link.url)).map(contactButton);
   return { embeds: [embed], components: linkRows(buttons, 1) };
 }
 

@@ -3,15 +3,27 @@ import type { ContactKind, Profile } from '../../profile/schema.js';
 import type { ReplyPayload } from '../types.js';
 import { author, COLOURS, footer, linkButton, linkRows } from './common.js';
 
-const EMOJI: Record<ContactKind, string> = { github: '🐙', email: '✉️', twitter: '🐦', linkedin: '💼', resume: '📄', website: '🌐' };
-const KIND_LABEL: Record<ContactKind, string> = { github: 'GitHub', email: 'E-mail', twitter: 'Twitter', linkedin: 'LinkedIn', resume: 'Résumé', website: 'Website' };
+/** How each kind of contact link is shown, in every card that shows one. */
+export const CONTACT_STYLE: Record<ContactKind, { label: string; emoji: string }> = {
+  github: { label: 'GitHub', emoji: '🐙' },
+  email: { label: 'E-mail', emoji: '✉️' },
+  twitter: { label: 'Twitter', emoji: '🐦' },
+  linkedin: { label: 'LinkedIn', emoji: '💼' },
+  resume: { label: 'Résumé', emoji: '📄' },
+  website: { label: 'Website', emoji: '🌐' },
+};
+
+/** A link button for a contact link, labelled and decorated by its kind. */
+export function contactButton(link: { kind: ContactKind; url: string }) {
+  return linkButton(CONTACT_STYLE[link.kind].label, link.url, CONTACT_STYLE[link.kind].emoji);
+}
 
 /** The public links only: the private ones never leave the profile. */
 export function buildContactCard(profile: Profile): ReplyPayload {
   const links = profile.identity.links;
   const lines = links.map((link) => {
     const shown = link.url.startsWith('mailto:') ? link.url.slice('mailto:'.length) : link.url.replace(/^https?:\/\//, '');
-    return `${EMOJI[link.kind]} **${KIND_LABEL[link.kind]}**: [${shown}](${link.url})`;
+    return `${CONTACT_STYLE[link.kind].emoji} **${CONTACT_STYLE[link.kind].label}**: [${shown}](${link.url})`;
   });
   const embed: APIEmbed = {
     title: `Contact ${profile.identity.name}`,
@@ -20,7 +32,7 @@ export function buildContactCard(profile: Profile): ReplyPayload {
     author: author(profile),
     footer: footer('See also /resume and /about'),
   };
-  const buttons = links.filter((link) => /^https?:/.test(link.url)).map((link) => linkButton(KIND_LABEL[link.kind], link.url, EMOJI[link.kind]));
+  const buttons = links.filter((link) => /^https?:/.test(link.url)).map(contactButton);
   return { embeds: [embed], components: linkRows(buttons, 1) };
 }
 
@@ -38,5 +50,5 @@ export function buildResumeCard(profile: Profile): ReplyPayload {
     fields: role ? [{ name: 'Latest role', value: `${role.title}, ${role.organisation}`, inline: true }] : [],
     footer: footer('See also /experience, /skills and /contact'),
   };
-  return { embeds: [embed], components: linkRows([linkButton('Open résumé', resume.url, EMOJI.resume)], 1) };
+  return { embeds: [embed], components: linkRows([linkButton('Open résumé', resume.url, CONTACT_STYLE.resume.emoji)], 1) };
 }
