@@ -5,7 +5,9 @@
 // A script, not a test. `--quick` for a short run.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../src/paths.js';
 
@@ -52,18 +54,35 @@ function prepare(count: number): Prepared[] {
   });
 }
 
+/**
+ * Starts a server process. Its log (one JSON line per request for the bot) goes
+ * to a file, not to a pipe this busy process would have to drain: a full pipe
+ * would block the server's synchronous stderr writes and measure the pipe.
+ */
 function startProcess(args: string[], env: Record<string, string>, portFrom: 'stdout' | 'log'): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const logFile = join(mkdtempSync(join(tmpdir(), 'bench-http-')), 'server.log');
+  const log = openSync(logFile, 'w');
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', log] });
+  closeSync(log);
   return new Promise((resolve, reject) => {
     let text = '';
-    const onData = (chunk: Buffer) => {
-      text += chunk.toString();
-      const match = portFrom === 'stdout' ? /^(\d+)\n/.exec(text) : /"url":"http:\/\/0\.0\.0\.0:(\d+)\/interactions"/.exec(text);
-      if (match) resolve({ child, port: Number(match[1]) });
+    const found = (match: RegExpExecArray | null) => {
+      if (!match) return false;
+      clearInterval(poll);
+      resolve({ child, port: Number(match[1]) });
+      return true;
     };
-    (portFrom === 'stdout' ? child.stdout : child.stderr)?.on('data', onData);
-    child.stderr?.resume();
-    child.on('exit', (code) => reject(new Error(`server exited early (${code}): ${text}`)));
+    const poll = setInterval(() => {
+      if (portFrom === 'log') found(/"url":"http:\/\/0\.0\.0\.0:(\d+)\/interactions"/.exec(readFileSync(logFile, 'utf8')));
+    }, 20);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      if (portFrom === 'stdout') found(/^(\d+)\n/.exec(text));
+    });
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      reject(new Error(`server exited early (${code}): ${text}${readFileSync(logFile, 'utf8')}`));
+    });
   });
 }
 
@@ -141,14 +160,28 @@ const floor = await startProcess([join(REPO_ROOT, 'dist', 'scripts', 'bench-http
 // Warm both up (JIT, sockets), then measure A B A B.
 await load(bot.port, prepared.slice(0, 500));
 await load(floor.port, prepared.slice(0, 500));
-const results: Record<'bot' | 'floor', { rps: number; p50: number; p99: number; errors: number }[]> = { bot: [], floor: [] };
+type Run = { rps: number; p50: number; p99: number; errors: number; cpuMicrosPerRequest: number };
+const results: Record<'bot' | 'floor', Run[]> = { bot: [], floor: [] };
+/** The server's own CPU time (user + system) per answered request, from /proc: what the machine pays per request. */
+async function measured(server: { child: ChildProcess; port: number }): Promise<Run> {
+  const before = cpuMicros(server.child.pid!);
+  const run = await load(server.port, prepared);
+  const requests = run.rps * (DURATION_MS / 1000);
+  return { ...run, cpuMicrosPerRequest: (cpuMicros(server.child.pid!) - before) / Math.max(1, requests) };
+}
 for (let round = 0; round < ROUNDS; round++) {
-  results.bot.push(await load(bot.port, prepared));
-  results.floor.push(await load(floor.port, prepared));
+  results.bot.push(await measured(bot));
+  results.floor.push(await measured(floor));
 }
 bot.child.kill('SIGTERM');
 floor.child.kill('SIGTERM');
 await new Promise((resolve) => bot.child.once('exit', resolve));
+
+function cpuMicros(pid: number): number {
+  // /proc/<pid>/stat: fields 14 and 15 are utime and stime in clock ticks (100 per second here).
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 const summary = (runs: typeof results.bot) => ({
@@ -156,13 +189,14 @@ const summary = (runs: typeof results.bot) => ({
   p50: mean(runs.map((r) => r.p50)),
   p99: mean(runs.map((r) => r.p99)),
   errors: runs.reduce((a, r) => a + r.errors, 0),
+  cpu: mean(runs.map((r) => r.cpuMicrosPerRequest)),
 });
 const a = summary(results.bot);
 const b = summary(results.floor);
 console.log(`HTTP interactions benchmark: ${CONNECTIONS} keep-alive connections, ${ROUNDS}×${DURATION_MS / 1000} s each, alternating; node ${process.version}\n`);
-console.log('| server | requests/s | p50 ms | p99 ms | errors |');
-console.log('|---|---|---|---|---|');
-console.log(`| portfolio-bot serve (/projects <query>) | ${a.rps.toFixed(0)} | ${a.p50.toFixed(2)} | ${a.p99.toFixed(2)} | ${a.errors} |`);
-console.log(`| floor (verify + PONG) | ${b.rps.toFixed(0)} | ${b.p50.toFixed(2)} | ${b.p99.toFixed(2)} | ${b.errors} |`);
-console.log(`| ratio bot / floor | ${(a.rps / b.rps).toFixed(2)} | ${(a.p50 / b.p50).toFixed(2)} | ${(a.p99 / b.p99).toFixed(2)} | |`);
+console.log('| server | requests/s | p50 ms | p99 ms | server CPU µs/request | errors |');
+console.log('|---|---|---|---|---|---|');
+console.log(`| portfolio-bot serve (/projects <query>) | ${a.rps.toFixed(0)} | ${a.p50.toFixed(2)} | ${a.p99.toFixed(2)} | ${a.cpu.toFixed(0)} | ${a.errors} |`);
+console.log(`| floor (verify + PONG) | ${b.rps.toFixed(0)} | ${b.p50.toFixed(2)} | ${b.p99.toFixed(2)} | ${b.cpu.toFixed(0)} | ${b.errors} |`);
+console.log(`| ratio bot / floor | ${(a.rps / b.rps).toFixed(2)} | ${(a.p50 / b.p50).toFixed(2)} | ${(a.p99 / b.p99).toFixed(2)} | ${(a.cpu / b.cpu).toFixed(2)} | |`);
 console.log(`\ntargets: throughput ≥ 0.80 × floor (${(a.rps / b.rps).toFixed(2)}: ${a.rps / b.rps >= 0.8 ? 'met' : 'MISSED'}), p99 ≤ 1.5 × floor (${(a.p99 / b.p99).toFixed(2)}: ${a.p99 / b.p99 <= 1.5 ? 'met' : 'MISSED'})`);

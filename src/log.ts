@@ -1,6 +1,7 @@
 // Structured logging: one JSON object per line on stderr, so that stdout stays
 // free for command output (`ask --json`, `search --json`, the terminal chat).
 // Never pass a token or secret in `fields`.
+import { writeSync } from 'node:fs';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -15,13 +16,37 @@ export interface Logger {
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
-export function createLogger(
-  level: LogLevel = 'info',
-  write: (line: string) => void = (line) => process.stderr.write(line + '\n'),
-): Logger {
+/**
+ * Lines written to stderr together once per turn of the event loop: under load
+ * one write call carries many lines instead of one call each (stderr is
+ * synchronous for files and pipes). Whatever is pending is written before the
+ * process exits.
+ */
+function createBatchedStderr(): (line: string) => void {
+  let pending: string[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    const text = pending.join('\n') + '\n';
+    pending = [];
+    try {
+      writeSync(2, text);
+    } catch {
+      // stderr closed: nothing else can be told
+    }
+  };
+  process.once('exit', flush);
+  return (line) => {
+    if (pending.push(line) === 1) setImmediate(flush);
+  };
+}
+
+let stderrWriter: ((line: string) => void) | undefined;
+
+export function createLogger(level: LogLevel = 'info', write?: (line: string) => void): Logger {
+  const sink = write ?? (stderrWriter ??= createBatchedStderr());
   const emit = (at: Exclude<LogLevel, 'silent'>, msg: string, fields?: LogFields) => {
     if (RANK[at] < RANK[level]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...fields }));
+    sink(JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...fields }));
   };
   return {
     debug: (msg, fields) => emit('debug', msg, fields),
