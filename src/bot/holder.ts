@@ -3,7 +3,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import type { Logger } from '../log.js';
 import { countSections } from '../profile/summary.js';
-import { loadBot } from './load.js';
+import { loadBot, type LoadResult } from './load.js';
 import type { Bot } from './types.js';
 
 export interface BotHolder {
@@ -15,8 +15,9 @@ export interface BotHolder {
   stopWatching(): void;
 }
 
-export async function createBotHolder(file: string, logger: Logger): Promise<BotHolder | null> {
-  const first = await loadBot(file);
+/** `load` reads the file into a Bot (default loadBot; the gateway passes loadBotOffThread). */
+export async function createBotHolder(file: string, logger: Logger, load: (file: string) => Promise<LoadResult> = loadBot): Promise<BotHolder | null> {
+  const first = await load(file);
   if (!first.bot) {
     for (const problem of first.problems) logger.error('invalid profile', { problem });
     return null;
@@ -29,7 +30,7 @@ export async function createBotHolder(file: string, logger: Logger): Promise<Bot
   let reloading: Promise<boolean> | undefined;
 
   async function reload(): Promise<boolean> {
-    const next = await loadBot(file);
+    const next = await load(file);
     if (!next.bot) {
       for (const problem of next.problems) logger.error('profile reload rejected; still serving the last good profile', { problem });
       return false;

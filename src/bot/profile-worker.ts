@@ -1,0 +1,22 @@
+// Worker thread entry for loadBotOffThread: reads, parses and validates one
+// profile file and posts back plain data (the Profile, or its problems as lines).
+// The YAML parse and the schema check then neither block the main thread's event
+// loop nor leave their garbage in its heap.
+import { parentPort, workerData } from 'node:worker_threads';
+import { formatProblem, loadProfile, ProfileError } from '../profile/load.js';
+import type { Profile } from '../profile/schema.js';
+
+export type WorkerAnswer =
+  | { ok: true; profile: Profile; revision: string }
+  | { ok: false; problems: string[] }
+  | { ok: false; error: string };
+
+const { file } = workerData as { file: string };
+let answer: WorkerAnswer;
+try {
+  const loaded = await loadProfile(file);
+  answer = { ok: true, profile: loaded.profile, revision: loaded.revision };
+} catch (error) {
+  answer = error instanceof ProfileError ? { ok: false, problems: error.problems.map(formatProblem) } : { ok: false, error: String(error) };
+}
+parentPort?.postMessage(answer);
