@@ -82,6 +82,18 @@ describe('the dispatcher', () => {
     expect(again).toEqual(mine);
   });
 
+  it('gives the same answer as JSON text, with the asker’s id, for the HTTP endpoint', async () => {
+    const bot = await shippedBot();
+    const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger: createLogger('silent') });
+    for (const user of [ASKER, OTHER, ASKER]) {
+      for (const options of [{}, { query: 'optimizers' }, { query: 'blockchain' }]) {
+        expect(JSON.parse(dispatcher.commandJson('projects', input(options, user)))).toEqual(dispatcher.command('projects', input(options, user)));
+      }
+    }
+    expect(dispatcher.commandJson('projects', input({}, OTHER))).toContain(`|u=${OTHER.id}`);
+    expect(dispatcher.commandJson('projects', input({}, OTHER))).not.toContain(`|u=${'0'.repeat(20)}`);
+  });
+
   it('answers from the new profile as soon as the Bot is swapped', async () => {
     const text = readFileSync(new URL('./fixtures/minimal.yaml', import.meta.url), 'utf8');
     let bot: Bot = createBot(parseProfile(text, 'a.yaml'));

@@ -135,7 +135,8 @@ describe(`fuzzing every handler (seed ${SEED}, replay with FUZZ_SEED=${SEED})`, 
             },
             member: { user: { id: user.id, username: 'u' } },
           };
-          const response = respond(interaction as never) as { type: number; data?: ReplyPayload & { choices?: unknown[] } };
+          const raw = respond(interaction as never);
+          const response = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { type: number; data?: ReplyPayload & { choices?: unknown[] } };
           if (response.type !== 8 && response.data) problems.push(...checkPayload(response.data, `http type ${interaction.type}`));
         }
       } catch (error) {

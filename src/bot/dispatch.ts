@@ -24,6 +24,8 @@ export interface Dispatcher {
   readonly commands: readonly CommandModule[];
   /** A slash command; never throws. */
   command(name: string, input: CommandInput): ReplyPayload;
+  /** The same answer as `command`, as its JSON text (for the HTTP endpoint: a remembered answer is serialized once). */
+  commandJson(name: string, input: CommandInput): string;
   /** Autocomplete for the focused option; never throws (an error gives no choices). */
   autocomplete(name: string, focused: { name: string; value: string }, input: CommandInput): AutocompleteChoice[];
   /** A button or select menu press; never throws. */
@@ -130,6 +132,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return fitReply(payload, { redact: bot.secrets });
   }
 
+  /** The fitted answer for these options, built with the placeholder asker and remembered. */
+  function remembered(bot: Bot, name: string, input: CommandInput): ReplyPayload {
+    const key = `${name}\u0000${canonicalOptions(input.options)}`;
+    return cache.get(bot, key, () => fit(runCommand(name, { ...input, user: { id: PLACEHOLDER_USER } }, bot), bot));
+  }
+  const serialized = new WeakMap<ReplyPayload, string>();
+
   function runCommand(name: string, input: CommandInput, bot: Bot): ReplyPayload {
     const module = byName.get(name);
     if (!module) throw new UserError(unknownCommand(name, commands));
@@ -148,12 +157,24 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     command(name, input) {
       const bot = options.bot();
       try {
-        const key = `${name}\u0000${canonicalOptions(input.options)}`;
-        const payload = cache.get(bot, key, () => fit(runCommand(name, { ...input, user: { id: PLACEHOLDER_USER } }, bot), bot));
+        const payload = remembered(bot, name, input);
         report({ kind: 'command', name, outcome: 'ok' });
         return withUser(payload, input.user.id);
       } catch (error) {
         return fit(failure('command', name, error), bot);
+      }
+    },
+    commandJson(name, input) {
+      const bot = options.bot();
+      try {
+        const payload = remembered(bot, name, input);
+        let json = serialized.get(payload);
+        if (json === undefined) serialized.set(payload, (json = JSON.stringify(payload)));
+        report({ kind: 'command', name, outcome: 'ok' });
+        // The placeholder is digits between "|u=" and "|" or a quote: JSON leaves it as it is.
+        return json.includes(PLACEHOLDER_FIELD) ? json.replaceAll(PLACEHOLDER_FIELD, `|u=${/^\d{1,20}$/.test(input.user.id) ? input.user.id : '0'}`) : json;
+      } catch (error) {
+        return JSON.stringify(fit(failure('command', name, error), bot));
       }
     },
     autocomplete(name, focused, input) {
