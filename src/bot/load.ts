@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { WorkerAnswer } from './profile-worker.js';
 import { createBot, type Bot } from './types.js';
@@ -15,6 +16,18 @@ export async function loadBot(file: string): Promise<LoadResult> {
     if (error instanceof ProfileError) return { problems: error.problems.map(formatProblem) };
     throw error;
   }
+}
+
+/**
+ * The gateway's loader: a profile validated before (same text, same validating
+ * code: see src/profile/snapshot.ts) comes straight from its snapshot; any other
+ * is read, parsed and validated in a worker thread (loadBotOffThread), which
+ * leaves a snapshot for the next start.
+ */
+export async function loadBotCached(file: string): Promise<LoadResult> {
+  const [{ readSnapshot }, text] = await Promise.all([import('../profile/snapshot.js'), readFile(file, 'utf8').catch(() => undefined)]);
+  const snapshot = text === undefined ? undefined : readSnapshot(file, text);
+  return snapshot ? { bot: createBot(snapshot) } : loadBotOffThread(file);
 }
 
 /**

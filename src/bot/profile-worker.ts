@@ -3,7 +3,8 @@
 // The YAML parse and the schema check then neither block the main thread's event
 // loop nor leave their garbage in its heap.
 import { parentPort, workerData } from 'node:worker_threads';
-import { formatProblem, loadProfile, ProfileError } from '../profile/load.js';
+import { formatProblem, parseProfile, ProfileError, readProfileText } from '../profile/load.js';
+import { writeSnapshot } from '../profile/snapshot.js';
 import type { Profile } from '../profile/schema.js';
 
 export type WorkerAnswer =
@@ -14,7 +15,9 @@ export type WorkerAnswer =
 const { file } = workerData as { file: string };
 let answer: WorkerAnswer;
 try {
-  const loaded = await loadProfile(file);
+  const text = await readProfileText(file);
+  const loaded = parseProfile(text, file);
+  writeSnapshot(file, text, loaded.profile);
   answer = { ok: true, profile: loaded.profile, revision: loaded.revision };
 } catch (error) {
   answer = error instanceof ProfileError ? { ok: false, problems: error.problems.map(formatProblem) } : { ok: false, error: String(error) };

@@ -1,18 +1,22 @@
-import { COMMANDS } from '../../commands/index.js';
 import type { CliCommand } from '../cli.js';
-import { createDispatcher } from '../bot/dispatch.js';
-import { loadBot } from '../bot/load.js';
 import { parseConfig } from '../config.js';
-import { createLogger } from '../log.js';
-import { runTerminalChat } from '../terminal/chat.js';
 import { resolveProfilePath } from './profile-path.js';
 
+// Each mode imports what it needs when it starts: the gateway bot's cold start
+// shouldn't pay for the terminal chat, nor the chat for discord.js.
 export const run: CliCommand = async (_args, io) => {
   const config = parseConfig();
   if (config.DISCORD_TOKEN) {
     const { runGatewayBot } = await import('../discord/run.js');
     return runGatewayBot(config);
   }
+  const [{ COMMANDS }, { createDispatcher }, { loadBot }, { createLogger }, { runTerminalChat }] = await Promise.all([
+    import('../../commands/index.js'),
+    import('../bot/dispatch.js'),
+    import('../bot/load.js'),
+    import('../log.js'),
+    import('../terminal/chat.js'),
+  ]);
   const loaded = await loadBot(resolveProfilePath(undefined));
   if (!loaded.bot) {
     for (const line of loaded.problems) io.err(line);

@@ -29,7 +29,8 @@ import type { ReplyPayload } from '../replies/index.js';
 export interface GatewayOptions {
   token: string;
   apiUrl: string;
-  dispatcher: Dispatcher;
+  /** The dispatcher, or its promise: events that arrive before it is ready wait for it (so the login can start first). */
+  dispatcher: Dispatcher | Promise<Dispatcher>;
   logger: Logger;
   /** Per-user throttle for commands, components and messages (not autocomplete). */
   throttle?: (userId: string) => { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -80,8 +81,14 @@ export function inviteLink(clientId: string): string {
 }
 
 export function createGatewayBot(options: GatewayOptions): GatewayBot {
-  const { dispatcher, logger } = options;
+  const { logger } = options;
   const client = createClient(options.apiUrl);
+  let current: Dispatcher | undefined = options.dispatcher instanceof Promise ? undefined : options.dispatcher;
+  const dispatcherReady = Promise.resolve(options.dispatcher).then((ready) => (current = ready));
+  void dispatcherReady.catch(() => undefined);
+  // Every handler below runs through whenReady, so `current` is set when it reads it.
+  const whenReady = (work: () => Promise<void>) => (current ? work() : dispatcherReady.then(work));
+  const dispatcher = (): Dispatcher => current!;
   let accepting = true;
   const pending = new Set<Promise<void>>();
 
@@ -91,15 +98,18 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
     pending.add(promise);
   };
 
+  // "ready" means able to answer: connected, and the dispatcher (profile, commands) loaded.
   client.once(Events.ClientReady, (ready) => {
-    logger.info('ready', {
-      user: ready.user.tag,
-      guilds: ready.guilds.cache.size,
-      invite: inviteLink(ready.application.id),
-    });
+    void dispatcherReady.then(() =>
+      logger.info('ready', {
+        user: ready.user.tag,
+        guilds: ready.guilds.cache.size,
+        invite: inviteLink(ready.application.id),
+      }),
+    );
   });
-  client.on(Events.InteractionCreate, (interaction) => track(() => handleInteraction(interaction)));
-  client.on(Events.MessageCreate, (message) => track(() => handleMessage(message)));
+  client.on(Events.InteractionCreate, (interaction) => track(() => whenReady(() => handleInteraction(interaction))));
+  client.on(Events.MessageCreate, (message) => track(() => whenReady(() => handleMessage(message))));
   client.on(Events.Error, (error) => logger.error('client error', { error: error.message }));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn('gateway disconnected', { shard, code: event.code }));
   client.on(Events.ShardResume, (shard) => logger.info('gateway resumed', { shard }));
@@ -157,7 +167,7 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
 
   async function respondAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const focused = interaction.options.getFocused(true);
-    const choices = dispatcher.autocomplete(
+    const choices = dispatcher().autocomplete(
       interaction.commandName,
       { name: focused.name, value: String(focused.value) },
       { options: optionValues(interaction.options.data), user: { id: interaction.user.id, name: interaction.user.username } },
@@ -173,7 +183,7 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
   }
 
   async function runCommand(interaction: ChatInputCommandInteraction): Promise<void> {
-    const payload = dispatcher.command(interaction.commandName, {
+    const payload = dispatcher().command(interaction.commandName, {
       options: optionValues(interaction.options.data),
       user: { id: interaction.user.id, name: interaction.user.username },
     });
@@ -182,7 +192,7 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
 
   async function runComponent(interaction: ButtonInteraction | StringSelectMenuInteraction): Promise<void> {
     const values = interaction.isStringSelectMenu() ? interaction.values : [];
-    const result = dispatcher.component(interaction.customId, values, { id: interaction.user.id, name: interaction.user.username });
+    const result = dispatcher().component(interaction.customId, values, { id: interaction.user.id, name: interaction.user.username });
     if (result.type === 'update') await interaction.update(toReplyOptions(result.payload) as Parameters<typeof interaction.update>[0]);
     else await interaction.reply(toReplyOptions(result.payload));
   }
@@ -201,7 +211,7 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
         return;
       }
       const text = me ? message.content.replace(new RegExp(`<@!?${me}>`, 'g'), ' ').trim() : message.content;
-      const payload = dispatcher.message(text || 'help', { id: message.author.id, name: message.author.username });
+      const payload = dispatcher().message(text || 'help', { id: message.author.id, name: message.author.username });
       await message.reply(toMessageOptions(payload));
     } catch (error) {
       outcome = 'error';

@@ -1,33 +1,42 @@
 // `npm start` with DISCORD_TOKEN: the gateway bot, until SIGINT/SIGTERM.
-import { COMMANDS } from '../../commands/index.js';
+import type { Dispatcher } from '../bot/dispatch.js';
 import { createCooldown } from '../bot/cooldown.js';
-import { createDispatcher } from '../bot/dispatch.js';
 import { createBotHolder } from '../bot/holder.js';
-import { loadBotOffThread } from '../bot/load.js';
+import { loadBotCached } from '../bot/load.js';
 import { resolveProfilePath } from '../cli/profile-path.js';
 import type { Config } from '../config.js';
 import { createLogger } from '../log.js';
 
 export async function runGatewayBot(config: Config): Promise<number> {
   const logger = createLogger(config.LOG_LEVEL);
-  // The profile is read, parsed and validated in a worker thread (loadBotOffThread):
-  // the YAML parse's garbage no longer grows this thread's heap (about 15 MB less
-  // RSS after ready in npm run bench) and a reload never blocks the event loop.
-  // discord.js is imported here, not at the top, so that it loads meanwhile.
-  const loading = createBotHolder(resolveProfilePath(config.PROFILE_PATH), logger, loadBotOffThread);
-  void loading.catch(() => undefined); // awaited below; a failure meanwhile is not an unhandled rejection
+  // Start-up is arranged so that the bot is ready about as soon as a bare
+  // connection is (npm run bench, cold start): discord.js loads and the login
+  // starts first; the profile (from its snapshot, or validated in a worker
+  // thread: loadBotCached) and the commands load while the login waits on the
+  // network. Events that arrive before the dispatcher is ready wait for it.
   const { createGatewayBot } = await import('./client.js');
-  const holder = await loading;
-  if (!holder) return 1;
-  const dispatcher = createDispatcher({ commands: COMMANDS, bot: holder.current, logger });
   const cooldown = createCooldown({ limit: config.COOLDOWN_COMMANDS, windowSeconds: config.COOLDOWN_SECONDS });
+  let provideDispatcher: (dispatcher: Dispatcher) => void = () => undefined;
   const gateway = createGatewayBot({
     token: config.DISCORD_TOKEN ?? '',
     apiUrl: config.DISCORD_API_URL,
-    dispatcher,
+    dispatcher: new Promise<Dispatcher>((resolve) => (provideDispatcher = resolve)),
     logger,
     throttle: (user) => cooldown.take(user),
   });
+  const login = gateway.start();
+  void login.catch(() => undefined); // awaited below
+  // An unchanged profile comes from its snapshot at once; a changed one is
+  // validated in a worker thread while the login goes on.
+  const loading = createBotHolder(resolveProfilePath(config.PROFILE_PATH), logger, loadBotCached);
+
+  const [{ COMMANDS }, { createDispatcher }] = await Promise.all([import('../../commands/index.js'), import('../bot/dispatch.js')]);
+  const holder = await loading.catch(() => null);
+  if (!holder) {
+    await gateway.client.destroy();
+    return 1;
+  }
+  provideDispatcher(createDispatcher({ commands: COMMANDS, bot: holder.current, logger }));
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -46,7 +55,7 @@ export async function runGatewayBot(config: Config): Promise<number> {
   process.once('SIGTERM', () => stop('SIGTERM'));
 
   try {
-    await gateway.start();
+    await login;
   } catch (error) {
     holder.stopWatching();
     await gateway.client.destroy();

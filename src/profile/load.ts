@@ -36,11 +36,15 @@ export function formatProblem(problem: ProfileProblem): string {
 
 /** Reads and validates a profile file; throws ProfileError listing every problem. */
 export async function loadProfile(file: string): Promise<LoadedProfile> {
-  let text: string;
+  return parseProfile(await readProfileText(file), file);
+}
+
+/** A profile file's text; a missing file, a directory or an unreadable one is a ProfileError of one line. */
+export async function readProfileText(file: string): Promise<string> {
   try {
     const info = await stat(file);
     if (info.isDirectory()) throw new ProfileError([fileProblem(file, 'is a directory, expected a YAML profile file')]);
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (error) {
     if (error instanceof ProfileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -48,7 +52,6 @@ export async function loadProfile(file: string): Promise<LoadedProfile> {
       code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : `cannot read file (${code ?? String(error)})`;
     throw new ProfileError([fileProblem(file, message)]);
   }
-  return parseProfile(text, file);
 }
 
 /** Validates profile text; `file` only labels the problems. */
