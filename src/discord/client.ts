@@ -15,7 +15,6 @@ import {
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
   type Interaction,
-  type InteractionReplyOptions,
   type Message,
   type MessageCreateOptions,
   type StringSelectMenuInteraction,
@@ -183,18 +182,44 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
   }
 
   async function runCommand(interaction: ChatInputCommandInteraction): Promise<void> {
-    const payload = dispatcher().command(interaction.commandName, {
+    const json = dispatcher().commandJson(interaction.commandName, {
       options: optionValues(interaction.options.data),
       user: { id: interaction.user.id, name: interaction.user.username },
     });
-    await interaction.reply(toReplyOptions(payload));
+    await respond(interaction, InteractionResponseType.ChannelMessageWithSource, json);
   }
 
   async function runComponent(interaction: ButtonInteraction | StringSelectMenuInteraction): Promise<void> {
     const values = interaction.isStringSelectMenu() ? interaction.values : [];
     const result = dispatcher().component(interaction.customId, values, { id: interaction.user.id, name: interaction.user.username });
-    if (result.type === 'update') await interaction.update(toReplyOptions(result.payload) as Parameters<typeof interaction.update>[0]);
-    else await interaction.reply(toReplyOptions(result.payload));
+    const type = result.type === 'update' ? InteractionResponseType.UpdateMessage : InteractionResponseType.ChannelMessageWithSource;
+    await respond(interaction, type, JSON.stringify(result.payload));
+  }
+
+  /**
+   * What interaction.reply() and update() send, with the payload's JSON text as
+   * it is: it is API JSON already (built and fitted by src/replies), and for a
+   * remembered answer already serialized (dispatcher.commandJson). discord.js's
+   * MessagePayload pass and its JSON.stringify were most of what the bot added
+   * per reply (npm run bench). The interaction's state is kept as they keep it.
+   */
+  async function respond(
+    interaction: ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction,
+    type: InteractionResponseType.ChannelMessageWithSource | InteractionResponseType.UpdateMessage,
+    dataJson: string,
+  ): Promise<void> {
+    if (interaction.deferred || interaction.replied) throw new Error('interaction already acknowledged');
+    await interaction.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+      body: `{"type":${type},"data":${dataJson}}`,
+      passThroughBody: true,
+      headers: { 'Content-Type': 'application/json' },
+      auth: false,
+      query: new URLSearchParams({ with_response: 'false' }),
+    });
+    // A payload's only "flags" key is its own (inside strings, JSON escapes the quotes).
+    const flags = Number(/"flags":(\d+)/.exec(dataJson)?.[1] ?? 0);
+    if (type === InteractionResponseType.ChannelMessageWithSource) interaction.ephemeral = (flags & MessageFlags.Ephemeral) !== 0;
+    interaction.replied = true;
   }
 
   async function handleMessage(message: Message): Promise<void> {
@@ -278,17 +303,6 @@ export function optionValues(options: readonly CommandInteractionOption[]): Reco
  */
 function asIs<T>(items: readonly T[] | undefined): { toJSON(): T }[] {
   return (items ?? []).map((item) => ({ toJSON: () => item }));
-}
-
-/** A payload as discord.js reply options: the same JSON, with camelCase mentions. */
-export function toReplyOptions(payload: ReplyPayload): InteractionReplyOptions {
-  return {
-    ...(payload.content !== undefined ? { content: payload.content } : {}),
-    embeds: asIs(payload.embeds),
-    components: asIs(payload.components),
-    allowedMentions: { parse: [], repliedUser: false },
-    ...(payload.flags !== undefined ? { flags: payload.flags as InteractionReplyOptions['flags'] } : {}),
-  } as InteractionReplyOptions;
 }
 
 /** A payload as a channel message: no ephemeral flag, no Share button (it is public already). */

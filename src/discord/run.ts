@@ -1,9 +1,6 @@
 // `npm start` with DISCORD_TOKEN: the gateway bot, until SIGINT/SIGTERM.
 import type { Dispatcher } from '../bot/dispatch.js';
 import { createCooldown } from '../bot/cooldown.js';
-import { createBotHolder } from '../bot/holder.js';
-import { loadBotCached } from '../bot/load.js';
-import { resolveProfilePath } from '../cli/profile-path.js';
 import type { Config } from '../config.js';
 import { createLogger } from '../log.js';
 
@@ -26,10 +23,15 @@ export async function runGatewayBot(config: Config): Promise<number> {
   });
   const login = gateway.start();
   void login.catch(() => undefined); // awaited below
-  // An unchanged profile comes from its snapshot at once; a changed one is
-  // validated in a worker thread while the login goes on.
+  // Only now the rest of the bot's modules: they load while the login waits on
+  // the network. An unchanged profile comes from its snapshot at once; a changed
+  // one is validated in a worker thread.
+  const [{ createBotHolder }, { loadBotCached }, { resolveProfilePath }] = await Promise.all([
+    import('../bot/holder.js'),
+    import('../bot/load.js'),
+    import('../cli/profile-path.js'),
+  ]);
   const loading = createBotHolder(resolveProfilePath(config.PROFILE_PATH), logger, loadBotCached);
-
   const [{ COMMANDS }, { createDispatcher }] = await Promise.all([import('../../commands/index.js'), import('../bot/dispatch.js')]);
   const holder = await loading.catch(() => null);
   if (!holder) {
