@@ -45,9 +45,10 @@ export interface DispatcherOptions {
   onOutcome?: (outcome: { kind: string; name: string; outcome: 'ok' | 'user-error' | 'error'; ref?: string }) => void;
   /**
    * Answers (and, apart, autocomplete choice lists) remembered per profile; 0 turns
-   * the caches off. An answer takes about 3.3 KB, so 1000 is at most ~3.3 MB: room
-   * for the whole vocabulary of a profile. At 500, a varied load (~650 distinct
-   * inputs in npm run bench) kept evicting answers and rebuilt a quarter of them.
+   * the caches off. An answer is kept only as its JSON text, about 3.3 KB (a third
+   * of the object graph it was built from), so 1000 is a few MB: room for the whole
+   * vocabulary of a profile. At 500, a varied load (~650 distinct inputs in
+   * npm run bench) kept evicting answers and rebuilt a quarter of them.
    */
   cacheSize?: number;
 }
@@ -87,20 +88,10 @@ function canonicalOptions(options: CommandInput['options']): string {
   return JSON.stringify(Object.keys(options).sort().map((key) => [key, options[key]]));
 }
 
-/** The payload with the asker's id in place of the placeholder (a shallow copy; the cached one is never changed). */
-function withUser(payload: ReplyPayload, userId: string): ReplyPayload {
-  if (!payload.components) return payload;
-  const id = /^\d{1,20}$/.test(userId) ? userId : '0';
-  let changed = false;
-  const components = payload.components.map((row) => ({
-    ...row,
-    components: row.components.map((component) => {
-      if (!('custom_id' in component) || !component.custom_id.includes(PLACEHOLDER_FIELD)) return component;
-      changed = true;
-      return { ...component, custom_id: component.custom_id.replace(PLACEHOLDER_FIELD, `|u=${id}`) };
-    }),
-  })) as ReplyRow[];
-  return changed ? { ...payload, components } : payload;
+/** A remembered answer's JSON text with the asker's id in place of the placeholder. */
+function withUser(json: string, userId: string): string {
+  // The placeholder is digits between "|u=" and "|" or a quote: JSON leaves it as it is.
+  return json.includes(PLACEHOLDER_FIELD) ? json.replaceAll(PLACEHOLDER_FIELD, `|u=${/^\d{1,20}$/.test(userId) ? userId : '0'}`) : json;
 }
 
 export function newRef(): string {
@@ -111,7 +102,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { commands, logger } = options;
   const byName = new Map(commands.map((module) => [module.definition.name, module]));
   const report = options.onOutcome ?? (() => undefined);
-  const cache = createReplyCache<ReplyPayload>(options.cacheSize ?? 1000);
+  const cache = createReplyCache<string>(options.cacheSize ?? 1000);
   // Autocomplete runs on every keystroke and its choices depend only on what was
   // typed (never on who types it): remembered the same way, fitted and redacted.
   const choicesCache = createReplyCache<AutocompleteChoice[]>(options.cacheSize ?? 1000);
@@ -132,12 +123,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return fitReply(payload, { redact: bot.secrets });
   }
 
-  /** The fitted answer for these options, built with the placeholder asker and remembered. */
-  function remembered(bot: Bot, name: string, input: CommandInput): ReplyPayload {
+  /** The fitted answer for these options as JSON text, built with the placeholder asker and remembered. */
+  function remembered(bot: Bot, name: string, input: CommandInput): string {
     const key = `${name}\u0000${canonicalOptions(input.options)}`;
-    return cache.get(bot, key, () => fit(runCommand(name, { ...input, user: { id: PLACEHOLDER_USER } }, bot), bot));
+    return cache.get(bot, key, () => JSON.stringify(fit(runCommand(name, { ...input, user: { id: PLACEHOLDER_USER } }, bot), bot)));
   }
-  const serialized = new WeakMap<ReplyPayload, string>();
 
   function runCommand(name: string, input: CommandInput, bot: Bot): ReplyPayload {
     const module = byName.get(name);
@@ -157,9 +147,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     command(name, input) {
       const bot = options.bot();
       try {
-        const payload = remembered(bot, name, input);
+        const json = remembered(bot, name, input);
         report({ kind: 'command', name, outcome: 'ok' });
-        return withUser(payload, input.user.id);
+        return JSON.parse(withUser(json, input.user.id)) as ReplyPayload;
       } catch (error) {
         return fit(failure('command', name, error), bot);
       }
@@ -167,12 +157,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     commandJson(name, input) {
       const bot = options.bot();
       try {
-        const payload = remembered(bot, name, input);
-        let json = serialized.get(payload);
-        if (json === undefined) serialized.set(payload, (json = JSON.stringify(payload)));
+        const json = remembered(bot, name, input);
         report({ kind: 'command', name, outcome: 'ok' });
-        // The placeholder is digits between "|u=" and "|" or a quote: JSON leaves it as it is.
-        return json.includes(PLACEHOLDER_FIELD) ? json.replaceAll(PLACEHOLDER_FIELD, `|u=${/^\d{1,20}$/.test(input.user.id) ? input.user.id : '0'}`) : json;
+        return withUser(json, input.user.id);
       } catch (error) {
         return JSON.stringify(fit(failure('command', name, error), bot));
       }
