@@ -1,12 +1,12 @@
 // The bare transport that `npm run bench` measures the bot against: a discord.js
-// Client with the bot's client settings (intents, partials, allowedMentions and
-// caches copied from src/discord/client.ts, not imported, so that none of the
-// bot's own modules is loaded) that answers every chat command with one constant
+// Client with the bot's own client settings (src/discord/client-options.ts, which
+// loads nothing but discord.js) that answers every chat command with one constant
 // embed and every autocomplete with constant choices. Whatever the bot costs
 // beyond this is the price of the bot itself.
 //
 //   DISCORD_TOKEN=… DISCORD_API_URL=http://127.0.0.1:PORT/api node dist/scripts/bench-baseline-bot.js
-import { Client, Events, GatewayIntentBits, Options, Partials, type APIEmbed } from 'discord.js';
+import { Client, Events, type APIEmbed } from 'discord.js';
+import { clientOptions } from '../src/discord/client-options.js';
 
 const token = process.env['DISCORD_TOKEN'] ?? '';
 const api = process.env['DISCORD_API_URL'] ?? 'https://discord.com/api';
@@ -23,34 +23,7 @@ const CHOICES = [
   { name: 'Java-ML', value: 'java-ml' },
 ];
 
-const client = new Client({
-  intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages, GatewayIntentBits.GuildMessages],
-  partials: [Partials.Channel],
-  allowedMentions: { parse: [], repliedUser: false },
-  rest: { api },
-  makeCache: Options.cacheWithLimits({
-    ...Options.DefaultMakeCacheSettings,
-    MessageManager: 0,
-    GuildMessageManager: 0,
-    DMMessageManager: 0,
-    GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
-    PresenceManager: 0,
-    ReactionManager: 0,
-    ReactionUserManager: 0,
-    ThreadMemberManager: 0,
-    GuildEmojiManager: 0,
-    GuildStickerManager: 0,
-    GuildScheduledEventManager: 0,
-    StageInstanceManager: 0,
-    VoiceStateManager: 0,
-    GuildInviteManager: 0,
-    GuildBanManager: 0,
-    AutoModerationRuleManager: 0,
-    ApplicationCommandManager: 0,
-    BaseGuildEmojiManager: 0,
-    UserManager: { maxSize: 100 },
-  }),
-});
+const client = new Client(clientOptions(api));
 
 client.on(Events.InteractionCreate, (interaction) => {
   const answer = interaction.isAutocomplete()

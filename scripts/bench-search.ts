@@ -11,19 +11,10 @@ import { REPO_ROOT } from '../src/paths.js';
 import { buildDocuments, type SearchDoc } from '../src/search/documents.js';
 import { createSearch } from '../src/search/index.js';
 import { NONSENSE, SPEC } from '../tests/fixtures/relevance.js';
+import { mulberry32 } from '../tests/helpers/random.js';
 
 const quick = process.argv.includes('--quick');
 const ROUNDS = quick ? 300 : 2000;
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;

@@ -40,6 +40,7 @@ import { buildDocuments } from '../src/search/documents.js';
 import { startFakeDiscord, type FakeDiscord, type JsonObject, type RequestRecord, type Rejection } from '../tests/fake-discord/index.js';
 import { BIN, botEnv } from '../tests/helpers/bot-process.js';
 import { NONSENSE, SPEC } from '../tests/fixtures/relevance.js';
+import { mulberry32 } from '../tests/helpers/random.js';
 
 const quick = process.argv.includes('--quick');
 const profileDir = process.argv.includes('--cpu-prof') ? process.argv[process.argv.indexOf('--cpu-prof') + 1] : undefined;
@@ -82,16 +83,6 @@ interface Item {
   options: Record<string, string>;
   /** What the bot must answer, canonical (see {@link canonicalAnswer}). */
   expected: string;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** JSON with sorted keys and the asker's id taken out of custom_ids, for comparing answers. */

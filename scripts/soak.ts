@@ -28,6 +28,7 @@ import { DEFAULT_PROFILE_PATH } from '../src/paths.js';
 import { loadProfile } from '../src/profile/load.js';
 import { buildDocuments } from '../src/search/documents.js';
 import { startFakeDiscord, type FakeInteraction, type JsonObject, type RequestRecord } from '../tests/fake-discord/index.js';
+import { mulberry32 } from '../tests/helpers/random.js';
 
 const quick = process.argv.includes('--quick');
 const TOTAL = quick ? 2000 : 20_000;
@@ -54,16 +55,6 @@ interface Stats {
 
 type ToDriver = { type: 'run'; count: number } | { type: 'stop' };
 type FromDriver = { type: 'listening'; apiUrl: string; token: string } | { type: 'done'; stats: Stats };
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -12,19 +12,10 @@ import { createHttpResponder } from '../src/http/respond.js';
 import { createLogger } from '../src/log.js';
 import { checkReplyLimits, encodeCustomId, type ReplyPayload } from '../src/replies/index.js';
 import { ASKER, OTHER, shippedBot } from './helpers/bot.js';
+import { mulberry32 } from './helpers/random.js';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261129);
 const ROUNDS = 5200;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   '@everyone', '@here', '<@123456789012345678>', '<@&123456789012345678>', '<#123456789012345678>', '**bold**', '__under__', '~~strike~~',

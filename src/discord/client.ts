@@ -4,11 +4,8 @@
 import {
   Client,
   Events,
-  GatewayIntentBits,
   InteractionResponseType,
   MessageFlags,
-  Options,
-  Partials,
   Routes,
   type AutocompleteInteraction,
   type ButtonInteraction,
@@ -20,6 +17,7 @@ import {
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { Dispatcher } from '../bot/dispatch.js';
+import { clientOptions } from './client-options.js';
 import { newRef } from '../bot/dispatch.js';
 import type { OptionValue } from '../bot/types.js';
 import type { Logger } from '../log.js';
@@ -43,36 +41,9 @@ export interface GatewayBot {
   inFlight(): number;
 }
 
-/** Only what the bot uses: no privileged intents, and no caches it never reads. */
+/** Only what the bot uses: no privileged intents, and no caches it never reads (see client-options.ts). */
 export function createClient(apiUrl: string): Client {
-  return new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages, GatewayIntentBits.GuildMessages],
-    partials: [Partials.Channel],
-    allowedMentions: { parse: [], repliedUser: false },
-    rest: { api: apiUrl },
-    makeCache: Options.cacheWithLimits({
-      ...Options.DefaultMakeCacheSettings,
-      MessageManager: 0,
-      GuildMessageManager: 0,
-      DMMessageManager: 0,
-      GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
-      PresenceManager: 0,
-      ReactionManager: 0,
-      ReactionUserManager: 0,
-      ThreadMemberManager: 0,
-      GuildEmojiManager: 0,
-      GuildStickerManager: 0,
-      GuildScheduledEventManager: 0,
-      StageInstanceManager: 0,
-      VoiceStateManager: 0,
-      GuildInviteManager: 0,
-      GuildBanManager: 0,
-      AutoModerationRuleManager: 0,
-      ApplicationCommandManager: 0,
-      BaseGuildEmojiManager: 0,
-      UserManager: { maxSize: 100 },
-    }),
-  });
+  return new Client(clientOptions(apiUrl));
 }
 
 export function inviteLink(clientId: string): string {
