@@ -82,16 +82,20 @@ describe('the dispatcher', () => {
     expect(again).toEqual(mine);
   });
 
-  it('gives the same answer as JSON text, with the asker’s id, for the HTTP endpoint', async () => {
+  it('gives the same answer as a ready callback body, with the asker’s id, for the transports', async () => {
     const bot = await shippedBot();
     const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger: createLogger('silent') });
     for (const user of [ASKER, OTHER, ASKER]) {
-      for (const options of [{}, { query: 'optimizers' }, { query: 'blockchain' }]) {
-        expect(JSON.parse(dispatcher.commandJson('projects', input(options, user)))).toEqual(dispatcher.command('projects', input(options, user)));
+      for (const options of [{}, { query: 'optimizers' }, { query: 'blockchain' }, { query: 'optimizers', private: true }]) {
+        const { body, ephemeral } = dispatcher.commandResponse('projects', input(options, user));
+        const payload = dispatcher.command('projects', input(options, user));
+        expect(JSON.parse(body.toString())).toEqual({ type: 4, data: payload });
+        expect(ephemeral).toBe(payload.flags === 64);
       }
     }
-    expect(dispatcher.commandJson('projects', input({}, OTHER))).toContain(`|u=${OTHER.id}`);
-    expect(dispatcher.commandJson('projects', input({}, OTHER))).not.toContain(`|u=${'0'.repeat(20)}`);
+    const text = dispatcher.commandResponse('projects', input({}, OTHER)).body.toString();
+    expect(text).toContain(`|u=${OTHER.id}`);
+    expect(text).not.toContain(`|u=${'0'.repeat(20)}`);
   });
 
   it('answers from the new profile as soon as the Bot is swapped', async () => {

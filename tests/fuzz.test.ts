@@ -127,8 +127,11 @@ describe(`fuzzing every handler (seed ${SEED}, replay with FUZZ_SEED=${SEED})`, 
             member: { user: { id: user.id, username: 'u' } },
           };
           const raw = respond(interaction as never);
-          const response = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { type: number; data?: ReplyPayload & { choices?: unknown[] } };
-          if (response.type !== 8 && response.data) problems.push(...checkPayload(response.data, `http type ${interaction.type}`));
+          const response = (typeof raw === 'string' || Buffer.isBuffer(raw) ? JSON.parse(raw.toString()) : raw) as { type: number; data?: ReplyPayload & { choices?: unknown[] } };
+          if (response.type !== 8) {
+            if (!response.data) problems.push(`http type ${interaction.type}: no data`);
+            else problems.push(...checkPayload(response.data, `http type ${interaction.type}`));
+          }
         }
       } catch (error) {
         problems.push(`round ${round} (${name}, kind ${kind}): threw ${(error as Error).stack ?? String(error)}`);

@@ -24,8 +24,13 @@ export interface Dispatcher {
   readonly commands: readonly CommandModule[];
   /** A slash command; never throws. */
   command(name: string, input: CommandInput): ReplyPayload;
-  /** The same answer as `command`, as its JSON text (for the HTTP endpoint: a remembered answer is serialized once). */
-  commandJson(name: string, input: CommandInput): string;
+  /**
+   * The same answer as `command`, as the bytes of its interaction callback body
+   * (`{"type":4,"data":…}`), for transports that post it as it is: a remembered
+   * answer is serialized once, and each reply costs one small Buffer, outside
+   * the JS heap. `ephemeral` says whether it is private.
+   */
+  commandResponse(name: string, input: CommandInput): { body: Buffer; ephemeral: boolean };
   /** Autocomplete for the focused option; never throws (an error gives no choices). */
   autocomplete(name: string, focused: { name: string; value: string }, input: CommandInput): AutocompleteChoice[];
   /** A button or select menu press; never throws. */
@@ -45,9 +50,9 @@ export interface DispatcherOptions {
   onOutcome?: (outcome: { kind: string; name: string; outcome: 'ok' | 'user-error' | 'error'; ref?: string }) => void;
   /**
    * Answers (and, apart, autocomplete choice lists) remembered per profile; 0 turns
-   * the caches off. An answer is kept only as its JSON text, about 3.3 KB (a third
-   * of the object graph it was built from), so 1000 is a few MB: room for the whole
-   * vocabulary of a profile. At 500, a varied load (~650 distinct inputs in
+   * the caches off. An answer is kept only as the UTF-8 bytes of its callback
+   * body, about 3.3 KB, outside the JS heap, so 1000 is a few MB: room for the
+   * whole vocabulary of a profile. At 500, a varied load (~650 distinct inputs in
    * npm run bench) kept evicting answers and rebuilt a quarter of them.
    */
   cacheSize?: number;
@@ -88,10 +93,25 @@ function canonicalOptions(options: CommandInput['options']): string {
   return JSON.stringify(Object.keys(options).sort().map((key) => [key, options[key]]));
 }
 
-/** A remembered answer's JSON text with the asker's id in place of the placeholder. */
-function withUser(json: string, userId: string): string {
+/** A remembered answer: its callback body in pieces, split where the asker's id goes. */
+interface Answer {
+  parts: Buffer[];
+  ephemeral: boolean;
+}
+
+function toAnswer(payload: ReplyPayload): Answer {
   // The placeholder is digits between "|u=" and "|" or a quote: JSON leaves it as it is.
-  return json.includes(PLACEHOLDER_FIELD) ? json.replaceAll(PLACEHOLDER_FIELD, `|u=${/^\d{1,20}$/.test(userId) ? userId : '0'}`) : json;
+  const body = `{"type":4,"data":${JSON.stringify(payload)}}`;
+  return { parts: body.split(PLACEHOLDER_FIELD).map((part) => Buffer.from(part)), ephemeral: ((payload.flags ?? 0) & EPHEMERAL) !== 0 };
+}
+
+/** The answer's body with the asker's id in place of the placeholder (the remembered bytes are never changed). */
+function withUser(answer: Answer, userId: string): Buffer {
+  if (answer.parts.length === 1) return answer.parts[0]!;
+  const field = Buffer.from(`|u=${/^\d{1,20}$/.test(userId) ? userId : '0'}`);
+  const pieces: Buffer[] = [];
+  answer.parts.forEach((part, index) => (index === 0 ? pieces.push(part) : pieces.push(field, part)));
+  return Buffer.concat(pieces);
 }
 
 export function newRef(): string {
@@ -102,7 +122,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { commands, logger } = options;
   const byName = new Map(commands.map((module) => [module.definition.name, module]));
   const report = options.onOutcome ?? (() => undefined);
-  const cache = createReplyCache<string>(options.cacheSize ?? 1000);
+  const cache = createReplyCache<Answer>(options.cacheSize ?? 1000);
   // Autocomplete runs on every keystroke and its choices depend only on what was
   // typed (never on who types it): remembered the same way, fitted and redacted.
   const choicesCache = createReplyCache<AutocompleteChoice[]>(options.cacheSize ?? 1000);
@@ -123,10 +143,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return fitReply(payload, { redact: bot.secrets });
   }
 
-  /** The fitted answer for these options as JSON text, built with the placeholder asker and remembered. */
-  function remembered(bot: Bot, name: string, input: CommandInput): string {
+  /** The fitted answer for these options, built with the placeholder asker and remembered. */
+  function remembered(bot: Bot, name: string, input: CommandInput): Answer {
     const key = `${name}\u0000${canonicalOptions(input.options)}`;
-    return cache.get(bot, key, () => JSON.stringify(fit(runCommand(name, { ...input, user: { id: PLACEHOLDER_USER } }, bot), bot)));
+    return cache.get(bot, key, () => toAnswer(fit(runCommand(name, { ...input, user: { id: PLACEHOLDER_USER } }, bot), bot)));
   }
 
   function runCommand(name: string, input: CommandInput, bot: Bot): ReplyPayload {
@@ -147,21 +167,22 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     command(name, input) {
       const bot = options.bot();
       try {
-        const json = remembered(bot, name, input);
+        const answer = remembered(bot, name, input);
         report({ kind: 'command', name, outcome: 'ok' });
-        return JSON.parse(withUser(json, input.user.id)) as ReplyPayload;
+        return (JSON.parse(withUser(answer, input.user.id).toString()) as { data: ReplyPayload }).data;
       } catch (error) {
         return fit(failure('command', name, error), bot);
       }
     },
-    commandJson(name, input) {
+    commandResponse(name, input) {
       const bot = options.bot();
       try {
-        const json = remembered(bot, name, input);
+        const answer = remembered(bot, name, input);
         report({ kind: 'command', name, outcome: 'ok' });
-        return withUser(json, input.user.id);
+        return { body: withUser(answer, input.user.id), ephemeral: answer.ephemeral };
       } catch (error) {
-        return JSON.stringify(fit(failure('command', name, error), bot));
+        const { parts, ephemeral } = toAnswer(fit(failure('command', name, error), bot));
+        return { body: Buffer.concat(parts), ephemeral };
       }
     },
     autocomplete(name, focused, input) {

@@ -8,7 +8,7 @@ import type { Invoker, OptionValue } from '../bot/types.js';
 export type Throttle = (userId: string) => { ok: true } | { ok: false; retryAfterSeconds: number };
 
 export function createHttpResponder(dispatcher: Dispatcher, throttle?: Throttle) {
-  return (interaction: APIInteraction): APIInteractionResponse | string => {
+  return (interaction: APIInteraction): APIInteractionResponse | Buffer => {
     const raw = interaction.member?.user ?? interaction.user;
     const user: Invoker = { id: raw?.id ?? '0', name: raw?.username };
     const slowDown = (): APIInteractionResponse | null => {
@@ -22,8 +22,8 @@ export function createHttpResponder(dispatcher: Dispatcher, throttle?: Throttle)
         return { type: 1 };
       case 2: {
         const data = interaction.data as { name: string; options?: APIApplicationCommandInteractionDataOption[] };
-        // Serialized by the dispatcher: a remembered answer's JSON is reused, not rebuilt.
-        return slowDown() ?? `{"type":4,"data":${dispatcher.commandJson(data.name, { options: flattenOptions(data.options), user })}}`;
+        // The body as bytes from the dispatcher: a remembered answer is reused, not rebuilt.
+        return slowDown() ?? dispatcher.commandResponse(data.name, { options: flattenOptions(data.options), user }).body;
       }
       case 4: {
         const data = interaction.data as { name: string; options?: APIApplicationCommandInteractionDataOption[] };

@@ -9,10 +9,10 @@ import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v
 import type { LogFields, Logger } from '../log.js';
 import { decodeSignature, parsePublicKey, verifySignedBytes } from './signature.js';
 
-/** The response as a value, or as its JSON text already serialized. */
+/** The response as a value, or already serialized: JSON text, or its UTF-8 bytes. */
 export type InteractionResponder = (
   interaction: APIInteraction,
-) => Promise<APIInteractionResponse | string> | APIInteractionResponse | string;
+) => Promise<APIInteractionResponse | string | Buffer> | APIInteractionResponse | string | Buffer;
 
 export interface HttpServerOptions {
   /** The application's public key, 64 hex characters (DISCORD_PUBLIC_KEY). */
@@ -265,10 +265,10 @@ export function createInteractionServer(options: HttpServerOptions): Interaction
       if (typeof name === 'string') exchange.command = name;
     }
 
-    const answer = (response: APIInteractionResponse | string): void => {
-      let body: string | undefined;
+    const answer = (response: APIInteractionResponse | string | Buffer): void => {
+      let body: string | Buffer | undefined;
       try {
-        body = typeof response === 'string' ? response : (JSON.stringify(response) as string | undefined);
+        body = typeof response === 'string' || Buffer.isBuffer(response) ? response : (JSON.stringify(response) as string | undefined);
       } catch (error) {
         fail(res, exchange, error);
         return;
@@ -277,7 +277,7 @@ export function createInteractionServer(options: HttpServerOptions): Interaction
       else send(res, exchange, 200, body);
     };
 
-    let result: PromiseLike<APIInteractionResponse | string> | APIInteractionResponse | string;
+    let result: PromiseLike<APIInteractionResponse | string | Buffer> | APIInteractionResponse | string | Buffer;
     try {
       result = respond(parsed as APIInteraction);
     } catch (error) {
