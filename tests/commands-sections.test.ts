@@ -8,7 +8,7 @@ import { COMMANDS } from '../commands/index.js';
 import { PRIVATE_OPTION } from '../src/bot/options.js';
 import type { Dispatcher } from '../src/bot/dispatch.js';
 import type { Bot, OptionValue } from '../src/bot/types.js';
-import { HELP_EXAMPLES } from '../src/replies/cards/help.js';
+import { helpExamples } from '../src/replies/cards/help.js';
 import { joinWithin, mdLink } from '../src/replies/cards/sections.js';
 import { snippet } from '../src/replies/cards/search.js';
 import type { ReplyPayload } from '../src/replies/index.js';
@@ -276,17 +276,17 @@ describe('/help', () => {
       expect(shown?.name === `/${name}` || shown?.name.startsWith(`/${name} `), `${name}: ${shown?.name}`).toBe(true);
       expect(shown?.value).toContain(description);
       expect(shown?.value).toMatch(/↳ e\.g\. `\/.+`/);
-      const example = HELP_EXAMPLES[name];
+      const example = helpExamples(bot.profile)[name];
       if (example) expect(shown?.value).toContain(`\`${example}\``);
     });
     expect(fieldValue(embed, '/skills [level]')).toContain('`/skills level:expert`');
-    expect(fieldValue(embed, '/search <query>')).toContain('`/search kaggle`');
+    expect(fieldValue(embed, '/search <query>')).toContain('`/search fastai`');
     expect(embed.description).toContain('DM me or mention me with a question');
     expect(embed.description).toContain('`private`');
   });
 
-  it('has the requested examples for the other engineers’ commands too', () => {
-    expect(HELP_EXAMPLES).toMatchObject({
+  it('takes its examples from the profile', () => {
+    expect(helpExamples(bot.profile)).toMatchObject({
       projects: '/projects optimizers',
       project: '/project name:Lookahead',
       ask: '/ask does he know docker?',

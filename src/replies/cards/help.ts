@@ -4,22 +4,38 @@ import type { Profile } from '../../profile/schema.js';
 import type { ReplyPayload } from '../types.js';
 import { COLOURS, field, footer } from './common.js';
 
-/** A concrete example per command; a command without one gets its bare usage. */
-export const HELP_EXAMPLES: Readonly<Record<string, string>> = {
-  about: '/about',
-  projects: '/projects optimizers',
-  project: '/project name:Lookahead',
-  experience: '/experience',
-  research: '/research',
-  learning: '/learning',
-  blogs: '/blogs',
-  skills: '/skills level:expert',
-  contact: '/contact',
-  resume: '/resume',
-  search: '/search kaggle',
-  ask: '/ask does he know docker?',
-  help: '/help',
-};
+/**
+ * A concrete example per command, taken from the profile so that it finds
+ * something whoever the profile is about; a command without one gets its bare usage.
+ */
+export function helpExamples(profile: Profile): Readonly<Record<string, string>> {
+  const notable = profile.projects.find((project) => project.notable) ?? profile.projects[0];
+  const skill = profile.skills.learning.at(-1) ?? profile.skills.expert[0];
+  return {
+    about: '/about',
+    ...(notable?.tags[0] ? { projects: `/projects ${notable.tags[0]}` } : {}),
+    ...(notable ? { project: `/project name:${notable.name.split(/\s+/)[0] ?? notable.name}` } : {}),
+    experience: '/experience',
+    research: '/research',
+    learning: '/learning',
+    blogs: '/blogs',
+    skills: '/skills level:expert',
+    contact: '/contact',
+    resume: '/resume',
+    ...(sharedTag(profile, notable?.tags[0]) ? { search: `/search ${sharedTag(profile, notable?.tags[0])}` } : {}),
+    ...(skill ? { ask: `/ask does ${profile.identity.pronoun} know ${skill.name.split(',')[0]!.toLowerCase()}?` } : {}),
+    help: '/help',
+  };
+}
+
+/** The one-word tag most projects share (at least two; first in profile order on a tie), other than `besides`. */
+function sharedTag(profile: Profile, besides?: string): string | undefined {
+  const count = new Map<string, number>();
+  for (const project of profile.projects) for (const tag of new Set(project.tags.map((t) => t.toLowerCase()))) count.set(tag, (count.get(tag) ?? 0) + 1);
+  let best: [string, number] | undefined;
+  for (const [tag, n] of count) if (n >= 2 && !tag.includes(' ') && tag !== besides?.toLowerCase() && (!best || n > best[1])) best = [tag, n];
+  return best?.[0];
+}
 
 const COMMON_OPTIONS = new Set(['private']);
 
@@ -33,6 +49,7 @@ export function commandUsage(definition: CommandDefinition): string {
 /** What the bot can do: a field per command, built from the definitions so it never goes stale. */
 export function buildHelpCard(profile: Profile, definitions: readonly CommandDefinition[]): ReplyPayload {
   const name = profile.identity.name;
+  const examples = helpExamples(profile);
   const embed: APIEmbed = {
     title: 'What I can do',
     description: [
@@ -42,7 +59,7 @@ export function buildHelpCard(profile: Profile, definitions: readonly CommandDef
     ].join('\n'),
     color: COLOURS.brand,
     fields: definitions.slice(0, 25).map((definition) => {
-      const example = HELP_EXAMPLES[definition.name] ?? commandUsage(definition);
+      const example = examples[definition.name] ?? commandUsage(definition);
       return field(commandUsage(definition), `${definition.description}\n↳ e.g. \`${example}\``);
     }),
     footer: footer(`${definitions.length} commands · profile updated ${profile.updated}`),
