@@ -84,6 +84,25 @@ const HOSTILE = [
 
 // ---------------------------------------------------------------- the driver (child process)
 
+/** Counters all zero: one set per reporting window, and one for the whole run. */
+function freshStats(): Stats {
+  return {
+    interactions: 0,
+    messages: 0,
+    byKind: {},
+    answered: 0,
+    noReply: 0,
+    wrongType: 0,
+    somethingWentWrong: 0,
+    refused: 0,
+    rejections: 0,
+    unhandled: 0,
+    messageRepliesMissing: 0,
+    unexpectedMessageReplies: 0,
+    samples: [],
+  };
+}
+
 async function runDriver(): Promise<void> {
   const send = (message: FromDriver) => process.send?.(message);
   const discord = await startFakeDiscord({ defaultTimeoutMs: 30_000 });
@@ -123,23 +142,6 @@ async function runDriver(): Promise<void> {
   const silentChannels = new Set<string>();
   let stats = freshStats();
 
-  function freshStats(): Stats {
-    return {
-      interactions: 0,
-      messages: 0,
-      byKind: {},
-      answered: 0,
-      noReply: 0,
-      wrongType: 0,
-      somethingWentWrong: 0,
-      refused: 0,
-      rejections: 0,
-      unhandled: 0,
-      messageRepliesMissing: 0,
-      unexpectedMessageReplies: 0,
-      samples: [],
-    };
-  }
   const sample = (text: string) => {
     if (stats.samples.length < 8) stats.samples.push(text.split(discord.token).join('<token>').slice(0, 300));
   };
@@ -404,21 +406,7 @@ async function runSoak(): Promise<number> {
   await ready;
 
   const checkpoints: Checkpoint[] = [measure('ready', 0)];
-  const total: Stats = {
-    interactions: 0,
-    messages: 0,
-    byKind: {},
-    answered: 0,
-    noReply: 0,
-    wrongType: 0,
-    somethingWentWrong: 0,
-    refused: 0,
-    rejections: 0,
-    unhandled: 0,
-    messageRepliesMissing: 0,
-    unexpectedMessageReplies: 0,
-    samples: [],
-  };
+  const total: Stats = freshStats();
   let done = 0;
   for (let i = 1; i <= CHECKPOINTS; i++) {
     const count = Math.round((TOTAL * i) / CHECKPOINTS) - done;
