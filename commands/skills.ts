@@ -1,7 +1,7 @@
 import { PRIVATE_OPTION, stringOption } from '../src/bot/options.js';
 import type { CommandModule } from '../src/bot/types.js';
 import { UserError } from '../src/bot/types.js';
-import { SKILL_LEVELS } from '../src/profile/schema.js';
+import { SKILL_LEVELS } from '../src/profile/constants.js';
 import { buildSkillsCard, parseSkillLevel, SKILL_LEVEL_LABELS } from '../src/replies/cards/skills.js';
 import { cleanUserText } from '../src/replies/index.js';
 

@@ -4,7 +4,7 @@
 // allowing a typo. A thing that matches none of these is not a skill: never the
 // nearest skill by chance.
 import type { Profile, Skill, SkillLevel } from '../profile/schema.js';
-import { SKILL_LEVELS } from '../profile/schema.js';
+import { SKILL_LEVELS } from '../profile/constants.js';
 import { editDistance } from '../search/index.js';
 import { tokenize } from '../search/normalise.js';
 

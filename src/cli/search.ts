@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../cli.js';
 import { UsageError } from '../cli.js';
-import { SECTIONS } from '../profile/schema.js';
+import { SECTIONS } from '../profile/constants.js';
 import { createSearch, isSection } from '../search/index.js';
 import { loadProfileOrReport } from './load-or-report.js';
 

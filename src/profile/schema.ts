@@ -1,52 +1,23 @@
 // The profile schema: the single source of truth for profile data.
 // Types are inferred from it, `data/profile.schema.json` is generated from it
 // (`npm run schema`), and the loader reports its issues as file:line:col.
-//
-// Text bounds are chosen so that any card built from one entry fits Discord's
-// limits (see ../../../shared/DISCORD.md): names fit a select option or an
-// autocomplete choice (100), a paragraph fits an embed field (1024), and a
-// link fits a link button (512).
+// The vocabularies and text bounds it uses are in ./constants.ts.
 import { z } from 'zod';
+import { CONTACT_KINDS, LIMITS, PROJECT_LINK_KINDS, PROJECT_STATUSES } from './constants.js';
 
-export const SECTIONS = [
-  'about',
-  'education',
-  'experience',
-  'research',
-  'learning',
-  'blogs',
-  'projects',
-  'skills',
-  'contact',
-] as const;
-export type Section = (typeof SECTIONS)[number];
-
-export const SKILL_LEVELS = ['expert', 'intermediate', 'basic', 'learning'] as const;
-export type SkillLevel = (typeof SKILL_LEVELS)[number];
-
-export const PROJECT_LINK_KINDS = ['repo', 'report', 'paper', 'demo', 'gist', 'competition', 'post'] as const;
-export type ProjectLinkKind = (typeof PROJECT_LINK_KINDS)[number];
-
-export const CONTACT_KINDS = ['github', 'email', 'twitter', 'linkedin', 'resume', 'website'] as const;
-export type ContactKind = (typeof CONTACT_KINDS)[number];
-
-export const PROJECT_STATUSES = ['active', 'unmaintained', 'dropped'] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
-
-/** Lengths every text field is held to; the reply module relies on them. */
-export const LIMITS = {
-  id: 48,
-  name: 100,
-  label: 80,
-  short: 200,
-  summary: 600,
-  paragraph: 1000,
-  code: 900,
-  url: 512,
-  tag: 40,
-  listItems: 25,
-  links: 10,
-} as const;
+export {
+  CONTACT_KINDS,
+  LIMITS,
+  PROJECT_LINK_KINDS,
+  PROJECT_STATUSES,
+  SECTIONS,
+  SKILL_LEVELS,
+  type ContactKind,
+  type ProjectLinkKind,
+  type ProjectStatus,
+  type Section,
+  type SkillLevel,
+} from './constants.js';
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

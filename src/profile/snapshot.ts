@@ -20,7 +20,7 @@ let fingerprint: string | undefined;
 function codeFingerprint(): string {
   if (fingerprint === undefined) {
     const hash = createHash('sha256');
-    for (const name of ['schema', 'load']) {
+    for (const name of ['constants', 'schema', 'load']) {
       for (const ext of ['.js', '.ts']) {
         try {
           hash.update(readFileSync(new URL(`./${name}${ext}`, import.meta.url)));

@@ -1,7 +1,7 @@
 // Every searchable entry of a profile as one flat document. The fields map to
 // the index's weighted keys: name > keywords (tags, aliases) > summary > body.
 import type { Profile, Section, SkillLevel } from '../profile/schema.js';
-import { SKILL_LEVELS } from '../profile/schema.js';
+import { SKILL_LEVELS } from '../profile/constants.js';
 
 export interface SearchDoc {
   section: Section;

@@ -1,6 +1,6 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Profile, Section } from '../../profile/schema.js';
-import { SKILL_LEVELS } from '../../profile/schema.js';
+import { SKILL_LEVELS } from '../../profile/constants.js';
 import type { SearchHit } from '../../search/index.js';
 import { queryTokens } from '../../search/normalise.js';
 import { cleanUserText, truncate } from '../text.js';

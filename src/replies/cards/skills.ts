@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Profile, Skill, SkillLevel } from '../../profile/schema.js';
-import { SKILL_LEVELS } from '../../profile/schema.js';
+import { SKILL_LEVELS } from '../../profile/constants.js';
 import type { ReplyPayload } from '../types.js';
 import { COLOURS, field, footer } from './common.js';
 import { joinWithin } from './sections.js';
