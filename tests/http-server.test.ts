@@ -321,7 +321,7 @@ describe('HTTP interactions endpoint', () => {
     expect(res.status).toBe(500);
     const body = (await res.json()) as { error: string; ref: string };
     expect(body.error).toBe('internal error');
-    expect(body.ref).toMatch(/^[0-9a-f]{8}$/);
+    expect(body.ref).toMatch(/^[0-9a-f]{6}$/);
     const [line] = logOf(lines);
     expect(line).toMatchObject({ level: 'error', status: 500, ref: body.ref, error: 'handler exploded', command: 'boom' });
   });

@@ -4,7 +4,6 @@
 // secrets redacted, and is the error boundary — an expected UserError becomes a
 // private message as it is, anything else a private "something went wrong
 // (ref …)" and a log line with the same ref and the stack.
-import { randomBytes } from 'node:crypto';
 import type { Logger } from '../log.js';
 import {
   decodeCustomId,
@@ -16,6 +15,7 @@ import {
   type ReplyRow,
 } from '../replies/index.js';
 import type { Bot, CommandInput, CommandModule, ComponentResult, Invoker, OptionValue } from './types.js';
+import { newRef } from './ref.js';
 import { UserError } from './types.js';
 
 const EPHEMERAL = 64;
@@ -112,10 +112,6 @@ function withUser(answer: Answer, userId: string): Buffer {
   const pieces: Buffer[] = [];
   answer.parts.forEach((part, index) => (index === 0 ? pieces.push(part) : pieces.push(field, part)));
   return Buffer.concat(pieces);
-}
-
-export function newRef(): string {
-  return randomBytes(3).toString('hex');
 }
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {

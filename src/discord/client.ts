@@ -18,7 +18,7 @@ import {
 } from 'discord.js';
 import type { Dispatcher } from '../bot/dispatch.js';
 import { clientOptions } from './client-options.js';
-import { newRef } from '../bot/dispatch.js';
+import { newRef } from '../bot/ref.js';
 import type { OptionValue } from '../bot/types.js';
 import type { Logger } from '../log.js';
 import type { ReplyPayload } from '../replies/index.js';

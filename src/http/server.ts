@@ -2,11 +2,11 @@
 // `/interactions`, and the answer goes back inline in the HTTP response.
 // This module is transport only: it checks signatures, limits and shapes, and
 // hands every real interaction to an injected `respond` function.
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
 import type { LogFields, Logger } from '../log.js';
+import { newRef } from '../bot/ref.js';
 import { decodeSignature, parsePublicKey, verifySignedBytes } from './signature.js';
 
 /** The response as a value, or already serialized: JSON text, or its UTF-8 bytes. */
@@ -82,11 +82,6 @@ interface Exchange {
   error?: unknown;
   /** Close the connection after the answer (a body was left unread). */
   closeConnection?: boolean;
-}
-
-/** A short id that ties a user-visible 500 to its log line. */
-function newRef(): string {
-  return randomBytes(4).toString('hex');
 }
 
 function ignore(): void {}
