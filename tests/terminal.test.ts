@@ -1,6 +1,7 @@
 // The terminal chat and `ask`, through the real entry point (bin/portfolio-bot.js → dist).
 import { spawn } from 'node:child_process';
 import { PassThrough } from 'node:stream';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
@@ -11,12 +12,16 @@ import { testDispatcher } from './helpers/bot.js';
 
 const BIN = join(REPO_ROOT, 'bin', 'portfolio-bot.js');
 
-function runCli(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  stdin = '',
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     // Run from elsewhere, with no token: the profile is found next to the code.
     const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: tmpdir(),
-      env: { ...process.env, DISCORD_TOKEN: '', PROFILE_PATH: '', LOG_LEVEL: 'error' },
+      cwd: options.cwd ?? tmpdir(),
+      env: options.env ?? { ...process.env, DISCORD_TOKEN: '', PROFILE_PATH: '', LOG_LEVEL: 'error' },
     });
     let stdout = '';
     let stderr = '';
@@ -75,6 +80,49 @@ describe('portfolio-bot ask', () => {
     const { code, stderr } = await runCli(['ask']);
     expect(code).toBe(2);
     expect(stderr).toContain('expected an input');
+  });
+});
+
+describe('the environment', () => {
+  /** process.env without the keys of .env.example, so that a .env can set them. */
+  function bareEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+    const env = { ...process.env };
+    for (const key of ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_PUBLIC_KEY', 'DISCORD_API_URL', 'PORT', 'PROFILE_PATH', 'LOG_LEVEL', 'COOLDOWN_COMMANDS', 'COOLDOWN_SECONDS']) delete env[key];
+    return { ...env, ...extra };
+  }
+
+  it('reads .env from the current directory; a variable already set wins', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portfolio-bot-env-'));
+    try {
+      writeFileSync(join(dir, 'broken.yaml'), 'identity: [\n');
+      writeFileSync(join(dir, '.env'), `PROFILE_PATH=${join(dir, 'broken.yaml')}\n`);
+      const fromFile = await runCli(['validate'], '', { cwd: dir, env: bareEnv() });
+      expect(fromFile.code).toBe(1);
+      expect(fromFile.stderr).toContain(`${join(dir, 'broken.yaml')}:`);
+      const overridden = await runCli(['validate'], '', { cwd: dir, env: bareEnv({ PROFILE_PATH: join(REPO_ROOT, 'data', 'profile.yaml') }) });
+      expect(overridden.code).toBe(0);
+      expect(overridden.stdout).toContain('profile.yaml: valid');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('start with a token and a bad environment exits 2 naming each bad key, never a value', async () => {
+    const token = 'MTIz.short';
+    const result = await runCli(['start'], '', { env: bareEnv({ DISCORD_TOKEN: token, LOG_LEVEL: 'loud', PORT: 'eighty' }) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^portfolio-bot start: invalid environment: /);
+    expect(result.stderr).toContain('LOG_LEVEL:');
+    expect(result.stderr).toContain('PORT:');
+    expect(result.stderr).not.toContain(token);
+    expect(result.stderr).not.toContain('loud');
+    expect(result.stdout).toBe('');
+  });
+
+  it('start with a token too short to be one exits 2 before any login', async () => {
+    const result = await runCli(['start'], '', { env: bareEnv({ DISCORD_TOKEN: 'abc', DISCORD_API_URL: 'http://127.0.0.1:9/api' }) });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('portfolio-bot start: invalid environment: DISCORD_TOKEN: looks too short to be a bot token');
   });
 });
 
