@@ -2,7 +2,6 @@
 // in src/cli/<name>.ts and returns an exit code; nothing here prints a secret.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfigError } from './config-error.js';
 import { REPO_ROOT } from './paths.js';
 
 export interface CliIO {
@@ -54,6 +53,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
   try {
     return await (await command.load())(args, io);
   } catch (error) {
+    const { ConfigError } = await import('./config.js');
     if (error instanceof ConfigError || error instanceof UsageError) {
       io.err(`portfolio-bot ${name}: ${error.message}`);
       return 2;

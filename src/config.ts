@@ -1,7 +1,6 @@
 // Environment, parsed once with zod. Every key is documented in .env.example.
 // Errors name the key and the problem, never the value (it may be a secret).
 import { z } from 'zod';
-import { ConfigError } from './config-error.js';
 import { LOG_LEVELS } from './log.js';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17–20 digits)');
@@ -23,7 +22,9 @@ export const configSchema = z.object({
 
 export type Config = z.output<typeof configSchema>;
 
-export { ConfigError };
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
 
 /** Parses the environment; throws a ConfigError naming every bad key (never its value). */
 export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -1,17 +1,15 @@
 import type { CliCommand } from '../cli.js';
+import { parseConfig } from '../config.js';
 import { resolveProfilePath } from './profile-path.js';
 
 // Each mode imports what it needs when it starts: the gateway bot's cold start
-// shouldn't pay for the terminal chat, nor the chat for discord.js. A token
-// (however bad: the config check says what is wrong with it) means the gateway,
-// whose environment is checked in a worker thread while discord.js loads.
+// shouldn't pay for the terminal chat, nor the chat for discord.js.
 export const run: CliCommand = async (_args, io) => {
-  if (process.env['DISCORD_TOKEN']) {
-    const [{ runGatewayBot }, { parseConfigOffThread }] = await Promise.all([import('../discord/run.js'), import('../config-off-thread.js')]);
-    return runGatewayBot(parseConfigOffThread());
-  }
-  const { parseConfig } = await import('../config.js');
   const config = parseConfig();
+  if (config.DISCORD_TOKEN) {
+    const { runGatewayBot } = await import('../discord/run.js');
+    return runGatewayBot(config);
+  }
   const [{ COMMANDS }, { createDispatcher }, { loadBot }, { createLogger }, { runTerminalChat }] = await Promise.all([
     import('../../commands/index.js'),
     import('../bot/dispatch.js'),

@@ -4,15 +4,14 @@ import { createCooldown } from '../bot/cooldown.js';
 import type { Config } from '../config.js';
 import { createLogger } from '../log.js';
 
-/** `checked`: the environment, being checked off the main thread (parseConfigOffThread). */
-export async function runGatewayBot(checked: Config | Promise<Config>): Promise<number> {
+export async function runGatewayBot(config: Config): Promise<number> {
+  const logger = createLogger(config.LOG_LEVEL);
   // Start-up is arranged so that the bot is ready about as soon as a bare
-  // connection is (npm run bench, cold start): discord.js loads (while the
-  // environment is checked in a worker thread) and the login starts first; the profile (from its snapshot, or validated in a worker
+  // connection is (npm run bench, cold start): discord.js loads and the login
+  // starts first; the profile (from its snapshot, or validated in a worker
   // thread: loadBotCached) and the commands load while the login waits on the
   // network. Events that arrive before the dispatcher is ready wait for it.
-  const [{ createGatewayBot }, config] = await Promise.all([import('./client.js'), checked]);
-  const logger = createLogger(config.LOG_LEVEL);
+  const { createGatewayBot } = await import('./client.js');
   const cooldown = createCooldown({ limit: config.COOLDOWN_COMMANDS, windowSeconds: config.COOLDOWN_SECONDS });
   let provideDispatcher: (dispatcher: Dispatcher) => void = () => undefined;
   const gateway = createGatewayBot({
