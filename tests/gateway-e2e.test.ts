@@ -1,6 +1,6 @@
 // The gateway bot end to end: the real entry point (`node bin/portfolio-bot.js start`, the compiled
 // dist/) logs its discord.js Client into the fake Discord (tests/fake-discord), and fake users
-// drive it. Run `npx tsc -p .` first (npm test does).
+// drive it. Run `npm run build` first.(npm test does).
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Events } from 'discord.js';

@@ -2,7 +2,7 @@
 // invalidations in the middle of a burst of interactions, failing interaction callbacks (429, 5xx),
 // the per-user cooldown, and hot reloads of the profile while interactions keep coming.
 // Gateway and REST faults run an in-process createGatewayBot (so the identify throttle can be
-// skipped); the cooldown and hot reload run the real `portfolio-bot start` (run `npx tsc -p .` first).
+// skipped); the cooldown and hot reload run the real `portfolio-bot start` (run `npm run build` first).
 import { once } from 'node:events';
 import { copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

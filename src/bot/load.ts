@@ -35,7 +35,7 @@ export async function loadBotCached(file: string): Promise<LoadResult> {
  * (only the search index is built here). For the long-running gateway bot: the
  * parse's garbage stays out of the main thread's heap (which V8 would otherwise
  * grow for good), and a reload does not block the event loop while interactions
- * come in. Runs the compiled worker (dist/), so not under vitest.
+ * come in. Runs the built worker (dist/), so not under vitest.
  */
 export function loadBotOffThread(file: string): Promise<LoadResult> {
   return new Promise<LoadResult>((resolve, reject) => {

@@ -10,37 +10,56 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../paths.js';
 import type { Profile } from './schema.js';
 
 const CACHE_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'portfolio-bot');
 
-let fingerprint: string | undefined;
-/** A hash of the validating code's own source (compiled .js, or .ts under vitest). */
-function codeFingerprint(): string {
+const VALIDATING_MODULES = ['constants', 'schema', 'load'];
+
+let fingerprint: string | null | undefined;
+/**
+ * A hash of the validating code's own source: the compiled .js next to this
+ * module, or the .ts under vitest; from the bundle (dist/bundle, built from
+ * dist/src by the same `npm run build`), the dist/src/profile files it was
+ * built from. Null when that source can't be found: no snapshots then.
+ */
+function codeFingerprint(): string | null {
   if (fingerprint === undefined) {
-    const hash = createHash('sha256');
-    for (const name of ['constants', 'schema', 'load']) {
-      for (const ext of ['.js', '.ts']) {
-        try {
-          hash.update(readFileSync(new URL(`./${name}${ext}`, import.meta.url)));
-          break;
-        } catch {
-          // try the other extension
-        }
+    fingerprint = null;
+    const dirs = [new URL('.', import.meta.url), pathToFileURL(join(REPO_ROOT, 'dist', 'src', 'profile') + '/')];
+    for (const dir of dirs) {
+      const sources = VALIDATING_MODULES.map((name) => readFirst([`${name}.js`, `${name}.ts`].map((file) => new URL(file, dir))));
+      if (sources.every((source): source is Buffer => source !== undefined)) {
+        const hash = createHash('sha256');
+        for (const source of sources) hash.update(source);
+        fingerprint = hash.digest('hex');
+        break;
       }
     }
-    fingerprint = hash.digest('hex');
   }
   return fingerprint;
+}
+
+function readFirst(files: URL[]): Buffer | undefined {
+  for (const file of files) {
+    try {
+      return readFileSync(file);
+    } catch {
+      // try the next one
+    }
+  }
+  return undefined;
 }
 
 export function profileRevision(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 
-function snapshotKey(text: string): string {
-  return createHash('sha256').update(codeFingerprint()).update('\0').update(text).digest('hex');
+function snapshotKey(text: string): string | null {
+  const code = codeFingerprint();
+  return code === null ? null : createHash('sha256').update(code).update('\0').update(text).digest('hex');
 }
 
 function snapshotFile(file: string): string {
@@ -50,8 +69,10 @@ function snapshotFile(file: string): string {
 /** The validated profile for exactly this text, if it was validated before. */
 export function readSnapshot(file: string, text: string): { profile: Profile; revision: string } | undefined {
   try {
+    const key = snapshotKey(text);
+    if (key === null) return undefined;
     const stored = JSON.parse(readFileSync(snapshotFile(file), 'utf8')) as { key?: string; profile?: Profile };
-    if (stored.key !== snapshotKey(text) || !stored.profile) return undefined;
+    if (stored.key !== key || !stored.profile) return undefined;
     return { profile: stored.profile, revision: profileRevision(text) };
   } catch {
     return undefined;
@@ -60,11 +81,13 @@ export function readSnapshot(file: string, text: string): { profile: Profile; re
 
 /** Remembers a profile that passed validation; best effort. */
 export function writeSnapshot(file: string, text: string, profile: Profile): void {
+  const key = snapshotKey(text);
+  if (key === null) return;
   try {
     mkdirSync(CACHE_DIR, { recursive: true });
     const target = snapshotFile(file);
     const temp = `${target}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify({ key: snapshotKey(text), profile }));
+    writeFileSync(temp, JSON.stringify({ key, profile }));
     renameSync(temp, target); // readers see the old snapshot or the new one, never half of one
   } catch {
     // a read-only install: no snapshot, the next start validates again

@@ -1,5 +1,5 @@
 // Runs the real entry point (`node bin/portfolio-bot.js <command>`, the compiled dist/) as a child
-// process, and waits for its structured JSON log lines on stderr. Run `npx tsc -p .` first.
+// process, and waits for its structured JSON log lines on stderr. Run `npm run build` first.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
