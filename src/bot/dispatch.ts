@@ -102,7 +102,26 @@ interface Answer {
 function toAnswer(payload: ReplyPayload): Answer {
   // The placeholder is digits between "|u=" and "|" or a quote: JSON leaves it as it is.
   const body = `{"type":4,"data":${JSON.stringify(payload)}}`;
-  return { parts: body.split(PLACEHOLDER_FIELD).map((part) => Buffer.from(part)), ephemeral: ((payload.flags ?? 0) & EPHEMERAL) !== 0 };
+  return { parts: ownedPieces(body.split(PLACEHOLDER_FIELD)), ephemeral: ((payload.flags ?? 0) & EPHEMERAL) !== 0 };
+}
+
+/**
+ * The pieces' bytes in one allocation of their own. Buffer.from takes small
+ * buffers from Node's shared 8 KB pool, and a remembered piece would keep its
+ * whole slab alive, with whatever short-lived bytes were cut from it around it:
+ * after 20 000 interactions that was ~2.9 MB of slabs for ~1.3 MB of answers.
+ */
+function ownedPieces(texts: string[]): Buffer[] {
+  const lengths = texts.map((text) => Buffer.byteLength(text));
+  const store = Buffer.allocUnsafeSlow(lengths.reduce((sum, length) => sum + length, 0));
+  let offset = 0;
+  return texts.map((text, index) => {
+    const length = lengths[index]!;
+    store.write(text, offset, 'utf8');
+    const piece = store.subarray(offset, offset + length);
+    offset += length;
+    return piece;
+  });
 }
 
 /** The answer's body with the asker's id in place of the placeholder (the remembered bytes are never changed). */
