@@ -247,11 +247,15 @@ export function isSection(value: string): value is Section {
  * swap); the edit distance then confirms it. Cost per lookup: O(length).
  */
 export function buildDeletionIndex(vocabulary: readonly string[]) {
-  const index = new Map<string, string[]>();
+  // Most forms belong to one word: kept as the word itself, not a one-element
+  // array (a third of the index's memory).
+  const index = new Map<string, string | string[]>();
   const add = (form: string, term: string) => {
-    const list = index.get(form);
-    if (!list) index.set(form, [term]);
-    else if (list[list.length - 1] !== term) list.push(term);
+    const entry = index.get(form);
+    if (entry === undefined) index.set(form, term);
+    else if (typeof entry === 'string') {
+      if (entry !== term) index.set(form, [entry, term]);
+    } else if (entry[entry.length - 1] !== term) entry.push(term);
   };
   for (const term of vocabulary) {
     if (term.length < 3 || /\d/.test(term)) continue;
@@ -263,7 +267,8 @@ export function buildDeletionIndex(vocabulary: readonly string[]) {
       const found = new Map<string, number>();
       const maxDistance = word.length <= 5 ? 1 : 2;
       for (const form of [word, ...deletions(word)]) {
-        for (const term of index.get(form) ?? []) {
+        const entry = index.get(form);
+        for (const term of entry === undefined ? [] : typeof entry === 'string' ? [entry] : entry) {
           if (found.has(term)) continue;
           const distance = editDistance(word, term);
           if (distance <= maxDistance) found.set(term, distance);
