@@ -1,6 +1,6 @@
 // Environment, parsed once with zod. Every key is documented in .env.example.
 // Errors name the key and the problem, never the value (it may be a secret).
-import { z } from 'zod';
+import * as z from 'zod';
 import { LOG_LEVELS } from './log.js';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17–20 digits)');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { profileSchema } from './schema.js';
 
 /** The JSON Schema editors use for data/*.yaml, generated from the zod schema. */

@@ -2,7 +2,7 @@
 // Types are inferred from it, `data/profile.schema.json` is generated from it
 // (`npm run schema`), and the loader reports its issues as file:line:col.
 // The vocabularies and text bounds it uses are in ./constants.ts.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONTACT_KINDS, LIMITS, PROJECT_LINK_KINDS, PROJECT_STATUSES } from './constants.js';
 
 export {
