@@ -98,6 +98,32 @@ describe('the dispatcher', () => {
     expect(text).not.toContain(`|u=${'0'.repeat(20)}`);
   });
 
+  it('gives autocomplete choices as a ready callback body too, the same for everyone, and none when the handler throws', async () => {
+    const bot = await shippedBot();
+    const broken: CommandModule = {
+      ...THROWS,
+      autocomplete: () => {
+        throw new TypeError('kaboom');
+      },
+    };
+    const { lines, logger } = capture();
+    const dispatcher = createDispatcher({ commands: [...COMMANDS, broken], bot: () => bot, logger });
+    for (const value of ['', 'look', 'mul', 'zzzz', 'lookahead']) {
+      const focused = { name: 'name', value };
+      const choices = dispatcher.autocomplete('project', focused, input({ name: value }, ASKER));
+      const body = dispatcher.autocompleteResponse('project', focused, input({ name: value }, ASKER));
+      expect(JSON.parse(body.toString())).toEqual({ type: 8, data: { choices } });
+      expect(dispatcher.autocompleteResponse('project', focused, input({ name: value }, OTHER)).equals(body)).toBe(true);
+    }
+    expect(JSON.parse(dispatcher.autocompleteResponse('project', { name: 'name', value: 'look' }, input({}, ASKER)).toString()).data.choices[0]).toEqual({
+      name: 'Lookahead Optimizer Analysis',
+      value: 'lookahead-optimizer-analysis',
+    });
+    const failed = dispatcher.autocompleteResponse('boom', { name: 'name', value: 'x' }, input());
+    expect(JSON.parse(failed.toString())).toEqual({ type: 8, data: { choices: [] } });
+    expect(lines.some((line) => line['level'] === 'error' && typeof line['ref'] === 'string')).toBe(true);
+  });
+
   it('answers from the new profile as soon as the Bot is swapped', async () => {
     const text = readFileSync(new URL('./fixtures/minimal.yaml', import.meta.url), 'utf8');
     let bot: Bot = createBot(parseProfile(text, 'a.yaml'));

@@ -33,6 +33,12 @@ export interface Dispatcher {
   commandResponse(name: string, input: CommandInput): { body: Buffer; ephemeral: boolean };
   /** Autocomplete for the focused option; never throws (an error gives no choices). */
   autocomplete(name: string, focused: { name: string; value: string }, input: CommandInput): AutocompleteChoice[];
+  /**
+   * The same choices as the bytes of their callback body (`{"type":8,"data":{"choices":…}}`),
+   * remembered per input: a keystroke seen before costs no search, no objects and
+   * no JSON.stringify.
+   */
+  autocompleteResponse(name: string, focused: { name: string; value: string }, input: CommandInput): Buffer;
   /** A button or select menu press; never throws. */
   component(customId: string, values: readonly string[], user: Invoker): ComponentResult;
   /** Plain text (a DM, a mention): answered as /ask would. */
@@ -124,6 +130,10 @@ function ownedPieces(texts: string[]): Buffer[] {
   });
 }
 
+function choicesBody(choices: AutocompleteChoice[]): string {
+  return `{"type":8,"data":{"choices":${JSON.stringify(choices)}}}`;
+}
+
 /** The answer's body with the asker's id in place of the placeholder (the remembered bytes are never changed). */
 function withUser(answer: Answer, userId: string): Buffer {
   if (answer.parts.length === 1) return answer.parts[0]!;
@@ -139,8 +149,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const report = options.onOutcome ?? (() => undefined);
   const cache = createReplyCache<Answer>(options.cacheSize ?? 1000);
   // Autocomplete runs on every keystroke and its choices depend only on what was
-  // typed (never on who types it): remembered the same way, fitted and redacted.
-  const choicesCache = createReplyCache<AutocompleteChoice[]>(options.cacheSize ?? 1000);
+  // typed (never on who types it): remembered the same way, fitted and redacted,
+  // as the bytes of the callback body.
+  const choicesCache = createReplyCache<Buffer>(options.cacheSize ?? 1000);
+
+  function choicesFor(bot: Bot, name: string, focused: { name: string; value: string }, input: CommandInput): AutocompleteChoice[] {
+    return fitChoices(byName.get(name)?.autocomplete?.(focused, input, bot) ?? [], { redact: bot.secrets });
+  }
 
   function failure(kind: string, name: string, error: unknown): ReplyPayload {
     if (error instanceof UserError) {
@@ -203,16 +218,24 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     autocomplete(name, focused, input) {
       const bot = options.bot();
       try {
-        const key = `${name}\u0000${focused.name}\u0000${focused.value}\u0000${canonicalOptions(input.options)}`;
-        const choices = choicesCache.get(bot, key, () => {
-          const module = byName.get(name);
-          return fitChoices(module?.autocomplete?.(focused, input, bot) ?? [], { redact: bot.secrets });
-        });
+        const choices = choicesFor(bot, name, focused, input);
         report({ kind: 'autocomplete', name, outcome: 'ok' });
         return choices;
       } catch (error) {
         failure('autocomplete', name, error);
         return [];
+      }
+    },
+    autocompleteResponse(name, focused, input) {
+      const bot = options.bot();
+      try {
+        const key = `${name}\u0000${focused.name}\u0000${focused.value}\u0000${canonicalOptions(input.options)}`;
+        const body = choicesCache.get(bot, key, () => ownedPieces([choicesBody(choicesFor(bot, name, focused, input))])[0]!);
+        report({ kind: 'autocomplete', name, outcome: 'ok' });
+        return body;
+      } catch (error) {
+        failure('autocomplete', name, error);
+        return Buffer.from(choicesBody([]));
       }
     },
     component(customId, values, user) {

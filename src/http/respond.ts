@@ -28,7 +28,7 @@ export function createHttpResponder(dispatcher: Dispatcher, throttle?: Throttle)
       case 4: {
         const data = interaction.data as { name: string; options?: APIApplicationCommandInteractionDataOption[] };
         const focused = findFocused(data.options) ?? { name: '', value: '' };
-        return { type: 8, data: { choices: dispatcher.autocomplete(data.name, focused, { options: flattenOptions(data.options), user }) } };
+        return dispatcher.autocompleteResponse(data.name, focused, { options: flattenOptions(data.options), user });
       }
       case 3: {
         const data = interaction.data as { custom_id: string; values?: string[] };
