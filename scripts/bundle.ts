@@ -11,7 +11,7 @@
 // CommonJS that requires Node's modules (and loads only when a profile is validated),
 // dotenv only when there is a .env. Type checking stays with tsc; this only moves
 // code around.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { REPO_ROOT } from '../src/paths.js';
@@ -19,7 +19,7 @@ import { REPO_ROOT } from '../src/paths.js';
 const outdir = join(REPO_ROOT, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 
-await build({
+const result = await build({
   // The workers are entry points of their own: src/bot/load.ts starts
   // new URL('./profile-worker.js', import.meta.url), which from any chunk in this
   // flat directory is dist/bundle/profile-worker.js.
@@ -33,6 +33,24 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['discord.js', '@discordjs/*', 'discord-api-types', 'ws', 'yaml', 'dotenv'],
+  // V8 keeps each module's source in the heap for as long as the process runs,
+  // and a source with a single non-Latin-1 character (a dash in a comment) is
+  // kept at two bytes a character. Whitespace and comments out, ASCII only: the
+  // gateway bot's live heap after 20 000 interactions was ~1 MB more without.
+  // Names stay, so stack traces still read (and the source maps map them back).
+  minifyWhitespace: true,
+  minifySyntax: true,
+  charset: 'ascii',
   sourcemap: 'linked',
+  metafile: true,
   logLevel: 'warning',
 });
+
+// A regular expression literal is left as written: a non-ASCII character in one
+// would make its whole chunk two-byte again. Write it as a \u escape.
+for (const file of Object.keys(result.metafile.outputs).filter((name) => name.endsWith('.js'))) {
+  const text = readFileSync(join(REPO_ROOT, file), 'utf8');
+  let at = -1;
+  for (let i = 0; i < text.length && at < 0; i++) if (text.charCodeAt(i) > 0x7f) at = i;
+  if (at >= 0) throw new Error(`${file}: non-ASCII character near ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}; write it as a \\u escape in the source`);
+}

@@ -21,7 +21,8 @@ const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g;
 // Discord's mention, channel, emoji, timestamp and command syntax, and the mass pings: not words of a question.
 const DISCORD_SYNTAX = /<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:-?\d+(?::\w)?|\/[^>:]+:\d+)>|@(?:everyone|here)\b/gi;
 // Markdown and bracket characters carry no meaning in a question.
-const MARKUP = /[*_~`|>#[\]{}()<>"“”«»]/g;
+// Typographic quotes as escapes (“ ” « »), so that the bundle stays ASCII (scripts/bundle.ts).
+const MARKUP = /[*_~`|>#[\]{}()<>"\u201C\u201D\u00AB\u00BB]/g;
 
 /** Cleans a question for the rules: no accents, invisible or control characters, markdown; single spaces; bounded length. */
 export function prepareQuestion(text: string): PreparedQuestion {
@@ -32,7 +33,7 @@ export function prepareQuestion(text: string): PreparedQuestion {
     .replace(INVISIBLE, '')
     .replace(CONTROL, ' ')
     .replace(DISCORD_SYNTAX, ' ')
-    .replace(/[’‘´ʼ]/g, "'")
+    .replace(/[\u2019\u2018\u00B4\u02BC]/g, "'") // ’ ‘ ´ ʼ
     .replace(MARKUP, ' ')
     .replace(/\s+/g, ' ')
     .trim()
