@@ -271,9 +271,22 @@ function relatedHits(tokens: readonly string[], ctx: Ctx): SearchHit[] {
 }
 
 function mentionsAll(hit: SearchHit, tokens: readonly string[]): boolean {
-  const { doc } = hit;
-  const words = new Set(tokenize([...doc.names, ...doc.keywords, doc.summary, ...doc.body].join(' ')));
+  const words = documentWords(hit.doc);
   return tokens.every((token) => words.has(token));
+}
+
+// Every word of an entry, folded like the query. Documents belong to one loaded
+// profile and never change, so each is tokenized once, not once per question
+// (it was most of a slow /ask: 2 ms for "how good is he at <a long course name>").
+const wordsOfDocument = new WeakMap<SearchHit['doc'], ReadonlySet<string>>();
+
+function documentWords(doc: SearchHit['doc']): ReadonlySet<string> {
+  let words = wordsOfDocument.get(doc);
+  if (!words) {
+    words = new Set(tokenize([...doc.names, ...doc.keywords, doc.summary, ...doc.body].join(' ')));
+    wordsOfDocument.set(doc, words);
+  }
+  return words;
 }
 
 function skillsAnswer(ctx: Ctx): ReplyPayload {
