@@ -254,6 +254,8 @@ const SIDES: Side[] = [
 /** Counters of one measured run. */
 class Run {
   readonly latencies: number[] = [];
+  /** The same latencies by kind of interaction, to see where a tail comes from. */
+  readonly byKind: Record<Kind, number[]> = { projects: [], autocomplete: [], ask: [], skills: [] };
   sent = 0;
   settled = 0;
   wrong = 0;
@@ -415,6 +417,7 @@ class Target {
       this.totals.refused++;
     } else {
       run.latencies.push(at - pending.sentAt);
+      run.byKind[item.kind].push(at - pending.sentAt);
       const answer = canonicalAnswer(body.type, body.data);
       if (this.side.check(item, answer)) {
         this.right++;
@@ -620,6 +623,10 @@ if (SETTINGS.settleMs > 0) {
 
 // 2. Latency at 200/s, then the RSS run, on the first process of each side (A B A B).
 const latency: Record<Side['name'], number[]> = { bot: [], baseline: [] };
+const latencyByKind: Record<Side['name'], Record<Kind, number[]>> = {
+  bot: { projects: [], autocomplete: [], ask: [], skills: [] },
+  baseline: { projects: [], autocomplete: [], ask: [], skills: [] },
+};
 const nexts = main.map(() => workload(items, 100)); // the same sequence for both
 for (const [i, target] of main.entries()) await closedLoop(target, nexts[i] as Next, SETTINGS.warmup, SETTINGS.rssWindow, new Run());
 for (let round = 0; round < SETTINGS.latencyRounds; round++) {
@@ -628,6 +635,7 @@ for (let round = 0; round < SETTINGS.latencyRounds; round++) {
     await paced(target, nexts[i] as Next, SETTINGS.latencyRate, SETTINGS.latencyRoundMs, run);
     await target.drain(run);
     latency[target.side.name].push(...run.latencies);
+    for (const [kind, values] of Object.entries(run.byKind)) latencyByKind[target.side.name][kind as Kind].push(...values);
     await sleep(100);
   }
 }
@@ -806,6 +814,17 @@ out.push(
     `each process first warmed up with ${SETTINGS.warmup} interactions of the mix (closed loop, ${SETTINGS.rssWindow} in flight); measured from the INTERACTION_CREATE frame handed to the socket to the callback POST's headers reaching the fake.`,
 );
 out.push(
+  `Latency by kind, p50 / p99 ms (n): ${SIDES.map(
+    ({ name }) =>
+      `${name} ${Object.entries(latencyByKind[name])
+        .map(([kind, values]) => {
+          const { p50, p99, n } = summarise(values);
+          return `${kind} ${f(p50, 2)} / ${f(p99, 2)} (${n})`;
+        })
+        .join(', ')}`,
+  ).join('; ')}.`,
+);
+out.push(
   `RSS (VmRSS of /proc/<pid>/status): after ready = ${SETTINGS.readyRssDelayMs} ms after the first answer, on every process (bot ${readyRss.bot.map((v) => f(v)).join(', ')}; baseline ${readyRss.baseline.map((v) => f(v)).join(', ')}); ` +
     `growth = from that reading to ${SETTINGS.rssInteractions} interactions later (+300 ms): on the first process of each side (${f(rss.bot.ready)} / ${f(rss.baseline.ready)} → after ${rssCounted[0]} / ${rssCounted[1]}), ` +
     `the rest of the ${SETTINGS.rssInteractions} after its latency rounds in a closed loop, ${SETTINGS.rssWindow} in flight (bot ${(rssRun.bot.interactions / (rssRun.bot.ms / 1000)).toFixed(0)}/s, baseline ${(rssRun.baseline.interactions / (rssRun.baseline.ms / 1000)).toFixed(0)}/s), ` +
@@ -859,6 +878,9 @@ if (!quick) {
         settings: SETTINGS,
         targets: TARGETS,
         latency: lat,
+        latencyByKind: Object.fromEntries(
+          SIDES.map(({ name }) => [name, Object.fromEntries(Object.entries(latencyByKind[name]).map(([kind, values]) => [kind, summarise(values)]))]),
+        ),
         sustainedRate: rate,
         steps,
         rss,
