@@ -34,6 +34,28 @@ describe('parseConfig', () => {
     expect(parseConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '', PORT: '' }).PORT).toBe(8080);
   });
 
+  it('says what each bad key should be, every one at once', () => {
+    expect(() =>
+      parseConfig({
+        DISCORD_TOKEN: 'abc',
+        DISCORD_GUILD_ID: '12',
+        DISCORD_API_URL: 'ftp://example.com',
+        PORT: '99999',
+        LOG_LEVEL: 'loud',
+        COOLDOWN_COMMANDS: '2.5',
+        COOLDOWN_SECONDS: '-1',
+      }),
+    ).toThrow(
+      'invalid environment: DISCORD_TOKEN: looks too short to be a bot token; DISCORD_GUILD_ID: expected a Discord id (17–20 digits); ' +
+        'DISCORD_API_URL: expected an http(s) URL; PORT: expected a whole number from 0 to 65535; LOG_LEVEL: expected one of debug, info, warn, error, silent; ' +
+        'COOLDOWN_COMMANDS: expected a whole number from 1 to 1000; COOLDOWN_SECONDS: expected a number from 0 to 3600',
+    );
+  });
+
+  it('trims trailing slashes from the API url and takes fractional cooldown seconds', () => {
+    expect(parseConfig({ DISCORD_API_URL: 'http://127.0.0.1:9/api//', COOLDOWN_SECONDS: '0.5' })).toMatchObject({ DISCORD_API_URL: 'http://127.0.0.1:9/api', COOLDOWN_SECONDS: 0.5 });
+  });
+
   it('names the bad key but never prints its value', () => {
     const secret = 'not-hex-but-secret-value-000000000000000000000000000000000000000';
     let message = '';
