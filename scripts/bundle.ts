@@ -13,55 +13,18 @@
 // code around.
 import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { REPO_ROOT } from '../src/paths.js';
 
 const outdir = join(REPO_ROOT, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 
-// The config module (and the zod/mini it uses) is bundled on its own, and the
-// CLI's bundle imports it as ./config.js. In the shared split build, zod's core
-// went into one chunk with what the profile schema (full zod, loaded only to
-// validate a profile) needs of it: 115 KB to load at every start, against 38 KB
-// for what the config needs.
-const CONFIG_MODULE = join(REPO_ROOT, 'dist', 'src', 'config.js');
-const configOutput = await build({
-  entryPoints: [CONFIG_MODULE],
-  outfile: join(outdir, 'config.js'),
+/** What every part of the bundle is built with. */
+const COMMON = {
   bundle: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minifyWhitespace: true,
-  minifySyntax: true,
-  charset: 'ascii',
-  sourcemap: 'linked',
-  metafile: true,
-  logLevel: 'warning',
-});
-const configIsSeparate: Plugin = {
-  name: 'config-is-separate',
-  setup(build) {
-    build.onResolve({ filter: /(^|\/)config\.js$/ }, (args) =>
-      resolve(args.resolveDir, args.path) === CONFIG_MODULE ? { path: './config.js', external: true } : undefined,
-    );
-  },
-};
-
-const result = await build({
-  // The workers are entry points of their own: src/bot/load.ts starts
-  // new URL('./profile-worker.js', import.meta.url), which from any chunk in this
-  // flat directory is dist/bundle/profile-worker.js.
-  entryPoints: [join(REPO_ROOT, 'dist', 'src', 'cli.js'), join(REPO_ROOT, 'dist', 'src', 'bot', 'profile-worker.js')],
-  outdir,
-  entryNames: '[name]',
-  chunkNames: '[name]-[hash]',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: ['discord.js', '@discordjs/*', 'discord-api-types', 'ws', 'yaml', 'dotenv'],
   // V8 keeps each module's source in the heap for as long as the process runs,
   // and a source with a single non-Latin-1 character (a dash in a comment) is
   // kept at two bytes a character. Whitespace and comments out, ASCII only: the
@@ -73,12 +36,41 @@ const result = await build({
   sourcemap: 'linked',
   metafile: true,
   logLevel: 'warning',
+} satisfies BuildOptions;
+
+// The config module (and the zod/mini it uses) is bundled on its own, and the
+// CLI's bundle imports it as ./config.js. In the shared split build, zod's core
+// went into one chunk with what the profile schema (full zod, loaded only to
+// validate a profile) needs of it: 115 KB to load at every start, against 38 KB
+// for what the config needs.
+const CONFIG_MODULE = join(REPO_ROOT, 'dist', 'src', 'config.js');
+const configBuild = await build({ ...COMMON, entryPoints: [CONFIG_MODULE], outfile: join(outdir, 'config.js') });
+const configIsSeparate: Plugin = {
+  name: 'config-is-separate',
+  setup(build) {
+    build.onResolve({ filter: /(^|\/)config\.js$/ }, (args) =>
+      resolve(args.resolveDir, args.path) === CONFIG_MODULE ? { path: './config.js', external: true } : undefined,
+    );
+  },
+};
+
+const cliBuild = await build({
+  ...COMMON,
+  // The workers are entry points of their own: src/bot/load.ts starts
+  // new URL('./profile-worker.js', import.meta.url), which from any chunk in this
+  // flat directory is dist/bundle/profile-worker.js.
+  entryPoints: [join(REPO_ROOT, 'dist', 'src', 'cli.js'), join(REPO_ROOT, 'dist', 'src', 'bot', 'profile-worker.js')],
+  outdir,
+  entryNames: '[name]',
+  chunkNames: '[name]-[hash]',
+  splitting: true,
+  external: ['discord.js', '@discordjs/*', 'discord-api-types', 'ws', 'yaml', 'dotenv'],
   plugins: [configIsSeparate],
 });
 
 // A regular expression literal is left as written: a non-ASCII character in one
 // would make its whole chunk two-byte again. Write it as a \u escape.
-for (const file of [...Object.keys(configOutput.metafile.outputs), ...Object.keys(result.metafile.outputs)].filter((name) => name.endsWith('.js'))) {
+for (const file of [configBuild, cliBuild].flatMap((done) => Object.keys(done.metafile.outputs)).filter((name) => name.endsWith('.js'))) {
   const text = readFileSync(join(REPO_ROOT, file), 'utf8');
   let at = -1;
   for (let i = 0; i < text.length && at < 0; i++) if (text.charCodeAt(i) > 0x7f) at = i;
