@@ -11,7 +11,8 @@
 //     at a steady (open-loop, paced) 200 interactions/s of a mix of /projects
 //     <query>, /project autocomplete, /ask <question> and /skills [level] from
 //     many users, in servers and in DMs;
-//   - the highest steady rate with p99 under 100 ms (rates stepped up);
+//   - the highest steady rate with p99 under 100 ms (rates stepped up, then the
+//     gap between the last that held and the first that missed halved twice);
 //   - RSS after ready and after 20 000 interactions, and its growth (median over
 //     the processes of a side);
 //   - cold start: process start → the first answer received (median).
@@ -58,7 +59,9 @@ const SETTINGS = {
   rssInteractions: quick ? 4000 : 20_000,
   /** Closed loop for the RSS run: this many interactions in flight. */
   rssWindow: 32,
-  stepRates: quick ? [1000, 3000, 5000, 7000] : [200, 800, 1600, 2400, 2800, 3200, 3600, 4000, 4400, 4800, 5600, 6400],
+  stepRates: quick ? [1000, 3000, 5000, 7000] : [1600, 2400, 3200, 4000, 4800, 5600, 6400, 7200, 8000],
+  /** Rates tried between the last step that held and the first that missed, halving the gap each time (to the nearest 100/s). */
+  refineSteps: quick ? 1 : 2,
   stepMs: quick ? 700 : 1500,
   p99LimitMs: 100,
   /** RSS "after ready" is read this long after the first answer, on every process. */
@@ -599,19 +602,48 @@ const stillGoing = new Set(stepTargets);
 for (const rate of SETTINGS.stepRates) {
   for (const [i, target] of stepTargets.entries()) {
     if (!stillGoing.has(target)) continue;
-    let result = await step(target, stepNexts[i] as Next, rate);
-    let tries = 1;
-    if (!result.ok) {
-      await sleep(500);
-      result = await step(target, stepNexts[i] as Next, rate);
-      tries = 2;
-    }
-    steps[target.side.name].push({ ...result, tries });
-    log(`step ${rate}/s: ${target.side.name} p50 ${f(result.p50)} ms, p99 ${f(result.p99)} ms, ${result.failures} failures${tries > 1 ? ' (second try)' : ''}${result.ok ? '' : ' — over'}`);
+    const result = await stepWithRetry(target, stepNexts[i] as Next, rate);
+    steps[target.side.name].push(result);
+    log(`step ${rate}/s: ${target.side.name} p50 ${f(result.p50)} ms, p99 ${f(result.p99)} ms, ${result.failures} failures${result.tries > 1 ? ' (second try)' : ''}${result.ok ? '' : ' — over'}`);
     if (!result.ok) stillGoing.delete(target);
     await sleep(150);
   }
   if (stillGoing.size === 0) break;
+}
+
+async function stepWithRetry(target: Target, next: Next, rate: number): Promise<Step> {
+  let result = await step(target, next, rate);
+  let tries = 1;
+  if (!result.ok) {
+    await sleep(500);
+    result = await step(target, next, rate);
+    tries = 2;
+  }
+  return { ...result, tries };
+}
+
+// Then the gap between the last rate that held and the first that missed is
+// halved a few times, alternating sides: the steps are 800/s apart, too coarse
+// to tell a 0.9 ratio from a 1.0.
+const bounds = stepTargets.map((target) => {
+  const list = steps[target.side.name];
+  const failed = list.find((each) => !each.ok);
+  const held = list.filter((each) => each.ok && (!failed || each.rate < failed.rate));
+  return { low: held.length > 0 ? Math.max(...held.map((each) => each.rate)) : 0, high: failed?.rate };
+});
+for (let round = 0; round < SETTINGS.refineSteps; round++) {
+  for (const [i, target] of stepTargets.entries()) {
+    const bound = bounds[i]!;
+    if (bound.high === undefined) continue;
+    const rate = Math.round((bound.low + bound.high) / 200) * 100;
+    if (rate <= bound.low || rate >= bound.high) continue;
+    await sleep(1000); // after a miss, let the process settle
+    const result = await stepWithRetry(target, stepNexts[i] as Next, rate);
+    steps[target.side.name].push(result);
+    log(`refine ${rate}/s: ${target.side.name} p50 ${f(result.p50)} ms, p99 ${f(result.p99)} ms, ${result.failures} failures${result.tries > 1 ? ' (second try)' : ''}${result.ok ? '' : ' — over'}`);
+    if (result.ok) bound.low = rate;
+    else bound.high = rate;
+  }
 }
 for (const target of stepTargets) await stopTarget(target);
 
@@ -681,7 +713,7 @@ const loadAfter = loadavg();
 
 const lat = { bot: summarise(latency.bot), baseline: summarise(latency.baseline) };
 const sustained = (name: Side['name']) => {
-  const list = steps[name];
+  const list = [...steps[name]].sort((a, b) => a.rate - b.rate);
   let best = 0;
   for (const step of list) {
     if (!step.ok) break;
@@ -833,15 +865,14 @@ out.push(
 out.push(`Cold starts (spawn → first answer, ms): bot ${cold.bot.map((v) => v.toFixed(0)).join(', ')}; baseline ${cold.baseline.map((v) => v.toFixed(0)).join(', ')}. Spawn → IDENTIFY median: bot ${median(identify.bot).toFixed(0)}, baseline ${median(identify.baseline).toFixed(0)}.`);
 out.push('');
 out.push(
-  `Rate steps (open loop, ${SETTINGS.stepMs / 1000} s each, on a fresh warmed-up process per side; a step that misses — p99 ≥ ${SETTINGS.p99LimitMs} ms or any failure — is tried once more, and the climb stops when it misses twice; * = second try):`,
+  `Rate steps (open loop, ${SETTINGS.stepMs / 1000} s each, on a fresh warmed-up process per side; a step that misses — p99 ≥ ${SETTINGS.p99LimitMs} ms or any failure — is tried once more, and the climb stops when it misses twice; then ${SETTINGS.refineSteps} rates between the last that held and the first that missed; * = second try):`,
 );
 out.push('');
 out.push('| rate /s | bot achieved /s | bot p50 | bot p99 | bot failures | baseline achieved /s | baseline p50 | baseline p99 | baseline failures |');
 out.push('|---|---|---|---|---|---|---|---|---|');
-for (const r of SETTINGS.stepRates) {
+for (const r of [...new Set([...steps.bot, ...steps.baseline].map((s) => s.rate))].sort((x, y) => x - y)) {
   const a = steps.bot.find((s) => s.rate === r);
   const b = steps.baseline.find((s) => s.rate === r);
-  if (!a && !b) break;
   const cells = (s: Step | undefined) => (s ? [f(s.achieved, 0), f(s.p50, 2), `${f(s.p99, 2)}${s.tries > 1 ? '*' : ''}`, String(s.failures)] : ['–', '–', '–', '–']);
   out.push(`| ${r} | ${cells(a).join(' | ')} | ${cells(b).join(' | ')} |`);
 }
