@@ -743,23 +743,17 @@ const growth = { bot: median(growthAll.bot), baseline: median(growthAll.baseline
 
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 const rateText = (r: { rate: number; capped: boolean }) => `${r.capped ? '≥ ' : ''}${r.rate}`;
+const latencyRow = (stat: 'p50' | 'p99') => ({
+  metric: `latency ${stat} at ${SETTINGS.latencyRate}/s (ms)`,
+  bot: f(lat.bot[stat], 2),
+  baseline: f(lat.baseline[stat], 2),
+  ratio: lat.bot[stat] / lat.baseline[stat],
+  target: `≤ ${TARGETS[stat].toFixed(2)}`,
+  met: lat.bot[stat] / lat.baseline[stat] <= TARGETS[stat],
+});
 const rows = [
-  {
-    metric: `latency p50 at ${SETTINGS.latencyRate}/s (ms)`,
-    bot: f(lat.bot.p50, 2),
-    baseline: f(lat.baseline.p50, 2),
-    ratio: lat.bot.p50 / lat.baseline.p50,
-    target: `≤ ${TARGETS.p50.toFixed(2)}`,
-    met: lat.bot.p50 / lat.baseline.p50 <= TARGETS.p50,
-  },
-  {
-    metric: `latency p99 at ${SETTINGS.latencyRate}/s (ms)`,
-    bot: f(lat.bot.p99, 2),
-    baseline: f(lat.baseline.p99, 2),
-    ratio: lat.bot.p99 / lat.baseline.p99,
-    target: `≤ ${TARGETS.p99.toFixed(2)}`,
-    met: lat.bot.p99 / lat.baseline.p99 <= TARGETS.p99,
-  },
+  latencyRow('p50'),
+  latencyRow('p99'),
   {
     metric: `sustained rate, p99 < ${SETTINGS.p99LimitMs} ms (interactions/s)`,
     bot: rateText(rate.bot),
