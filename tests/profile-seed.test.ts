@@ -7,7 +7,8 @@ import type { Profile } from '../src/profile/schema.js';
 import { REPO_ROOT } from '../src/paths.js';
 import { shippedProfile } from './helpers/profile.js';
 
-const SEED = join(REPO_ROOT, '..', 'shared', 'seed', '000_abb5e3272291eacb.txt');
+// A copy of the source page kept in the repository (origin: tests/fixtures/source/README.md).
+const SEED = join(REPO_ROOT, 'tests', 'fixtures', 'source', 'about-page.md');
 const seed = readFileSync(SEED, 'utf8');
 let profile: Profile;
 let everything: string;

@@ -4,7 +4,7 @@
 // validated again, and the gateway bot's main thread never needs the validator.
 //
 // Text bounds are chosen so that any card built from one entry fits Discord's
-// limits (see ../../../shared/DISCORD.md): names fit a select option or an
+// limits (docs/discord.md): names fit a select option or an
 // autocomplete choice (100), a paragraph fits an embed field (1024), and a
 // link fits a link button (512).
 

@@ -1,6 +1,6 @@
 // Discord's payload limits, written independently from the bot's own limit-fitting code so the
 // fake Discord can catch what the bot gets wrong. The numbers follow the table in
-// /work/shared/DISCORD.md. Every checker returns a list of human-readable reasons; an empty list
+// docs/discord.md. Every checker returns a list of human-readable reasons; an empty list
 // means Discord would accept the payload. No imports: unit tests may load this file on its own.
 
 /** The limits the checkers enforce, by name. */
