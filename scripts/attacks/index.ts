@@ -1,0 +1,4 @@
+// Every attack `npm run attack` replays, in the order they run. Add a module's attacks here.
+import type { Attack } from './types.js';
+
+export const ATTACKS: Attack[] = [];
