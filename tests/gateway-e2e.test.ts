@@ -107,7 +107,10 @@ describe('the gateway bot through `portfolio-bot start`', () => {
       user: discriminator === '0' || discriminator === '0000' ? username : `${username}#${discriminator}`,
       guilds: discord.guilds.length,
     });
-    expect(ready?.['invite']).toEqual(expect.stringContaining(`client_id=${discord.applicationId}`));
+    // Send Messages (1 << 11), Embed Links (1 << 14), Read Message History (1 << 16): 83968, as the README says.
+    expect(ready?.['invite']).toBe(
+      `https://discord.com/oauth2/authorize?client_id=${discord.applicationId}&scope=bot%20applications.commands&permissions=83968`,
+    );
     expect(bot.logsMatching('ready')).toHaveLength(1);
   });
 

@@ -6,6 +6,7 @@ import {
   Events,
   InteractionResponseType,
   MessageFlags,
+  PermissionFlagsBits,
   Routes,
   type AutocompleteInteraction,
   type ButtonInteraction,
@@ -46,8 +47,14 @@ export function createClient(apiUrl: string): Client {
   return new Client(clientOptions(apiUrl));
 }
 
+/**
+ * What the bot needs where it answers mentions: it replies (a message reference, which needs Read
+ * Message History) with embeds. Slash commands and DMs need no permission at all.
+ */
+export const BOT_PERMISSIONS = PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.ReadMessageHistory;
+
 export function inviteLink(clientId: string): string {
-  return `https://discord.com/oauth2/authorize?client_id=${clientId}&scope=bot%20applications.commands&permissions=0`;
+  return `https://discord.com/oauth2/authorize?client_id=${clientId}&scope=bot%20applications.commands&permissions=${BOT_PERMISSIONS}`;
 }
 
 export function createGatewayBot(options: GatewayOptions): GatewayBot {
