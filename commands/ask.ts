@@ -18,5 +18,5 @@ export const ask = {
     ],
   },
   // DM text and mentions arrive here too (dispatcher.message), of any length.
-  execute: (input, bot) => answerQuestion(stringOption(input, 'question') ?? '', bot),
+  execute: (input, bot) => answerQuestion(stringOption(input, 'question') ?? '', bot, input.surface),
 } as const satisfies CommandModule;

@@ -17,10 +17,11 @@ export const helpDefinition = {
 export function createHelpCommand(listCommands: () => readonly CommandModule[]) {
   return {
     definition: helpDefinition,
-    execute: (_input, bot) =>
+    execute: (input, bot) =>
       buildHelpCard(
         bot.profile,
         listCommands().map((module) => module.definition),
+        input.surface,
       ),
   } as const satisfies CommandModule;
 }

@@ -37,7 +37,7 @@ describe('parseSlashLine', () => {
   });
 
   it('explains an unknown command, a bad choice and a bad boolean', () => {
-    expect(parseSlashLine('/nope', FAKE)).toEqual({ ok: false, name: 'nope', message: "I don't know /nope. Try /skills, /project, /help, or /help for examples." });
+    expect(parseSlashLine('/nope', FAKE)).toEqual({ ok: false, name: 'nope', message: "I don't know /nope. Try /skills, /project, or /help for examples." });
     expect(parseSlashLine('/skills level:guru', FAKE)).toMatchObject({ ok: false, message: '`level` is one of expert, basic; "guru" isn\'t.' });
     expect(parseSlashLine('/project x private:maybe', FAKE)).toMatchObject({ ok: false, message: '`private` is true or false, not "maybe".' });
     expect(parseSlashLine('/help me', FAKE)).toMatchObject({ ok: false });

@@ -4,7 +4,7 @@
 // When the profile has no answer, it says so and suggests commands: it never
 // answers with whatever happens to be nearest.
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { Bot } from '../bot/types.js';
+import type { Bot, Surface } from '../bot/types.js';
 import type { Profile, Project, ProjectStatus, Section } from '../profile/schema.js';
 import { cleanUserText, measureEmbeds, type ReplyPayload, type ReplyRow } from '../replies/index.js';
 import { buildAboutCard } from '../replies/cards/about.js';
@@ -44,13 +44,14 @@ interface Ctx {
   profile: Profile;
   p: Pronouns;
   name: string;
+  surface: Surface;
 }
 
 /** Answers a plain question about the profile's person. Pure; never throws on any text. */
-export function answerQuestion(text: string, bot: Bot): ReplyPayload {
+export function answerQuestion(text: string, bot: Bot, surface: Surface = 'discord'): ReplyPayload {
   const intent = interpretQuestion(text, bot);
   const profile = bot.profile;
-  const ctx: Ctx = { bot, profile, p: pronounsOf(profile), name: profile.identity.name };
+  const ctx: Ctx = { bot, profile, p: pronounsOf(profile), name: profile.identity.name, surface };
   return { ...composeAnswer(intent, ctx), allowed_mentions: { parse: [] } };
 }
 
@@ -155,7 +156,7 @@ function mergeRows(...groups: (ReplyRow[] | undefined)[]): ReplyRow[] {
 // ── intro and no answer ─────────────────────────────────────────────────────
 
 function intro(ctx: Ctx, greeting: string): ReplyPayload {
-  return buildAskIntroCard(ctx.profile, greeting, exampleQuestions(ctx));
+  return buildAskIntroCard(ctx.profile, greeting, exampleQuestions(ctx), ctx.surface);
 }
 
 /** Example questions drawn from the profile, so that each of them has an answer. */

@@ -14,8 +14,9 @@ import {
   type ReplyPayload,
   type ReplyRow,
 } from '../replies/index.js';
-import type { Bot, CommandInput, CommandModule, ComponentResult, Invoker, OptionValue } from './types.js';
+import type { Bot, CommandInput, CommandModule, ComponentResult, Invoker, OptionValue, Surface } from './types.js';
 import { newRef } from './ref.js';
+import { unknownCommandMessage } from './slash-line.js';
 import { UserError } from './types.js';
 
 const EPHEMERAL = 64;
@@ -52,6 +53,8 @@ export interface DispatcherOptions {
   /** The current Bot; read on every call, so a reload swaps it atomically. */
   bot: () => Bot;
   logger: Logger;
+  /** Where the replies are read (default Discord): handlers word them for it. */
+  surface?: Surface;
   /** Called with the outcome of each call, for metrics and logs. */
   onOutcome?: (outcome: { kind: string; name: string; outcome: 'ok' | 'user-error' | 'error'; ref?: string }) => void;
   /**
@@ -147,6 +150,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { commands, logger } = options;
   const byName = new Map(commands.map((module) => [module.definition.name, module]));
   const report = options.onOutcome ?? (() => undefined);
+  const surface = options.surface ?? 'discord';
   const cache = createReplyCache<Answer>(options.cacheSize ?? 1000);
   // Autocomplete runs on every keystroke and its choices depend only on what was
   // typed (never on who types it): remembered the same way, fitted and redacted,
@@ -181,13 +185,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   function runCommand(name: string, input: CommandInput, bot: Bot): ReplyPayload {
     const module = byName.get(name);
-    if (!module) throw new UserError(unknownCommand(name, commands));
+    if (!module) throw new UserError(unknownCommandMessage(name, commands));
     for (const option of module.definition.options ?? []) {
       if ('required' in option && option.required && (input.options[option.name] === undefined || input.options[option.name] === '')) {
         throw new UserError(`/${name} needs its \`${option.name}\` option, e.g. /${name} ${option.name}:… — ${option.description}`);
       }
     }
-    let payload = module.execute(input, bot);
+    let payload = module.execute({ ...input, surface }, bot);
     if (input.options['private'] === true) payload = makePrivate(payload, name, input, module);
     return payload;
   }
@@ -247,7 +251,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         if (state.command === 'share') {
           // A private answer made public: run the same command again, without `private`.
           const module = byName.get(state.action);
-          if (!module) throw new UserError(unknownCommand(state.action, commands));
+          if (!module) throw new UserError(unknownCommandMessage(state.action, commands));
           if (state.user && state.user !== user.id) throw new UserError('Only the person who asked can share this answer.');
           const main = mainOption(module);
           const optionsFor: Record<string, OptionValue> = main && state.key ? { [main]: state.key } : {};
@@ -304,9 +308,4 @@ function makePrivate(payload: ReplyPayload, name: string, input: CommandInput, m
   };
   const rows = payload.components ?? [];
   return { ...payload, flags: ((payload.flags ?? 0) | EPHEMERAL) as NonNullable<ReplyPayload['flags']>, components: rows.length < 5 ? [...rows, share] : rows };
-}
-
-function unknownCommand(name: string, commands: readonly CommandModule[]): string {
-  const names = commands.map((module) => `/${module.definition.name}`).join(', ');
-  return `I don't know /${name}. Try ${names}, or /help for examples.`;
 }

@@ -16,10 +16,7 @@ export function parseSlashLine(line: string, commands: readonly CommandModule[])
   const name = (space < 0 ? trimmed : trimmed.slice(0, space)).toLowerCase();
   const rest = space < 0 ? '' : trimmed.slice(space + 1).trim();
   const module = commands.find((candidate) => candidate.definition.name === name);
-  if (!module) {
-    const names = commands.map((candidate) => `/${candidate.definition.name}`).join(', ');
-    return { ok: false, name, message: `I don't know /${cleanUserText(name, 40) || '…'}. Try ${names}, or /help for examples.` };
-  }
+  if (!module) return { ok: false, name, message: unknownCommandMessage(name, commands) };
   const definitions = (module.definition.options ?? []) as readonly APIApplicationCommandOption[];
   const byName = new Map(definitions.map((option) => [option.name, option]));
   const options: Record<string, OptionValue> = {};
@@ -43,6 +40,12 @@ export function parseSlashLine(line: string, commands: readonly CommandModule[])
     options[first.name] = typed;
   }
   return { ok: true, name, options };
+}
+
+/** "I don't know /x. Try /about, …, /ask, or /help for examples.": every command, /help last and once. */
+export function unknownCommandMessage(name: string, commands: readonly CommandModule[]): string {
+  const names = commands.filter((module) => module.definition.name !== 'help').map((module) => `/${module.definition.name}`);
+  return `I don't know /${cleanUserText(name, 40) || '…'}. Try ${[...names, 'or /help for examples'].join(', ')}.`;
 }
 
 /** Splits `a key:value key2:"quoted value" words` into [key|undefined, value] pairs. */

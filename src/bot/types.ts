@@ -29,10 +29,19 @@ export interface Invoker {
   name?: string | undefined;
 }
 
+/**
+ * Where a reply is read. Replies mention only what works there: DMs, mentions,
+ * private answers and their Share button are Discord's; in a terminal, any line
+ * is a question and every answer is private.
+ */
+export type Surface = 'discord' | 'terminal';
+
 export interface CommandInput {
   /** Options by name, already typed (booleans as booleans). */
   options: Readonly<Record<string, OptionValue | undefined>>;
   user: Invoker;
+  /** Set by the dispatcher from its transport; absent means Discord. */
+  surface?: Surface;
 }
 
 export interface ComponentInput {

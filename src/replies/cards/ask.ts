@@ -5,6 +5,7 @@
 // Profile text is trusted and shown as written; anything a user typed arrives
 // here already escaped (cleanUserText) by the caller.
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import type { Surface } from '../../bot/types.js';
 import type { Profile, Project, Topic } from '../../profile/schema.js';
 import { truncate } from '../text.js';
 import type { ReplyPayload } from '../types.js';
@@ -62,11 +63,17 @@ export function buildProjectLinesCard(profile: Profile, title: string, projects:
   };
 }
 
+/** Where a question can be asked, as the intro says it. */
+const ASK_WHERE: Readonly<Record<Surface, string>> = {
+  discord: 'Ask in plain words, in a DM, by mentioning me, or with /ask.',
+  terminal: 'Ask in plain words, or with /ask.',
+};
+
 /** The intro: what the bot answers, example questions, and the commands to browse. */
-export function buildAskIntroCard(profile: Profile, greeting: string, examples: readonly string[]): ReplyPayload {
+export function buildAskIntroCard(profile: Profile, greeting: string, examples: readonly string[], surface: Surface = 'discord'): ReplyPayload {
   const embed: APIEmbed = {
     title: `Ask me about ${profile.identity.name}`,
-    description: `${profile.identity.headline}\n\nAsk in plain words, in a DM, by mentioning me, or with /ask. For example:\n${bullets(examples.map((example) => `*${example}*`))}`,
+    description: `${profile.identity.headline}\n\n${ASK_WHERE[surface]} For example:\n${bullets(examples.map((example) => `*${example}*`))}`,
     color: COLOURS.brand,
     fields: [field('Browse', '/projects · /skills · /experience · /about · /contact · /search <words> · /help')],
     footer: footer('Answers come from the profile only: when it has no answer, I say so.'),

@@ -1,5 +1,5 @@
 import type { APIApplicationCommandOption, APIEmbed } from 'discord-api-types/v10';
-import type { CommandDefinition } from '../../bot/types.js';
+import type { CommandDefinition, Surface } from '../../bot/types.js';
 import type { Profile } from '../../profile/schema.js';
 import type { ReplyPayload } from '../types.js';
 import { COLOURS, field, footer } from './common.js';
@@ -46,17 +46,22 @@ export function commandUsage(definition: CommandDefinition): string {
   return [`/${definition.name}`, ...own.map((option) => (option.required ? `<${option.name}>` : `[${option.name}]`))].join(' ');
 }
 
+/** How to ask without a command, and what else works, where the card is read. */
+const WAYS_TO_ASK: Readonly<Record<Surface, readonly string[]>> = {
+  discord: [
+    '💬 **DM me or mention me with a question** — no slash needed.',
+    '🔒 Every command takes a `private` option: only you see the answer, with a button to share it in the channel.',
+  ],
+  terminal: ['💬 **Type a question in plain words** — no slash needed.'],
+};
+
 /** What the bot can do: a field per command, built from the definitions so it never goes stale. */
-export function buildHelpCard(profile: Profile, definitions: readonly CommandDefinition[]): ReplyPayload {
+export function buildHelpCard(profile: Profile, definitions: readonly CommandDefinition[], surface: Surface = 'discord'): ReplyPayload {
   const name = profile.identity.name;
   const examples = helpExamples(profile);
   const embed: APIEmbed = {
     title: 'What I can do',
-    description: [
-      `I answer questions about **${name}**'s work: projects, experience, research, skills and more.`,
-      '💬 **DM me or mention me with a question** — no slash needed.',
-      '🔒 Every command takes a `private` option: only you see the answer, with a button to share it in the channel.',
-    ].join('\n'),
+    description: [`I answer questions about **${name}**'s work: projects, experience, research, skills and more.`, ...WAYS_TO_ASK[surface]].join('\n'),
     color: COLOURS.brand,
     fields: definitions.slice(0, 25).map((definition) => {
       const example = examples[definition.name] ?? commandUsage(definition);
