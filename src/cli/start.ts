@@ -25,7 +25,7 @@ export const run: CliCommand = async (_args, io) => {
   const bot = loaded.bot;
   // In the chat, log lines would interleave with answers: only errors go to stderr.
   const logger = createLogger(config.LOG_LEVEL === 'debug' ? 'debug' : 'error');
-  const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger });
+  const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger, surface: 'terminal' });
   return runTerminalChat({
     dispatcher,
     name: bot.profile.identity.name,

@@ -1,18 +1,23 @@
 // The terminal chat: `npm start` without a token. Same handlers as Discord; on
 // a terminal, a prompt with line editing and history; when input is piped, one
-// answer per input line and nothing else on stdout.
+// answer per input line and nothing else on stdout. After a list, its pager
+// words and menu numbers work; outside one they say so rather than being
+// taken for questions.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Dispatcher } from '../bot/dispatch.js';
 import { answerInput } from '../bot/input.js';
 import type { Invoker } from '../bot/types.js';
-import { collectActions, renderPayload, type TerminalAction } from './render.js';
+import type { ReplyPayload } from '../replies/index.js';
+import { describeControls, readControls, renderPayload, terminalWidth, type TerminalControls } from './render.js';
+import { wrapText } from './wrap.js';
 
 export interface ChatOptions {
+  /** A dispatcher for the terminal (surface "terminal"), so that replies speak of what works here. */
   dispatcher: Dispatcher;
   name: string;
   input: Readable;
-  output: Writable;
+  output: Writable & { isTTY?: boolean; columns?: number };
   /** Where the welcome goes when piped (so stdout holds only answers). */
   notices: Writable;
   interactive: boolean;
@@ -20,6 +25,9 @@ export interface ChatOptions {
 }
 
 const USER: Invoker = { id: '0', name: 'terminal' };
+
+/** What the pager and menus answer to; anything else typed is a command or a question. */
+const CONTROL_WORD = /^(?:next|prev|previous|back|\d{1,4})$/;
 
 export function welcome(name: string): string {
   return [
@@ -29,21 +37,46 @@ export function welcome(name: string): string {
   ].join('\n');
 }
 
+/** Why a pager word or number does nothing here, and what does. */
+export function unusableControl(word: string, controls: TerminalControls): string {
+  if (controls.actions.length === 0) return 'No list is open: next, prev and numbers work after a list, e.g. /projects.';
+  const reason =
+    word === 'next'
+      ? 'There is no next page.'
+      : word === 'prev' || word === 'previous'
+        ? 'There is no previous page.'
+        : word === 'back'
+          ? 'There is no list to go back to.'
+          : controls.menu
+            ? `There is no ${word} in the menu.`
+            : 'There is no menu to choose from.';
+  // The menu is on screen just above: name its numbers rather than list it again.
+  return `${reason} ${describeControls(controls, controls.menu?.customId)}`;
+}
+
 export function runTerminalChat(options: ChatOptions): Promise<number> {
   const { dispatcher, interactive, output } = options;
   const rl = createInterface({ input: options.input, output, terminal: interactive, historySize: interactive ? 500 : 0, prompt: '> ' });
-  (interactive ? output : options.notices).write(welcome(options.name) + '\n\n');
-  let actions: TerminalAction[] = [];
+  const width = () => terminalWidth(output);
+  (interactive ? output : options.notices).write(wrapText(welcome(options.name), width()) + '\n\n');
+  let controls: TerminalControls = { actions: [], words: [] };
 
   const answer = (line: string): string | null => {
     const text = line.trim();
     if (!text) return null;
-    const action = actions.find((candidate) => candidate.trigger === text.toLowerCase());
-    const payload = action
-      ? dispatcher.component(action.customId, action.values, USER).payload
-      : answerInput(text, dispatcher, USER);
-    actions = collectActions(payload);
-    return renderPayload(payload, { colour: options.colour });
+    const word = text.toLowerCase();
+    const action = controls.actions.find((candidate) => candidate.trigger === (word === 'previous' ? 'prev' : word));
+    if (!action && CONTROL_WORD.test(word)) return wrapText(unusableControl(word, controls), width());
+    let payload: ReplyPayload;
+    let chosenFrom: string | undefined;
+    if (action) {
+      payload = dispatcher.component(action.customId, action.values, USER).payload;
+      if (action.values.length > 0) chosenFrom = action.customId;
+    } else {
+      payload = answerInput(text, dispatcher, USER);
+    }
+    controls = readControls(payload);
+    return renderPayload(payload, { colour: options.colour, width: width(), controls: true, ...(chosenFrom ? { chosenFrom } : {}) });
   };
 
   return new Promise((resolve) => {
