@@ -1,29 +1,35 @@
 // `portfolio-bot <command>`: the command line of DESIGN.md. Each command lives
-// in src/cli/<name>.ts and returns an exit code; nothing here prints a secret.
+// in src/cli/<name>.ts and returns an exit code; its options and usage are in
+// src/cli/commands.ts. Exit codes: 0 done, 1 failed (a broken profile, Discord
+// said no), 2 called wrongly (unknown command or option, bad value, invalid
+// environment). Nothing here prints a secret.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { formatCommandUsage, parseCommandArgs, quoteArg, UsageError, type ParsedArgs } from './cli/args.js';
+import { CLI_COMMANDS, type CliEntry } from './cli/commands.js';
 import { REPO_ROOT } from './paths.js';
+
+export { UsageError } from './cli/args.js';
 
 export interface CliIO {
   out: (text: string) => void;
   err: (text: string) => void;
 }
 
-export type CliCommand = (args: string[], io: CliIO) => Promise<number>;
+export type CliCommand = (args: ParsedArgs, io: CliIO) => Promise<number>;
 
-const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
-  start: { summary: 'run the bot (gateway with DISCORD_TOKEN, else a terminal chat)', load: async () => (await import('./cli/start.js')).run },
-  ask: { summary: 'ask "<input>" [--json]: answer a slash line or a question', load: async () => (await import('./cli/ask.js')).run },
-  search: { summary: 'search "<query>" [--section S] [--limit N] [--json]', load: async () => (await import('./cli/search.js')).run },
-  deploy: { summary: 'deploy [--dry-run]: register the slash commands', load: async () => (await import('./cli/deploy.js')).run },
-  serve: { summary: 'serve: HTTP interactions endpoint (POST /interactions, GET /healthz)', load: async () => (await import('./cli/serve.js')).run },
-  validate: { summary: 'validate [PATH]: check profile data', load: async () => (await import('./cli/validate.js')).run },
-};
-
+/** `portfolio-bot --help`: every command with what it does. */
 export function usage(): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
-  const lines = Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(width)}  ${summary}`);
-  return ['usage: portfolio-bot <command> [options]', '', ...lines].join('\n');
+  const width = Math.max(...Object.keys(CLI_COMMANDS).map((name) => name.length));
+  const lines = Object.entries(CLI_COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(width)}  ${summary}`);
+  return [
+    'usage: portfolio-bot <command> [options]',
+    '',
+    'commands:',
+    ...lines,
+    '',
+    "portfolio-bot <command> --help (or portfolio-bot help <command>) shows a command's usage.",
+  ].join('\n');
 }
 
 const defaultIO: CliIO = {
@@ -31,37 +37,75 @@ const defaultIO: CliIO = {
   err: (text) => process.stderr.write(text + '\n'),
 };
 
+function findCommand(name: string): CliEntry | undefined {
+  return Object.hasOwn(CLI_COMMANDS, name) ? CLI_COMMANDS[name] : undefined;
+}
+
+function unknownCommand(name: string, io: CliIO): number {
+  const what = name.startsWith('-') ? `unknown option ${quoteArg(name)}` : `unknown command ${quoteArg(name)}`;
+  io.err(`portfolio-bot: ${what}\n\n${usage()}`);
+  return 2;
+}
+
 export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
-  // .env from the current directory, then the repository's; existing variables
-  // win. dotenv is loaded only when there is a file for it to read (~9 ms of a
-  // cold start otherwise: a deployment that sets the environment itself).
-  const envFiles = [...new Set([resolve('.env'), join(REPO_ROOT, '.env')])].filter((file) => existsSync(file));
-  if (envFiles.length > 0) {
-    const { config: loadDotenv } = await import('dotenv');
-    for (const path of envFiles) loadDotenv({ path, quiet: true });
-  }
   const [name, ...args] = argv;
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    io.out(usage());
-    return name === undefined ? 2 : 0;
-  }
-  const command = COMMANDS[name];
-  if (!command) {
-    io.err(`portfolio-bot: unknown command "${name}"\n\n${usage()}`);
+  if (name === undefined) {
+    io.err(usage());
     return 2;
   }
+  if (name === 'help' || name === '--help' || name === '-h') {
+    const topic = args[0];
+    if (topic === undefined) {
+      io.out(usage());
+      return 0;
+    }
+    const entry = findCommand(topic);
+    if (!entry) return unknownCommand(topic, io);
+    io.out(formatCommandUsage(entry));
+    return 0;
+  }
+  const entry = findCommand(name);
+  if (!entry) return unknownCommand(name, io);
+  let parsed: ParsedArgs | null;
   try {
-    return await (await command.load())(args, io);
+    parsed = parseCommandArgs(entry, args);
   } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`portfolio-bot ${name}: ${error.message}\n\n${formatCommandUsage(entry, { brief: true })}`);
+    return 2;
+  }
+  if (parsed === null) {
+    io.out(formatCommandUsage(entry));
+    return 0;
+  }
+  await loadEnvFiles();
+  try {
+    return await (await entry.load())(parsed, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`portfolio-bot ${name}: ${error.message}\n\n${formatCommandUsage(entry, { brief: true })}`);
+      return 2;
+    }
     const { ConfigError } = await import('./config.js');
-    if (error instanceof ConfigError || error instanceof UsageError) {
+    if (error instanceof ConfigError) {
       io.err(`portfolio-bot ${name}: ${error.message}`);
       return 2;
     }
-    throw error;
+    // A bug: one line for the person, the stack only when asked for.
+    const err = error instanceof Error ? error : new Error(String(error));
+    io.err(`portfolio-bot ${name}: ${err.message}${process.env['LOG_LEVEL'] === 'debug' ? `\n${err.stack ?? ''}` : ' (LOG_LEVEL=debug shows where)'}`);
+    return 1;
   }
 }
 
-export class UsageError extends Error {
-  override name = 'UsageError';
+/**
+ * .env from the current directory, then the repository's; existing variables
+ * win. dotenv is loaded only when there is a file for it to read (loading it
+ * would cost a deployment that sets the environment itself on every cold start).
+ */
+async function loadEnvFiles(): Promise<void> {
+  const envFiles = [...new Set([resolve('.env'), join(REPO_ROOT, '.env')])].filter((file) => existsSync(file));
+  if (envFiles.length === 0) return;
+  const { config: loadDotenv } = await import('dotenv');
+  for (const path of envFiles) loadDotenv({ path, quiet: true });
 }

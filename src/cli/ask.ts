@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { COMMANDS } from '../../commands/index.js';
 import type { CliCommand } from '../cli.js';
 import { UsageError } from '../cli.js';
@@ -7,18 +6,12 @@ import { answerInput } from '../bot/input.js';
 import { loadBot } from '../bot/load.js';
 import { parseConfig } from '../config.js';
 import { createLogger } from '../log.js';
-import { renderPayload } from '../terminal/render.js';
+import { renderPayload, terminalWidth } from '../terminal/render.js';
 import { resolveProfilePath } from './profile-path.js';
 
-export const run: CliCommand = async (args, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const text = parsed.positionals.join(' ');
-  if (!text.trim()) throw new UsageError('expected an input: ask "/projects optimizers" or ask "does he know docker?" [--json]');
+export const run: CliCommand = async ({ values, positionals }, io) => {
+  const text = positionals.join(' ');
+  if (!text.trim()) throw new UsageError('expected an input: ask "/projects optimizers" or ask "does he know docker?"');
   const config = parseConfig();
   const loaded = await loadBot(resolveProfilePath(undefined));
   if (!loaded.bot) {
@@ -26,8 +19,11 @@ export const run: CliCommand = async (args, io) => {
     return 1;
   }
   const bot = loaded.bot;
-  const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger: createLogger(config.LOG_LEVEL) });
+  const json = values['json'] === true;
+  // --json is the payload Discord would get; otherwise the answer as the terminal chat words it.
+  const surface = json ? 'discord' : 'terminal';
+  const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger: createLogger(config.LOG_LEVEL), surface });
   const payload = answerInput(text, dispatcher, { id: '0', name: 'cli' });
-  io.out(parsed.values.json ? JSON.stringify(payload, null, 2) : renderPayload(payload, { colour: process.stdout.isTTY }));
+  io.out(json ? JSON.stringify(payload, null, 2) : renderPayload(payload, { colour: Boolean(process.stdout.isTTY), width: terminalWidth(process.stdout) }));
   return 0;
 };

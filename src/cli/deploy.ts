@@ -1,18 +1,10 @@
-import { parseArgs } from 'node:util';
 import { REST, Routes } from 'discord.js';
 import { COMMANDS } from '../../commands/index.js';
 import type { CliCommand } from '../cli.js';
-import { UsageError } from '../cli.js';
 import { parseConfig } from '../config.js';
 import { buildDefinitions, checkDefinitions, sameCommands, type Scope } from '../deploy/definitions.js';
 
-export const run: CliCommand = async (args, io) => {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' } } }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+export const run: CliCommand = async ({ values }, io) => {
   const config = parseConfig();
   const scope: Scope = config.DISCORD_GUILD_ID ? { kind: 'guild', guildId: config.DISCORD_GUILD_ID } : { kind: 'global' };
   const definitions = buildDefinitions(COMMANDS, scope);
@@ -23,7 +15,7 @@ export const run: CliCommand = async (args, io) => {
     return 1;
   }
   const where = scope.kind === 'guild' ? `guild ${scope.guildId}` : 'global (servers, DMs and user installs)';
-  if (values['dry-run']) {
+  if (values['dry-run'] === true) {
     io.out(JSON.stringify(definitions, null, 2));
     io.err(`dry run: ${definitions.length} commands for ${where}; nothing sent`);
     return 0;

@@ -1,26 +1,24 @@
-import { parseArgs } from 'node:util';
 import type { CliCommand } from '../cli.js';
 import { UsageError } from '../cli.js';
 import { SECTIONS } from '../profile/constants.js';
 import { createSearch, isSection } from '../search/index.js';
 import { loadProfileOrReport } from './load-or-report.js';
 
-export const run: CliCommand = async (args, io) => {
-  const { values, positionals } = parse(args);
+export const run: CliCommand = async ({ values, positionals }, io) => {
   const query = positionals.join(' ');
-  if (!query.trim()) throw new UsageError('expected a query: search "<query>" [--section S] [--limit N] [--json]');
-  const section = values.section;
+  if (!query.trim()) throw new UsageError('expected a query: search "optimizers"');
+  const section = typeof values['section'] === 'string' ? values['section'] : undefined;
   if (section !== undefined && !isSection(section)) {
     throw new UsageError(`unknown section "${section}": expected one of ${SECTIONS.join(', ')}`);
   }
-  const limit = values.limit === undefined ? 10 : Number(values.limit);
+  const limit = typeof values['limit'] === 'string' ? Number(values['limit']) : 10;
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError('--limit must be a whole number from 1 to 100');
 
   const loaded = await loadProfileOrReport(io);
   if (!loaded) return 1;
   const hits = createSearch(loaded.profile).search(query, { section, limit });
 
-  if (values.json) {
+  if (values['json'] === true) {
     io.out(JSON.stringify(hits.map(({ section, id, title, url, score }) => ({ section, id, title, url, score }))));
     return 0;
   }
@@ -37,16 +35,4 @@ export function formatTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, col) => Math.max(h.length, ...rows.map((row) => (row[col] ?? '').length)));
   const line = (cells: string[]) => cells.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join('  ').trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
-
-function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: { section: { type: 'string', short: 's' }, limit: { type: 'string', short: 'n' }, json: { type: 'boolean' } },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
 }

@@ -1,13 +1,9 @@
-import { parseArgs } from 'node:util';
 import type { CliCommand } from '../cli.js';
-import { UsageError } from '../cli.js';
 import { formatProblem, loadProfile, ProfileError } from '../profile/load.js';
 import { countSections } from '../profile/summary.js';
 import { resolveProfilePath } from './profile-path.js';
 
-export const run: CliCommand = async (args, io) => {
-  const { positionals } = parseCli(args);
-  if (positionals.length > 1) throw new UsageError('expected at most one PATH');
+export const run: CliCommand = async ({ positionals }, io) => {
   const file = resolveProfilePath(positionals[0]);
   try {
     const { profile } = await loadProfile(file);
@@ -23,11 +19,3 @@ export const run: CliCommand = async (args, io) => {
     return 1;
   }
 };
-
-function parseCli(args: string[]) {
-  try {
-    return parseArgs({ args, allowPositionals: true, options: {} });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}

@@ -1,0 +1,77 @@
+// The commands of `portfolio-bot`: how each is called (parsed and explained by
+// ./args.ts) and where its code is, loaded only when it runs.
+import { SECTIONS } from '../profile/constants.js';
+import type { CliCommand } from '../cli.js';
+import type { CommandSpec } from './args.js';
+
+export interface CliEntry extends CommandSpec {
+  load: () => Promise<CliCommand>;
+}
+
+const PROFILE_NOTE = 'The profile is PROFILE_PATH, else data/profile.yaml; .env is read from here and from the repository.';
+
+export const CLI_COMMANDS: Readonly<Record<string, CliEntry>> = {
+  start: {
+    summary: 'run the bot: on Discord with DISCORD_TOKEN, else a terminal chat',
+    synopsis: 'start',
+    description: [
+      'With DISCORD_TOKEN set, connects to Discord and answers there until SIGINT or SIGTERM.',
+      'Without it, opens a chat with the profile in this terminal: type /help, a slash command or a question; exit quits. With input piped in, it answers each line and exits.',
+      PROFILE_NOTE,
+    ],
+    options: {},
+    positionals: 0,
+    load: async () => (await import('./start.js')).run,
+  },
+  ask: {
+    summary: 'answer one slash command or question, as the terminal chat would',
+    synopsis: 'ask "<input>" [--json]',
+    description: ['Answers a slash command (ask "/projects optimizers") or a question (ask "does he know docker?").', PROFILE_NOTE],
+    options: { json: { type: 'boolean', description: 'print the reply as the JSON payload sent to Discord' } },
+    positionals: Infinity,
+    load: async () => (await import('./ask.js')).run,
+  },
+  search: {
+    summary: 'search the profile and print the hits, best first',
+    synopsis: 'search "<query>" [--section S] [--limit N] [--json]',
+    description: ['Searches every section of the profile (or one) and prints a table of the hits, best first.', PROFILE_NOTE],
+    options: {
+      section: { type: 'string', short: 's', value: 'S', description: `only hits in section S: ${SECTIONS.join(', ')}` },
+      limit: { type: 'string', short: 'n', value: 'N', description: 'at most N hits, 1 to 100 (default 10)' },
+      json: { type: 'boolean', description: 'print the hits as JSON: [{section, id, title, url, score}]' },
+    },
+    positionals: Infinity,
+    load: async () => (await import('./search.js')).run,
+  },
+  validate: {
+    summary: 'check a profile file and report every problem',
+    synopsis: 'validate [PATH]',
+    description: [
+      'Checks PATH (default: PROFILE_PATH, else data/profile.yaml) and prints every problem as file:line:col: path: message. Exits 0 when it is valid, 1 when it is not.',
+    ],
+    options: {},
+    positionals: 1,
+    load: async () => (await import('./validate.js')).run,
+  },
+  deploy: {
+    summary: 'register the slash commands with Discord',
+    synopsis: 'deploy [--dry-run]',
+    description: [
+      "Registers the slash commands: in the server DISCORD_GUILD_ID when set, else globally. Checks every definition against Discord's rules first, and sends only when something changed. Needs DISCORD_TOKEN (and reads DISCORD_CLIENT_ID when set).",
+    ],
+    options: { 'dry-run': { type: 'boolean', description: 'print the commands as JSON and send nothing' } },
+    positionals: 0,
+    load: async () => (await import('./deploy.js')).run,
+  },
+  serve: {
+    summary: 'answer Discord interactions over HTTP (POST /interactions, GET /healthz)',
+    synopsis: 'serve',
+    description: [
+      'Listens on PORT (default 8080) for Discord interactions, checking their signatures with DISCORD_PUBLIC_KEY, until SIGINT or SIGTERM.',
+      PROFILE_NOTE,
+    ],
+    options: {},
+    positionals: 0,
+    load: async () => (await import('./serve.js')).run,
+  },
+};
