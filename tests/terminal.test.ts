@@ -1,57 +1,172 @@
 // The terminal chat and `ask`, through the real entry point (bin/portfolio-bot.js → dist).
-import { spawn } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../commands/index.js';
+import { createDispatcher } from '../src/bot/dispatch.js';
+import { silentLogger } from '../src/log.js';
 import { REPO_ROOT } from '../src/paths.js';
+import { encodeCustomId, type ReplyPayload, type ReplyRow } from '../src/replies/index.js';
 import { runTerminalChat } from '../src/terminal/chat.js';
-import { renderMarkdown, renderPayload } from '../src/terminal/render.js';
-import { testDispatcher } from './helpers/bot.js';
+import { readControls, renderMarkdown, renderPayload, terminalWidth } from '../src/terminal/render.js';
+import { displayWidth, wrapText } from '../src/terminal/wrap.js';
+import { shippedBot } from './helpers/bot.js';
+import { runCli } from './helpers/cli.js';
 
-const BIN = join(REPO_ROOT, 'bin', 'portfolio-bot.js');
+const NO_LIST = 'No list is open: next, prev and numbers work after a list, e.g. /projects.';
 
-function runCli(
-  args: string[],
-  stdin = '',
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    // Run from elsewhere, with no token: the profile is found next to the code.
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: options.cwd ?? tmpdir(),
-      env: options.env ?? { ...process.env, DISCORD_TOKEN: '', PROFILE_PATH: '', LOG_LEVEL: 'error' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+/** Fails unless `lines` holds `expected` as consecutive lines; returns where they start. */
+function expectLines(lines: readonly string[], expected: readonly string[]): number {
+  const start = lines.indexOf(expected[0] ?? '');
+  expect(start, `no line ${JSON.stringify(expected[0])} in:\n${lines.join('\n')}`).toBeGreaterThanOrEqual(0);
+  expect(lines.slice(start, start + expected.length)).toEqual(expected);
+  return start;
 }
 
-describe('npm start without a token', () => {
-  it('answers /projects optimizers with the Lookahead card, welcome on stderr', async () => {
+/** The URLs an answer prints, in order. */
+function urlsOf(text: string): string[] {
+  return [...text.matchAll(/https?:\/\/[^\s)]+/g)].map((match) => match[0]);
+}
+
+const PROJECT_MENU = [
+  '   1  Lookahead Optimizer Analysis',
+  '   2  Drought Detection Challenge',
+  '   3  Toxic Comments Classification using ULMFiT',
+  '   4  Human Protein Atlas Classification',
+  '   5  Java-ML',
+  '   6  Image Augmentation Package',
+  '   7  Efficiently Oversampling Image Classification Datasets',
+  '   8  Fast Callbacks',
+  '   9  Multichannel Resnets',
+  '  10  Book Review Website',
+];
+
+describe('npm start without a token (input piped)', () => {
+  it('answers /projects optimizers with the Lookahead card, each URL once, the menu as numbers to type', async () => {
     const { code, stdout, stderr } = await runCli(['start'], '/projects optimizers\n');
     expect(code).toBe(0);
     expect(stderr).toContain('No DISCORD_TOKEN found');
     expect(stderr).toContain('.env.example');
-    expect(stdout.split('\n')[0]).toContain('Akash Palrecha');
-    expect(stdout).toContain('Lookahead Optimizer Analysis  https://github.com/akashpalrecha/Lookahead');
-    expect(stdout).toMatch(/\[Repo\] https:\/\/github\.com\/akashpalrecha\/Lookahead/);
+    const lines = stdout.split('\n');
+    expect(lines.slice(0, 4)).toEqual([
+      'Akash Palrecha',
+      'Lookahead Optimizer Analysis  https://github.com/akashpalrecha/Lookahead',
+      'A close simulation of the experiments in the paper "Lookahead Optimizer: k steps',
+      'forward, 1 step back". The results very closely agree with the paper\'s:',
+    ]);
+    // The repo is the title's link: no [Repo] line repeats it.
+    expect(lines.slice(-9)).toEqual([
+      '',
+      '[Paper] https://arxiv.org/abs/1907.08610',
+      '[Report] https://www.notion.so/Lookahead-Optimizer-Project-913e45b63e9a4528bee56a588e477f9f',
+      '',
+      'Type a number to open a project:',
+      '  1  Lookahead Optimizer Analysis',
+      '  2  Java-ML',
+      '',
+      '',
+    ]);
+    expect(urlsOf(stdout)).toEqual([...new Set(urlsOf(stdout))]);
   });
 
-  it('gives one answer per piped line', async () => {
-    const { stdout } = await runCli(['start'], '/resume\n\n/contact\ndoes he know docker?\n');
-    const answers = stdout.trim().split(/\n\n(?=\S)/);
-    expect(stdout).toContain('Open the résumé (PDF)');
-    expect(stdout).toContain('Contact Akash Palrecha');
-    expect(stdout.toLowerCase()).toContain('docker');
-    expect(answers.length).toBeGreaterThanOrEqual(3);
-    expect(stdout).not.toMatch(/9879990466/);
+  it('answers next, prev, back and numbers outside a list with "no list is open", not as questions', async () => {
+    const { code, stdout } = await runCli(['start'], 'next\nprev\nback\n3\n');
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${NO_LIST}\n\n`.repeat(4));
+  });
+
+  it('pages a list, opens a card by number without printing the menu again, and says which words apply', async () => {
+    const { stdout } = await runCli(['start'], '/projects\nprev\n3\n11\nnext\nback\n');
+    const lines = stdout.split('\n');
+    // The name once: the title already says whose projects these are.
+    expect(lines[0]).toBe('Akash Palrecha — projects');
+    const menu = expectLines(lines, ['Type next for page 2, or a number to open a project:', ...PROJECT_MENU, '']);
+    expectLines(lines.slice(menu), ['There is no previous page. Type next for page 2, or 1–10 to open a project.', '']);
+    const card = expectLines(lines, [
+      'Akash Palrecha',
+      'Toxic Comments Classification using ULMFiT',
+      'https://github.com/akashpalrecha/Kaggle-Toxic-Comments-Classification',
+      'A very quick multi-label text classification model for the Kaggle Toxic Comments',
+    ]);
+    expectLines(lines.slice(card), [
+      '[Gist] https://gist.github.com/akashpalrecha/1f636e3a82f6e7f9802656d31c96f477',
+      '',
+      'Type back for the list, or 1–10 to open another project.',
+      '',
+      'There is no 11 in the menu. Type back for the list, or 1–10 to open another',
+      'project.',
+      '',
+      'There is no next page. Type back for the list, or 1–10 to open another project.',
+      '',
+      'Akash Palrecha — projects',
+    ]);
+    // The menu under the list, and under the list again after back: never under the card.
+    expect(lines.filter((line) => line === PROJECT_MENU[0])).toHaveLength(2);
+    expect(lines.filter((line) => line === 'Akash Palrecha — projects')).toHaveLength(2);
+  });
+
+  it('says only what works in a terminal: /help, an unknown command, a private answer', async () => {
+    const { stdout } = await runCli(['start'], '/help\n/unknown\n/project Lookahead private:true\n');
+    const lines = stdout.split('\n');
+    expect(lines.slice(0, 5)).toEqual([
+      'What I can do',
+      "I answer questions about Akash Palrecha's work: projects, experience, research,",
+      'skills and more.',
+      '💬 Type a question in plain words — no slash needed.',
+      '/about',
+    ]);
+    expectLines(lines, [
+      '',
+      "I don't know /unknown. Try /about, /projects, /project, /experience, /research,",
+      '/learning, /blogs, /skills, /contact, /resume, /search, /ask, or /help for',
+      'examples.',
+      '',
+      'Akash Palrecha',
+      'Lookahead Optimizer Analysis  https://github.com/akashpalrecha/Lookahead',
+    ]);
+    expect(stdout).not.toMatch(/\bDMs?\b|mention|private|Share|only you/i);
+    expect(lines.slice(-4)).toEqual([
+      '[Paper] https://arxiv.org/abs/1907.08610',
+      '[Report] https://www.notion.so/Lookahead-Optimizer-Project-913e45b63e9a4528bee56a588e477f9f',
+      '',
+      '',
+    ]);
+  });
+
+  it('prints each contact link once, an address as the address', async () => {
+    const { stdout } = await runCli(['start'], '/contact\n');
+    expect(stdout).toBe(
+      [
+        'Contact Akash Palrecha',
+        '🐙 GitHub: https://github.com/akashpalrecha',
+        '✉️ E-mail: akash@pixxel.co.in',
+        '🐦 Twitter: https://twitter.com/akashpalrecha98',
+        '💼 LinkedIn: https://www.linkedin.com/in/akashpalrecha/',
+        '📄 Résumé: https://akashpalrecha.github.io/files/About/Updated_TA_Resume.pdf',
+        '— See also /resume and /about',
+        '',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('folds every line at word boundaries within 80 columns when piped; only an overlong URL runs past', async () => {
+    const { stdout } = await runCli(['start'], '/projects\nnext\n/project Lookahead\n/about\n/experience\n/search fastai\ndoes he know docker?\n');
+    const lines = stdout.split('\n');
+    expect(lines.length).toBeGreaterThan(150);
+    for (const line of lines.filter((candidate) => displayWidth(candidate) > 80)) {
+      expect(line).toMatch(/^\[[^\]]+\] https:\/\/\S{71,}$/);
+    }
+    // A wrapped list entry continues under its text, not under its bullet.
+    expectLines(lines, [
+      '  • Toxic Comments Classification using ULMFiT',
+      '    (https://github.com/akashpalrecha/Kaggle-Toxic-Comments-Classification) — A',
+      '    very quick multi-label text classification model for the Kaggle Toxic',
+    ]);
+    const welcome = (await runCli(['start'], '')).stderr.split('\n');
+    expect(welcome.every((line) => displayWidth(line) <= 80)).toBe(true);
   });
 });
 
@@ -62,6 +177,20 @@ describe('portfolio-bot ask', () => {
     const payload = JSON.parse(stdout) as { embeds: { title: string }[]; allowed_mentions: unknown };
     expect(payload.embeds[0]?.title).toBe('Contact Akash Palrecha');
     expect(payload.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("renders for a terminal: /help without Discord's ways to ask (which --json, the Discord payload, keeps)", async () => {
+    const text = await runCli(['ask', '/help']);
+    expect(text.code).toBe(0);
+    expect(text.stdout.split('\n').slice(0, 4)).toEqual([
+      'What I can do',
+      "I answer questions about Akash Palrecha's work: projects, experience, research,",
+      'skills and more.',
+      '💬 Type a question in plain words — no slash needed.',
+    ]);
+    const json = await runCli(['ask', '/help', '--json']);
+    expect(json.stdout).toContain('DM me or mention me with a question');
+    expect(json.stdout).toContain('Every command takes a `private` option');
   });
 
   it('answers an unknown command helpfully, exit 0', async () => {
@@ -79,7 +208,11 @@ describe('portfolio-bot ask', () => {
   it('explains usage without an input', async () => {
     const { code, stderr } = await runCli(['ask']);
     expect(code).toBe(2);
-    expect(stderr).toContain('expected an input');
+    expect(stderr.split('\n').slice(0, 3)).toEqual([
+      'portfolio-bot ask: expected an input: ask "/projects optimizers" or ask "does he know docker?"',
+      '',
+      'usage: portfolio-bot ask "<input>" [--json]',
+    ]);
   });
 });
 
@@ -128,37 +261,133 @@ describe('the environment', () => {
 
 describe('the terminal chat', () => {
   it('pages with next and prev, and opens a menu choice by number', async () => {
-    const dispatcher = await testDispatcher();
+    const bot = await shippedBot();
+    const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger: silentLogger, surface: 'terminal' });
     const input = new PassThrough();
     const output = new PassThrough();
     let text = '';
     output.on('data', (chunk: Buffer) => (text += chunk.toString()));
     const done = runTerminalChat({ dispatcher, name: 'A', input, output, notices: new PassThrough(), interactive: false, colour: false });
-    input.end('/projects\nnext\n1\nexit\n');
+    input.end('/projects\nnext\nprevious\n1\nexit\n/about\n');
     expect(await done).toBe(0);
-    const answers = text.trim().split(/\n\n(?=\S)/);
-    expect(text).toMatch(/Page 1 of \d/);
-    expect(text).toMatch(/Page 2 of \d/);
-    expect(answers.length).toBeGreaterThanOrEqual(3);
+    const lines = text.split('\n');
+    expect(lines.filter((line) => /^— Page \d of 2 /.test(line)).map((line) => line.slice(0, 13))).toEqual(['— Page 1 of 2', '— Page 2 of 2', '— Page 1 of 2']);
+    expectLines(lines, ['Lookahead Optimizer Analysis  https://github.com/akashpalrecha/Lookahead']);
+    // exit ends the chat: nothing after it is answered.
+    expect(text).not.toContain('Background');
   });
 });
 
 describe('renderPayload', () => {
-  it('shows link buttons as labelled links and menus as numbered choices', () => {
+  const LIST_STATE = { command: 'projects', action: 'page', user: '0', key: '' };
+  const pager = (page: number, pages: number): ReplyPayload['components'] => [
+    {
+      type: 1,
+      components: [
+        { type: 2, style: 2, label: 'Previous', custom_id: encodeCustomId({ ...LIST_STATE, page: Math.max(0, page - 1) }), disabled: page === 0 },
+        { type: 2, style: 2, label: `Page ${page + 1} of ${pages}`, custom_id: encodeCustomId({ ...LIST_STATE, action: 'noop', page }), disabled: true },
+        { type: 2, style: 2, label: 'Next', custom_id: encodeCustomId({ ...LIST_STATE, page: page + 1 }), disabled: page === pages - 1 },
+      ],
+    },
+  ];
+  const MENU_ID = 'pb1|projects|open|u=0|k=';
+  const menu: ReplyRow = { type: 1, components: [{ type: 3, custom_id: MENU_ID, placeholder: 'Open a project…', options: [{ label: 'One', value: 'one' }, { label: 'Two', value: 'two' }] }] };
+
+  it('shows link buttons as labelled links, and leaves out what only Discord has', () => {
     const text = renderPayload({
       embeds: [{ title: 'T', url: 'https://x.org', description: '**bold** and [a link](https://y.org)', fields: [{ name: 'F', value: 'v' }], footer: { text: 'foot' } }],
       components: [
         { type: 1, components: [{ type: 2, style: 5, label: 'Repo', url: 'https://github.com/x' }] },
-        { type: 1, components: [{ type: 3, custom_id: 'pb1|projects|open', options: [{ label: 'One', value: 'one' }] }] },
+        { type: 1, components: [{ type: 2, style: 2, label: 'Share in channel', custom_id: 'pb1|share|projects|u=0' }] },
+        menu,
       ],
       flags: 64,
     });
+    expect(text).toBe(['T  https://x.org\nbold and a link (https://y.org)\nF\n  v\n— foot', '[Repo] https://github.com/x'].join('\n\n'));
+  });
+
+  it('prints each URL once: a button or a later link to a URL already shown is left out or named only', () => {
+    const text = renderPayload({
+      embeds: [
+        { title: 'Lookahead', url: 'https://github.com/a/lookahead', description: 'See [the repo](https://github.com/a/lookahead) and [the paper](https://arxiv.org/1)' },
+        { description: 'Again: [the paper](https://arxiv.org/1), [github.com/a](https://github.com/a), [a@b.org](mailto:a@b.org)' },
+      ],
+      components: [
+        {
+          type: 1,
+          components: [
+            { type: 2, style: 5, label: 'Repo', url: 'https://github.com/a/lookahead' },
+            { type: 2, style: 5, label: 'GitHub', url: 'https://github.com/a' },
+            { type: 2, style: 5, label: 'Demo', url: 'https://demo.org' },
+          ],
+        },
+      ],
+    });
     expect(text).toBe(
-      ['T  https://x.org\nbold and a link (https://y.org)\nF\n  v\n— foot', '[Repo] https://github.com/x', '  1    open One', '(only you can see this)'].join('\n\n'),
+      [
+        'Lookahead  https://github.com/a/lookahead\nSee the repo and the paper (https://arxiv.org/1)',
+        'Again: the paper, https://github.com/a, a@b.org',
+        '[Demo] https://demo.org',
+      ].join('\n\n'),
     );
+  });
+
+  it("names the card's person unless the title already does", () => {
+    const author = { name: 'Ada Lovelace' };
+    expect(renderPayload({ embeds: [{ author, title: 'Ada Lovelace — projects' }] })).toBe('Ada Lovelace — projects');
+    expect(renderPayload({ embeds: [{ author, title: 'Analytical Engine' }] })).toBe('Ada Lovelace\nAnalytical Engine');
+  });
+
+  it('says how to use the pager and the menu, and only names a menu chosen from just now', () => {
+    const first: ReplyPayload = { content: 'list', components: [...(pager(0, 3) ?? []), menu] };
+    expect(renderPayload(first, { controls: true })).toBe('list\n\nType next for page 2, or a number to open a project:\n  1  One\n  2  Two');
+    const middle: ReplyPayload = { content: 'list', components: [...(pager(1, 3) ?? []), menu] };
+    expect(renderPayload(middle, { controls: true, chosenFrom: MENU_ID })).toBe('list\n\nType next for page 3, prev for page 1, or 1–2 to open a project.');
+    const back: ReplyPayload = {
+      content: 'card',
+      components: [{ type: 1, components: [{ type: 2, style: 2, label: 'All matches', custom_id: encodeCustomId({ ...LIST_STATE, page: 0, key: 'kaggle' }) }] }],
+    };
+    expect(renderPayload(back, { controls: true })).toBe('card\n\nType back for all the matches.');
+    // `ask` answers once: nothing to type.
+    expect(renderPayload(first)).toBe('list');
+    expect(readControls(first).actions.map((action) => action.trigger)).toEqual(['next', '1', '2']);
   });
 
   it('removes markdown escapes', () => {
     expect(renderMarkdown('\\*not bold\\* `code` \\@everyone', false)).toBe('*not bold* code \\@everyone');
+  });
+});
+
+describe('wrapText', () => {
+  it('folds at spaces, keeping the spacing of what stays on a line', () => {
+    expect(wrapText('Title  https://x.org/abc and some more words', 24)).toBe('Title  https://x.org/abc\nand some more words');
+    expect(wrapText('short', 20)).toBe('short');
+  });
+
+  it('continues a bullet, a field and a menu line under its text', () => {
+    expect(wrapText('  • alpha beta gamma delta', 15)).toBe('  • alpha beta\n    gamma delta');
+    expect(wrapText('  ↳ e.g. /ask does he know docker?', 20)).toBe('  ↳ e.g. /ask does\n    he know docker?');
+    expect(wrapText('  10  Efficiently Oversampling', 20)).toBe('  10  Efficiently\n      Oversampling');
+  });
+
+  it('counts emoji as two columns and colour codes as none', () => {
+    expect(displayWidth('💬 hi')).toBe(5);
+    expect(displayWidth('✉️ hi')).toBe(5);
+    expect(displayWidth('\x1b[1mhi\x1b[0m')).toBe(2);
+    expect(wrapText('💬 aaaa bbbb', 11)).toBe('💬 aaaa\nbbbb');
+    expect(wrapText('\x1b[2maaaa bbbb\x1b[0m', 9)).toBe('\x1b[2maaaa bbbb\x1b[0m');
+  });
+
+  it('never breaks a word, and leaves one longer than any line beside what precedes it', () => {
+    const url = `https://example.org/${'a'.repeat(30)}`;
+    expect(wrapText(`[Report] ${url}`, 30)).toBe(`[Report] ${url}`);
+    expect(wrapText(`see the report at ${url}`, 30)).toBe(`see the report at ${url}`);
+    expect(wrapText(`unbreakable ${'x'.repeat(12)}`, 20)).toBe(`unbreakable\n${'x'.repeat(12)}`);
+  });
+
+  it("is 80 columns when piped, else the terminal's width", () => {
+    expect(terminalWidth({ isTTY: false })).toBe(80);
+    expect(terminalWidth({ isTTY: true, columns: 120 })).toBe(120);
+    expect(terminalWidth({ isTTY: true, columns: 0 })).toBe(80);
   });
 });

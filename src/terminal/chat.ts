@@ -80,8 +80,12 @@ export function runTerminalChat(options: ChatOptions): Promise<number> {
   };
 
   return new Promise((resolve) => {
+    let closed = false;
     rl.on('line', (line) => {
+      // Piped input already read past "exit" still arrives after close: it is not answered.
+      if (closed) return;
       if (/^(exit|quit|\.exit)$/i.test(line.trim())) {
+        closed = true;
         rl.close();
         return;
       }

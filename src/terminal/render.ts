@@ -135,6 +135,8 @@ function menuPurpose(placeholder: string | undefined): string {
   return text ? text.charAt(0).toLowerCase() + text.slice(1) : 'choose one';
 }
 
+const WORD_ORDER = ['next', 'prev', 'back'];
+
 /**
  * "Type next for page 2, or a number to open a project:" and the numbered
  * choices; a menu chosen from just now is only named ("1–10 to open another project").
@@ -142,7 +144,9 @@ function menuPurpose(placeholder: string | undefined): string {
 export function describeControls(controls: TerminalControls, chosenFrom?: string): string {
   const { menu } = controls;
   const listMenu = menu !== undefined && menu.customId !== chosenFrom;
-  const parts = controls.words.map(({ trigger, leadsTo }) => `${trigger} for ${leadsTo}`);
+  const parts = [...controls.words]
+    .sort((a, b) => WORD_ORDER.indexOf(a.trigger) - WORD_ORDER.indexOf(b.trigger))
+    .map(({ trigger, leadsTo }) => `${trigger} for ${leadsTo}`);
   if (menu) parts.push(`${listMenu ? 'a number' : numberRange(menu.labels.length)} to ${menu.purpose}`);
   if (parts.length === 0) return '';
   const sentence = `Type ${joinOr(parts)}${listMenu ? ':' : '.'}`;

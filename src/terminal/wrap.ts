@@ -8,6 +8,8 @@ const ANSI_CODE = /\x1b\[[0-9;]*m/g;
 /** Marks that draw on the character before them, and invisible format characters. */
 const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}]/u;
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+/** Emoji drawn as emoji by default (💬), two columns wide; others (🛰, ✉) only when followed by U+FE0F. */
+const EMOJI_PRESENTATION = /\p{Emoji_Presentation}/u;
 const VARIATION_EMOJI = '\ufe0f';
 
 /** Columns `text` takes on a terminal. */
@@ -29,7 +31,7 @@ export function displayWidth(text: string): number {
 function charWidth(char: string): number {
   const code = char.codePointAt(0) ?? 0;
   if (code < 0x1100) return 1;
-  if (code >= 0x1f000 && PICTOGRAPH.test(char)) return 2;
+  if (EMOJI_PRESENTATION.test(char)) return 2;
   const wide =
     (code >= 0x1100 && code <= 0x115f) ||
     (code >= 0x2e80 && code <= 0xa4cf && code !== 0x303f) ||
