@@ -1,6 +1,6 @@
 // The terminal chat and `ask`, through the real entry point (bin/portfolio-bot.js → dist).
 import { PassThrough } from 'node:stream';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +69,14 @@ describe('npm start without a token (input piped)', () => {
       '',
     ]);
     expect(urlsOf(stdout)).toEqual([...new Set(urlsOf(stdout))]);
+
+    // The README shows this output: each of its stretches between "…" lines is in it as it is.
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const block = /\$ echo "\/projects optimizers" \| npm start --silent\n([\s\S]*?)\n```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const stretches = (block ?? '').split(/\n…\n/);
+    expect(stretches.length).toBeGreaterThan(1);
+    for (const stretch of stretches) expectLines(lines, stretch.split('\n'));
   });
 
   it('answers next, prev, back and numbers outside a list with "no list is open", not as questions', async () => {
