@@ -43,6 +43,7 @@ type Paint = (code: keyof typeof ANSI, text: string) => string;
 
 export function renderPayload(payload: ReplyPayload, options: RenderOptions = {}): string {
   const colour = options.colour ?? false;
+  const fold = (text: string) => (options.width ? wrapText(text, options.width) : text);
   const paint: Paint = (code, text) => (colour ? `${ANSI[code]}${text}${ANSI.reset}` : text);
   const shown = new Set<string>();
   const md = (text: string) => renderMarkdown(text, colour, shown);
@@ -60,14 +61,14 @@ export function renderPayload(payload: ReplyPayload, options: RenderOptions = {}
       }
     }
   }
-  if (links.length > 0) out.push(links.join('\n'));
+  const blocks = out.map(fold);
+  // "[Label] URL" lines are never folded: a label stays beside its link, however long.
+  if (links.length > 0) blocks.push(links.join('\n'));
   if (options.controls) {
-    const controls = readControls(payload);
-    const legend = describeControls(controls, options.chosenFrom);
-    if (legend) out.push(legend);
+    const legend = describeControls(readControls(payload), options.chosenFrom);
+    if (legend) blocks.push(fold(legend));
   }
-  const text = out.join('\n\n');
-  return options.width ? wrapText(text, options.width) : text;
+  return blocks.join('\n\n');
 }
 
 // eslint-disable-next-line no-control-regex -- a URL ends where a colour code starts

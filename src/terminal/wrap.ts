@@ -1,7 +1,7 @@
 // Lines folded at word boundaries to a terminal's width, measured in columns
 // as a terminal draws them: colour codes take none, emoji and CJK take two.
-// A word longer than the width (a URL) keeps its own line, unbroken, so that
-// it stays one clickable link.
+// A word longer than the width (a URL) is never cut: it starts a line of its
+// own and runs past the edge, so that it stays one link.
 
 // eslint-disable-next-line no-control-regex -- colour codes are what is skipped
 const ANSI_CODE = /\x1b\[[0-9;]*m/g;
@@ -75,9 +75,7 @@ function wrapLine(line: string, width: number): string {
   for (const [, spaces = '', word = ''] of line.slice(lead.length).matchAll(/(\s*)(\S+)/g)) {
     const wordWidth = displayWidth(word);
     const gap = started ? displayWidth(spaces) : 0;
-    // A word too long for any line (a long URL) stays beside what precedes it: moving it would not stop it overflowing.
-    const fitsAlone = indent.length + wordWidth <= width;
-    if (started && currentWidth + gap + wordWidth > width && fitsAlone) {
+    if (started && currentWidth + gap + wordWidth > width) {
       out.push(current.trimEnd());
       current = indent + word;
       currentWidth = indent.length + wordWidth;
