@@ -134,6 +134,21 @@ describe('portfolio-bot and its commands', () => {
     expect((await runMain('start', '--bogus', '--help')).code).toBe(0);
   });
 
+  it('an unexpected failure is one line without a stack, exit 1', async () => {
+    const err: string[] = [];
+    const failingOut = () => {
+      throw new Error('stdout is gone');
+    };
+    const level = process.env['LOG_LEVEL'];
+    process.env['LOG_LEVEL'] = 'error';
+    const code = await main(['search', 'kaggle'], { out: failingOut, err: (text) => err.push(text) }).finally(() => {
+      if (level === undefined) delete process.env['LOG_LEVEL'];
+      else process.env['LOG_LEVEL'] = level;
+    });
+    expect(code).toBe(1);
+    expect(err).toEqual(['portfolio-bot search: stdout is gone (LOG_LEVEL=debug shows where)']);
+  });
+
   it('a mistake in a value is explained with the usage, exit 2', async () => {
     const bad = await runMain('search', 'pixxel', '--limit', '0');
     expect(bad.code).toBe(2);
