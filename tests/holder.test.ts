@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBotHolder } from '../src/bot/holder.js';
+import { loadBot } from '../src/bot/load.js';
 import { createLogger } from '../src/log.js';
 import { SHIPPED_PROFILE } from './helpers/profile.js';
 
@@ -75,5 +76,50 @@ describe('the bot holder', () => {
     writeFileSync(file, 'version: [\n');
     expect(await createBotHolder(file, logger)).toBeNull();
     expect(String(lines[0]?.['problem'])).toMatch(/YAML syntax/);
+  });
+
+  // Issue #15.1: past the alias limit the yaml library throws; the watcher's
+  // reload then rejected with no one to hear it, and the process exited.
+  it('keeps serving the last good profile when an alias bomb is saved while watching', async () => {
+    const { file, lines, logger, text } = setup();
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const holder = (await createBotHolder(file, logger))!;
+    const good = holder.current();
+    holder.watch(30);
+    try {
+      const bomb = `x: &x 1\ny: [${Array(101).fill('*x').join(',')}]\n`;
+      writeFileSync(file, text + bomb);
+      const line = text.split('\n').length + 1;
+      await until(() => lines.some((entry) => entry['msg'] === 'profile reload rejected; still serving the last good profile'));
+      expect(lines.filter((entry) => entry['level'] === 'error').map((entry) => entry['problem'])).toEqual([
+        `${file}:${line}:305: too many aliases: more than 100 references to anchors (*x here is one too many); a profile may have at most 100`,
+      ]);
+      expect(holder.current()).toBe(good);
+      // and the next good save is still picked up
+      writeFileSync(file, text.replace('name: Java-ML', 'name: Java-ML After'));
+      await until(() => holder.current().profile.projects.some((p) => p.name === 'Java-ML After'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      holder.stopWatching();
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('turns a loader that throws into a logged problem, at start and on reload', async () => {
+    const { file, lines, logger } = setup();
+    const failing = async (): Promise<never> => {
+      throw new RangeError('Maximum call stack size exceeded');
+    };
+    expect(await createBotHolder(file, logger, failing)).toBeNull();
+    expect(lines.at(-1)).toMatchObject({ level: 'error', msg: 'invalid profile', problem: `${file}: could not be loaded: RangeError: Maximum call stack size exceeded` });
+    let calls = 0;
+    const holder = (await createBotHolder(file, logger, (path) => (++calls === 1 ? loadBot(path) : failing())))!;
+    const good = holder.current();
+    expect(await holder.reload()).toBe(false);
+    expect(holder.current()).toBe(good);
+    expect(lines.at(-1)).toMatchObject({ msg: 'profile reload rejected; still serving the last good profile', problem: `${file}: could not be loaded: RangeError: Maximum call stack size exceeded` });
   });
 });

@@ -1,4 +1,5 @@
 // Broken profiles on purpose: every message must name the file, line, column and field.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +29,13 @@ async function problemsOf(file: string): Promise<string[]> {
     throw error;
   }
   throw new Error(`${file} loaded without problems`);
+}
+
+async function runValidate(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(['validate', ...args], { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out, err };
 }
 
 describe('loadProfile on broken profiles', () => {
@@ -81,7 +89,7 @@ describe('loadProfile on broken profiles', () => {
   });
 
   it('reports a bad url at the value', async () => {
-    const file = write('url.yaml', edit('url: https://github.com/ada/alpha', 'url: not a url'));
+    const file = write('url.yaml', edit('url: https://github.com/ada/alpha', 'url: not-a-url'));
     expect(await problemsOf(file)).toEqual([
       `${file}:35:14: projects[0].links[0].url: Invalid URL: use http(s)://…, mailto:… or a /path under site`,
     ]);
@@ -95,7 +103,7 @@ describe('loadProfile on broken profiles', () => {
   it('reports oversize text with the bound', async () => {
     const file = write('long.yaml', edit('summary: The first tool.', `summary: ${'word '.repeat(140)}end`));
     expect(await problemsOf(file)).toEqual([
-      `${file}:30:14: projects[0].summary: Too big: expected string to have <=600 characters`,
+      `${file}:30:14: projects[0].summary: Too big: expected string to have <=600 characters, got 703: "${'word '.repeat(11)}word…"`,
     ]);
   });
 
@@ -141,12 +149,6 @@ describe('loadProfile on broken profiles', () => {
 });
 
 describe('portfolio-bot validate', () => {
-  async function runValidate(...args: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await main(['validate', ...args], { out: (t) => out.push(t), err: (t) => err.push(t) });
-    return { code, out, err };
-  }
 
   it('exits 0 with counts per section for a valid file', async () => {
     const file = write('valid.yaml', BASE);
@@ -170,5 +172,171 @@ describe('portfolio-bot validate', () => {
     const result = await runValidate(join(dir, 'absent.yaml'));
     expect(result.code).toBe(1);
     expect(result.err.join('\n')).not.toMatch(/\n\s+at /);
+  });
+});
+
+// Issue #12, point 5: the slips people make writing YAML by hand get a message that
+// says what happened and how to fix it, and one slip is reported once.
+describe('validate teaches YAML', () => {
+  it('shows a value that list items merged into, and says why', async () => {
+    const file = write(
+      'merged.yaml',
+      edit('    tags: [compilers]\n', '    tags:\n      - compilers\n        - code generation and register allocation\n'),
+    );
+    expect(await problemsOf(file)).toEqual([
+      `${file}:37:9: projects[0].tags[0]: Too big: expected string to have <=40 characters, got 51: "compilers - code generation and register allocation" ` +
+        '(this looks like list items merged by indentation: the "- " on line 38 is indented deeper than the item above, so YAML read it as more of this text; line the dashes up)',
+    ]);
+  });
+
+  it('reports an unknown key and a bad category at once', async () => {
+    const file = write('unknown-and-category.yaml', edit('    category: tools\n    summary: The second tool.', '    category: toolz\n    sumary: The second tool.'));
+    expect(await problemsOf(file)).toEqual([
+      `${file}:39:5: projects[1].summary: Missing required field (expected string)`,
+      `${file}:41:15: projects[1].category: Unknown category "toolz": expected one of tools`,
+      `${file}:42:5: projects[1].sumary: Unknown key "sumary" (did you mean "summary"?)`,
+    ]);
+  });
+
+  it('reports duplicate ids next to a wrong type elsewhere', async () => {
+    const file = write('dupid-and-type.yaml', edit('  - id: beta', '  - id: alpha').replace('version: 1', 'version: one'));
+    expect(await problemsOf(file)).toEqual([
+      `${file}:2:10: version: Invalid input: expected number, received string`,
+      `${file}:39:9: projects[1].id: Duplicate id "alpha" (already used by projects[0])`,
+    ]);
+  });
+
+  it('says to put a space after a key’s colon', async () => {
+    const file = write('nospace.yaml', edit('        url: https://github.com/ada/alpha', '        url:https://github.com/ada/alpha'));
+    expect(await problemsOf(file)).toEqual([
+      `${file}:35:9: YAML syntax: Implicit map keys need to be followed by map values (a key needs a space after its colon: write url: https://github.com/ada/alpha)`,
+    ]);
+  });
+
+  it('says to quote a value with ": " in it', async () => {
+    const file = write('colon.yaml', edit('    summary: The first tool.', '    summary: Note: the first "tool".'));
+    expect(await problemsOf(file)).toEqual([
+      `${file}:30:14: YAML syntax: Nested mappings are not allowed in compact mappings (a value with ": " in it must be quoted: write summary: "Note: the first \\"tool\\".")`,
+    ]);
+  });
+
+  it('reports a tab in the indentation once, not the errors it sets off', async () => {
+    const file = write('tab.yaml', edit('    summary: The first tool.', '\tsummary: The first tool.'));
+    expect(await problemsOf(file)).toEqual([
+      `${file}:30:1: YAML syntax: Tabs are not allowed as indentation (indent with spaces; the 9 errors the parser reports after it follow from it and are not listed)`,
+    ]);
+  });
+
+  it('reports each tab-indented line, and an error before the first tab', async () => {
+    const text = edit('version: 1', 'version: [1').replace('    summary: The first tool.', '\tsummary: The first tool.').replace('    summary: The second tool.', '\tsummary: The second tool.');
+    const problems = await problemsOf(write('tabs.yaml', text));
+    expect(problems.map((problem) => problem.split(': ').slice(0, 3).join(': ').replace(/^.*tabs\.yaml:/, ''))).toEqual([
+      '3:1: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      '30:1: YAML syntax: Tabs are not allowed as indentation (indent with spaces; the 9 errors the parser reports after it follow from it and are not listed)',
+      '42:1: YAML syntax: Tabs are not allowed as indentation (indent with spaces)',
+    ]);
+  });
+});
+
+// Issue #15: hostile profile files are refused quickly, with a located message,
+// whatever they hold; nothing in them can throw anything but a ProfileError.
+describe('loadProfile on hostile files', () => {
+  const aliases = (count: number) => `x: &x 1\ny: [${Array.from({ length: count }, () => '*x').join(',')}]\n`;
+  const baseLines = BASE.split('\n').length;
+
+  it('refuses more than 100 aliases at the one too many', async () => {
+    const file = write('alias-bomb.yaml', BASE + aliases(101));
+    expect(await problemsOf(file)).toEqual([
+      `${file}:${baseLines + 1}:305: too many aliases: more than 100 references to anchors (*x here is one too many); a profile may have at most 100`,
+    ]);
+  });
+
+  it('refuses aliases that expand exponentially, at the first alias', async () => {
+    const levels = ['a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]'];
+    for (const [name, inner] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd']]) levels.push(`${name}: &${name} [${Array(10).fill(`*${inner}`).join(', ')}]`);
+    const file = write('laughs.yaml', BASE + levels.join('\n') + '\n');
+    expect(await problemsOf(file)).toEqual([
+      `${file}:${baseLines + 1}:8: aliases expand too much: the anchors they name contain aliases themselves (ReferenceError: Excessive alias count indicates a resource exhaustion attack)`,
+    ]);
+  });
+
+  it('refuses an alias to no anchor', async () => {
+    const file = write('unresolved.yaml', BASE + 'x: *nowhere\n');
+    expect(await problemsOf(file)).toEqual([`${file}:${baseLines}:4: alias *nowhere refers to no anchor: define &nowhere before it`]);
+  });
+
+  it('refuses a file over the size cap before reading it', async () => {
+    const file = write('huge.yaml', 'x:\n' + '- []\n'.repeat(600_000));
+    const started = performance.now();
+    expect(await problemsOf(file)).toEqual([`${file}: is too large: 2.9 MiB (3000003 bytes); a profile may be at most 1 MiB (1048576 bytes)`]);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuses a FIFO, a device and a directory without reading them', async () => {
+    const fifo = join(dir, 'fifo.yaml');
+    execFileSync('mkfifo', [fifo]);
+    expect(await problemsOf(fifo)).toEqual([`${fifo}: is a named pipe (FIFO), expected a regular YAML profile file`]);
+    expect(await problemsOf('/dev/zero')).toEqual(['/dev/zero: is a device, expected a regular YAML profile file']);
+  });
+
+  it('refuses deep nesting at the level past the bound', async () => {
+    const file = write('deep.yaml', `x: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`);
+    expect(await problemsOf(file)).toEqual([
+      `${file}:1:36: too deeply nested: more than 32 lists or mappings inside each other; a profile may nest at most 32`,
+    ]);
+    const block = write('deep-block.yaml', `x:\n${'- '.repeat(20_000)}a\n`);
+    expect(await problemsOf(block)).toEqual([
+      `${block}:2:63: too deeply nested: more than 32 lists or mappings inside each other; a profile may nest at most 32`,
+    ]);
+  });
+
+  it('refuses a mapping with too many keys, where it starts', async () => {
+    // Each key is checked against all the others: the work grows with the square of their number.
+    const keys = Array.from({ length: 10_000 }, (_, i) => `  k${i}: 1\n`).join('');
+    const file = write('keys.yaml', `${BASE}notes:\n${keys}`);
+    expect(await problemsOf(file)).toEqual([
+      `${file}:${baseLines + 1}:3: too many entries: this mapping has more than 500; a profile may have at most 500 in one`,
+    ]);
+  });
+
+  it('refuses a flood of tokens where the bound is passed', async () => {
+    const lists = Array.from({ length: 400 }, () => `  - [${Array(100).fill('[]').join(', ')}]\n`).join('');
+    const file = write('tokens.yaml', `${BASE}extra:\n${lists}`);
+    const [problem, ...rest] = await problemsOf(file);
+    expect(rest).toEqual([]);
+    expect(problem).toMatch(new RegExp(`^${file}:\\d+:\\d+: too complex: more than 100000 YAML tokens \\(keys, values, indicators, line breaks\\) by here; a profile may have at most 100000$`));
+  });
+
+  it('lists the first 100 of many problems and counts them all', async () => {
+    const file = write('many-keys.yaml', BASE + Array.from({ length: 150 }, (_, i) => `extra${i}: 1\n`).join(''));
+    const problems = await problemsOf(file);
+    expect(problems).toHaveLength(101);
+    expect(problems[100]).toBe(`${file}: 50 more problems not listed: fix the ones above first`);
+    const result = await runValidate(file);
+    expect(result.err.at(-1)).toBe(`150 problems in ${file}`);
+  });
+
+  it('refuses text that is not UTF-8, at the first bad byte', async () => {
+    const file = join(dir, 'latin1.yaml');
+    writeFileSync(file, Buffer.from(edit('name: Ada Example', 'name: Ad\u00e9 Example'), 'latin1'));
+    expect(await problemsOf(file)).toEqual([`${file}:6:11: not UTF-8 text: save the file as UTF-8`]);
+  });
+
+  it('refuses a URL with a user name before the host, and one with a space', async () => {
+    const file = write(
+      'urls.yaml',
+      edit('url: https://github.com/ada/alpha', 'url: https://github.com@evil.example/ada/alpha').replace('url: https://github.com/ada\n', 'url: https://github.com/ada lovelace\n'),
+    );
+    expect(await problemsOf(file)).toEqual([
+      `${file}:13:12: identity.links[0].url: Invalid URL: it contains a space or line break; write a space as %20`,
+      `${file}:35:14: projects[0].links[0].url: Invalid URL: it has a user name or password before "@", so it leads to evil.example, not github.com; remove the part before "@"`,
+    ]);
+  });
+
+  it('refuses user:password@ in site', async () => {
+    const file = write('site.yaml', edit('site: https://example.org', 'site: https://user:pass@example.org'));
+    expect(await problemsOf(file)).toEqual([
+      `${file}:3:7: site: Invalid URL: it has a user name or password before "@", so it leads to example.org, not user; remove the part before "@"`,
+    ]);
   });
 });

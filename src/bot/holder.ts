@@ -1,7 +1,10 @@
 // The current Bot, swapped atomically when the profile file changes. An invalid
 // file keeps the last good profile serving and logs every problem (file:line).
+// Nothing a profile file holds may stop the bot: a load that fails in any way is
+// logged as a problem, and no reload's promise is ever left to reject unheard.
 import { watch, type FSWatcher } from 'node:fs';
 import type { Logger } from '../log.js';
+import { describeUnexpected } from '../profile/problems.js';
 import { countSections } from '../profile/summary.js';
 import { loadBot, type LoadResult } from './load.js';
 import type { Bot } from './types.js';
@@ -17,7 +20,7 @@ export interface BotHolder {
 
 /** `load` reads the file into a Bot (default loadBot; the gateway passes loadBotOffThread). */
 export async function createBotHolder(file: string, logger: Logger, load: (file: string) => Promise<LoadResult> = loadBot): Promise<BotHolder | null> {
-  const first = await load(file);
+  const first = await loadSafely(load, file);
   if (!first.bot) {
     for (const problem of first.problems) logger.error('invalid profile', { problem });
     return null;
@@ -30,7 +33,7 @@ export async function createBotHolder(file: string, logger: Logger, load: (file:
   let reloading: Promise<boolean> | undefined;
 
   async function reload(): Promise<boolean> {
-    const next = await load(file);
+    const next = await loadSafely(load, file);
     if (!next.bot) {
       for (const problem of next.problems) logger.error('profile reload rejected; still serving the last good profile', { problem });
       return false;
@@ -53,10 +56,13 @@ export async function createBotHolder(file: string, logger: Logger, load: (file:
       reloading = undefined;
       if (again) {
         again = false;
-        void reloadOnce();
+        reloadInBackground();
       }
     });
     return reloading;
+  };
+  const reloadInBackground = () => {
+    reloadOnce().catch((error: unknown) => logger.error('profile reload failed; still serving the last good profile', { error: describeUnexpected(error) }));
   };
 
   return {
@@ -67,7 +73,7 @@ export async function createBotHolder(file: string, logger: Logger, load: (file:
       watching = true;
       const schedule = () => {
         clearTimeout(timer);
-        timer = setTimeout(() => void reloadOnce(), debounceMs);
+        timer = setTimeout(reloadInBackground, debounceMs);
         timer.unref();
       };
       // Editors save by rename as often as by write: a rename ends the watch on
@@ -100,4 +106,13 @@ export async function createBotHolder(file: string, logger: Logger, load: (file:
       watcher = undefined;
     },
   };
+}
+
+/** `load`, with any failure (a bug, a worker that died) turned into one printable problem. */
+async function loadSafely(load: (file: string) => Promise<LoadResult>, file: string): Promise<LoadResult> {
+  try {
+    return await load(file);
+  } catch (error) {
+    return { problems: [`${file}: could not be loaded: ${describeUnexpected(error)}`] };
+  }
 }

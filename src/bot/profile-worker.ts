@@ -4,13 +4,11 @@
 // loop nor leave their garbage in its heap.
 import { parentPort, workerData } from 'node:worker_threads';
 import { formatProblem, parseProfile, ProfileError, readProfileText } from '../profile/load.js';
+import { describeUnexpected } from '../profile/problems.js';
 import { writeSnapshot } from '../profile/snapshot.js';
 import type { Profile } from '../profile/schema.js';
 
-export type WorkerAnswer =
-  | { ok: true; profile: Profile; revision: string }
-  | { ok: false; problems: string[] }
-  | { ok: false; error: string };
+export type WorkerAnswer = { ok: true; profile: Profile; revision: string } | { ok: false; problems: string[] };
 
 const { file } = workerData as { file: string };
 let answer: WorkerAnswer;
@@ -20,6 +18,9 @@ try {
   writeSnapshot(file, text, loaded.profile);
   answer = { ok: true, profile: loaded.profile, revision: loaded.revision };
 } catch (error) {
-  answer = error instanceof ProfileError ? { ok: false, problems: error.problems.map(formatProblem) } : { ok: false, error: String(error) };
+  answer = {
+    ok: false,
+    problems: error instanceof ProfileError ? error.problems.map(formatProblem) : [`${file}: could not be loaded: ${describeUnexpected(error)}`],
+  };
 }
 parentPort?.postMessage(answer);

@@ -3,6 +3,7 @@ import type { CliCommand } from '../cli.js';
 import { createCooldown } from '../bot/cooldown.js';
 import { createDispatcher } from '../bot/dispatch.js';
 import { createBotHolder } from '../bot/holder.js';
+import { loadBotOffThread } from '../bot/load.js';
 import { parseConfig } from '../config.js';
 import { createInteractionServer, installSignalHandlers, parsePublicKey } from '../http/index.js';
 import { createHttpResponder } from '../http/respond.js';
@@ -22,7 +23,8 @@ export const run: CliCommand = async (_args, io) => {
     return 1;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const holder = await createBotHolder(resolveProfilePath(config.PROFILE_PATH), logger);
+  // Off the main thread: a reload of even a hostile file never stalls the requests being answered.
+  const holder = await createBotHolder(resolveProfilePath(config.PROFILE_PATH), logger, (file) => loadBotOffThread(file));
   if (!holder) return 1;
   const dispatcher = createDispatcher({ commands: COMMANDS, bot: holder.current, logger });
   const cooldown = createCooldown({ limit: config.COOLDOWN_COMMANDS, windowSeconds: config.COOLDOWN_SECONDS });

@@ -1,5 +1,6 @@
 import type { CliCommand } from '../cli.js';
-import { formatProblem, loadProfile, ProfileError } from '../profile/load.js';
+import { fileProblem, formatProblem, loadProfile, ProfileError } from '../profile/load.js';
+import { describeUnexpected } from '../profile/problems.js';
 import { countSections } from '../profile/summary.js';
 import { resolveProfilePath } from './profile-path.js';
 
@@ -13,9 +14,11 @@ export const run: CliCommand = async ({ positionals }, io) => {
     io.out(`${file}: valid (${counts})`);
     return 0;
   } catch (error) {
-    if (!(error instanceof ProfileError)) throw error;
-    for (const problem of error.problems) io.err(formatProblem(problem));
-    io.err(`${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} in ${file}`);
+    // loadProfile throws nothing else; should it ever, it is still a line, not a stack trace.
+    const problems = error instanceof ProfileError ? error.problems : [fileProblem(file, `could not be loaded: ${describeUnexpected(error)}`)];
+    for (const problem of problems) io.err(formatProblem(problem));
+    const count = error instanceof ProfileError ? error.total : problems.length;
+    io.err(`${count} problem${count === 1 ? '' : 's'} in ${file}`);
     return 1;
   }
 };

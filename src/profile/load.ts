@@ -1,20 +1,17 @@
 // Loading a profile: YAML → zod → a Profile value, or every problem at once as
-// `file:line:col: path: message`. Data errors are values, never stack traces.
+// `file:line:col: path: message`. Data errors are values, never stack traces:
+// whatever goes wrong while loading, even in the libraries, is a ProfileError.
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { editDistance } from '../edit-distance.js';
+import { describeUnexpected, fileProblem, ProfileError, type ProfileProblem } from './problems.js';
+import { readProfileText } from './read.js';
 import { profileSchema, type Profile } from './schema.js';
+import { parseYaml, YAML_LIMITS } from './yaml.js';
 
-export interface ProfileProblem {
-  file: string;
-  line: number;
-  col: number;
-  /** The field, as `projects[3].links[0].url`; empty for file-level and syntax problems. */
-  path: string;
-  message: string;
-}
+export { fileProblem, formatProblem, ProfileError, type ProfileProblem } from './problems.js';
+export { MAX_PROFILE_BYTES, readProfileText } from './read.js';
 
 export interface LoadedProfile {
   profile: Profile;
@@ -23,67 +20,76 @@ export interface LoadedProfile {
   revision: string;
 }
 
-export class ProfileError extends Error {
-  override name = 'ProfileError';
-  constructor(readonly problems: ProfileProblem[]) {
-    super(problems.map(formatProblem).join('\n'));
-  }
-}
-
-export function formatProblem(problem: ProfileProblem): string {
-  const where = problem.line > 0 ? `${problem.file}:${problem.line}:${problem.col}` : problem.file;
-  return problem.path ? `${where}: ${problem.path}: ${problem.message}` : `${where}: ${problem.message}`;
-}
+/** How many problems one report lists: a hostile file can have thousands, and the first ones are the ones to fix. */
+export const MAX_PROBLEMS_LISTED = 100;
 
 /** Reads and validates a profile file; throws ProfileError listing every problem. */
 export async function loadProfile(file: string): Promise<LoadedProfile> {
   return parseProfile(await readProfileText(file), file);
 }
 
-/** A profile file's text; a missing file, a directory or an unreadable one is a ProfileError of one line. */
-export async function readProfileText(file: string): Promise<string> {
+/** Validates profile text; `file` only labels the problems. Throws nothing but ProfileError. */
+export function parseProfile(text: string, file: string): LoadedProfile {
   try {
-    const info = await stat(file);
-    if (info.isDirectory()) throw new ProfileError([fileProblem(file, 'is a directory, expected a YAML profile file')]);
-    return await readFile(file, 'utf8');
+    return validateProfile(text, file);
   } catch (error) {
     if (error instanceof ProfileError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const message =
-      code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : `cannot read file (${code ?? String(error)})`;
-    throw new ProfileError([fileProblem(file, message)]);
+    // A bug here or in a library must still not take a running bot down, nor
+    // print a stack trace at the author: the last good profile keeps serving.
+    throw new ProfileError([fileProblem(file, `could not be loaded: ${describeUnexpected(error)}`)]);
   }
 }
 
-/** Validates profile text; `file` only labels the problems. */
-export function parseProfile(text: string, file: string): LoadedProfile {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number) => lineCounter.linePos(offset);
-
-  if (doc.errors.length > 0) {
-    throw new ProfileError(
-      doc.errors.map((error) => {
-        const { line, col } = at(error.pos[0]);
-        return { file, line, col, path: '', message: `YAML syntax: ${firstLine(error.message)}` };
-      }),
-    );
-  }
+function validateProfile(text: string, file: string): LoadedProfile {
+  const { doc, at } = parseYaml(text, file);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     throw new ProfileError([{ file, line: 1, col: 1, path: '', message: 'file is empty: expected a profile mapping' }]);
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  const data = toPlainData(doc, at, file);
   const result = profileSchema.safeParse(data);
   if (!result.success) {
-    const problems = result.error.issues.flatMap((issue) => describeIssue(issue, doc.contents as YamlNode, at, file));
+    const problems = result.error.issues.flatMap((issue) => describeIssue(issue, doc.contents as YamlNode, at, file, text));
     problems.sort((a, b) => a.line - b.line || a.col - b.col);
-    throw new ProfileError(problems);
+    throw new ProfileError(capProblems(problems, file), problems.length);
   }
   return {
     profile: resolveSiteLinks(result.data),
     file,
     revision: createHash('sha256').update(text).digest('hex').slice(0, 12),
   };
+}
+
+/**
+ * The document as plain data. Resolving aliases is where the yaml library guards
+ * against an alias bomb (it throws), and where an alias to no anchor is found:
+ * both become a problem at the alias.
+ */
+function toPlainData(doc: Document.Parsed, at: (offset: number) => { line: number; col: number }, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: YAML_LIMITS.aliases });
+  } catch (error) {
+    const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(error instanceof Error ? error.message : '')?.[1];
+    let where = 0;
+    let first = true;
+    visit(doc, {
+      Alias(_key, node) {
+        if (first || node.source === unresolved) where = node.range?.[0] ?? where;
+        first = false;
+        if (node.source === unresolved) return visit.BREAK;
+        return undefined;
+      },
+    });
+    const message = unresolved
+      ? `alias *${unresolved} refers to no anchor: define &${unresolved} before it`
+      : `aliases expand too much: the anchors they name contain aliases themselves (${describeUnexpected(error)})`;
+    throw new ProfileError([{ file, ...at(where), path: '', message }]);
+  }
+}
+
+function capProblems(problems: ProfileProblem[], file: string): ProfileProblem[] {
+  if (problems.length <= MAX_PROBLEMS_LISTED) return problems;
+  const more = problems.length - MAX_PROBLEMS_LISTED;
+  return [...problems.slice(0, MAX_PROBLEMS_LISTED), fileProblem(file, `${more} more problem${more === 1 ? '' : 's'} not listed: fix the ones above first`)];
 }
 
 type Segment = PropertyKey;
@@ -93,6 +99,7 @@ function describeIssue(
   root: YamlNode,
   at: (offset: number) => { line: number; col: number },
   file: string,
+  text: string,
 ): ProfileProblem[] {
   const path = issue.path as Segment[];
   if (issue.code === 'unrecognized_keys') {
@@ -112,18 +119,47 @@ function describeIssue(
   const found = locate(root, path, false);
   const { line, col } = at(found.offset);
   const missing = !found.complete;
-  const message = missing && issue.code === 'invalid_type' ? `Missing required field (expected ${issue.expected})` : issue.message;
+  let message = missing && issue.code === 'invalid_type' ? `Missing required field (expected ${issue.expected})` : issue.message;
+  if (found.complete && isScalar(found.node) && typeof found.node.value === 'string') {
+    const value = found.node.value;
+    if (issue.code === 'too_big' && issue.origin === 'string') message += `, got ${value.trim().length}: ${preview(value)}`;
+    const merged = mergedListItem(found.node, text);
+    if (merged !== undefined) {
+      message += ` (this looks like list items merged by indentation: the "- " on line ${at(merged).line} is indented deeper than the item above, so YAML read it as more of this text; line the dashes up)`;
+    }
+  }
   return [{ file, line, col, path: formatPath(path), message }];
 }
 
+/**
+ * Where a plain (unquoted) multi-line scalar has a line starting with "- ": a
+ * list item indented deeper than the one above it, which YAML folds into it.
+ */
+function mergedListItem(node: YamlNode, text: string): number | undefined {
+  if (!isScalar(node) || node.type !== 'PLAIN' || !node.range) return undefined;
+  const [start, end] = node.range;
+  const source = text.slice(start, end);
+  const match = /\n[ \t]*- /.exec(source);
+  if (!match) return undefined;
+  return start + match.index + match[0].indexOf('-');
+}
+
+const PREVIEW_CHARS = 60;
+
+function preview(value: string): string {
+  const flat = value.trim();
+  return JSON.stringify(flat.length > PREVIEW_CHARS ? `${flat.slice(0, PREVIEW_CHARS - 1)}…` : flat);
+}
+
 /** Finds the node at `path`; when it doesn't exist, the deepest node that does. */
-function locate(root: YamlNode, path: Segment[], wantKey: boolean): { offset: number; complete: boolean } {
+function locate(root: YamlNode, path: Segment[], wantKey: boolean): { offset: number; complete: boolean; node: unknown } {
   let node: unknown = root;
   let offset = (root.range?.[0]) ?? 0;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
     let next: unknown;
     let keyNode: unknown;
+    if (isAlias(node)) return { offset, complete: true, node }; // the rest lies where the alias points
     if (isMap(node)) {
       const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
       keyNode = pair?.key;
@@ -131,13 +167,13 @@ function locate(root: YamlNode, path: Segment[], wantKey: boolean): { offset: nu
     } else if (isSeq(node) && typeof segment === 'number') {
       next = node.items[segment];
     }
-    if (next === undefined || next === null) return { offset, complete: false };
+    if (next === undefined || next === null) return { offset, complete: false, node };
     const last = i === path.length - 1;
     const target = last && wantKey && keyNode ? keyNode : next;
     offset = (target as YamlNode).range?.[0] ?? offset;
     node = next;
   }
-  return { offset, complete: true };
+  return { offset, complete: true, node };
 }
 
 function suggestKey(path: Segment[], key: string): string {
@@ -201,12 +237,4 @@ function resolveSiteLinks(profile: Profile): Profile {
     return value;
   };
   return visit(profile) as Profile;
-}
-
-function fileProblem(file: string, message: string): ProfileProblem {
-  return { file, line: 0, col: 0, path: '', message };
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]?.trim() ?? message;
 }

@@ -28,17 +28,50 @@ const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const linkUrl = z
   .string()
   .max(LIMITS.url)
-  .refine((value) => isLinkUrl(value), { message: 'Invalid URL: use http(s)://…, mailto:… or a /path under site' })
+  .superRefine((value, ctx) => {
+    const problem = describeLinkUrl(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+  })
   .meta({ description: 'An absolute http(s) or mailto URL, or a path under `site` starting with "/".' });
 
 export function isLinkUrl(value: string): boolean {
-  if (value.startsWith('/') && !value.startsWith('//')) return !/\s/.test(value);
+  return describeLinkUrl(value) === undefined;
+}
+
+/** Why `value` is not a link the bot may show, or undefined when it is one. */
+export function describeLinkUrl(value: string): string | undefined {
+  // A space would be cut out of the link where replies show it, silently
+  // sending readers somewhere else: refuse it here, where it can be fixed.
+  if (/\s/.test(value)) return 'Invalid URL: it contains a space or line break; write a space as %20';
+  if (value.startsWith('/') && !value.startsWith('//')) return undefined;
+  const generic = 'Invalid URL: use http(s)://…, mailto:… or a /path under site';
+  let url: URL;
   try {
-    const url = new URL(value);
-    if (url.protocol === 'mailto:') return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(url.pathname);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
+    url = new URL(value);
   } catch {
-    return false;
+    return generic;
+  }
+  if (url.protocol === 'mailto:') return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(url.pathname) ? undefined : generic;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return generic;
+  return describeUserInfo(url) ?? (url.hostname.includes('.') ? undefined : generic);
+}
+
+/**
+ * `https://github.com@evil.example/` opens evil.example: whatever comes before an
+ * "@" in the host part is a user name (and password), which readers mistake for the host.
+ */
+function describeUserInfo(url: URL): string | undefined {
+  if (!url.username && !url.password) return undefined;
+  return `Invalid URL: it has a user name or password before "@", so it leads to ${url.hostname}, not ${url.username}; remove the part before "@"`;
+}
+
+/** The same checks for `site`, which z.url() has already parsed. */
+function describeSiteUrl(value: string): string | undefined {
+  if (/\s/.test(value)) return 'Invalid URL: it contains a space or line break; write a space as %20';
+  try {
+    return describeUserInfo(new URL(value));
+  } catch {
+    return undefined; // z.url() reports it
   }
 }
 
@@ -167,6 +200,10 @@ export const profileSchema = z
     site: z
       .url({ protocol: /^https?$/, hostname: z.regexes.domain })
       .max(LIMITS.url)
+      .superRefine((value, ctx) => {
+        const problem = describeSiteUrl(value);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+      })
       .meta({ description: 'Base url that site-relative links ("/files/…") are resolved against.' }),
     updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD'),
     identity: z.strictObject({
@@ -203,19 +240,11 @@ export const profileSchema = z
       })
       .optional(),
   })
-  .superRefine((profile, ctx) => {
-    checkUniqueIds(profile, ctx);
-    checkAliases(profile, ctx);
-    const categories = new Set(profile.categories.map((c) => c.id));
-    profile.projects.forEach((project, index) => {
-      if (!categories.has(project.category)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['projects', index, 'category'],
-          message: `Unknown category "${project.category}": expected one of ${[...categories].join(', ')}`,
-        });
-      }
-    });
+  // Cross-field checks run even when a field elsewhere is wrong (an unknown key,
+  // a missing field), so that every problem is reported at once: they read the
+  // partly validated value defensively.
+  .superRefine((profile, ctx) => checkReferences(profile as unknown as Record<string, unknown>, ctx), {
+    when: (payload) => isRecord(payload.value),
   });
 
 export type ProfileInput = z.input<typeof profileSchema>;
@@ -232,30 +261,67 @@ export type ContactLink = Profile['identity']['links'][number];
 export type Category = Profile['categories'][number];
 
 type Ctx = z.RefinementCtx;
-type IdList = 'about' | 'education' | 'experience' | 'research' | 'learning' | 'blogs' | 'categories' | 'projects';
+const ID_LISTS = ['about', 'education', 'experience', 'research', 'learning', 'blogs', 'categories', 'projects'] as const;
 
-function checkUniqueIds(profile: Record<IdList, readonly { id: string }[]>, ctx: Ctx): void {
-  for (const section of ['about', 'education', 'experience', 'research', 'learning', 'blogs', 'categories', 'projects'] as const) {
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The entries of a list that are objects, with their indices; nothing when it is not a list. */
+function entriesOf(value: unknown): [Record<string, unknown>, number][] {
+  return Array.isArray(value) ? value.flatMap((entry, index): [Record<string, unknown>, number][] => (isRecord(entry) ? [[entry, index]] : [])) : [];
+}
+
+function checkReferences(profile: Record<string, unknown>, ctx: Ctx): void {
+  checkUniqueIds(profile, ctx);
+  checkAliases(profile, ctx);
+  checkCategories(profile, ctx);
+}
+
+function checkUniqueIds(profile: Record<string, unknown>, ctx: Ctx): void {
+  for (const section of ID_LISTS) {
     const seen = new Map<string, number>();
-    profile[section].forEach((entry, index) => {
-      const first = seen.get(entry.id);
+    for (const [entry, index] of entriesOf(profile[section])) {
+      const id = entry['id'];
+      if (typeof id !== 'string') continue;
+      const first = seen.get(id);
       if (first !== undefined) {
         ctx.addIssue({
           code: 'custom',
           path: [section, index, 'id'],
-          message: `Duplicate id "${entry.id}" (already used by ${section}[${first}])`,
+          message: `Duplicate id "${id}" (already used by ${section}[${first}])`,
         });
-      } else seen.set(entry.id, index);
+      } else seen.set(id, index);
+    }
+  }
+}
+
+/** A project's category names one of the categories (a malformed one is reported by its own check). */
+function checkCategories(profile: Record<string, unknown>, ctx: Ctx): void {
+  const categories = new Set(entriesOf(profile['categories']).flatMap(([entry]) => (typeof entry['id'] === 'string' ? [entry['id']] : [])));
+  for (const [project, index] of entriesOf(profile['projects'])) {
+    const category = project['category'];
+    if (typeof category !== 'string' || !ID_PATTERN.test(category) || categories.has(category)) continue;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['projects', index, 'category'],
+      message: `Unknown category "${category}": expected one of ${[...categories].join(', ')}`,
     });
   }
 }
 
 /** An alias names exactly one project: no alias may repeat, nor equal another project's name. */
-function checkAliases(profile: { projects: { name: string; aliases?: string[] | undefined }[] }, ctx: Ctx): void {
+function checkAliases(profile: Record<string, unknown>, ctx: Ctx): void {
   const owner = new Map<string, string>();
-  profile.projects.forEach((project, index) => owner.set(normaliseKey(project.name), `projects[${index}].name`));
-  profile.projects.forEach((project, index) => {
-    project.aliases?.forEach((alias, aliasIndex) => {
+  const projects = entriesOf(profile['projects']);
+  for (const [project, index] of projects) {
+    if (typeof project['name'] === 'string') owner.set(normaliseKey(project['name']), `projects[${index}].name`);
+  }
+  for (const [project, index] of projects) {
+    const aliases = project['aliases'];
+    if (!Array.isArray(aliases)) continue;
+    aliases.forEach((alias: unknown, aliasIndex) => {
+      if (typeof alias !== 'string') return;
       const key = normaliseKey(alias);
       const where = `projects[${index}].aliases[${aliasIndex}]`;
       const first = owner.get(key);
@@ -268,7 +334,7 @@ function checkAliases(profile: { projects: { name: string; aliases?: string[] | 
         });
       } else owner.set(key, where);
     });
-  });
+  }
 }
 
 function normaliseKey(value: string): string {

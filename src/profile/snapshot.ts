@@ -16,7 +16,7 @@ import type { Profile } from './schema.js';
 
 const CACHE_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'portfolio-bot');
 
-const VALIDATING_MODULES = ['constants', 'schema', 'load'];
+const VALIDATING_MODULES = ['constants', 'schema', 'load', 'yaml', 'read'];
 
 let fingerprint: string | null | undefined;
 /**
