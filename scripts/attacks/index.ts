@@ -1,4 +1,5 @@
 // Every attack `npm run attack` replays, in the order they run. Add a module's attacks here.
+import { profileAttack } from './profile.js';
 import type { Attack } from './types.js';
 
-export const ATTACKS: Attack[] = [];
+export const ATTACKS: Attack[] = [profileAttack];
