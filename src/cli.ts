@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { formatCommandUsage, parseCommandArgs, quoteArg, UsageError, type ParsedArgs } from './cli/args.js';
 import { CLI_COMMANDS, type CliEntry } from './cli/commands.js';
 import { REPO_ROOT } from './paths.js';
+import { redact } from './secrets.js';
 
 export { UsageError } from './cli/args.js';
 
@@ -47,7 +48,9 @@ function unknownCommand(name: string, io: CliIO): number {
   return 2;
 }
 
-export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
+export async function main(argv: string[], rawIO: CliIO = defaultIO): Promise<number> {
+  // Whatever a command prints passes through redact() (src/secrets.ts): no token, even one an error message echoes.
+  const io: CliIO = { out: (text) => rawIO.out(redact(text)), err: (text) => rawIO.err(redact(text)) };
   const [name, ...args] = argv;
   if (name === undefined) {
     io.err(usage());

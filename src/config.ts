@@ -9,6 +9,7 @@
 // is loaded.
 import * as z from 'zod/mini';
 import { LOG_LEVELS } from './log.js';
+import { keepSecret } from './secrets.js';
 
 /** A key that may be unset: empty counts as unset (as in a copied .env.example). */
 const optional = <T extends z.ZodMiniType>(schema: T) =>
@@ -58,10 +59,16 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** Parses the environment; throws a ConfigError naming every bad key (never its value). */
+/**
+ * Parses the environment; throws a ConfigError naming every bad key (never its value).
+ * The token is registered as a secret here, so that no log line or CLI output can show it.
+ */
 export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = configSchema.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success) {
+    keepSecret(result.data.DISCORD_TOKEN);
+    return result.data;
+  }
   const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   throw new ConfigError(`invalid environment: ${problems.join('; ')}`);
 }

@@ -1,7 +1,10 @@
 // Structured logging: one JSON object per line on stderr, so that stdout stays
 // free for command output (`ask --json`, `search --json`, the terminal chat).
-// Never pass a token or secret in `fields`.
+// Never pass a token or secret in `fields`; should one arrive anyway (in an
+// error message from Discord or a proxy), every line passes through redact()
+// (src/secrets.ts) on its way out.
 import { writeSync } from 'node:fs';
+import { redact } from './secrets.js';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -46,7 +49,7 @@ export function createLogger(level: LogLevel = 'info', write?: (line: string) =>
   const sink = write ?? (stderrWriter ??= createBatchedStderr());
   const emit = (at: Exclude<LogLevel, 'silent'>, msg: string, fields?: LogFields) => {
     if (RANK[at] < RANK[level]) return;
-    sink(JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...fields }));
+    sink(redact(JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...fields })));
   };
   return {
     debug: (msg, fields) => emit('debug', msg, fields),
