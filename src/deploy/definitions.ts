@@ -91,29 +91,72 @@ function countCharacters(name: string, description: string, options: OptionLike[
   return total;
 }
 
-/** The parts of a definition Discord keeps, in a canonical form, to compare what is registered with what we have. */
-export function canonical(definition: Record<string, unknown>): string {
-  const option = (raw: Record<string, unknown>): Record<string, unknown> => ({
-    type: raw['type'],
-    name: raw['name'],
-    description: raw['description'],
-    required: raw['required'] ?? false,
-    autocomplete: raw['autocomplete'] ?? false,
-    choices: ((raw['choices'] as Record<string, unknown>[] | undefined) ?? []).map((c) => ({ name: c['name'], value: c['value'] })),
-    options: ((raw['options'] as Record<string, unknown>[] | undefined) ?? []).map(option),
-  });
-  return JSON.stringify({
-    name: definition['name'],
-    type: definition['type'] ?? 1,
-    description: definition['description'],
-    options: ((definition['options'] as Record<string, unknown>[] | undefined) ?? []).map(option),
-    integration_types: [...((definition['integration_types'] as number[] | undefined) ?? [])].sort(),
-    contexts: [...((definition['contexts'] as number[] | null | undefined) ?? [])].sort(),
-  });
+/** Keys Discord adds to a command it stores: never sent, never compared. */
+const SERVER_KEYS = new Set(['id', 'application_id', 'version', 'guild_id', 'name_localized', 'description_localized']);
+/** Lists whose order means nothing. */
+const UNORDERED = new Set(['integration_types', 'contexts', 'channel_types']);
+/** Keys whose value, when not sent, comes from the application's settings: compared only when sent. */
+const APP_DEFAULTS = ['integration_types', 'contexts', 'dm_permission'];
+
+/**
+ * A command definition as a value to compare: the whole body (options with their
+ * min/max values and lengths, choices, localizations, permissions, nsfw, …), less
+ * the keys Discord adds, with what Discord fills in when a key is not sent (null,
+ * false, an empty list or map, a command type of 1) the same as leaving it out,
+ * keys sorted and unordered lists sorted. Two definitions Discord would store
+ * alike normalise to the same JSON.
+ */
+export function normaliseCommand(definition: Record<string, unknown>): Record<string, unknown> {
+  const normalised = (normalise(definition) ?? {}) as Record<string, unknown>;
+  if (normalised['type'] === 1) delete normalised['type'];
+  return normalised;
+}
+
+function normalise(value: unknown, key?: string): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map((item) => normalise(item)).filter((item) => item !== undefined);
+    if (key !== undefined && UNORDERED.has(key)) items.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+    return items.length === 0 ? undefined : items;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const name of Object.keys(value).sort()) {
+      if (SERVER_KEYS.has(name)) continue;
+      const item = normalise((value as Record<string, unknown>)[name], name);
+      if (item !== undefined) out[name] = item;
+    }
+    return Object.keys(out).length === 0 ? undefined : out;
+  }
+  return value === null || value === false || value === undefined ? undefined : value;
+}
+
+const commandKey = (command: Record<string, unknown>): string => `${String(command['type'] ?? 1)}:${String(command['name'])}`;
+
+/**
+ * What differs between what is registered and what we would send, one line per
+ * command ("/projects changed", "/old removed", "/new added"); empty when a PUT
+ * would change nothing.
+ */
+export function diffCommands(registered: readonly Record<string, unknown>[], wanted: readonly Record<string, unknown>[]): string[] {
+  const differences: string[] = [];
+  const byKey = new Map(registered.map((command) => [commandKey(command), command]));
+  for (const command of wanted) {
+    const key = commandKey(command);
+    const existing = byKey.get(key);
+    byKey.delete(key);
+    if (!existing) {
+      differences.push(`/${String(command['name'])} added`);
+      continue;
+    }
+    const ours = normaliseCommand(command);
+    const theirs = normaliseCommand(existing);
+    for (const name of APP_DEFAULTS) if (!(name in ours)) delete theirs[name];
+    if (JSON.stringify(ours) !== JSON.stringify(theirs)) differences.push(`/${String(command['name'])} changed`);
+  }
+  for (const command of byKey.values()) differences.push(`/${String(command['name'])} removed`);
+  return differences;
 }
 
 export function sameCommands(registered: readonly Record<string, unknown>[], wanted: readonly Record<string, unknown>[]): boolean {
-  const a = registered.map(canonical).sort();
-  const b = wanted.map(canonical).sort();
-  return a.length === b.length && a.every((value, index) => value === b[index]);
+  return diffCommands(registered, wanted).length === 0;
 }
