@@ -46,6 +46,8 @@ export const configSchema = z.object({
     withDefault(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }), 'https://discord.com/api'),
     z.transform((url: string) => url.replace(/\/+$/, '')),
   ),
+  /** Seconds that `start` and `deploy` wait for Discord before giving up with a message and exit code 1. */
+  DISCORD_CONNECT_TIMEOUT: withDefault(numberIn(1, 600, false), 30),
   PORT: withDefault(numberIn(0, 65535, true), 8080),
   PROFILE_PATH: optional(z.string().check(z.minLength(1, 'expected a path'))),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, `expected one of ${LOG_LEVELS.join(', ')}`), 'info'),

@@ -335,6 +335,82 @@ describe('`portfolio-bot deploy` against the fake', () => {
     expect(discord.rejections).toEqual([]);
   });
 
+  it('finds guild commands up to date the second time (integration_types and contexts are not sent there)', async () => {
+    discord = await startFakeDiscord();
+    const env = fakeDiscordEnv(discord, { DISCORD_GUILD_ID: discord.guildId });
+    expect((await runBot(['deploy'], env)).exitStatus.code).toBe(0);
+    const second = await runBot(['deploy'], env);
+    expect(second.exitStatus.code).toBe(0);
+    expect(second.stdout).toBe(`up to date: ${COMMANDS.length} commands already registered (guild ${discord.guildId})\n`);
+    expect(discord.commands.putCount).toBe(1);
+  });
+
+  it("sends again when anything it sends differs from what is registered, e.g. /projects query's max_length", async () => {
+    discord = await startFakeDiscord();
+    const env = fakeDiscordEnv(discord);
+    expect((await runBot(['deploy'], env)).exitStatus.code).toBe(0);
+    // What is registered no longer matches the code (as after a change to max_length in commands/projects.ts).
+    const projects = discord.commands.global.find((command) => command.name === 'projects')!;
+    const query = (projects['options'] as JsonObject[]).find((option) => option['name'] === 'query')!;
+    expect(query['max_length']).toBe(100);
+    query['max_length'] = 50;
+    const again = await runBot(['deploy'], env);
+    expect(again.exitStatus.code).toBe(0);
+    expect(again.stdout).toBe(`registered ${COMMANDS.length} commands (global (servers, DMs and user installs)): /projects changed\n`);
+    expect(discord.commands.putCount).toBe(2);
+    expect(query['max_length']).toBe(50); // the old object; the store now holds the sent one
+    const stored = discord.commands.global.find((command) => command.name === 'projects')!;
+    expect((stored['options'] as JsonObject[])[0]).toMatchObject({ name: 'query', max_length: 100 });
+    const third = await runBot(['deploy'], env);
+    expect(third.stdout).toContain('up to date');
+    expect(discord.commands.putCount).toBe(2);
+  });
+
+  it('without DISCORD_CLIENT_ID reads the id from the token (GET /applications/@me)', async () => {
+    discord = await startFakeDiscord();
+    const run = await runBot(['deploy'], fakeDiscordEnv(discord));
+    expect(run.exitStatus.code).toBe(0);
+    expect(discord.requests.filter((request) => request.route === 'GET /applications/@me')).toHaveLength(1);
+    expect(discord.commands.global.map((command) => command.name)).toEqual(names);
+    expect(discord.rejections).toEqual([]);
+  });
+
+  it("says a wrong DISCORD_CLIENT_ID (403 Missing Access) is not the token's application, and names the right one", async () => {
+    discord = await startFakeDiscord();
+    const wrong = '1100000000000000999';
+    const run = await runBot(['deploy'], fakeDiscordEnv(discord, { DISCORD_CLIENT_ID: wrong }));
+    expect(run.exitStatus.code).toBe(1);
+    expect(run.stderrLines.at(-1)).toBe(
+      `portfolio-bot deploy: Discord answered 403 Missing Access: DISCORD_CLIENT_ID ${wrong} is not the application of DISCORD_TOKEN ` +
+        `(DISCORD_TOKEN belongs to application ${discord.applicationId}). Fix DISCORD_CLIENT_ID, or leave it empty: deploy reads the id from the token`,
+    );
+    expect(discord.rejections.map((rejection) => `${rejection.status} ${rejection.code}`)).toEqual(['403 50001']);
+    expect(discord.commands.putCount).toBe(0);
+    expect(run.output).not.toContain(discord.token);
+  });
+
+  it('says so when the commands PUT is refused with 403 Missing Access for a guild the application is not in', async () => {
+    discord = await startFakeDiscord();
+    discord.failNextRequests('PUT /applications/:app/guilds/:guild/commands', [{ status: 403, code: 50001, message: 'Missing Access' }]);
+    const run = await runBot(['deploy'], fakeDiscordEnv(discord, { DISCORD_CLIENT_ID: discord.applicationId, DISCORD_GUILD_ID: discord.guildId }));
+    expect(run.exitStatus.code).toBe(1);
+    expect(run.stderrLines.at(-1)).toBe(
+      `portfolio-bot deploy: Discord answered 403 Missing Access: application ${discord.applicationId} is not in guild ${discord.guildId} (DISCORD_GUILD_ID). ` +
+        'Invite it there with the applications.commands scope, or leave DISCORD_GUILD_ID empty for global commands',
+    );
+    expect(discord.injected.map((failure) => failure.route)).toEqual(['PUT /applications/:app/guilds/:guild/commands']);
+  });
+
+  it('reports a rate limit on the PUT instead of waiting it out', async () => {
+    discord = await startFakeDiscord();
+    discord.failNextRequests('PUT /applications/:app/commands', [{ status: 429, retryAfter: 600 }]);
+    const started = Date.now();
+    const run = await runBot(['deploy'], fakeDiscordEnv(discord));
+    expect(run.exitStatus.code).toBe(1);
+    expect(run.stderrLines.at(-1)).toBe('portfolio-bot deploy: Discord is rate limiting PUT /applications/:id/commands: try again in 600 s');
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
   it('prints the definitions with --dry-run and sends nothing', async () => {
     discord = await startFakeDiscord();
     const run = await runBot(['deploy', '--dry-run'], fakeDiscordEnv(discord, { DISCORD_CLIENT_ID: discord.applicationId }));

@@ -2,7 +2,8 @@
 import type { Dispatcher } from '../bot/dispatch.js';
 import { createCooldown } from '../bot/cooldown.js';
 import type { Config } from '../config.js';
-import { createLogger } from '../log.js';
+import { createLogger, type Logger } from '../log.js';
+import { describeNetworkError, LIKELY_CAUSES, noAnswerMessage, unreachableMessage } from './unreachable.js';
 
 export async function runGatewayBot(config: Config): Promise<number> {
   const logger = createLogger(config.LOG_LEVEL);
@@ -21,8 +22,13 @@ export async function runGatewayBot(config: Config): Promise<number> {
     logger,
     throttle: (user) => cooldown.take(user),
   });
+  // Said at once, so that a Discord that never answers is not a silent wait;
+  // the login must then be done within DISCORD_CONNECT_TIMEOUT.
+  logger.info('connecting to Discord', { api: config.DISCORD_API_URL, timeoutSeconds: config.DISCORD_CONNECT_TIMEOUT });
   const login = gateway.start();
   void login.catch(() => undefined); // awaited below
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), config.DISCORD_CONNECT_TIMEOUT * 1000)));
   // Only now the rest of the bot's modules: they load while the login waits on
   // the network. An unchanged profile comes from its snapshot at once; a changed
   // one is validated in a worker thread.
@@ -35,6 +41,7 @@ export async function runGatewayBot(config: Config): Promise<number> {
   const [{ COMMANDS }, { createDispatcher }] = await Promise.all([import('../../commands/index.js'), import('../bot/dispatch.js')]);
   const holder = await loading.catch(() => null);
   if (!holder) {
+    clearTimeout(timer);
     await gateway.client.destroy();
     return 1;
   }
@@ -56,24 +63,54 @@ export async function runGatewayBot(config: Config): Promise<number> {
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
 
+  let failure: string | undefined;
   try {
-    await login;
+    if ((await Promise.race([login, deadline])) === 'timeout') failure = describeTimeout(config, gateway.client.ws.gateway);
   } catch (error) {
+    failure = describeLoginError(error, config.DISCORD_API_URL);
+  } finally {
+    clearTimeout(timer);
+  }
+  if (failure !== undefined) {
     holder.stopWatching();
-    await gateway.client.destroy();
-    logger.error(describeLoginError(error));
-    return 1;
+    return giveUp(logger, failure, () => gateway.client.destroy());
   }
   holder.watch();
   // Keep running: the client's socket holds the event loop open until stop().
   return new Promise<number>(() => undefined);
 }
 
-/** One clear line for a failed login; never the token. */
-export function describeLoginError(error: unknown): string {
+/**
+ * Logs why the bot could not connect and ends the process with exit code 1, so a
+ * supervisor restarts it. Exits rather than returns: discord.js cannot cancel
+ * what it may still have under way (a REST request in its retry loop, a gateway
+ * WebSocket in its handshake, a shard's reconnect loop), and those would keep the
+ * process alive long past the deadline.
+ */
+async function giveUp(logger: Logger, message: string, destroy: () => Promise<void>): Promise<never> {
+  logger.error(message);
+  await Promise.race([destroy().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+  process.exit(1);
+}
+
+/** What did not answer in time: the REST API, or (the API having answered with its url) the gateway. */
+export function describeTimeout(config: Pick<Config, 'DISCORD_API_URL' | 'DISCORD_CONNECT_TIMEOUT'>, gatewayUrl: string | null | undefined): string {
+  const seconds = config.DISCORD_CONNECT_TIMEOUT;
+  if (!gatewayUrl) return noAnswerMessage(config.DISCORD_API_URL, seconds);
+  return (
+    `could not connect to Discord: its API at ${config.DISCORD_API_URL} answered, but its gateway at ${gatewayUrl.replace(/\/$/, '')} ` +
+    `did not complete the connection within ${seconds} s (DISCORD_CONNECT_TIMEOUT). ${LIKELY_CAUSES} A proxy must let WebSocket connections through.`
+  );
+}
+
+/** One clear line for a failed login; never the token (and redact() would cut it out of any message that echoes it). */
+export function describeLoginError(error: unknown, apiUrl: string): string {
   const err = error as { code?: string | number; status?: number; message?: string };
-  if (err.code === 'TokenInvalid' || err.status === 401 || err.code === 4004 || /token/i.test(err.message ?? '')) {
+  if (err.code === 'TokenInvalid' || err.status === 401 || err.code === 4004 || err.message === 'Authentication failed') {
     return 'Discord rejected DISCORD_TOKEN (401 Unauthorized): reset it in the Developer Portal (Bot → Reset Token) and update .env.';
   }
-  return `could not connect to Discord: ${err.message ?? String(error)}`;
+  const network = describeNetworkError(error);
+  if (network) return unreachableMessage(apiUrl, network);
+  const answered = typeof err.status === 'number' ? `Discord at ${apiUrl} answered ${err.status}: ` : '';
+  return `could not connect to Discord: ${answered}${(err.message ?? String(error)).replace(/\.$/, '')}. ${LIKELY_CAUSES}`;
 }

@@ -61,6 +61,7 @@ export {
   type MessageCheckOptions,
 } from './limits.js';
 export { Intent, type SessionOutcome } from './gateway.js';
+export { refusedAddress, startMuteGateway, startSilentServer, type DeadEnd } from './dead-ends.js';
 export type { FakeGuild } from './payloads.js';
 export type { WaitOptions } from './waiting.js';
 
