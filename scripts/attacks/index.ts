@@ -1,5 +1,6 @@
 // Every attack `npm run attack` replays, in the order they run. Add a module's attacks here.
 import { profileAttack } from './profile.js';
+import { tokenEchoAttack } from './token.js';
 import type { Attack } from './types.js';
 
-export const ATTACKS: Attack[] = [profileAttack];
+export const ATTACKS: Attack[] = [profileAttack, tokenEchoAttack];
