@@ -122,6 +122,7 @@ async function oneShots(label: string, args: string[], refuse: (discord: FakeDis
   const control = await oneShot(token, args, refuse, 'Forbidden', connecting);
   const runs: OneShot[] = [];
   for (const echo of echoes(token)) runs.push(await oneShot(token, args, refuse, echo, connecting));
+  const timed = runs.flatMap((run) => (run.rejectMs === undefined ? [] : [run.rejectMs]));
   const outcomes: Record<string, number> = {};
   for (const run of runs) outcomes[run.exit] = (outcomes[run.exit] ?? 0) + 1;
   return {
@@ -134,7 +135,7 @@ async function oneShots(label: string, args: string[], refuse: (discord: FakeDis
     rssStartMb: control.rss.at(-1) ?? NaN,
     rssPeakMb: Math.max(...runs.flatMap((run) => run.rss)),
     rssEndMb: median(runs.map((run) => run.rss.at(-1) ?? NaN)),
-    rejectMs: median(runs.flatMap((run) => (run.rejectMs === undefined ? [] : [run.rejectMs]))),
+    rejectMs: timed.length > 0 ? median(timed) : null,
     note: 'one process per echo (header, bare token, last segment, truncated, URL-encoded); RSS start: a control run refused with a plain "Forbidden"; reject ms: from its "connecting" line to its exit',
   };
 }
