@@ -9,6 +9,7 @@
 //     Bot <token>"): neither `start` nor `deploy` prints it, whole or in part.
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseConfig } from '../src/config.js';
 import { refusedAddress, startFakeDiscord, startMuteGateway, startSilentServer, type DeadEnd, type FakeDiscord } from './fake-discord/index.js';
 import { runBot, startBotProcess, type BotProcess } from './helpers/bot-process.js';
 
@@ -28,6 +29,17 @@ function leaks(text: string, secret: string): boolean {
   for (let start = 0; start + 12 <= secret.length; start++) if (text.includes(secret.slice(start, start + 12))) return true;
   return false;
 }
+
+describe('DISCORD_CONNECT_TIMEOUT', () => {
+  it('is 30 s unless set, takes seconds from 1 to 600 (fractions too), and names the key when wrong', () => {
+    expect(parseConfig({}).DISCORD_CONNECT_TIMEOUT).toBe(30);
+    expect(parseConfig({ DISCORD_CONNECT_TIMEOUT: '' }).DISCORD_CONNECT_TIMEOUT).toBe(30);
+    expect(parseConfig({ DISCORD_CONNECT_TIMEOUT: '2.5' }).DISCORD_CONNECT_TIMEOUT).toBe(2.5);
+    for (const bad of ['0', '601', 'ten']) {
+      expect(() => parseConfig({ DISCORD_CONNECT_TIMEOUT: bad })).toThrow('invalid environment: DISCORD_CONNECT_TIMEOUT: expected a number from 1 to 600');
+    }
+  });
+});
 
 describe('`start` and `deploy` against an unreachable or misbehaving Discord (DISCORD_CONNECT_TIMEOUT=1)', () => {
   const token = realisticToken();
