@@ -41,6 +41,7 @@ export function botEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
     DISCORD_GUILD_ID: '',
     DISCORD_PUBLIC_KEY: '',
     DISCORD_API_URL: '',
+    DISCORD_CONNECT_TIMEOUT: '',
     PROFILE_PATH: '',
     PORT: '',
     LOG_LEVEL: 'info',
