@@ -87,11 +87,13 @@ async function validateRow(attack: string, hole: string, files: string[], baseli
   const times: number[] = [];
   let peak = 0;
   let leaks = 0;
+  let hangs = 0;
   const lines: string[] = [];
   const peaks: string[] = [];
   for (const file of files) {
     const run = await validateOnce(file);
     count(outcomes, run.code === null ? 'killed (no answer in 120 s)' : `exit ${run.code}`);
+    if (run.code === null) hangs++;
     times.push(run.ms);
     peak = Math.max(peak, run.peakMb);
     peaks.push(run.peakMb.toFixed(0));
@@ -105,6 +107,7 @@ async function validateRow(attack: string, hole: string, files: string[], baseli
     outcomes,
     crashes: 0,
     leaks,
+    hangs,
     rssStartMb: baselineMb,
     rssPeakMb: peak,
     // A one-shot process gives all its memory back when it exits: nothing is retained.
@@ -158,6 +161,7 @@ async function serveRow(attack: string, hole: string, dir: string, saves: { name
   const rss = sampleRss(pid);
   const outcomes: Record<string, number> = {};
   const times: number[] = [];
+  let hangs = 0;
   let slowest = 0;
   let polls = 0;
   let failedPolls = 0;
@@ -183,6 +187,7 @@ async function serveRow(attack: string, hole: string, dir: string, saves: { name
       count(outcomes, 'reload rejected');
     } catch {
       count(outcomes, serve.bot.exitStatus ? `exit ${serve.bot.exitStatus.code}` : 'no verdict in 30 s');
+      if (!serve.bot.exitStatus) hangs++;
       if (serve.bot.exitStatus) break;
     }
     await sleep(300);
@@ -204,6 +209,7 @@ async function serveRow(attack: string, hole: string, dir: string, saves: { name
     outcomes,
     crashes: alive ? 0 : 1,
     leaks,
+    hangs,
     rssStartMb: rssStart,
     // VmHWM is the true peak since start; when the attack raised it, that is the attack's peak.
     rssPeakMb: hwmEnd > hwmStart ? hwmEnd : peak,
@@ -288,6 +294,7 @@ async function serveStartOnFifo(dir: string, servingMb: number): Promise<AttackR
     sent: 1,
     outcomes: { [exit.code === null ? 'killed (hung 20 s)' : `exit ${exit.code}`]: 1 },
     crashes: 0,
+    hangs: exit.code === null ? 1 : 0,
     leaks: STACK_FRAME.test(bot.output) ? 1 : 0,
     rssStartMb: servingMb,
     rssPeakMb: peak,

@@ -1,4 +1,5 @@
 // The shape every attack of `npm run attack` reports (scripts/attack.ts prints the table).
+// A row fails on a crash, a leak, a hang, or memory not back within RSS_SLACK_MB of its start.
 // An attack runs against the real entry point on loopback only, with bounded sizes and times.
 
 export interface AttackResult {
@@ -14,6 +15,8 @@ export interface AttackResult {
   crashes: number;
   /** Times a secret (token, private phone, key) or a raw stack trace appeared in output or replies. */
   leaks: number;
+  /** Times the target gave no verdict within the attack's time bound (hung, or killed by the attack). */
+  hangs?: number;
   /** The target's resident memory before the attack, at its peak during it, and after it ended (MB). */
   rssStartMb: number;
   rssPeakMb: number;
@@ -34,5 +37,5 @@ export interface Attack {
 export const RSS_SLACK_MB = 20;
 
 export function verdict(result: AttackResult): 'held' | 'FAILED' {
-  return result.crashes === 0 && result.leaks === 0 && result.rssEndMb - result.rssStartMb <= RSS_SLACK_MB ? 'held' : 'FAILED';
+  return result.crashes === 0 && result.leaks === 0 && (result.hangs ?? 0) === 0 && result.rssEndMb - result.rssStartMb <= RSS_SLACK_MB ? 'held' : 'FAILED';
 }
