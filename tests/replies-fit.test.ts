@@ -144,12 +144,34 @@ describe('redact', () => {
     expect(redact('a b c 12', ['', 'a', ' - '])).toBe('a b c 12');
     expect(redact('phone 12345', [phone])).toBe('phone 12345');
   });
+
+  it('reads digits of any script, and anything but a letter between them as a separator', () => {
+    const spellings = [
+      '98799/90466', '98799_90466', '9*8*7*9*9*9*0*4*6*6', '98,799,904,66', '98799:90466', '98799 — 90466', '98799🙂90466',
+      '+９１ ９８７９９ ９０４６６', '٩٨٧٩٩ ٩٠٤٦٦', '۹۸۷۹۹۹۰۴۶۶', '९८७९९९०४६६', '𝟗𝟖𝟕𝟗𝟗𝟗𝟎𝟒𝟔𝟔', '⑨⑧⑦⑨⑨⑨⓪④⑥⑥',
+      '98799\u200C90466', '98799\u206090466', '98799\u200B90466', '9\u202E8799\u202C90466', '98799\n90466',
+      '0091 98799 90466', '+91 (0) 98799-90466', '+91\u00A098799\u00A090466',
+    ];
+    for (const spelling of spellings) expect(redact(`tel ${spelling}.`, [phone]), JSON.stringify(spelling)).toBe('tel [private].');
+  });
+
+  it('ends a number at a letter, and leaves numbers that only share digits with it', () => {
+    expect(redact('98799 x 90466', [phone])).toBe('98799 x 90466');
+    const numbers = 'In 2019: 0.963, top 3% of 2,000; 98.7 and 99.04 in 2020-2021; ids 98799, 90466.';
+    expect(redact(numbers, [phone])).toBe(numbers.replace('98799, 90466', '[private]'));
+    expect(redact('2019 2020 2021 2022 0.963 0.987 12:30', [phone])).toBe('2019 2020 2021 2022 0.963 0.987 12:30');
+    expect(redact('2020 098799 90466', [phone])).toBe('2020 [private]');
+  });
+
+  it('finds other secrets with invisible characters or compatibility forms inside', () => {
+    expect(redact('mail jane\u200B.doe@exa\u2060mple.com or ＪＡＮＥ.DOE@EXAMPLE.COM', ['jane.doe@example.com'])).toBe('mail [private] or [private]');
+  });
 });
 
 describe('fitReply', () => {
   it('forces allowed_mentions to parse nothing', () => {
     const out = fit({ content: 'hi @everyone', allowed_mentions: { parse: ['everyone', 'users'], users: ['1'] } });
-    expect(out).toEqual({ content: 'hi @everyone', allowed_mentions: { parse: [] } });
+    expect(out).toEqual({ content: 'hi @\u200Beveryone', allowed_mentions: { parse: [] } });
   });
 
   it('gives an empty payload something to show', () => {
@@ -451,7 +473,82 @@ describe('fitReply', () => {
   });
 });
 
+describe('fitReply on hostile text', () => {
+  it('removes bidi controls and zero-width characters from every text, keeping ZWJs in emoji, ZWNJs in words and code-fence breaks', () => {
+    const out = fit({
+      content: 'a\u202Eb\u2066c\u2069\u200Bd\uFEFF\u2060e\u200E\u061C 👩\u200D💻 x\u200Dy',
+      embeds: [{ title: 't\u202Eitle\u200B', description: '```\n`\u200B``\n```', footer: { text: '\u200Cfoot\u200C' }, author: { name: '\u2067\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645' } }],
+      components: [row(button('b', 'la\u200Bbel\u202E'))],
+    });
+    expect(out.content).toBe('abcde 👩\u200D💻 xy');
+    expect(out.embeds?.[0]).toEqual({
+      title: 'title',
+      description: '```\n`\u200B``\n```',
+      footer: { text: 'foot' },
+      author: { name: '\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645' },
+    });
+    expect((out.components?.[0]?.components[0] as { label: string }).label).toBe('label');
+  });
+
+  it('breaks mentions in every text, however they were hidden', () => {
+    const out = fit({
+      content: '@everyone <@&1> <#2> </ping:3> <t:4:R> <:e:5> <a:e:6> <id:home>',
+      embeds: [{ title: '@here', description: '@every\u200Bone', fields: [{ name: '<@7>', value: '@\u2060here' }] }],
+    });
+    expect(out.content).toBe('@\u200Beveryone <\u200B@&1> <\u200B#2> <\u200B/ping:3> <\u200Bt:4:R> <\u200B:e:5> <\u200Ba:e:6> <\u200Bid:home>');
+    expect(out.embeds?.[0]).toEqual({ title: '@\u200Bhere', description: '@\u200Beveryone', fields: [{ name: '<\u200B@7>', value: '@\u200Bhere' }] });
+    expect(fit({ content: 'mail a@b.co, 3 < 4, <https://example.org>' }).content).toBe('mail a@b.co, 3 < 4, <https://example.org>');
+  });
+
+  it('shows masked links that are not http(s), or whose text names another site, as plain text with the real target', () => {
+    const out = fit({
+      content: '[a@b.co](mailto:a@b.co) [call](tel:+1234567) [x](javascript:alert(1)) [ok](https://example.org/a)',
+      embeds: [
+        {
+          description: '[https://github.com/ada](https://evil.example/phish) [**github**\\.com](https://evil.example)',
+          fields: [{ name: '[github.com](https://evil.example)', value: '[paypal.com](https://paypal.com.evil.example/login)' }],
+        },
+      ],
+    });
+    expect(out.content).toBe('a@b.co call (tel:+1234567) [x] (javascript:alert(1)) [ok](https://example.org/a)');
+    expect(out.embeds?.[0]?.description).toBe('https://github.com/ada (https://evil.example/phish) **github**\\.com (https://evil.example)');
+    // Field names render no links: shown as written.
+    expect(out.embeds?.[0]?.fields?.[0]).toEqual({ name: '[github.com](https://evil.example)', value: 'paypal.com (https://paypal.com.evil.example/login)' });
+  });
+
+  it('breaks up a masked link whose target is not plain, since its host can be read two ways', () => {
+    expect(fit({ content: '[github.com](https://github.com(x)@evil.example/)' }).content).toBe('[github.com] (https://github.com(x)@evil.example/)');
+    expect(fit({ content: '[docs](<https://example.org/a> "title")' }).content).toBe('[docs] (<https://example.org/a> "title")');
+    expect(fit({ content: 'not a link: \\[a@b.co\\](mailto:a@b.co)' }).content).toBe('not a link: \\[a@b.co\\](mailto:a@b.co)');
+  });
+
+  it('redacts a secret that a rewritten link brings into the text', () => {
+    expect(fit({ content: '[call me](tel:98799-90466)' }, ['+919879990466']).content).toBe('call me (tel:[private])');
+  });
+
+  it('drops a url that holds an invisible character', () => {
+    const out = fit({ content: 'x', embeds: [{ title: 't', url: 'https://example.org/\u202Etxt.exe' }], components: [row({ type: 2, style: 5, label: 'go', url: 'https://example.org/\u200B' })] });
+    expect(out.embeds?.[0]).toEqual({ title: 't' });
+    expect(out.components).toBeUndefined();
+  });
+});
+
 describe('checkReplyLimits', () => {
+  it('names hidden characters, live mentions and misleading masked links', () => {
+    expect(
+      checkReplyLimits({
+        content: 'a\u202Eb @everyone',
+        embeds: [{ description: '[github.com](https://evil.example)', fields: [{ name: 'n', value: '[m](mailto:a@b.co)' }, { name: 'e', value: EMPTY_FIELD }] }],
+        allowed_mentions: { parse: [] },
+      }),
+    ).toEqual([
+      'content: holds an invisible or bidi control character',
+      'content: holds a mention',
+      'embeds[0].description: masked link text names another site',
+      'embeds[0].fields[0].value: masked link not http(s)',
+    ]);
+  });
+
   it('names every broken limit', () => {
     const problems = checkReplyLimits({
       content: 'x'.repeat(2001),

@@ -1,6 +1,8 @@
 // The one gate every reply passes before a transport sends it: whatever a handler
 // built, what leaves here obeys every limit in DISCORD.md ("Limits a reply must
-// respect"), mentions nobody, and shows no private value.
+// respect"), mentions nobody, shows no private value, and holds no text that
+// hides, reorders or disguises what it shows (./inert.ts): profile text is
+// treated like anything a user typed.
 //
 // Input is treated as untrusted in shape too: anything that is not what Discord
 // expects is dropped or coerced, never thrown on.
@@ -25,7 +27,9 @@ import type {
   SelectMenuDefaultValueType,
 } from 'discord-api-types/v10';
 import type { AutocompleteChoice, ReplyPayload, ReplyRow } from './types.js';
-import { cachedRedactor, isWellFormed, toWellFormed, truncate } from './text.js';
+import { badMaskedLinks, breakMentions, hasHiddenCharacter, hasLiveMention, plainMaskedLinks, stripInvisible } from './inert.js';
+import { cachedRedactor } from './redact.js';
+import { isWellFormed, toWellFormed, truncate } from './text.js';
 
 export const LIMITS = {
   content: 2000,
@@ -73,7 +77,7 @@ const LINK = 5 as ButtonStyle.Link;
 const PREMIUM = 6 as ButtonStyle.Premium;
 
 export interface FitOptions {
-  /** Private values (phone numbers, emails) that must never appear; see `createRedactor` for the variants caught. */
+  /** Private values (phone numbers, emails) that must never appear; see `createRedactor` for the spellings caught. */
   redact?: readonly string[];
 }
 
@@ -91,13 +95,33 @@ const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 const UNICODE_EMOJI = /^(?=.*(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3))[\p{Emoji}\p{Emoji_Component}]{1,32}$/u;
 const CUSTOM_EMOJI_NAME = /^\w{1,32}$/;
 
-/** A string (numbers are written out), well-formed, redacted, non-blank, cut to `max`; otherwise undefined. */
-function textOf(value: unknown, max: number, redactor: Redactor): string | undefined {
+/** Where Discord renders masked links: message content, embed descriptions and field values. */
+type Rendering = 'markdown' | 'plain';
+/** A rewritten masked link may spell a secret or a new link: rewriting stops once nothing changes, or after this many rounds. */
+const LINK_ROUNDS = 3;
+
+/**
+ * Text made safe to show: invisible and bidi characters removed, secrets
+ * redacted, (where links render) misleading or unrenderable masked links made
+ * plain text, mentions broken.
+ */
+function inertText(text: string, redactor: Redactor, rendering: Rendering): string {
+  let out = redactor(stripInvisible(text));
+  for (let round = 0; rendering === 'markdown' && round < LINK_ROUNDS; round++) {
+    const plain = plainMaskedLinks(out);
+    if (plain === out) break;
+    out = redactor(plain);
+  }
+  return breakMentions(out);
+}
+
+/** A string (numbers are written out), well-formed, made inert, non-blank, cut to `max`; otherwise undefined. */
+function textOf(value: unknown, max: number, redactor: Redactor, rendering: Rendering = 'plain'): string | undefined {
   let text: string;
   if (typeof value === 'string') text = value;
   else if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'bigint') text = String(value);
   else return undefined;
-  text = redactor(toWellFormed(text));
+  text = inertText(toWellFormed(text), redactor, rendering);
   return isBlank(text) ? undefined : truncate(text, max);
 }
 
@@ -109,8 +133,10 @@ function exactOf(value: unknown, max: number, redactor: Redactor): string | unde
 
 function urlOf(value: unknown, max: number, redactor: Redactor, schemes: readonly string[] = ['http:', 'https:']): string | undefined {
   const url = exactOf(value, max, redactor);
-  // eslint-disable-next-line no-control-regex -- a url holds no control characters
-  if (url === undefined || /[\s\u0000-\u001F\u007F]/.test(url)) return undefined;
+  // A url holds no control characters, and no invisible ones (Discord shows a link
+  // button's url before opening it: bidi controls could reorder what it shows).
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  if (url === undefined || /[\s\u0000-\u001F\u007F]|\p{Cf}/u.test(url)) return undefined;
   try {
     const parsed = new URL(url);
     return schemes.includes(parsed.protocol) && (parsed.protocol === 'discord:' || parsed.hostname !== '') ? url : undefined;
@@ -143,7 +169,7 @@ function fitImage(value: unknown, redactor: Redactor): { url: string } | undefin
 function fitField(value: unknown, redactor: Redactor): APIEmbedField | undefined {
   if (!isBag(value)) return undefined;
   const name = textOf(value.name, LIMITS.fieldName, redactor);
-  const text = textOf(value.value, LIMITS.fieldValue, redactor);
+  const text = textOf(value.value, LIMITS.fieldValue, redactor, 'markdown');
   if (name === undefined && text === undefined) return undefined;
   return defined<APIEmbedField>({ name: name ?? EMPTY_FIELD, value: text ?? EMPTY_FIELD, inline: boolOf(value.inline) });
 }
@@ -192,7 +218,7 @@ function fitEmbed(value: unknown, redactor: Redactor): APIEmbed | undefined {
     .slice(0, LIMITS.fields);
   const embed = defined<APIEmbed>({
     title: textOf(value.title, LIMITS.title, redactor),
-    description: textOf(value.description, LIMITS.description, redactor),
+    description: textOf(value.description, LIMITS.description, redactor, 'markdown'),
     url: urlOf(value.url, LIMITS.embedUrl, redactor),
     timestamp: timestampOf(value.timestamp),
     color: intOf(value.color, 0, 0xffffff),
@@ -443,7 +469,10 @@ function fitComponents(value: unknown, redactor: Redactor): ReplyRow[] {
 /**
  * Returns a new payload that Discord accepts, whatever `payload` holds:
  * `allowed_mentions` is always `{ parse: [] }`; every text is cut to its limit
- * (with "…") and redacted; invalid urls, ids and components are dropped; embeds
+ * (with "…"), redacted and made inert (invisible and bidi characters removed,
+ * mentions broken, and, where links render, masked links that are not http(s)
+ * or whose text names another site shown as plain text with their real
+ * target); invalid urls, ids and components are dropped; embeds
  * fit the 6000 total; a payload with nothing left gets the content
  * "Nothing to show.". Only content, embeds, components, flags and
  * allowed_mentions are carried over. Never throws.
@@ -462,7 +491,7 @@ function fitPayload(payload: ReplyPayload, options: FitOptions): ReplyPayload {
   const input: unknown = payload;
   const source: Bag = typeof input === 'string' ? { content: input } : isBag(input) ? input : {};
 
-  const content = textOf(source.content, LIMITS.content, redactor);
+  const content = textOf(source.content, LIMITS.content, redactor, 'markdown');
   const embeds = fitEmbeds(source.embeds, redactor);
   const components = fitComponents(source.components, redactor);
   const flags = typeof source.flags === 'number' && Number.isInteger(source.flags) ? source.flags & REPLY_FLAGS_MASK : 0;
@@ -526,13 +555,16 @@ function checkUrl(problems: string[], path: string, value: unknown, max: number,
 export function checkReplyLimits(payload: unknown, options: FitOptions = {}): string[] {
   const problems: string[] = [];
   const redactor = cachedRedactor(Array.isArray(options?.redact) ? options.redact : NO_SECRETS);
-  const text = (path: string, value: unknown, max: number, required: boolean): void => {
+  const text = (path: string, value: unknown, max: number, required: boolean, rendering: Rendering = 'plain'): void => {
     if (value === undefined && !required) return;
     if (typeof value !== 'string') return void problems.push(`${path}: not a string`);
     if (value.length > max) problems.push(`${path}: ${value.length} characters, over ${max}`);
     if (isBlank(value)) problems.push(`${path}: empty`);
     if (!isWellFormed(value)) problems.push(`${path}: lone surrogate`);
     if (redactor(value) !== value) problems.push(`${path}: shows a private value`);
+    if (value !== EMPTY_FIELD && hasHiddenCharacter(value)) problems.push(`${path}: holds an invisible or bidi control character`);
+    if (hasLiveMention(value)) problems.push(`${path}: holds a mention`);
+    if (rendering === 'markdown') for (const { problem } of badMaskedLinks(value)) problems.push(`${path}: masked link ${problem}`);
   };
   const exact = (path: string, value: unknown, max: number): void => {
     if (typeof value !== 'string' || value.length < 1 || value.length > max) problems.push(`${path}: not a string of 1–${max} characters`);
@@ -566,7 +598,7 @@ export function checkReplyLimits(payload: unknown, options: FitOptions = {}): st
   if (payload.flags !== undefined && (typeof payload.flags !== 'number' || (payload.flags & ~REPLY_FLAGS_MASK) !== 0)) {
     problems.push(`flags: ${String(payload.flags)} holds flags a reply may not set`);
   }
-  text('content', payload.content, LIMITS.content, false);
+  text('content', payload.content, LIMITS.content, false, 'markdown');
 
   const embeds = payload.embeds === undefined ? [] : listOf(payload.embeds);
   if (payload.embeds !== undefined && !Array.isArray(payload.embeds)) problems.push('embeds: not an array');
@@ -575,7 +607,7 @@ export function checkReplyLimits(payload: unknown, options: FitOptions = {}): st
     const at = `embeds[${i}]`;
     if (!isBag(embed)) return void problems.push(`${at}: not an object`);
     text(`${at}.title`, embed.title, LIMITS.title, false);
-    text(`${at}.description`, embed.description, LIMITS.description, false);
+    text(`${at}.description`, embed.description, LIMITS.description, false, 'markdown');
     checkUrl(problems, `${at}.url`, embed.url, LIMITS.embedUrl);
     if (embed.color !== undefined && intOf(embed.color, 0, 0xffffff) === undefined) problems.push(`${at}.color: not a 24-bit integer`);
     if (embed.timestamp !== undefined && timestampOf(embed.timestamp) !== embed.timestamp) problems.push(`${at}.timestamp: not an ISO 8601 time`);
@@ -606,7 +638,7 @@ export function checkReplyLimits(payload: unknown, options: FitOptions = {}): st
     fields.forEach((field, j) => {
       if (!isBag(field)) return void problems.push(`${at}.fields[${j}]: not an object`);
       text(`${at}.fields[${j}].name`, field.name, LIMITS.fieldName, true);
-      text(`${at}.fields[${j}].value`, field.value, LIMITS.fieldValue, true);
+      text(`${at}.fields[${j}].value`, field.value, LIMITS.fieldValue, true, 'markdown');
     });
     if (!hasBody(embed as APIEmbed)) problems.push(`${at}: nothing to show`);
   });

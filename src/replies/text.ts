@@ -1,9 +1,11 @@
-// Text helpers for replies: cutting to a length, making user-typed text inert,
-// and keeping private values out of anything we send.
+// Text helpers for replies: cutting to a length, and making user-typed text
+// inert. Private values are kept out by ./redact.ts, profile text made inert by ./inert.ts.
 //
 // Lengths are UTF-16 code units (`string.length`). Discord counts characters; a
 // code unit count is never smaller than a code point count, so staying within it
 // is the conservative choice, and cuts never fall inside a surrogate pair.
+
+import { stripInvisible } from './inert.js';
 
 export const ELLIPSIS = '…';
 
@@ -77,13 +79,6 @@ export function truncate(text: string, max: number): string {
   return text.slice(0, hard).trimEnd() + ELLIPSIS;
 }
 
-// Invisible characters that can hide or reorder text: zero-width space and marks,
-// bidi embeddings/overrides/isolates, word joiner and invisible operators, BOM,
-// Arabic letter mark, Mongolian vowel separator, soft hyphen. ZWJ and ZWNJ are
-// handled apart, because emoji sequences and some scripts need them.
-const INVISIBLE = /[\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
-const STRAY_ZWJ = /(?<!\p{Extended_Pictographic}(?:\u{FE0F}|[\u{1F3FB}-\u{1F3FF}])?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
-const STRAY_ZWNJ = /(?<![\p{L}\p{M}])\u200C|\u200C(?![\p{L}\p{M}])/gu;
 // C0 controls except tab and newline, DEL, C1 controls, line/paragraph separators.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/g;
@@ -107,11 +102,9 @@ const ZWSP = '\u200B';
  *   timestamp and command mentions) and after the "@" of @everyone and @here.
  */
 export function escapeMarkdown(text: string): string {
-  const plain = String(text)
+  // A user has no reason to break a code fence: every zero-width space goes.
+  const plain = stripInvisible(String(text).replace(/\u200B/g, ''))
     .replace(/\r\n?/g, '\n')
-    .replace(INVISIBLE, '')
-    .replace(STRAY_ZWJ, '')
-    .replace(STRAY_ZWNJ, '')
     .replace(CONTROL, ' ')
     .replace(/[^\S\n]+/g, ' ')
     .replace(/\s*\n\s*/g, (run) => (run.indexOf('\n') === run.lastIndexOf('\n') ? '\n' : '\n\n'))
@@ -150,83 +143,6 @@ export function cleanUserText(text: string, max: number): string {
   const body = cut.slice(0, -ELLIPSIS.length);
   const slashes = /\\+$/.exec(body)?.[0].length ?? 0;
   return slashes % 2 === 1 ? body.slice(0, -1).trimEnd() + ELLIPSIS : cut;
-}
-
-export const REDACTED = '[private]';
-
-/** Characters that may sit between the characters of a secret and still spell it: spaces, dashes, dots, brackets, escape backslashes, zero-width spaces. */
-const SEPARATOR = '[\\s\\-\\u2010-\\u2015+.()\\\\\\u200B]';
-const REGEX_SYNTAX = /[\\^$.*+?()[\]{}|/]/;
-/** Secrets shorter than this (once separators are removed) are ignored: redacting "a" everywhere would wreck every reply. */
-const MIN_SECRET_LENGTH = 3;
-/** A phone number's national part, once a country code is dropped, keeps at least this many digits. */
-const MIN_NATIONAL_DIGITS = 8;
-
-function spelledLoosely(core: string): string {
-  return Array.from(core, (ch) => (REGEX_SYNTAX.test(ch) ? '\\' + ch : ch)).join(`${SEPARATOR}*`);
-}
-
-/** Regex alternatives (longest first) matching one secret and its variants. */
-function secretPatterns(secret: string): { length: number; source: string }[] {
-  const digits = secret.replace(/\D/g, '');
-  const phoneLike = /^[\s\d+\-().]+$/.test(secret) && digits.length >= 7;
-  if (phoneLike) {
-    const patterns = [{ length: digits.length, source: `(?:\\+${SEPARATOR}*)?${spelledLoosely(digits)}` }];
-    // Written without its country code, and perhaps with a trunk "0" instead.
-    const hasCountryCode = /^\s*(?:\+|00)/.test(secret) || digits.length > 10;
-    for (let drop = 1; hasCountryCode && drop <= 3 && digits.length - drop >= MIN_NATIONAL_DIGITS; drop++) {
-      const national = digits.slice(drop);
-      patterns.push({ length: national.length, source: `(?:0${SEPARATOR}*)?${spelledLoosely(national)}` });
-    }
-    return patterns;
-  }
-  const core = secret.replace(/[\s\-+]/g, '');
-  if (Array.from(core).length < MIN_SECRET_LENGTH) return [];
-  return [{ length: core.length, source: spelledLoosely(core) }];
-}
-
-const redactors = new WeakMap<readonly string[], (text: string) => string>();
-
-/** As createRedactor, remembered per secrets array: callers pass the same array for a whole profile. */
-export function cachedRedactor(secrets: readonly string[]): (text: string) => string {
-  let redactor = redactors.get(secrets);
-  if (!redactor) redactors.set(secrets, (redactor = createRedactor(secrets)));
-  return redactor;
-}
-
-/**
- * Builds a function replacing every secret, and its variants, with "[private]".
- * A variant is the secret with spaces, dashes, dots, brackets or "+" added or
- * removed anywhere (any case); for a phone number also its national part
- * without the country code, alone or after a trunk "0". So "+919879990466" also
- * hides "+91 98799 90466", "98799-90466" and "9879990466".
- */
-export function createRedactor(secrets: readonly string[]): (text: string) => string {
-  const patterns = secrets
-    .filter((s): s is string => typeof s === 'string')
-    .flatMap(secretPatterns)
-    .sort((a, b) => b.length - a.length);
-  if (patterns.length === 0) return (text) => text;
-  const regex = new RegExp(patterns.map((p) => p.source).join('|'), 'giu');
-  // When every secret is a phone number, a text with fewer digits than the
-  // shortest variant can't hold one: skip the regex (most texts, cheaply).
-  const phonesOnly = secrets.every((secret) => typeof secret !== 'string' || /^[\s\d+\-().]+$/.test(secret));
-  const minDigits = phonesOnly ? Math.min(...patterns.map((p) => p.length)) : 0;
-  return (text) => (minDigits > 0 && !hasDigits(text, minDigits) ? text : text.replace(regex, REDACTED));
-}
-
-function hasDigits(text: string, count: number): boolean {
-  let found = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57 && ++found >= count) return true;
-  }
-  return false;
-}
-
-/** Replaces every secret (see `createRedactor` for the variants matched) with "[private]". */
-export function redact(text: string, secrets: readonly string[]): string {
-  return createRedactor(secrets)(text);
 }
 
 /** Replaces lone surrogates (invalid in UTF-8 JSON) with U+FFFD and removes NUL. */

@@ -2,6 +2,7 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import type { ContactKind, Profile } from '../../profile/schema.js';
 import type { ReplyPayload } from '../types.js';
 import { author, COLOURS, footer, linkButton, linkRows } from './common.js';
+import { mdLink } from './sections.js';
 
 /** How each kind of contact link is shown, in every card that shows one. */
 export const CONTACT_STYLE: Record<ContactKind, { label: string; emoji: string }> = {
@@ -18,12 +19,15 @@ export function contactButton(link: { kind: ContactKind; url: string }) {
   return linkButton(CONTACT_STYLE[link.kind].label, link.url, CONTACT_STYLE[link.kind].emoji);
 }
 
-/** The public links only: the private ones never leave the profile. */
+/**
+ * The public links only: the private ones never leave the profile. An e-mail
+ * address is shown as written: Discord renders masked links to http(s) only.
+ */
 export function buildContactCard(profile: Profile): ReplyPayload {
   const links = profile.identity.links;
   const lines = links.map((link) => {
-    const shown = link.url.startsWith('mailto:') ? link.url.slice('mailto:'.length) : link.url.replace(/^https?:\/\//, '');
-    return `${CONTACT_STYLE[link.kind].emoji} **${CONTACT_STYLE[link.kind].label}**: [${shown}](${link.url})`;
+    const shown = link.url.startsWith('mailto:') ? link.url.slice('mailto:'.length) : mdLink(link.url.replace(/^https?:\/\//, ''), link.url);
+    return `${CONTACT_STYLE[link.kind].emoji} **${CONTACT_STYLE[link.kind].label}**: ${shown}`;
   });
   const embed: APIEmbed = {
     title: `Contact ${profile.identity.name}`,
