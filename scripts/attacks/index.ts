@@ -1,6 +1,7 @@
 // Every attack `npm run attack` replays, in the order they run. Add a module's attacks here.
 import { profileAttack } from './profile.js';
+import { repliesAttack } from './replies.js';
 import { tokenEchoAttack } from './token.js';
 import type { Attack } from './types.js';
 
-export const ATTACKS: Attack[] = [profileAttack, tokenEchoAttack];
+export const ATTACKS: Attack[] = [profileAttack, tokenEchoAttack, repliesAttack];

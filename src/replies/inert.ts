@@ -25,6 +25,7 @@ const INVISIBLE = /[\u00AD\u061C\u180E\u200E\u200F\u202A-\u202E\u2060-\u2064\u20
  * project card's code block does): in those places it hides nothing.
  */
 const STRAY_ZWSP = /(?<![@<`])\u200B|(?<=`)\u200B(?!`)/g;
+const ANY_INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 /** A ZWJ not joining two emoji (a pictograph, perhaps with a variation selector or skin tone, then another). */
 const STRAY_ZWJ = /(?<!\p{Extended_Pictographic}(?:\u{FE0F}|[\u{1F3FB}-\u{1F3FF}])?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 /** A ZWNJ not between two letters (with their marks): Persian and the Indic scripts need it there. */
@@ -36,6 +37,8 @@ const STRAY_ZWNJ = /(?<![\p{L}\p{M}])\u200C|\u200C(?![\p{L}\p{M}])/gu;
  * letters, a zero-width space after "@" or "<" or between two backticks.
  */
 export function stripInvisible(text: string): string {
+  // Most texts hold none of these: one scan lets them through.
+  if (!ANY_INVISIBLE.test(text)) return text;
   return text.replace(INVISIBLE, '').replace(STRAY_ZWSP, '').replace(STRAY_ZWJ, '').replace(STRAY_ZWNJ, '');
 }
 
@@ -44,7 +47,7 @@ const MENTION = /@(?=everyone|here)|<(?=[@#/:]|[at]:|id:)/gi;
 
 /** Breaks every mention with a zero-width space after its "@" or "<": it renders as written and pings or links nobody. */
 export function breakMentions(text: string): string {
-  return text.replace(MENTION, (sign) => sign + ZWSP);
+  return text.includes('@') || text.includes('<') ? text.replace(MENTION, (sign) => sign + ZWSP) : text;
 }
 
 // The opening of a masked link in Discord's markdown (simple-markdown's link
@@ -106,8 +109,24 @@ const sameSite = (a: string, b: string): boolean => a === b || a.endsWith(`.${b}
 
 type LinkProblem = 'not http(s)' | 'text names another site' | 'target not plain';
 
+// Cards show the same links reply after reply: each verdict is remembered (the
+// cache is emptied when full, so hostile text can't grow it).
+const VERDICT_CACHE_LIMIT = 2048;
+const verdicts = new Map<string, LinkProblem | 'ok'>();
+
 /** Why a masked link must not be shown as one: its target is not http(s), or its text names another site; undefined when it may. */
 export function maskedLinkProblem(label: string, target: string): LinkProblem | undefined {
+  const key = `${label}\u0000${target}`;
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) {
+    if (verdicts.size >= VERDICT_CACHE_LIMIT) verdicts.clear();
+    verdict = judgeMaskedLink(label, target) ?? 'ok';
+    verdicts.set(key, verdict);
+  }
+  return verdict === 'ok' ? undefined : verdict;
+}
+
+function judgeMaskedLink(label: string, target: string): LinkProblem | undefined {
   let url: URL;
   try {
     url = new URL(target);

@@ -157,7 +157,8 @@ function digitSkeleton(text: string, shortest: number): Skeleton {
     runDigits = 0;
   };
   for (let i = 0; i < text.length; ) {
-    const code = text.codePointAt(i) as number;
+    const unit = text.charCodeAt(i);
+    const code = unit < 0xd800 ? unit : (text.codePointAt(i) as number);
     const end = i + (code > 0xffff ? 2 : 1);
     const kind = kindOf(code);
     if (kind === DIGIT) {
@@ -232,15 +233,17 @@ function matchStart(text: string, skeleton: Skeleton, at: number, prefixes: read
 
 /** Every span of `text` that spells one of the needles (the shortest of `shortest` characters), merged, in order. */
 function secretSpans(text: string, needles: readonly { mode: Mode; needle: Needle }[], shortest: number): [number, number][] {
-  const skeletons = new Map<Mode, Skeleton>();
+  let digits: Skeleton | undefined;
+  let alnum: Skeleton | undefined;
   const spans: [number, number][] = [];
   for (const { mode, needle } of needles) {
-    let skeleton = skeletons.get(mode);
-    if (!skeleton) skeletons.set(mode, (skeleton = mode === 'digits' ? digitSkeleton(text, shortest) : alnumSkeleton(text)));
+    const skeleton = mode === 'digits' ? (digits ??= digitSkeleton(text, shortest)) : (alnum ??= alnumSkeleton(text));
+    if (skeleton.chars.length < needle.text.length) continue;
     for (let at = skeleton.chars.indexOf(needle.text); at >= 0; at = skeleton.chars.indexOf(needle.text, at + 1)) {
       spans.push([matchStart(text, skeleton, at, needle.prefixes), skeleton.ends[at + needle.text.length - 1] as number]);
     }
   }
+  if (spans.length < 2) return spans;
   spans.sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
   for (const span of spans) {
@@ -249,6 +252,26 @@ function secretSpans(text: string, needles: readonly { mode: Mode; needle: Needl
     else merged.push(span);
   }
   return merged;
+}
+
+/**
+ * True when `text` holds fewer than `enough` digits, counting a character
+ * beyond ASCII that reads as digits as two: no phone number can be in it. Most
+ * texts are let through by this one cheap pass.
+ */
+function tooFewDigits(text: string, enough: number): boolean {
+  let found = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) {
+      if (unit >= 0x30 && unit <= 0x39 && ++found >= enough) return false;
+      continue;
+    }
+    const code = text.codePointAt(i) as number;
+    if (code > 0xffff) i++;
+    if (kindOf(code) === DIGIT && (found += 2) >= enough) return false;
+  }
+  return true;
 }
 
 /**
@@ -269,7 +292,10 @@ export function createRedactor(secrets: readonly string[]): (text: string) => st
     .sort((a, b) => b.needle.text.length - a.needle.text.length);
   if (needles.length === 0) return (text) => text;
   const fewest = Math.min(...needles.filter((entry) => entry.mode === 'digits').map((entry) => entry.needle.text.length), Infinity);
+  // When every secret is a phone number, a text with too few digits can't hold one.
+  const digitsOnly = needles.every((entry) => entry.mode === 'digits');
   return (text) => {
+    if (digitsOnly && tooFewDigits(text, fewest)) return text;
     const spans = secretSpans(text, needles, fewest);
     if (spans.length === 0) return text;
     let out = '';
