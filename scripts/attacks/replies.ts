@@ -172,6 +172,8 @@ function writeProfile(dir: string, index: number, attack: Case): { file: string;
 
 interface Asked {
   code: number | null;
+  /** Killed after ASK_TIMEOUT_MS without an answer. */
+  hung: boolean;
   stdout: string;
   peakKib: number;
   ms: number;
@@ -189,12 +191,16 @@ function ask(profile: string, line: string): Promise<Asked> {
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), ASK_TIMEOUT_MS);
+    let hung = false;
+    const timer = setTimeout(() => {
+      hung = true;
+      child.kill('SIGKILL');
+    }, ASK_TIMEOUT_MS);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
       const peakKib = Number(/attack-maxrss-kib (\d+)/.exec(stderr)?.[1] ?? 0);
-      resolve({ code, stdout, peakKib, ms: performance.now() - started });
+      resolve({ code, hung, stdout, peakKib, ms: performance.now() - started });
     });
   });
 }
@@ -210,7 +216,7 @@ async function runCase(dir: string, index: number, attack: Case): Promise<Attack
   }
   const answered = asked.code === 0 && payload !== undefined;
   const leaks = answered ? leaksIn(payload) : { phone: 0, mention: 0, hidden: 0, link: 0 };
-  const outcome = answered ? 'answered' : `exit ${String(asked.code)}`;
+  const outcome = answered ? 'answered' : asked.hung ? 'no answer (killed)' : `exit ${String(asked.code)}`;
   const found = Object.entries(leaks)
     .filter(([, count]) => count > 0)
     .map(([kind, count]) => `${kind} ${count}`);
@@ -219,7 +225,8 @@ async function runCase(dir: string, index: number, attack: Case): Promise<Attack
     attack: `${attack.attack} (${line.split(' ')[0]})`,
     sent: 1,
     outcomes: { [outcome]: 1 },
-    crashes: answered ? 0 : 1,
+    crashes: answered || asked.hung ? 0 : 1,
+    hangs: asked.hung ? 1 : 0,
     leaks: leaks.phone + leaks.mention + leaks.hidden + leaks.link,
     rssStartMb: 0,
     rssPeakMb: asked.peakKib / 1024,
