@@ -1,10 +1,11 @@
 // The contract between transports and command modules. A handler is a pure
 // function of its input and the Bot value; it never touches discord.js or the network.
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { LoadedProfile } from '../profile/load.js';
 import type { Profile } from '../profile/schema.js';
-import type { AutocompleteChoice, CustomIdState, ReplyPayload } from '../replies/index.js';
+import type { AutocompleteChoice, CommandDefinition, CustomIdState, ReplyPayload, Surface } from '../replies/index.js';
 import { createSearch, type ProfileSearch } from '../search/index.js';
+
+export type { CommandDefinition, Surface } from '../replies/index.js';
 
 /** One loaded profile and its index: swapped as a whole when the profile reloads. */
 export interface Bot {
@@ -29,13 +30,6 @@ export interface Invoker {
   name?: string | undefined;
 }
 
-/**
- * Where a reply is read. Replies mention only what works there: DMs, mentions,
- * private answers and their Share button are Discord's; in a terminal, any line
- * is a question and every answer is private.
- */
-export type Surface = 'discord' | 'terminal';
-
 export interface CommandInput {
   /** Options by name, already typed (booleans as booleans). */
   options: Readonly<Record<string, OptionValue | undefined>>;
@@ -54,8 +48,6 @@ export interface ComponentInput {
 
 /** What a button or select press produces: an edit of its message, or a new message. */
 export type ComponentResult = { type: 'update'; payload: ReplyPayload } | { type: 'reply'; payload: ReplyPayload };
-
-export type CommandDefinition = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export interface CommandModule {
   readonly definition: CommandDefinition;

@@ -1,5 +1,5 @@
 // Everything a command handler or a transport needs to build and fit replies.
-export type { AutocompleteChoice, ReplyPayload, ReplyRow } from './types.js';
+export type { AutocompleteChoice, CommandDefinition, ReplyPayload, ReplyRow, Surface } from './types.js';
 export { cleanUserText, ELLIPSIS, escapeMarkdown, truncate } from './text.js';
 export { createRedactor, redact, REDACTED } from './redact.js';
 export { badMaskedLinks, breakMentions, hasHiddenCharacter, hasLiveMention, plainMaskedLinks, stripInvisible } from './inert.js';

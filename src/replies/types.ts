@@ -7,7 +7,18 @@ import type {
   APIEmbed,
   APIInteractionResponseCallbackData,
   MessageFlags,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+
+/**
+ * Where a reply is read. Replies mention only what works there: DMs, mentions,
+ * private answers and their Share button are Discord's; in a terminal, any line
+ * is a question and every answer is private.
+ */
+export type Surface = 'discord' | 'terminal';
+
+/** A slash command as Discord registers it: what /help lists. */
+export type CommandDefinition = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 /** One action row of buttons, or of a single select menu. */
 export type ReplyRow = APIActionRowComponent<APIComponentInMessageActionRow>;

@@ -5,10 +5,9 @@
 // Profile text is trusted and shown as written; anything a user typed arrives
 // here already escaped (cleanUserText) by the caller.
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
-import type { Surface } from '../../bot/types.js';
 import type { Profile, Project, Topic } from '../../profile/schema.js';
 import { truncate } from '../text.js';
-import type { ReplyPayload } from '../types.js';
+import type { ReplyPayload, Surface } from '../types.js';
 import { author, bullets, categoryColour, COLOURS, field, footer, linkButton, linkRows } from './common.js';
 import { formatMetric, projectLine, projectUrl } from './project.js';
 import { isWebUrl, joinWithin, mdLink } from './sections.js';

@@ -1,7 +1,6 @@
 import type { APIApplicationCommandOption, APIEmbed } from 'discord-api-types/v10';
-import type { CommandDefinition, Surface } from '../../bot/types.js';
 import type { Profile } from '../../profile/schema.js';
-import type { ReplyPayload } from '../types.js';
+import type { CommandDefinition, ReplyPayload, Surface } from '../types.js';
 import { COLOURS, field, footer } from './common.js';
 
 /**
