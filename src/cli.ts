@@ -5,19 +5,11 @@
 // environment). Nothing here prints a secret.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatCommandUsage, parseCommandArgs, quoteArg, UsageError, type ParsedArgs } from './cli/args.js';
+import { formatCommandUsage, parseCommandArgs, quoteArg } from './cli/args.js';
 import { CLI_COMMANDS, type CliEntry } from './cli/commands.js';
+import { UsageError, type CliIO, type ParsedArgs } from './cli/types.js';
 import { REPO_ROOT } from './paths.js';
 import { redact } from './secrets.js';
-
-export { UsageError } from './cli/args.js';
-
-export interface CliIO {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-export type CliCommand = (args: ParsedArgs, io: CliIO) => Promise<number>;
 
 /** `portfolio-bot --help`: every command with what it does. */
 export function usage(): string {

@@ -3,6 +3,7 @@
 // the same way for every command, before the command's module is even loaded.
 import { parseArgs } from 'node:util';
 import { wrapText } from '../terminal/wrap.js';
+import { UsageError, type ParsedArgs } from './types.js';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -22,16 +23,6 @@ export interface CommandSpec {
   options: Readonly<Record<string, OptionSpec>>;
   /** How many positional arguments the command takes at most (Infinity: any number). */
   positionals: number;
-}
-
-export interface ParsedArgs {
-  values: Readonly<Record<string, string | boolean | undefined>>;
-  positionals: readonly string[];
-}
-
-/** A mistake in how a command was called: printed with the command's usage, exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
 }
 
 const HELP: OptionSpec = { type: 'boolean', short: 'h', description: 'print this help' };

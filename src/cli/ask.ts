@@ -1,6 +1,5 @@
 import { COMMANDS } from '../../commands/index.js';
-import type { CliCommand } from '../cli.js';
-import { UsageError } from '../cli.js';
+import { UsageError, type CliCommand } from './types.js';
 import { createDispatcher } from '../bot/dispatch.js';
 import { answerInput } from '../bot/input.js';
 import { loadBot } from '../bot/load.js';

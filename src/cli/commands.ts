@@ -1,8 +1,8 @@
 // The commands of `portfolio-bot`: how each is called (parsed and explained by
 // ./args.ts) and where its code is, loaded only when it runs.
 import { SECTIONS } from '../profile/constants.js';
-import type { CliCommand } from '../cli.js';
 import type { CommandSpec } from './args.js';
+import type { CliCommand } from './types.js';
 
 export interface CliEntry extends CommandSpec {
   load: () => Promise<CliCommand>;

@@ -1,9 +1,9 @@
 import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes } from 'discord.js';
 import { COMMANDS } from '../../commands/index.js';
-import type { CliCommand } from '../cli.js';
 import { parseConfig, type Config } from '../config.js';
 import { buildDefinitions, checkDefinitions, diffCommands, type Scope } from '../deploy/definitions.js';
 import { describeNetworkError, LIKELY_CAUSES, noAnswerMessage, unreachableMessage } from '../discord/unreachable.js';
+import type { CliCommand } from './types.js';
 
 /** Discord's JSON error code for "Missing Access". */
 const MISSING_ACCESS = 50001;

@@ -1,4 +1,4 @@
-import type { CliIO } from '../cli.js';
+import type { CliIO } from './types.js';
 import { fileProblem, formatProblem, loadProfile, ProfileError, type LoadedProfile } from '../profile/load.js';
 import { describeUnexpected } from '../profile/problems.js';
 import { resolveProfilePath } from './profile-path.js';

@@ -1,5 +1,4 @@
-import type { CliCommand } from '../cli.js';
-import { UsageError } from '../cli.js';
+import { UsageError, type CliCommand } from './types.js';
 import { SECTIONS } from '../profile/constants.js';
 import { createSearch, isSection } from '../search/index.js';
 import { loadProfileOrReport } from './load-or-report.js';

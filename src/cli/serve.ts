@@ -1,5 +1,5 @@
 import { COMMANDS } from '../../commands/index.js';
-import type { CliCommand } from '../cli.js';
+import type { CliCommand } from './types.js';
 import { createCooldown } from '../bot/cooldown.js';
 import { createDispatcher } from '../bot/dispatch.js';
 import { createBotHolder } from '../bot/holder.js';

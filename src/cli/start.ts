@@ -1,4 +1,4 @@
-import type { CliCommand } from '../cli.js';
+import type { CliCommand } from './types.js';
 import { parseConfig } from '../config.js';
 import { resolveProfilePath } from './profile-path.js';
 

@@ -1,4 +1,4 @@
-import type { CliCommand } from '../cli.js';
+import type { CliCommand } from './types.js';
 import { fileProblem, formatProblem, loadProfile, ProfileError } from '../profile/load.js';
 import { describeUnexpected } from '../profile/problems.js';
 import { countSections } from '../profile/summary.js';
