@@ -5,12 +5,12 @@
 // relevance specification. A script, not a test: the figures are for reading.
 import Fuse from 'fuse.js';
 import { join } from 'node:path';
-import { loadProfile } from '../src/profile/load.js';
 import type { Profile } from '../src/profile/schema.js';
 import { REPO_ROOT } from '../src/paths.js';
 import { buildDocuments, type SearchDoc } from '../src/search/documents.js';
 import { createSearch } from '../src/search/index.js';
 import { NONSENSE, SPEC } from '../tests/fixtures/relevance.js';
+import { loadedBot } from '../tests/helpers/profile.js';
 import { mulberry32 } from '../tests/helpers/random.js';
 
 const quick = process.argv.includes('--quick');
@@ -138,7 +138,7 @@ function relevance(profile: Profile) {
 }
 
 const f = (n: number) => (n < 0.1 ? n.toFixed(4) : n < 10 ? n.toFixed(3) : n.toFixed(1));
-const { profile } = await loadProfile(join(REPO_ROOT, 'data', 'profile.yaml'));
+const { profile } = await loadedBot(join(REPO_ROOT, 'data', 'profile.yaml'));
 const rows = [
   ...measure('shipped', profile),
   ...measure('synthetic 1k', syntheticProfile(profile, 1000)),

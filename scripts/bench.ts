@@ -34,13 +34,13 @@ import { join } from 'node:path';
 import type { APIUser } from 'discord.js';
 import { COMMANDS } from '../commands/index.js';
 import { createDispatcher, type Dispatcher } from '../src/bot/dispatch.js';
-import { loadBot } from '../src/bot/load.js';
 import { silentLogger } from '../src/log.js';
 import { DEFAULT_PROFILE_PATH, REPO_ROOT } from '../src/paths.js';
 import type { Profile } from '../src/profile/schema.js';
 import { buildDocuments } from '../src/search/documents.js';
 import { startFakeDiscord, type FakeDiscord, type JsonObject, type RequestRecord, type Rejection } from '../tests/fake-discord/index.js';
 import { BIN, botEnv } from '../tests/helpers/bot-process.js';
+import { loadedBot } from '../tests/helpers/profile.js';
 import { NONSENSE, SPEC } from '../tests/fixtures/relevance.js';
 import { mulberry32 } from '../tests/helpers/random.js';
 
@@ -520,9 +520,7 @@ function median(values: number[]): number {
 
 const started = performance.now();
 const loadBefore = loadavg();
-const loaded = await loadBot(DEFAULT_PROFILE_PATH);
-if (!loaded.bot) throw new Error(`profile does not load: ${loaded.problems.join('; ')}`);
-const profileBot = loaded.bot;
+const profileBot = await loadedBot(DEFAULT_PROFILE_PATH);
 const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => profileBot, logger: silentLogger });
 const items = buildItems(dispatcher, profileBot.profile);
 const firstItem = items.projects.find((item) => item.options['query'] === 'optimizers') ?? (items.projects[0] as Item);

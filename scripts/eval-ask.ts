@@ -57,11 +57,11 @@ import { COMMANDS } from '../commands/index.js';
 import { createDispatcher, type Dispatcher } from '../src/bot/dispatch.js';
 import { createBot } from '../src/bot/types.js';
 import { silentLogger } from '../src/log.js';
-import { loadProfile } from '../src/profile/load.js';
 import { SKILL_LEVELS } from '../src/profile/constants.js';
 import type { Profile } from '../src/profile/schema.js';
 import { DEFAULT_PROFILE_PATH, REPO_ROOT } from '../src/paths.js';
 import type { ReplyPayload } from '../src/replies/index.js';
+import { loadedBot } from '../tests/helpers/profile.js';
 
 export const QUESTIONS_DIR = join(REPO_ROOT, 'tests', 'fixtures', 'questions');
 export const SETS = ['dev', 'heldout'] as const;
@@ -488,7 +488,7 @@ async function main(): Promise<void> {
     process.stderr.write(`eval:ask: --set must be dev, heldout or all (got ${JSON.stringify(setName)})\n`);
     process.exit(2);
   }
-  const { profile } = await loadProfile(DEFAULT_PROFILE_PATH);
+  const { profile } = await loadedBot(DEFAULT_PROFILE_PATH);
   const sets: SetName[] = setName === 'all' ? [...SETS] : [setName as SetName];
   const questions = sets.flatMap((set) => loadQuestions(set, profile));
   const report = evaluate(setName, questions, profile);

@@ -1,6 +1,6 @@
 // `npm run soak`: reliability under a long, varied load. 20 000 interactions
 // (`--quick`: 2 000) through the fake Discord against the gateway bot running in
-// this process — createGatewayBot + createDispatcher + COMMANDS + createBot from the
+// this process — createGatewayBot + createDispatcher + COMMANDS + loadPortfolio from the
 // shipped profile, the same parts `portfolio-bot start` wires — so that it can force
 // a GC (`node --expose-gc`) and read its own heap.
 //
@@ -21,13 +21,12 @@ import { fileURLToPath } from 'node:url';
 import type { APIUser } from 'discord.js';
 import { COMMANDS } from '../commands/index.js';
 import { createDispatcher } from '../src/bot/dispatch.js';
-import { createBot } from '../src/bot/types.js';
 import { createGatewayBot } from '../src/discord/client.js';
 import type { LogFields, Logger } from '../src/log.js';
 import { DEFAULT_PROFILE_PATH } from '../src/paths.js';
-import { loadProfile } from '../src/profile/load.js';
 import { buildDocuments } from '../src/search/documents.js';
 import { startFakeDiscord, type FakeInteraction, type JsonObject, type RequestRecord } from '../tests/fake-discord/index.js';
+import { loadedBot } from '../tests/helpers/profile.js';
 import { mulberry32 } from '../tests/helpers/random.js';
 
 const quick = process.argv.includes('--quick');
@@ -106,7 +105,7 @@ function freshStats(): Stats {
 async function runDriver(): Promise<void> {
   const send = (message: FromDriver) => process.send?.(message);
   const discord = await startFakeDiscord({ defaultTimeoutMs: 30_000 });
-  const profile = (await loadProfile(DEFAULT_PROFILE_PATH)).profile;
+  const { profile } = await loadedBot(DEFAULT_PROFILE_PATH);
   const docs = buildDocuments(profile);
   const words = [...new Set(docs.flatMap((doc) => [...doc.names, ...doc.keywords]).filter((word) => word.length > 1))];
   const questions = [
@@ -398,7 +397,7 @@ async function runSoak(): Promise<number> {
   const listening = await next();
   if (listening.type !== 'listening') throw new Error('unexpected message from the driver');
 
-  const bot = createBot(await loadProfile(DEFAULT_PROFILE_PATH));
+  const bot = await loadedBot(DEFAULT_PROFILE_PATH);
   const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger });
   const gateway = createGatewayBot({ token: listening.token, apiUrl: listening.apiUrl, dispatcher, logger });
   const ready = once(gateway.client, 'clientReady');
@@ -439,7 +438,7 @@ async function runSoak(): Promise<number> {
   out.push(`## portfolio-bot soak (${quick ? 'quick' : 'full'}): ${TOTAL.toLocaleString('en')} sends, ${IN_FLIGHT} in flight`);
   out.push('');
   out.push(
-    `Gateway bot in this process (createGatewayBot + createDispatcher + COMMANDS + createBot, shipped profile, no cooldown); fake Discord and users in a child process. ` +
+    `Gateway bot in this process (createGatewayBot + createDispatcher + COMMANDS + loadPortfolio, shipped profile, no cooldown); fake Discord and users in a child process. ` +
       `node ${process.version}, ${cpus().length} cores, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before, ${loadAfter.map((l) => l.toFixed(2)).join(' ')} after; ${((performance.now() - started) / 1000).toFixed(1)} s.`,
   );
   out.push('');

@@ -9,6 +9,7 @@
 // is loaded.
 import * as z from 'zod/mini';
 import { LOG_LEVELS } from './log.js';
+import { DEFAULT_PROFILE_PATH } from './paths.js';
 import { keepSecret } from './secrets.js';
 
 /** A key that may be unset: empty counts as unset (as in a copied .env.example). */
@@ -49,7 +50,7 @@ export const configSchema = z.object({
   /** Seconds that `start` and `deploy` wait for Discord before giving up with a message and exit code 1. */
   DISCORD_CONNECT_TIMEOUT: withDefault(numberIn(1, 600, false), 30),
   PORT: withDefault(numberIn(0, 65535, true), 8080),
-  PROFILE_PATH: optional(z.string().check(z.minLength(1, 'expected a path'))),
+  PROFILE_PATH: withDefault(z.string().check(z.minLength(1, 'expected a path')), DEFAULT_PROFILE_PATH),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, `expected one of ${LOG_LEVELS.join(', ')}`), 'info'),
   COOLDOWN_COMMANDS: withDefault(numberIn(1, 1000, true), 5),
   COOLDOWN_SECONDS: withDefault(numberIn(0, 3600, false), 10),

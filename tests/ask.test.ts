@@ -6,12 +6,12 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion, interpretQuestion, RULES } from '../src/ask/index.js';
 import { createDispatcher, type Dispatcher } from '../src/bot/dispatch.js';
-import { createBot, type Bot } from '../src/bot/types.js';
+import type { Bot } from '../src/bot/types.js';
 import { silentLogger } from '../src/log.js';
-import { loadProfile } from '../src/profile/load.js';
 import type { ReplyPayload } from '../src/replies/index.js';
 import { COMMANDS } from '../commands/index.js';
 import { ASKER, expectWithinLimits, input, shippedBot, testDispatcher, textOf } from './helpers/bot.js';
+import { loadedBot } from './helpers/profile.js';
 
 let bot: Bot;
 let dispatcher: Dispatcher;
@@ -399,8 +399,7 @@ describe('interpretQuestion', () => {
 describe('another profile: the rules are not tied to this one', () => {
   let other: Dispatcher;
   beforeAll(async () => {
-    const loaded = await loadProfile(join(import.meta.dirname, 'fixtures', 'minimal.yaml'));
-    const minimal = createBot(loaded);
+    const minimal = await loadedBot(join(import.meta.dirname, 'fixtures', 'minimal.yaml'));
     other = createDispatcher({ commands: COMMANDS, bot: () => minimal, logger: silentLogger });
   });
 

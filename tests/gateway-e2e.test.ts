@@ -15,7 +15,6 @@ import { checkReplyLimits } from '../src/replies/index.js';
 import { startFakeDiscord, type FakeDiscord, type FakeInteraction, type JsonObject } from './fake-discord/index.js';
 import { shippedBot } from './helpers/bot.js';
 import { fakeDiscordEnv, runBot, startBotProcess, type BotProcess, type LogLine } from './helpers/bot-process.js';
-import { shippedProfile } from './helpers/profile.js';
 
 const EPHEMERAL = 64;
 const LOOKAHEAD = { title: 'Lookahead Optimizer Analysis', url: 'https://github.com/akashpalrecha/Lookahead' };
@@ -147,7 +146,7 @@ describe('the gateway bot through `portfolio-bot start`', () => {
     expect(mul[0]).toEqual({ name: 'Multichannel Resnets', value: 'multichannel-resnets' });
 
     const empty = await discord.sendAutocomplete({ name: 'project', options: { name: '' } }).choices(WAIT);
-    const ids = new Set((await shippedProfile()).profile.projects.map((project) => project.id));
+    const ids = new Set((await shippedBot()).profile.projects.map((project) => project.id));
     expect(empty.length).toBeGreaterThan(0);
     expect(empty.length).toBeLessThanOrEqual(25);
     for (const choice of empty) expect(ids.has(choice['value'] as string)).toBe(true);

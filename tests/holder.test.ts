@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBotHolder } from '../src/bot/holder.js';
-import { loadBot } from '../src/bot/load.js';
+import { loadPortfolio } from '../src/bot/load.js';
 import { createLogger } from '../src/log.js';
 import { SHIPPED_PROFILE } from './helpers/profile.js';
 
@@ -116,7 +116,7 @@ describe('the bot holder', () => {
     expect(await createBotHolder(file, logger, failing)).toBeNull();
     expect(lines.at(-1)).toMatchObject({ level: 'error', msg: 'invalid profile', problem: `${file}: could not be loaded: RangeError: Maximum call stack size exceeded` });
     let calls = 0;
-    const holder = (await createBotHolder(file, logger, (path) => (++calls === 1 ? loadBot(path) : failing())))!;
+    const holder = (await createBotHolder(file, logger, (path) => (++calls === 1 ? loadPortfolio(path) : failing())))!;
     const good = holder.current();
     expect(await holder.reload()).toBe(false);
     expect(holder.current()).toBe(good);

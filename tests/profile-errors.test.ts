@@ -4,8 +4,9 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, loadProfile, ProfileError } from '../src/profile/load.js';
+import { loadPortfolio } from '../src/bot/load.js';
 import { main } from '../src/cli.js';
+import { loadedBot } from './helpers/profile.js';
 
 const BASE = readFileSync(new URL('./fixtures/minimal.yaml', import.meta.url), 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'profile-errors-'));
@@ -22,13 +23,9 @@ function edit(find: string, replace: string): string {
 }
 
 async function problemsOf(file: string): Promise<string[]> {
-  try {
-    await loadProfile(file);
-  } catch (error) {
-    if (error instanceof ProfileError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error(`${file} loaded without problems`);
+  const { bot, problems } = await loadPortfolio(file);
+  if (bot) throw new Error(`${file} loaded without problems`);
+  return problems;
 }
 
 async function runValidate(...args: string[]) {
@@ -38,9 +35,9 @@ async function runValidate(...args: string[]) {
   return { code, out, err };
 }
 
-describe('loadProfile on broken profiles', () => {
+describe('loadPortfolio on broken profiles', () => {
   it('accepts the minimal fixture and resolves nothing it need not', async () => {
-    const loaded = await loadProfile(write('ok.yaml', BASE));
+    const loaded = await loadedBot(write('ok.yaml', BASE));
     expect(loaded.profile.projects.map((p) => p.id)).toEqual(['alpha', 'beta']);
     expect(loaded.revision).toMatch(/^[0-9a-f]{12}$/);
   });
@@ -240,7 +237,7 @@ describe('validate teaches YAML', () => {
 
 // Issue #15: hostile profile files are refused quickly, with a located message,
 // whatever they hold; nothing in them can throw anything but a ProfileError.
-describe('loadProfile on hostile files', () => {
+describe('loadPortfolio on hostile files', () => {
   const aliases = (count: number) => `x: &x 1\ny: [${Array.from({ length: count }, () => '*x').join(',')}]\n`;
   const baseLines = BASE.split('\n').length;
 

@@ -2,14 +2,14 @@
 // Fails below 95 % top-1 accuracy, or on any answer to a nonsense query.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSearch, type ProfileSearch } from '../src/search/index.js';
-import { shippedProfile } from './helpers/profile.js';
+import { shippedBot } from './helpers/profile.js';
 import { NONSENSE, SPEC } from './fixtures/relevance.js';
 
 let search: ProfileSearch;
 const ranks: (number | null)[] = [];
 
 beforeAll(async () => {
-  search = createSearch((await shippedProfile()).profile);
+  search = createSearch((await shippedBot()).profile);
 });
 
 afterAll(() => {

@@ -3,12 +3,12 @@ import { createSearch, editDistance, buildDeletionIndex, type ProfileSearch } fr
 import { queryTokens, singular, tokenize } from '../src/search/normalise.js';
 import { parseProfile } from '../src/profile/load.js';
 import { readFileSync } from 'node:fs';
-import { shippedProfile } from './helpers/profile.js';
+import { shippedBot } from './helpers/profile.js';
 import { main } from '../src/cli.js';
 
 let search: ProfileSearch;
 beforeAll(async () => {
-  search = createSearch((await shippedProfile()).profile);
+  search = createSearch((await shippedBot()).profile);
 });
 
 const ids = (query: string, options?: Parameters<ProfileSearch['search']>[1]) =>

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProfile } from '../src/profile/load.js';
-import { profileRevision, readSnapshot, writeSnapshot } from '../src/profile/snapshot.js';
+import { profileRevision } from '../src/profile/read.js';
+import { readSnapshot, writeSnapshot } from '../src/profile/snapshot.js';
 import { SHIPPED_PROFILE } from './helpers/profile.js';
 
 describe('profile snapshots', () => {

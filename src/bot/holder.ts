@@ -4,9 +4,9 @@
 // logged as a problem, and no reload's promise is ever left to reject unheard.
 import { watch, type FSWatcher } from 'node:fs';
 import type { Logger } from '../log.js';
-import { describeUnexpected } from '../profile/problems.js';
+import { describeLoadFailure, describeUnexpected } from '../profile/problems.js';
 import { countSections } from '../profile/summary.js';
-import { loadBot, type LoadResult } from './load.js';
+import { loadPortfolio, type LoadResult } from './load.js';
 import type { Bot } from './types.js';
 
 export interface BotHolder {
@@ -18,8 +18,8 @@ export interface BotHolder {
   stopWatching(): void;
 }
 
-/** `load` reads the file into a Bot (default loadBot; the gateway passes loadBotOffThread). */
-export async function createBotHolder(file: string, logger: Logger, load: (file: string) => Promise<LoadResult> = loadBot): Promise<BotHolder | null> {
+/** `load` reads the file into a Bot (the long-running bots load it off their main thread). */
+export async function createBotHolder(file: string, logger: Logger, load: (file: string) => Promise<LoadResult> = loadPortfolio): Promise<BotHolder | null> {
   const first = await loadSafely(load, file);
   if (!first.bot) {
     for (const problem of first.problems) logger.error('invalid profile', { problem });
@@ -113,6 +113,6 @@ async function loadSafely(load: (file: string) => Promise<LoadResult>, file: str
   try {
     return await load(file);
   } catch (error) {
-    return { problems: [`${file}: could not be loaded: ${describeUnexpected(error)}`] };
+    return describeLoadFailure(file, error);
   }
 }

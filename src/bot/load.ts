@@ -1,36 +1,54 @@
+// The one way a profile file becomes a Bot: loadPortfolio. Every command, the
+// holder's hot reloads and the tests' helpers load through it, so that the bounds
+// on what a file may hold (src/profile/read.ts, src/profile/yaml.ts) and the
+// answer (a Bot, or the problems as printable lines) are the same everywhere.
 import { Worker } from 'node:worker_threads';
-import { describeUnexpected } from '../profile/problems.js';
-import type { WorkerAnswer } from './profile-worker.js';
+import type { LoadedProfile } from '../profile/load.js';
+import { describeLoadFailure, type Problems } from '../profile/problems.js';
 import { createBot, type Bot } from './types.js';
 
-export type LoadResult = { bot: Bot; problems?: undefined } | { bot?: undefined; problems: string[] };
+export type LoadResult = { bot: Bot; problems?: undefined } | ({ bot?: undefined } & Problems);
 
-/** Loads a profile into a Bot, or returns its problems as printable lines. */
-export async function loadBot(file: string): Promise<LoadResult> {
-  // Imported here, not above: the gateway loads profiles off the main thread and
-  // so never needs the YAML parser in it (it is a tenth of the start-up).
-  const { formatProblem, loadProfile, ProfileError } = await import('../profile/load.js');
+/** What reading and validating a file comes to, as plain data (a worker thread posts it). */
+export type LoadAnswer = LoadedProfile | Problems;
+
+export interface LoadOptions {
+  /**
+   * For the long-running bots (gateway and HTTP): the reading, YAML parsing and
+   * validation run in a worker thread, and only the search index is built here.
+   * The parse's garbage then stays out of the main thread's heap (which V8 would
+   * otherwise grow for good), a reload never blocks the event loop, and the worker
+   * is bounded in time and heap (WORKER_LIMITS). A profile whose text was validated
+   * before comes from its snapshot instead (src/profile/snapshot.ts): the gateway's
+   * cold start needs that (docs/performance.md). Runs the built worker (dist/), so
+   * not under vitest.
+   */
+  offThread?: boolean;
+}
+
+/** Loads a profile file into a Bot, or says what is wrong with it. Never throws. */
+export async function loadPortfolio(file: string, options: LoadOptions = {}): Promise<LoadResult> {
   try {
-    return { bot: createBot(await loadProfile(file)) };
+    const answer = options.offThread ? ((await readSnapshotOf(file)) ?? (await loadInWorker(file))) : await loadHere(file);
+    return 'problems' in answer ? answer : { bot: createBot(answer) };
   } catch (error) {
-    if (error instanceof ProfileError) return { problems: error.problems.map(formatProblem) };
-    return { problems: [`${file}: could not be loaded: ${describeUnexpected(error)}`] };
+    return describeLoadFailure(file, error);
   }
 }
 
-/**
- * The gateway's loader: a profile validated before (same text, same validating
- * code: see src/profile/snapshot.ts) comes straight from its snapshot; any other
- * is read, parsed and validated in a worker thread (loadBotOffThread), which
- * leaves a snapshot for the next start.
- */
-export async function loadBotCached(file: string): Promise<LoadResult> {
+async function loadHere(file: string): Promise<LoadedProfile> {
+  // Imported here, not above: off the main thread, the YAML parser and the schema never load in it.
+  const [{ readProfileText }, { parseProfile }] = await Promise.all([import('../profile/read.js'), import('../profile/load.js')]);
+  return parseProfile(await readProfileText(file), file);
+}
+
+/** The validated profile for the file's text, if that text was validated before. */
+async function readSnapshotOf(file: string): Promise<LoadedProfile | undefined> {
   // The bounded reader (no FIFO, no huge file), without the YAML parser: a file
   // it refuses goes to the worker, which reports why.
   const [{ readSnapshot }, { readProfileText }] = await Promise.all([import('../profile/snapshot.js'), import('../profile/read.js')]);
   const text = await readProfileText(file).catch(() => undefined);
-  const snapshot = text === undefined ? undefined : readSnapshot(file, text);
-  return snapshot ? { bot: createBot(snapshot) } : loadBotOffThread(file);
+  return text === undefined ? undefined : readSnapshot(file, text);
 }
 
 /**
@@ -40,41 +58,28 @@ export async function loadBotCached(file: string): Promise<LoadResult> {
  */
 export const WORKER_LIMITS = { timeoutMs: 15_000, maxOldGenerationSizeMb: 256 } as const;
 
-/**
- * As loadBot, with the reading, YAML parsing and validation in a worker thread
- * (only the search index is built here). For the long-running bots (gateway and
- * HTTP): the parse's garbage stays out of the main thread's heap (which V8 would
- * otherwise grow for good), and a reload does not block the event loop while
- * interactions come in. A worker that fails, runs out of its heap or of time is
- * a problem like any other. Runs the built worker (dist/), so not under vitest.
- */
-export function loadBotOffThread(file: string, limits: { timeoutMs: number; maxOldGenerationSizeMb: number } = WORKER_LIMITS): Promise<LoadResult> {
-  return new Promise<LoadResult>((resolve) => {
+/** The file read, parsed and validated by src/bot/profile-worker.ts; a worker that fails, runs out of heap or of time is a problem like any other. */
+function loadInWorker(file: string): Promise<LoadAnswer> {
+  return new Promise<LoadAnswer>((resolve) => {
     const worker = new Worker(new URL('./profile-worker.js', import.meta.url), {
       workerData: { file },
-      resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_LIMITS.maxOldGenerationSizeMb },
     });
     let settled = false;
-    const settle = (result: LoadResult) => {
+    const settle = (answer: LoadAnswer) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       void worker.terminate();
-      resolve(result);
+      resolve(answer);
     };
-    const fail = (message: string) => settle({ problems: [`${file}: ${message}`] });
-    const timer = setTimeout(() => fail(`took longer than ${limits.timeoutMs / 1000} s to load, so it was refused`), limits.timeoutMs);
+    const fail = (message: string) => settle({ problems: [`${file}: ${message}`], total: 1 });
+    const timer = setTimeout(() => fail(`took longer than ${WORKER_LIMITS.timeoutMs / 1000} s to load, so it was refused`), WORKER_LIMITS.timeoutMs);
     timer.unref();
-    worker.once('message', (answer: WorkerAnswer) => {
-      try {
-        settle(answer.ok ? { bot: createBot({ profile: answer.profile, revision: answer.revision }) } : { problems: answer.problems });
-      } catch (error) {
-        fail(`could not be loaded: ${describeUnexpected(error)}`);
-      }
-    });
+    worker.once('message', settle);
     worker.once('error', (error) => {
-      const code = (error as NodeJS.ErrnoException).code;
-      fail(code === 'ERR_WORKER_OUT_OF_MEMORY' ? `needed more than ${limits.maxOldGenerationSizeMb} MB to load, so it was refused` : `could not be loaded: ${describeUnexpected(error)}`);
+      const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      settle(outOfMemory ? { problems: [`${file}: needed more than ${WORKER_LIMITS.maxOldGenerationSizeMb} MB to load, so it was refused`], total: 1 } : describeLoadFailure(file, error));
     });
     worker.once('exit', (code) => fail(`could not be loaded: the loader stopped (exit code ${code}) before answering`));
   });

@@ -1,23 +1,21 @@
 import { COMMANDS } from '../../commands/index.js';
-import { UsageError, type CliCommand } from './types.js';
 import { createDispatcher } from '../bot/dispatch.js';
 import { answerInput } from '../bot/input.js';
-import { loadBot } from '../bot/load.js';
+import { loadPortfolio } from '../bot/load.js';
 import { parseConfig } from '../config.js';
 import { createLogger } from '../log.js';
 import { renderPayload, terminalWidth } from '../terminal/render.js';
-import { resolveProfilePath } from './profile-path.js';
+import { UsageError, type CliCommand } from './types.js';
 
 export const run: CliCommand = async ({ values, positionals }, io) => {
   const text = positionals.join(' ');
   if (!text.trim()) throw new UsageError('expected an input: ask "/projects optimizers" or ask "does he know docker?"');
   const config = parseConfig();
-  const loaded = await loadBot(resolveProfilePath(undefined));
-  if (!loaded.bot) {
-    for (const line of loaded.problems) io.err(line);
+  const { bot, problems } = await loadPortfolio(config.PROFILE_PATH);
+  if (!bot) {
+    for (const line of problems) io.err(line);
     return 1;
   }
-  const bot = loaded.bot;
   const json = values['json'] === true;
   // --json is the payload Discord would get; otherwise the answer as the terminal chat words it.
   const surface = json ? 'discord' : 'terminal';

@@ -1,7 +1,8 @@
-import { UsageError, type CliCommand } from './types.js';
+import { loadPortfolio } from '../bot/load.js';
+import { parseConfig } from '../config.js';
 import { SECTIONS } from '../profile/constants.js';
-import { createSearch, isSection } from '../search/index.js';
-import { loadProfileOrReport } from './load-or-report.js';
+import { isSection } from '../search/index.js';
+import { UsageError, type CliCommand } from './types.js';
 
 export const run: CliCommand = async ({ values, positionals }, io) => {
   const query = positionals.join(' ');
@@ -13,9 +14,12 @@ export const run: CliCommand = async ({ values, positionals }, io) => {
   const limit = typeof values['limit'] === 'string' ? Number(values['limit']) : 10;
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError('--limit must be a whole number from 1 to 100');
 
-  const loaded = await loadProfileOrReport(io);
-  if (!loaded) return 1;
-  const hits = createSearch(loaded.profile).search(query, { section, limit });
+  const { bot, problems } = await loadPortfolio(parseConfig().PROFILE_PATH);
+  if (!bot) {
+    for (const line of problems) io.err(line);
+    return 1;
+  }
+  const hits = bot.search.search(query, { section, limit });
 
   if (values['json'] === true) {
     io.out(JSON.stringify(hits.map(({ section, id, title, url, score }) => ({ section, id, title, url, score }))));

@@ -1,14 +1,13 @@
 import { COMMANDS } from '../../commands/index.js';
-import type { CliCommand } from './types.js';
 import { createCooldown } from '../bot/cooldown.js';
 import { createDispatcher } from '../bot/dispatch.js';
 import { createBotHolder } from '../bot/holder.js';
-import { loadBotOffThread } from '../bot/load.js';
+import { loadPortfolio } from '../bot/load.js';
 import { parseConfig } from '../config.js';
 import { createInteractionServer, installSignalHandlers, parsePublicKey } from '../http/index.js';
 import { createHttpResponder } from '../http/respond.js';
 import { createLogger } from '../log.js';
-import { resolveProfilePath } from './profile-path.js';
+import type { CliCommand } from './types.js';
 
 export const run: CliCommand = async (_args, io) => {
   const config = parseConfig();
@@ -24,7 +23,7 @@ export const run: CliCommand = async (_args, io) => {
   }
   const logger = createLogger(config.LOG_LEVEL);
   // Off the main thread: a reload of even a hostile file never stalls the requests being answered.
-  const holder = await createBotHolder(resolveProfilePath(config.PROFILE_PATH), logger, (file) => loadBotOffThread(file));
+  const holder = await createBotHolder(config.PROFILE_PATH, logger, (file) => loadPortfolio(file, { offThread: true }));
   if (!holder) return 1;
   const dispatcher = createDispatcher({ commands: COMMANDS, bot: holder.current, logger });
   const cooldown = createCooldown({ limit: config.COOLDOWN_COMMANDS, windowSeconds: config.COOLDOWN_SECONDS });

@@ -1,6 +1,5 @@
-import type { CliCommand } from './types.js';
 import { parseConfig } from '../config.js';
-import { resolveProfilePath } from './profile-path.js';
+import type { CliCommand } from './types.js';
 
 // Each mode imports what it needs when it starts: the gateway bot's cold start
 // shouldn't pay for the terminal chat, nor the chat for discord.js.
@@ -10,19 +9,18 @@ export const run: CliCommand = async (_args, io) => {
     const { runGatewayBot } = await import('../discord/run.js');
     return runGatewayBot(config);
   }
-  const [{ COMMANDS }, { createDispatcher }, { loadBot }, { createLogger }, { runTerminalChat }] = await Promise.all([
+  const [{ COMMANDS }, { createDispatcher }, { loadPortfolio }, { createLogger }, { runTerminalChat }] = await Promise.all([
     import('../../commands/index.js'),
     import('../bot/dispatch.js'),
     import('../bot/load.js'),
     import('../log.js'),
     import('../terminal/chat.js'),
   ]);
-  const loaded = await loadBot(resolveProfilePath(undefined));
-  if (!loaded.bot) {
-    for (const line of loaded.problems) io.err(line);
+  const { bot, problems } = await loadPortfolio(config.PROFILE_PATH);
+  if (!bot) {
+    for (const line of problems) io.err(line);
     return 1;
   }
-  const bot = loaded.bot;
   // In the chat, log lines would interleave with answers: only errors go to stderr.
   const logger = createLogger(config.LOG_LEVEL === 'debug' ? 'debug' : 'error');
   const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger, surface: 'terminal' });

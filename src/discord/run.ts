@@ -10,8 +10,9 @@ export async function runGatewayBot(config: Config): Promise<number> {
   // Start-up is arranged so that the bot is ready about as soon as a bare
   // connection is (npm run bench, cold start): discord.js loads and the login
   // starts first; the profile (from its snapshot, or validated in a worker
-  // thread: loadBotCached) and the commands load while the login waits on the
-  // network. Events that arrive before the dispatcher is ready wait for it.
+  // thread: loadPortfolio's offThread) and the commands load while the login
+  // waits on the network. Events that arrive before the dispatcher is ready
+  // wait for it.
   const { createGatewayBot } = await import('./client.js');
   const cooldown = createCooldown({ limit: config.COOLDOWN_COMMANDS, windowSeconds: config.COOLDOWN_SECONDS });
   let provideDispatcher: (dispatcher: Dispatcher) => void = () => undefined;
@@ -32,12 +33,8 @@ export async function runGatewayBot(config: Config): Promise<number> {
   // Only now the rest of the bot's modules: they load while the login waits on
   // the network. An unchanged profile comes from its snapshot at once; a changed
   // one is validated in a worker thread.
-  const [{ createBotHolder }, { loadBotCached }, { resolveProfilePath }] = await Promise.all([
-    import('../bot/holder.js'),
-    import('../bot/load.js'),
-    import('../cli/profile-path.js'),
-  ]);
-  const loading = createBotHolder(resolveProfilePath(config.PROFILE_PATH), logger, loadBotCached);
+  const [{ createBotHolder }, { loadPortfolio }] = await Promise.all([import('../bot/holder.js'), import('../bot/load.js')]);
+  const loading = createBotHolder(config.PROFILE_PATH, logger, (file) => loadPortfolio(file, { offThread: true }));
   const [{ COMMANDS }, { createDispatcher }] = await Promise.all([import('../../commands/index.js'), import('../bot/dispatch.js')]);
   const holder = await loading.catch(() => null);
   if (!holder) {

@@ -1,32 +1,23 @@
-// Loading a profile: YAML → zod → a Profile value, or every problem at once as
-// `file:line:col: path: message`. Data errors are values, never stack traces:
+// Validating a profile's text: YAML → zod → a Profile value, or every problem at
+// once as `file:line:col: path: message` (src/bot/load.ts reads the file and
+// loads it through here). Data errors are values, never stack traces:
 // whatever goes wrong while loading, even in the libraries, is a ProfileError.
-import { createHash } from 'node:crypto';
 import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { editDistance } from '../edit-distance.js';
 import { describeUnexpected, fileProblem, ProfileError, type ProfileProblem } from './problems.js';
-import { readProfileText } from './read.js';
+import { profileRevision } from './read.js';
 import { profileSchema, type Profile } from './schema.js';
 import { parseYaml, YAML_LIMITS } from './yaml.js';
 
-export { fileProblem, formatProblem, ProfileError, type ProfileProblem } from './problems.js';
-export { MAX_PROFILE_BYTES, readProfileText } from './read.js';
-
 export interface LoadedProfile {
   profile: Profile;
-  file: string;
   /** Short content hash: changes whenever the file does. */
   revision: string;
 }
 
 /** How many problems one report lists: a hostile file can have thousands, and the first ones are the ones to fix. */
 export const MAX_PROBLEMS_LISTED = 100;
-
-/** Reads and validates a profile file; throws ProfileError listing every problem. */
-export async function loadProfile(file: string): Promise<LoadedProfile> {
-  return parseProfile(await readProfileText(file), file);
-}
 
 /** Validates profile text; `file` only labels the problems. Throws nothing but ProfileError. */
 export function parseProfile(text: string, file: string): LoadedProfile {
@@ -54,8 +45,7 @@ function validateProfile(text: string, file: string): LoadedProfile {
   }
   return {
     profile: resolveSiteLinks(result.data),
-    file,
-    revision: createHash('sha256').update(text).digest('hex').slice(0, 12),
+    revision: profileRevision(text),
   };
 }
 

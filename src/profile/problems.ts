@@ -34,6 +34,18 @@ export function fileProblem(file: string, message: string): ProfileProblem {
   return { file, line: 0, col: 0, path: '', message };
 }
 
+/** A profile's problems as printable lines: at most the first ones, `total` counting them all. */
+export interface Problems {
+  problems: string[];
+  total: number;
+}
+
+/** Whatever stopped `file` from loading, as lines: a ProfileError's problems, anything else as one line (never a stack). */
+export function describeLoadFailure(file: string, error: unknown): Problems {
+  if (error instanceof ProfileError) return { problems: error.problems.map(formatProblem), total: error.total };
+  return { problems: [formatProblem(fileProblem(file, `could not be loaded: ${describeUnexpected(error)}`))], total: 1 };
+}
+
 /** The first line of an unexpected error's message: never its stack. */
 export function describeUnexpected(error: unknown): string {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -12,6 +12,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../paths.js';
+import { profileRevision } from './read.js';
 import type { Profile } from './schema.js';
 
 const CACHE_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'portfolio-bot');
@@ -51,10 +52,6 @@ function readFirst(files: URL[]): Buffer | undefined {
     }
   }
   return undefined;
-}
-
-export function profileRevision(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 
 function snapshotKey(text: string): string | null {

@@ -1,17 +1,15 @@
 // Test helpers: the shipped profile as a Bot, and a dispatcher over every command.
 import { COMMANDS } from '../../commands/index.js';
 import { createDispatcher, type Dispatcher } from '../../src/bot/dispatch.js';
-import { createBot, type Bot, type CommandInput, type OptionValue } from '../../src/bot/types.js';
+import type { CommandInput, OptionValue } from '../../src/bot/types.js';
 import { silentLogger, type Logger } from '../../src/log.js';
 import { checkReplyLimits, type ReplyPayload } from '../../src/replies/index.js';
-import { shippedProfile } from './profile.js';
+import { shippedBot } from './profile.js';
+
+export { shippedBot } from './profile.js';
 
 export const ASKER = { id: '100000000000000001', name: 'asker' };
 export const OTHER = { id: '100000000000000002', name: 'other' };
-
-export async function shippedBot(): Promise<Bot> {
-  return createBot(await shippedProfile());
-}
 
 export async function testDispatcher(logger: Logger = silentLogger): Promise<Dispatcher> {
   const bot = await shippedBot();
