@@ -6,7 +6,7 @@ import { createLogger } from '../src/log.js';
 import { decodeCustomId, type ReplyPayload } from '../src/replies/index.js';
 import { parseProfile } from '../src/profile/load.js';
 import { readFileSync } from 'node:fs';
-import { ASKER, OTHER, input, shippedBot } from './helpers/bot.js';
+import { ASKER, OTHER, input, shippedBot, testDispatcher } from './helpers/bot.js';
 
 const THROWS: CommandModule = {
   definition: { name: 'boom', description: 'throws', options: [] },
@@ -145,5 +145,123 @@ describe('the dispatcher', () => {
     expect(shared.payload.flags ?? 0).toBe(0);
     expect(shared.payload.embeds?.[0]?.title).toBe('Lookahead Optimizer Analysis');
     expect(dispatcher.component(share!, [], OTHER).payload.flags).toBe(64);
+  });
+});
+
+describe('who may press a button (#15.8)', () => {
+  const pageId = (fields: string) => `pb1|projects|page|1${fields}|k=`;
+
+  it('refuses a page button whose custom_id names no asker, with a message that says why', async () => {
+    const dispatcher = await testDispatcher();
+    const result = dispatcher.component(pageId(''), [], ASKER);
+    expect(result).toEqual({
+      type: 'reply',
+      payload: {
+        content: "This button doesn't say who ran /projects, so no one can page it. Run /projects yourself to get your own list.",
+        flags: 64,
+        allowed_mentions: { parse: [] },
+      },
+    });
+  });
+
+  it('refuses a Share button that names no asker', async () => {
+    const dispatcher = await testDispatcher();
+    const result = dispatcher.component('pb1|share|contact', [], ASKER);
+    expect(result.type).toBe('reply');
+    expect(result.payload.content).toBe("This Share button doesn't say whose answer it is, so it can't be shared. Run /contact with private:true to share your own.");
+  });
+
+  it('believes Discord over the custom_id: a forged u=<presser> on someone else’s message is refused', async () => {
+    const dispatcher = await testDispatcher();
+    const forged = pageId(`|u=${OTHER.id}`);
+    const refused = dispatcher.component(forged, [], OTHER, { askerId: ASKER.id });
+    expect(refused.type).toBe('reply');
+    expect(refused.payload.content).toBe('Only the person who ran /projects can page this list. Run /projects yourself to get your own.');
+    // The real asker pages it, whatever the id says.
+    const paged = dispatcher.component(forged, [], ASKER, { askerId: ASKER.id });
+    expect(paged.type).toBe('update');
+    expect(JSON.stringify(paged.payload)).toContain('Page 2 of');
+    // Without Discord's word, the id's own field is all there is.
+    expect(dispatcher.component(forged, [], OTHER).type).toBe('update');
+  });
+
+  it('opens a project privately, leaving the message alone, for a presser who is not Discord’s asker', async () => {
+    const dispatcher = await testDispatcher();
+    const open = `pb1|projects|open|u=${OTHER.id}|k=`;
+    const result = dispatcher.component(open, ['lookahead-optimizer-analysis'], OTHER, { askerId: ASKER.id });
+    expect(result.type).toBe('reply');
+    expect(result.payload.flags).toBe(64);
+    expect(result.payload.embeds?.[0]?.title).toBe('Lookahead Optimizer Analysis');
+  });
+
+  it('refuses a forged Share of someone else’s private answer', async () => {
+    const dispatcher = await testDispatcher();
+    const result = dispatcher.component(`pb1|share|contact|u=${OTHER.id}`, [], OTHER, { askerId: ASKER.id });
+    expect(result.payload.content).toBe('Only the person who asked can share this answer.');
+  });
+});
+
+describe('inputs beyond Discord’s limits, and the caches (#15.10)', () => {
+  it('refuses a string option over 6000 characters before any handler or cache sees it', async () => {
+    const bot = await shippedBot();
+    let runs = 0;
+    const counting: CommandModule = {
+      definition: { name: 'count', description: 'counts', options: [{ type: 3, name: 'query', description: 'q' }] },
+      execute: () => {
+        runs++;
+        return { content: 'ok' };
+      },
+    };
+    const dispatcher = createDispatcher({ commands: [counting], bot: () => bot, logger: createLogger('silent') });
+    expect(dispatcher.command('count', input({ query: 'x'.repeat(1024 * 1024) })).content).toBe(
+      'The `query` option is too long: 1048576 characters, where Discord allows 6000.',
+    );
+    expect(runs).toBe(0);
+    expect(dispatcher.cachedBytes()).toBe(0);
+    expect(dispatcher.command('count', input({ query: 'x'.repeat(6000) })).content).toBe('ok');
+    expect(runs).toBe(1);
+  });
+
+  it('gives an autocomplete handler at most the first 100 characters typed', async () => {
+    const bot = await shippedBot();
+    const seen: string[] = [];
+    const echo: CommandModule = {
+      definition: { name: 'echo', description: 'echoes', options: [] },
+      execute: () => ({ content: 'ok' }),
+      autocomplete: (focused) => {
+        seen.push(focused.value);
+        return [];
+      },
+    };
+    const dispatcher = createDispatcher({ commands: [echo], bot: () => bot, logger: createLogger('silent') });
+    dispatcher.autocompleteResponse('echo', { name: 'q', value: 'y'.repeat(5000) }, input());
+    dispatcher.autocomplete('echo', { name: 'q', value: `${'z'.repeat(99)}😀` }, input());
+    expect(seen).toEqual(['y'.repeat(100), 'z'.repeat(99)]);
+  });
+
+  it('refuses a menu that sends more values than Discord allows', async () => {
+    const dispatcher = await testDispatcher();
+    const values = Array.from({ length: 26 }, (_, i) => `v${i}`);
+    const result = dispatcher.component(`pb1|projects|open|u=${ASKER.id}|k=`, values, ASKER);
+    expect(result.type).toBe('reply');
+    expect(result.payload.content).toMatch(/^That menu sent more than Discord allows/);
+  });
+
+  it('keeps its caches within their byte budget under 300 distinct 6000-character queries', async () => {
+    const bot = await shippedBot();
+    const budget = 1024 * 1024;
+    const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger: createLogger('silent'), cacheBytes: budget });
+    let peak = 0;
+    for (let i = 0; i < 300; i++) {
+      const query = `${i} `.padEnd(6000, String.fromCharCode(97 + (i % 26)));
+      dispatcher.commandResponse('search', input({ query }));
+      dispatcher.autocompleteResponse('project', { name: 'name', value: query }, input({ name: query }));
+      peak = Math.max(peak, dispatcher.cachedBytes());
+    }
+    expect(peak).toBeGreaterThan(0);
+    expect(peak).toBeLessThanOrEqual(2 * budget);
+    // Still a cache: the same question again is the same remembered bytes.
+    const first = dispatcher.commandResponse('search', input({ query: 'lookahead' })).body;
+    expect(dispatcher.commandResponse('search', input({ query: 'lookahead' })).body.equals(first)).toBe(true);
   });
 });

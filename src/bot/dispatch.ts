@@ -4,6 +4,7 @@
 // secrets redacted, and is the error boundary — an expected UserError becomes a
 // private message as it is, anything else a private "something went wrong
 // (ref …)" and a log line with the same ref and the stack.
+import { createHash } from 'node:crypto';
 import type { Logger } from '../log.js';
 import {
   decodeCustomId,
@@ -15,6 +16,7 @@ import {
   type ReplyRow,
 } from '../replies/index.js';
 import type { Bot, CommandInput, CommandModule, ComponentResult, Invoker, OptionValue, Surface } from './types.js';
+import { clipAutocompleteValue, optionsProblem, valuesProblem } from './input-limits.js';
 import { newRef } from './ref.js';
 import { unknownCommandMessage } from './slash-line.js';
 import { UserError } from './types.js';
@@ -40,12 +42,24 @@ export interface Dispatcher {
    * no JSON.stringify.
    */
   autocompleteResponse(name: string, focused: { name: string; value: string }, input: CommandInput): Buffer;
-  /** A button or select menu press; never throws. */
-  component(customId: string, values: readonly string[], user: Invoker): ComponentResult;
+  /**
+   * A button or select menu press; never throws. `origin.askerId` is who ran
+   * the command that made the pressed message, when the transport knows it
+   * from Discord (the message's interaction metadata): it outranks the `u=`
+   * field of the custom_id, which the client could have written itself.
+   */
+  component(customId: string, values: readonly string[], user: Invoker, origin?: ComponentOrigin): ComponentResult;
   /** Plain text (a DM, a mention): answered as /ask would. */
   message(text: string, user: Invoker): ReplyPayload;
   /** A private notice built outside a handler (e.g. a slash line that didn't parse), fitted and redacted like any reply. */
   notice(content: string): ReplyPayload;
+  /** Bytes the reply caches hold for the current profile (answers and choice lists, keys included). */
+  cachedBytes(): number;
+}
+
+export interface ComponentOrigin {
+  /** Who ran the command behind the pressed message, as Discord says. */
+  askerId?: string;
 }
 
 export interface DispatcherOptions {
@@ -65,7 +79,15 @@ export interface DispatcherOptions {
    * npm run bench) kept evicting answers and rebuilt a quarter of them.
    */
   cacheSize?: number;
+  /**
+   * Bytes each cache may hold (its values plus its keys); default
+   * DEFAULT_CACHE_BYTES. The count alone let a thousand distinct huge queries
+   * be kept; with this bound, the oldest go when the bytes run out.
+   */
+  cacheBytes?: number;
 }
+
+export const DEFAULT_CACHE_BYTES = 4 * 1024 * 1024;
 
 /*
  * Handlers are pure: the same command and options on the same profile give the
@@ -77,23 +99,49 @@ export interface DispatcherOptions {
 const PLACEHOLDER_USER = '0'.repeat(20);
 const PLACEHOLDER_FIELD = `|u=${PLACEHOLDER_USER}`;
 
-function createReplyCache<T>(size: number) {
-  const perBot = new WeakMap<Bot, Map<string, T>>();
+/** Keys longer than this are kept as a digest: a key's memory never grows with its input. */
+const LONGEST_PLAIN_KEY = 256;
+/** What a Map entry costs beyond its key and value: the entry, the record, the value's object. */
+const ENTRY_OVERHEAD_BYTES = 160;
+
+function cacheKey(key: string): string {
+  // A digest starts with a control character, which no plain key (a command name first) does.
+  return key.length <= LONGEST_PLAIN_KEY ? key : `\u0001${createHash('sha256').update(key).digest('base64')}`;
+}
+
+/** An LRU per Bot, bounded by entries and by bytes (values, keys at two bytes a character, overhead). */
+function createReplyCache<T>(size: number, maxBytes: number, sizeOf: (value: T) => number) {
+  interface Store {
+    entries: Map<string, { value: T; bytes: number }>;
+    bytes: number;
+  }
+  const perBot = new WeakMap<Bot, Store>();
   return {
-    get(bot: Bot, key: string, build: () => T): T {
-      if (size <= 0) return build();
-      let entries = perBot.get(bot);
-      if (!entries) perBot.set(bot, (entries = new Map()));
-      const hit = entries.get(key);
+    get(bot: Bot, rawKey: string, build: () => T): T {
+      if (size <= 0 || maxBytes <= 0) return build();
+      let store = perBot.get(bot);
+      if (!store) perBot.set(bot, (store = { entries: new Map(), bytes: 0 }));
+      const key = cacheKey(rawKey);
+      const hit = store.entries.get(key);
       if (hit) {
-        entries.delete(key);
-        entries.set(key, hit);
-        return hit;
+        store.entries.delete(key);
+        store.entries.set(key, hit);
+        return hit.value;
       }
       const value = build();
-      entries.set(key, value);
-      if (entries.size > size) entries.delete(entries.keys().next().value as string);
+      const bytes = sizeOf(value) + key.length * 2 + ENTRY_OVERHEAD_BYTES;
+      if (bytes > maxBytes) return value;
+      store.entries.set(key, { value, bytes });
+      store.bytes += bytes;
+      for (const [oldest, entry] of store.entries) {
+        if (store.entries.size <= size && store.bytes <= maxBytes) break;
+        store.entries.delete(oldest);
+        store.bytes -= entry.bytes;
+      }
       return value;
+    },
+    bytes(bot: Bot): number {
+      return perBot.get(bot)?.bytes ?? 0;
     },
   };
 }
@@ -151,11 +199,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const byName = new Map(commands.map((module) => [module.definition.name, module]));
   const report = options.onOutcome ?? (() => undefined);
   const surface = options.surface ?? 'discord';
-  const cache = createReplyCache<Answer>(options.cacheSize ?? 1000);
+  const cacheBytes = options.cacheBytes ?? DEFAULT_CACHE_BYTES;
+  const cache = createReplyCache<Answer>(options.cacheSize ?? 1000, cacheBytes, (answer) => answer.parts.reduce((sum, part) => sum + part.length, 0));
   // Autocomplete runs on every keystroke and its choices depend only on what was
   // typed (never on who types it): remembered the same way, fitted and redacted,
   // as the bytes of the callback body.
-  const choicesCache = createReplyCache<Buffer>(options.cacheSize ?? 1000);
+  const choicesCache = createReplyCache<Buffer>(options.cacheSize ?? 1000, cacheBytes, (body) => body.length);
 
   function choicesFor(bot: Bot, name: string, focused: { name: string; value: string }, input: CommandInput): AutocompleteChoice[] {
     return fitChoices(byName.get(name)?.autocomplete?.(focused, input, bot) ?? [], { redact: bot.secrets });
@@ -179,6 +228,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   /** The fitted answer for these options, built with the placeholder asker and remembered. */
   function remembered(bot: Bot, name: string, input: CommandInput): Answer {
+    // Refused before it becomes a key or reaches a handler.
+    const problem = optionsProblem(input.options);
+    if (problem) throw new UserError(problem);
     const key = `${name}\u0000${canonicalOptions(input.options)}`;
     return cache.get(bot, key, () => toAnswer(fit(runCommand(name, { ...input, user: { id: PLACEHOLDER_USER } }, bot), bot)));
   }
@@ -219,9 +271,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         return { body: Buffer.concat(parts), ephemeral };
       }
     },
-    autocomplete(name, focused, input) {
+    autocomplete(name, rawFocused, input) {
       const bot = options.bot();
       try {
+        if (optionsProblem(input.options)) return [];
+        const focused = { name: rawFocused.name, value: clipAutocompleteValue(rawFocused.value) };
         const choices = choicesFor(bot, name, focused, input);
         report({ kind: 'autocomplete', name, outcome: 'ok' });
         return choices;
@@ -230,9 +284,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         return [];
       }
     },
-    autocompleteResponse(name, focused, input) {
+    autocompleteResponse(name, rawFocused, input) {
       const bot = options.bot();
       try {
+        // Out of Discord's limits: no choices, and nothing remembered.
+        if (optionsProblem(input.options)) return Buffer.from(choicesBody([]));
+        const focused = { name: rawFocused.name, value: clipAutocompleteValue(rawFocused.value) };
         const key = `${name}\u0000${focused.name}\u0000${focused.value}\u0000${canonicalOptions(input.options)}`;
         const body = choicesCache.get(bot, key, () => ownedPieces([choicesBody(choicesFor(bot, name, focused, input))])[0]!);
         report({ kind: 'autocomplete', name, outcome: 'ok' });
@@ -242,17 +299,25 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         return Buffer.from(choicesBody([]));
       }
     },
-    component(customId, values, user) {
+    component(customId, values, user, origin = {}) {
       const bot = options.bot();
-      const state = decodeCustomId(customId);
-      const name = state?.command ?? 'unknown';
+      const decoded = decodeCustomId(customId);
+      const name = decoded?.command ?? 'unknown';
       try {
-        if (!state) throw new UserError("That button or menu doesn't work any more. Run the command again for a fresh one.");
+        if (!decoded) throw new UserError("That button or menu doesn't work any more. Run the command again for a fresh one.");
+        const tooMuch = valuesProblem(values);
+        if (tooMuch) throw new UserError(tooMuch);
+        // Who asked: Discord's word when the transport has it, else the id's own field.
+        const asker = origin.askerId !== undefined && /^\d{1,20}$/.test(origin.askerId) ? origin.askerId : decoded.user;
+        const state = asker === undefined ? decoded : { ...decoded, user: asker };
         if (state.command === 'share') {
           // A private answer made public: run the same command again, without `private`.
           const module = byName.get(state.action);
           if (!module) throw new UserError(unknownCommandMessage(state.action, commands));
-          if (state.user && state.user !== user.id) throw new UserError('Only the person who asked can share this answer.');
+          if (state.user === undefined) {
+            throw new UserError(`This Share button doesn't say whose answer it is, so it can't be shared. Run /${state.action} with private:true to share your own.`);
+          }
+          if (state.user !== user.id) throw new UserError('Only the person who asked can share this answer.');
           const main = mainOption(module);
           const optionsFor: Record<string, OptionValue> = main && state.key ? { [main]: state.key } : {};
           const payload = runCommand(state.action, { options: optionsFor, user }, bot);
@@ -261,8 +326,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         }
         const module = byName.get(state.command);
         if (!module?.component) throw new UserError("That button or menu doesn't work any more. Run the command again for a fresh one.");
-        if (state.action === 'page' && state.user && state.user !== user.id) {
-          throw new UserError(`Only the person who ran /${state.command} can page this list. Run /${state.command} yourself to get your own.`);
+        if (state.action === 'page') {
+          if (state.user === undefined) {
+            throw new UserError(`This button doesn't say who ran /${state.command}, so no one can page it. Run /${state.command} yourself to get your own list.`);
+          }
+          if (state.user !== user.id) {
+            throw new UserError(`Only the person who ran /${state.command} can page this list. Run /${state.command} yourself to get your own.`);
+          }
         }
         const result = module.component({ state, values, user }, bot);
         report({ kind: 'component', name, outcome: 'ok' });
@@ -276,6 +346,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     },
     notice(content) {
       return fit({ content, flags: EPHEMERAL }, options.bot());
+    },
+    cachedBytes() {
+      const bot = options.bot();
+      return cache.bytes(bot) + choicesCache.bytes(bot);
     },
   };
 }

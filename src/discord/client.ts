@@ -172,7 +172,9 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
 
   async function runComponent(interaction: ButtonInteraction | StringSelectMenuInteraction): Promise<void> {
     const values = interaction.isStringSelectMenu() ? interaction.values : [];
-    const result = dispatcher().component(interaction.customId, values, { id: interaction.user.id, name: interaction.user.username });
+    // Who ran the command behind this message, as Discord says: outranks the custom_id's own u= field.
+    const askerId = interaction.message.interactionMetadata?.user.id;
+    const result = dispatcher().component(interaction.customId, values, { id: interaction.user.id, name: interaction.user.username }, askerId === undefined ? {} : { askerId });
     const type = result.type === 'update' ? InteractionResponseType.UpdateMessage : InteractionResponseType.ChannelMessageWithSource;
     await respond(interaction, `{"type":${type},"data":${JSON.stringify(result.payload)}}`);
     if (type === InteractionResponseType.ChannelMessageWithSource) interaction.ephemeral = ((result.payload.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
