@@ -28,10 +28,17 @@ interface Prepared {
   headers: Record<string, string | number>;
 }
 
-/** Signed in advance, so the client's signing costs nothing during the measurement. */
+/**
+ * Signed in advance, so the client's signing costs nothing during the measurement.
+ * Each request has an id of its own: the server answers an id once (a copy is a replay).
+ */
+let preparedSoFar = 0;
 function prepare(count: number): Prepared[] {
   const timestamp = String(Math.floor(Date.now() / 1000));
-  return Array.from({ length: count }, (_, i) => {
+  const first = preparedSoFar;
+  preparedSoFar += count;
+  return Array.from({ length: count }, (_, k) => {
+    const i = first + k;
     const body = Buffer.from(
       JSON.stringify({
         id: String(900000000000000000n + BigInt(i)),
@@ -73,7 +80,7 @@ function startProcess(args: string[], env: Record<string, string>, portFrom: 'st
       return true;
     };
     const poll = setInterval(() => {
-      if (portFrom === 'log') found(/"url":"http:\/\/0\.0\.0\.0:(\d+)\/interactions"/.exec(readFileSync(logFile, 'utf8')));
+      if (portFrom === 'log') found(/"url":"http:\/\/127\.0\.0\.1:(\d+)\/interactions"/.exec(readFileSync(logFile, 'utf8')));
     }, 20);
     child.stdout?.on('data', (chunk: Buffer) => {
       text += chunk.toString();
@@ -120,7 +127,13 @@ async function load(port: number, prepared: Prepared[]): Promise<{ rps: number; 
           return;
         }
         started = performance.now();
-        socket.write(raw[next++ % raw.length]!);
+        // Every prepared request is sent once; a run that uses them all ends early.
+        const request = raw[next++];
+        if (request === undefined) {
+          socket.end();
+          return;
+        }
+        socket.write(request);
       };
       socket.on('connect', send);
       socket.on('data', (chunk: Buffer) => {
@@ -153,18 +166,20 @@ async function load(port: number, prepared: Prepared[]): Promise<{ rps: number; 
   return { rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors };
 }
 
-const prepared = prepare(5000);
+/** More than a run can send at the rates measured so far. */
+const PER_RUN = Math.ceil((DURATION_MS / 1000) * 12_000);
 const bot = await startProcess([...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), join(REPO_ROOT, 'bin', 'portfolio-bot.js'), 'serve'], { PORT: '0', DISCORD_PUBLIC_KEY: publicKeyHex, DISCORD_TOKEN: '', LOG_LEVEL: 'info', COOLDOWN_SECONDS: '0' }, 'log');
 const floor = await startProcess([join(REPO_ROOT, 'dist', 'scripts', 'bench-http-floor.js'), publicKeyHex], {}, 'stdout');
 
 // Warm both up (JIT, sockets), then measure A B A B.
-await load(bot.port, prepared.slice(0, 500));
-await load(floor.port, prepared.slice(0, 500));
+await load(bot.port, prepare(500));
+await load(floor.port, prepare(500));
 type Run = { rps: number; p50: number; p99: number; errors: number; cpuMicrosPerRequest: number };
 const results: Record<'bot' | 'floor', Run[]> = { bot: [], floor: [] };
 /** The server's own CPU time (user + system) per answered request, from /proc: what the machine pays per request. */
 async function measured(server: { child: ChildProcess; port: number }): Promise<Run> {
   const before = cpuMicros(server.child.pid!);
+  const prepared = prepare(PER_RUN);
   const run = await load(server.port, prepared);
   const requests = run.rps * (DURATION_MS / 1000);
   return { ...run, cpuMicrosPerRequest: (cpuMicros(server.child.pid!) - before) / Math.max(1, requests) };

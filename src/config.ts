@@ -50,6 +50,8 @@ export const configSchema = z.object({
   /** Seconds that `start` and `deploy` wait for Discord before giving up with a message and exit code 1. */
   DISCORD_CONNECT_TIMEOUT: withDefault(numberIn(1, 600, false), 30),
   PORT: withDefault(numberIn(0, 65535, true), 8080),
+  // Loopback unless told: the README's setup puts a TLS proxy in front on the same machine.
+  HOST: withDefault(z.string().check(z.regex(/^[^\s/]+$/, 'expected a host name or an IP address')), '127.0.0.1'),
   PROFILE_PATH: withDefault(z.string().check(z.minLength(1, 'expected a path')), DEFAULT_PROFILE_PATH),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, `expected one of ${LOG_LEVELS.join(', ')}`), 'info'),
   COOLDOWN_COMMANDS: withDefault(numberIn(1, 1000, true), 5),

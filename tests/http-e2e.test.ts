@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../commands/index.js';
 import { REPO_ROOT } from '../src/paths.js';
 import { checkReplyLimits } from '../src/replies/index.js';
-import { generateSigningKeys, signedRequest } from './helpers/signing.js';
+import { createServer } from 'node:net';
+import { generateSigningKeys, signedHeaders, signedRequest } from './helpers/signing.js';
 
 const BIN = join(REPO_ROOT, 'bin', 'portfolio-bot.js');
 const keys = generateSigningKeys();
@@ -19,7 +20,7 @@ let logs = '';
 
 function startServe(env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, [BIN, 'serve'], {
-    env: { ...process.env, DISCORD_TOKEN: '', PORT: '0', LOG_LEVEL: 'info', COOLDOWN_COMMANDS: '1000', ...env },
+    env: { ...process.env, DISCORD_TOKEN: '', PORT: '0', HOST: '', LOG_LEVEL: 'info', COOLDOWN_COMMANDS: '1000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
@@ -36,7 +37,8 @@ beforeAll(async () => {
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${logs}`)), 10_000);
     child.stderr?.on('data', (chunk: Buffer) => {
       logs += chunk.toString();
-      const match = /"url":"http:\/\/0\.0\.0\.0:(\d+)\/interactions"/.exec(logs);
+      // HOST unset: loopback only.
+      const match = /"url":"http:\/\/127\.0\.0\.1:(\d+)\/interactions"/.exec(logs);
       if (match) {
         clearTimeout(timer);
         resolve(`http://127.0.0.1:${match[1]}`);
@@ -82,10 +84,10 @@ function customIds(data: Record<string, unknown> | undefined): { label: string; 
 }
 
 describe('portfolio-bot serve', () => {
-  it('reports readiness and the profile version on /healthz', async () => {
+  it('reports readiness on /healthz, and nothing else (no revision, no uptime)', async () => {
     const response = await fetch(`${base}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', profileVersion: 1, commands: COMMANDS.length });
+    expect(await response.json()).toEqual({ status: 'ok' });
   });
 
   it('answers PING with PONG', async () => {
@@ -140,6 +142,37 @@ describe('portfolio-bot serve', () => {
     expect((shared.json.data?.['embeds'] as { title: string }[])[0]?.title).toBe('Contact Akash Palrecha');
   });
 
+  it('answers a signed request once: the same bytes again get 409 (#15.7)', async () => {
+    const body = JSON.stringify(command('about'));
+    const headers = signedHeaders(keys.privateKey, body);
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await fetch(`${base}/interactions`, { method: 'POST', headers, body });
+      await response.arrayBuffer();
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([200, 409, 409]);
+  });
+
+  it('takes Discord’s word for who asked over the button’s u= field, and refuses a page button that names no one (#15.8)', async () => {
+    const { json } = await post(command('projects'));
+    const next = customIds(json.data).find((c) => c.label === 'Next')!.id;
+    // OTHER writes their own id into the button of ASKER's message.
+    const forged = next.replace(`u=${ASKER.id}`, `u=${OTHER.id}`);
+    expect(forged).not.toBe(next);
+    const message = { id: '800000000000000001', interaction_metadata: { id: '1', type: 2, user: ASKER } };
+    const press = (customId: string, user: typeof ASKER) => post({ ...interaction(3, { custom_id: customId, component_type: 2 }, user), message });
+    const refused = await press(forged, OTHER);
+    expect(refused.json.type).toBe(4);
+    expect(refused.json.data?.['content']).toBe('Only the person who ran /projects can page this list. Run /projects yourself to get your own.');
+    expect((await press(forged, ASKER)).json.type).toBe(7);
+
+    const anonymous = await post(interaction(3, { custom_id: 'pb1|projects|page|1|k=', component_type: 2 }, OTHER));
+    expect(anonymous.json.type).toBe(4);
+    expect(anonymous.json.data?.['flags']).toBe(64);
+    expect(anonymous.json.data?.['content']).toBe("This button doesn't say who ran /projects, so no one can page it. Run /projects yourself to get your own list.");
+  });
+
   it('refuses a forged request and logs one line per request', async () => {
     const response = await fetch(`${base}/interactions`, { method: 'POST', body: JSON.stringify(command('about')), headers: { 'x-signature-ed25519': '00'.repeat(64), 'x-signature-timestamp': String(Math.floor(Date.now() / 1000)) } });
     expect(response.status).toBe(401);
@@ -161,6 +194,25 @@ describe('serve start-up', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain('DISCORD_PUBLIC_KEY');
     expect(result.stderr).not.toContain('abc123');
+  });
+
+  it('listens on loopback only unless HOST says otherwise (#15.11)', () => {
+    expect(logs).toMatch(/"msg":"http server listening","port":\d+,"host":"127\.0\.0\.1"/);
+  });
+
+  it('says which port is in use, in one line without a stack, and exits 1 (#15.11)', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const port = (holder.address() as { port: number }).port;
+    try {
+      const result = await exitOf(startServe({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, PORT: String(port) }));
+      expect(result.code).toBe(1);
+      const plain = result.stderr.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('{'));
+      expect(plain).toEqual([`portfolio-bot serve: port ${port} is in use on 127.0.0.1; set PORT to a free port (or stop what holds it).`]);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      holder.close();
+    }
   });
 
   it('exits 0 on SIGTERM', async () => {

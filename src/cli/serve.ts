@@ -31,14 +31,40 @@ export const run: CliCommand = async (_args, io) => {
     publicKey: config.DISCORD_PUBLIC_KEY,
     respond: createHttpResponder(dispatcher, (user) => cooldown.take(user)),
     logger,
-    health: () => ({ profileVersion: holder.current().profile.version, profileRevision: holder.current().revision, commands: COMMANDS.length }),
   });
+  let port: number;
+  try {
+    port = await server.listen(config.PORT, config.HOST);
+  } catch (error) {
+    io.err(`portfolio-bot serve: ${listenProblem(error, config.HOST, config.PORT)}`);
+    return 1;
+  }
   installSignalHandlers(async () => {
     holder.stopWatching();
     await server.close();
   }, logger);
-  const port = await server.listen(config.PORT);
   holder.watch();
-  logger.info('serving interactions', { url: `http://0.0.0.0:${port}/interactions` });
+  logger.info('serving interactions', { url: `http://${urlHost(config.HOST)}:${port}/interactions`, profileVersion: holder.current().profile.version });
   return new Promise<number>(() => undefined);
 };
+
+/** One line saying why `listen` failed and which setting to change. */
+export function listenProblem(error: unknown, host: string, port: number): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EADDRINUSE':
+      return `port ${port} is in use on ${host}; set PORT to a free port (or stop what holds it).`;
+    case 'EACCES':
+      return `not allowed to listen on port ${port}; set PORT to a port above 1023.`;
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `HOST ${host} is not an address of this machine; set HOST (127.0.0.1 for a proxy on the same machine, 0.0.0.0 for every interface).`;
+    default:
+      return `could not listen on ${host}:${port} (${code ?? (error instanceof Error ? error.message : String(error))}).`;
+  }
+}
+
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}

@@ -7,6 +7,8 @@ import { performance } from 'node:perf_hooks';
 import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
 import type { LogFields, Logger } from '../log.js';
 import { newRef } from '../bot/ref.js';
+import { createReplayGuard, DEFAULT_MAX_REMEMBERED_IDS } from './replay.js';
+import { checkInteraction } from './shape.js';
 import { decodeSignature, parsePublicKey, verifySignedBytes } from './signature.js';
 
 /** The response as a value, or already serialized: JSON text, or its UTF-8 bytes. */
@@ -20,12 +22,16 @@ export interface HttpServerOptions {
   /** Answers commands (type 4), autocomplete (type 8) and components (type 7 or 4). */
   respond: InteractionResponder;
   logger: Logger;
-  /** Merged into the body of `GET /healthz`, e.g. `{ profileVersion }`. */
-  health?: () => Record<string, unknown>;
-  /** Largest accepted request body; default 1 MiB. */
+  /** Largest accepted request body; default DEFAULT_MAX_BODY_BYTES (64 KiB). */
   maxBodyBytes?: number;
   /** Largest accepted distance between X-Signature-Timestamp and now; default 300. */
   maxSkewSeconds?: number;
+  /** Open connections at once; more are closed as they arrive. Default DEFAULT_MAX_CONNECTIONS. */
+  maxConnections?: number;
+  /** Time a client has to send a whole request, headers included; default DEFAULT_REQUEST_TIMEOUT_MS. */
+  requestTimeoutMs?: number;
+  /** Interaction ids remembered to refuse replays; default DEFAULT_MAX_REMEMBERED_IDS. */
+  maxRememberedIds?: number;
   /** Wall clock in epoch milliseconds (Date.now), replaceable in tests. */
   now?: () => number;
 }
@@ -41,9 +47,30 @@ export interface InteractionServer {
   close(graceMs?: number): Promise<void>;
 }
 
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Every byte of a body is kept until the signature can be checked, so this is
+ * what one forged request can hold. Discord's interactions are far smaller:
+ * the largest is a component press, which carries the bot's own message, and
+ * that message is fitted to Discord's limits (6000 characters of embed text,
+ * 25 link buttons of at most 512 characters). docs/security.md has the sums.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 export const DEFAULT_MAX_SKEW_SECONDS = 300;
 export const DEFAULT_CLOSE_GRACE_MS = 5000;
+/**
+ * Discord needs few connections at once (an answer is due within 3 s and takes
+ * milliseconds); the bound keeps a flood of stalled ones from holding
+ * DEFAULT_MAX_BODY_BYTES each without limit.
+ */
+export const DEFAULT_MAX_CONNECTIONS = 256;
+/**
+ * Discord (or a proxy that buffers the request, as nginx does by default)
+ * sends a whole request at once; a client still sending after this is not
+ * Discord, and its connection goes.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 5000;
+/** How often Node looks for connections past their deadline (its default checks every 30 s). */
+const CONNECTIONS_CHECKING_INTERVAL_MS = 500;
 
 // Interaction types (discord-api-types' InteractionType) as plain numbers, so
 // the hot path needs no runtime import of discord.js's transitive dependency.
@@ -67,9 +94,14 @@ const TOO_LARGE = errorBody('request body too large');
 const MALFORMED_JSON = errorBody('malformed JSON');
 const BAD_SHAPE = errorBody('expected an interaction object');
 const UNKNOWN_TYPE = errorBody('unknown interaction type');
+const REPLAYED = errorBody('interaction already received');
 const NOT_FOUND = errorBody('not found');
 const METHOD_NOT_ALLOWED = errorBody('method not allowed');
 const SHUTTING_DOWN = Buffer.from(JSON.stringify({ status: 'shutting down' }));
+// Public: anyone who can reach the endpoint can ask. It says whether the
+// process answers and nothing else (no uptime, which dates restarts, and no
+// profile revision, a hash of a file that holds private values).
+const HEALTHY = Buffer.from(JSON.stringify({ status: 'ok' }));
 
 /** What the request log line says about one request; filled in as the request is understood. */
 interface Exchange {
@@ -79,6 +111,7 @@ interface Exchange {
   interactionType?: number;
   command?: string;
   ref?: string;
+  /** What went wrong: an Error (logged with its stack) or a short reason (logged as it is). */
   error?: unknown;
   /** Close the connection after the answer (a body was left unread). */
   closeConnection?: boolean;
@@ -98,11 +131,12 @@ function pathOf(url: string | undefined): string {
 
 export function createInteractionServer(options: HttpServerOptions): InteractionServer {
   const key = parsePublicKey(options.publicKey);
-  const { respond, logger, health } = options;
+  const { respond, logger } = options;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxSkewMs = (options.maxSkewSeconds ?? DEFAULT_MAX_SKEW_SECONDS) * 1000;
   const now = options.now ?? Date.now;
-  const createdAt = performance.now();
+  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const replays = createReplayGuard(options.maxRememberedIds ?? DEFAULT_MAX_REMEMBERED_IDS);
 
   let closing = false;
   let closed: Promise<void> | undefined;
@@ -178,7 +212,8 @@ export function createInteractionServer(options: HttpServerOptions): Interaction
   function handleInteraction(req: IncomingMessage, res: ServerResponse, exchange: Exchange): void {
     const lengthHeader = req.headers['content-length'];
     // Node's parser has already rejected a malformed Content-Length.
-    if (lengthHeader !== undefined && Number(lengthHeader) > maxBodyBytes) {
+    const announced = lengthHeader === undefined ? undefined : Number(lengthHeader);
+    if (announced !== undefined && announced > maxBodyBytes) {
       tooLarge(req, res, exchange);
       return;
     }
@@ -191,35 +226,51 @@ export function createInteractionServer(options: HttpServerOptions): Interaction
 
     // A request whose headers already fail is still read (so the connection
     // stays usable), but its bytes are only counted, never kept. Otherwise
-    // the chunks are kept behind the timestamp: together, exactly the bytes
-    // the signature covers. Memory grows with what arrives, not with what
-    // Content-Length announces.
-    const chunks: Buffer[] | undefined = signature === null ? undefined : [Buffer.from(timestamp, 'latin1')];
+    // they are copied behind the timestamp into one buffer of our own:
+    // together, exactly the bytes the signature covers. Copying lets each
+    // chunk go at once (a body sent a few bytes per packet would otherwise
+    // keep one small Buffer, and its overhead, per packet), and memory grows
+    // with what arrives, not with what Content-Length announces.
+    const offset = timestamp.length;
+    let signed: Buffer | undefined;
     let received = 0;
 
+    const keep = (chunk: Buffer): void => {
+      const needed = offset + received + chunk.length;
+      if (signed === undefined || signed.length < needed) {
+        const size = Math.min(offset + maxBodyBytes, Math.max(needed, offset + Math.min(maxBodyBytes, announced ?? 0), 2 * (signed?.length ?? 512)));
+        const grown = Buffer.allocUnsafeSlow(size);
+        if (signed === undefined) grown.write(timestamp, 0, 'latin1');
+        else signed.copy(grown, 0, 0, offset + received);
+        signed = grown;
+      }
+      chunk.copy(signed, offset + received);
+    };
+
     const onData = (chunk: Buffer): void => {
-      received += chunk.length;
-      if (received > maxBodyBytes) {
+      if (received + chunk.length > maxBodyBytes) {
         req.off('data', onData);
         req.off('end', onEnd);
+        signed = undefined;
         tooLarge(req, res, exchange);
         return;
       }
-      chunks?.push(chunk);
+      if (signature !== null) keep(chunk);
+      received += chunk.length;
     };
 
     const onEnd = (): void => {
-      if (signature === null || chunks === undefined) {
+      if (signature === null) {
         send(res, exchange, 401, UNAUTHORIZED);
         return;
       }
-      const offset = timestamp.length;
-      const bytes = Buffer.concat(chunks, offset + received);
+      const bytes = signed === undefined ? Buffer.from(timestamp, 'latin1') : signed.subarray(0, offset + received);
+      signed = undefined;
       if (!verifySignedBytes(key, signature, bytes)) {
         send(res, exchange, 401, UNAUTHORIZED);
         return;
       }
-      dispatch(res, exchange, bytes.toString('utf8', offset));
+      dispatch(res, exchange, bytes.toString('utf8', offset), Number(timestamp) * 1000);
     };
 
     req.on('data', onData);
@@ -232,7 +283,12 @@ export function createInteractionServer(options: HttpServerOptions): Interaction
     req.on('error', ignore);
   }
 
-  function dispatch(res: ServerResponse, exchange: Exchange, text: string): void {
+  function refuse(res: ServerResponse, exchange: Exchange, status: number, reason: string, body: Buffer): void {
+    exchange.error = reason;
+    send(res, exchange, status, body);
+  }
+
+  function dispatch(res: ServerResponse, exchange: Exchange, text: string, signedAtMs: number): void {
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -255,9 +311,17 @@ export function createInteractionServer(options: HttpServerOptions): Interaction
       send(res, exchange, 400, UNKNOWN_TYPE);
       return;
     }
-    if (type === APPLICATION_COMMAND || type === AUTOCOMPLETE) {
-      const name = (parsed as { data?: { name?: unknown } }).data?.name;
-      if (typeof name === 'string') exchange.command = name;
+    const interaction = parsed as Record<string, unknown>;
+    const problem = checkInteraction(interaction);
+    if (problem !== null) {
+      refuse(res, exchange, 400, problem, errorBody(`malformed interaction: ${problem}`));
+      return;
+    }
+    if (type === APPLICATION_COMMAND || type === AUTOCOMPLETE) exchange.command = (interaction['data'] as { name: string }).name;
+    // The id was seen within the window its signature is valid for: a copy.
+    if (!replays.firstTime(interaction['id'] as string, signedAtMs + maxSkewMs, now())) {
+      refuse(res, exchange, 409, 'replayed interaction', REPLAYED);
+      return;
     }
 
     const answer = (response: APIInteractionResponse | string | Buffer): void => {
@@ -288,15 +352,7 @@ export function createInteractionServer(options: HttpServerOptions): Interaction
       send(res, exchange, 503, SHUTTING_DOWN);
       return;
     }
-    let body: string;
-    try {
-      const uptimeSeconds = Math.floor((performance.now() - createdAt) / 1000);
-      body = JSON.stringify({ status: 'ok', uptimeSeconds, ...health?.() });
-    } catch (error) {
-      fail(res, exchange, error);
-      return;
-    }
-    send(res, exchange, 200, body);
+    send(res, exchange, 200, HEALTHY);
   }
 
   function handleRequest(req: IncomingMessage, res: ServerResponse): void {
@@ -320,11 +376,15 @@ export function createInteractionServer(options: HttpServerOptions): Interaction
     }
   }
 
-  const server = createServer(handleRequest);
-  // Discord wants an answer within 3 seconds; a client that takes this long
-  // just to send its request is not Discord.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 15_000;
+  const server = createServer(
+    {
+      headersTimeout: requestTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(CONNECTIONS_CHECKING_INTERVAL_MS, requestTimeoutMs),
+    },
+    handleRequest,
+  );
+  server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
 
   function listen(port: number, host?: string): Promise<number> {
     return new Promise((resolve, reject) => {

@@ -44,6 +44,7 @@ export function botEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
     DISCORD_CONNECT_TIMEOUT: '',
     PROFILE_PATH: '',
     PORT: '',
+    HOST: '',
     LOG_LEVEL: 'info',
     COOLDOWN_COMMANDS: '1000',
     COOLDOWN_SECONDS: '10',

@@ -1,0 +1,274 @@
+// Issue #15's attacks on the HTTP interactions endpoint, each generated here:
+// requests that hold memory before their signature is checked, replays of a
+// signed request, signed payloads of the wrong shape, and option values beyond
+// Discord's limits. The server runs with its defaults and the real dispatcher.
+import { once } from 'node:events';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { connect, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../commands/index.js';
+import { createDispatcher } from '../src/bot/dispatch.js';
+import { parseConfig } from '../src/config.js';
+import { createLogger } from '../src/log.js';
+import { createInteractionServer, type InteractionServer } from '../src/http/index.js';
+import { createReplayGuard } from '../src/http/replay.js';
+import { createHttpResponder } from '../src/http/respond.js';
+import { shippedBot } from './helpers/bot.js';
+import { generateSigningKeys, signedHeaders, signedRequest, unixTimestamp } from './helpers/signing.js';
+
+const keys = generateSigningKeys();
+const KiB = 1024;
+const ASKER = { id: '200000000000000001', username: 'asker' };
+
+let nextId = 1;
+function interaction(type: number, data: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: String(310000000000000000n + BigInt(nextId++)),
+    application_id: '400000000000000001',
+    type,
+    token: 'interaction-token',
+    version: 1,
+    ...(data === undefined ? {} : { data }),
+    member: { user: ASKER, roles: [] },
+    guild_id: '500000000000000001',
+    ...extra,
+  };
+}
+
+const search = (query: string) => interaction(2, { id: '1', name: 'search', type: 1, options: [{ name: 'query', type: 3, value: query }] });
+
+/** Headers Discord would send for a body that will never arrive in full: a well-formed signature, a fresh timestamp. */
+function stalledHeaders(contentLength: number): string {
+  return (
+    `POST /interactions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${contentLength}\r\n` +
+    `X-Signature-Ed25519: ${'ab'.repeat(64)}\r\nX-Signature-Timestamp: ${unixTimestamp()}\r\n\r\n`
+  );
+}
+
+/** Resolves when the socket closes, whatever error came first (a write after the server closed it). */
+function closed(socket: Socket): Promise<void> {
+  return new Promise((resolve) => socket.once('close', () => resolve()));
+}
+
+function openSocket(port: number): Promise<Socket> {
+  const socket = connect(port, '127.0.0.1');
+  socket.on('error', () => undefined);
+  return once(socket, 'connect').then(() => socket);
+}
+
+describe('the HTTP endpoint under hostile input', () => {
+  const lines: string[] = [];
+  let http: InteractionServer;
+  let port: number;
+  let base: string;
+  let handled = 0;
+  let responder: ReturnType<typeof createHttpResponder>;
+
+  beforeAll(async () => {
+    const bot = await shippedBot();
+    const logger = createLogger('info', (line) => lines.push(line));
+    const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger });
+    responder = createHttpResponder(dispatcher);
+    http = createInteractionServer({
+      publicKey: keys.publicKeyHex,
+      logger,
+      respond: (received) => {
+        handled++;
+        return responder(received);
+      },
+    });
+    port = await http.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${port}`;
+  });
+
+  afterAll(async () => {
+    await http.close(1000);
+  });
+
+  describe('requests that hold memory before their signature is checked (#15.2)', () => {
+    it('refuses a 100 KiB body with a well-formed signature with 413, without waiting for it', async () => {
+      // Only 1 KiB of the announced 100 KiB is ever sent: only an answer that does not wait can arrive.
+      const socket = await openSocket(port);
+      socket.write(stalledHeaders(100 * KiB) + ' '.repeat(KiB));
+      let answer = '';
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+      await closed(socket);
+      expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    });
+
+    it('refuses the same body sent chunked once it passes 64 KiB, without waiting for its end', async () => {
+      const request = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/interactions', headers: signedHeaders(keys.privateKey, 'x'), agent: false });
+      request.on('error', () => undefined);
+      const response = once(request, 'response') as Promise<[IncomingMessage]>;
+      request.write(Buffer.alloc(65 * KiB, 0x20));
+      const [res] = await response;
+      expect(res.statusCode).toBe(413);
+      request.destroy();
+    });
+
+    it('holds at most 256 connections at once: the rest of a flood of 300 stalled ones is closed as it arrives', async () => {
+      const sockets = await Promise.all(Array.from({ length: 300 }, () => openSocket(port)));
+      let closed = 0;
+      for (const socket of sockets) {
+        socket.on('close', () => closed++);
+        socket.write(stalledHeaders(60 * KiB) + ' '.repeat(KiB));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      try {
+        expect(closed).toBeGreaterThanOrEqual(300 - 256);
+        expect(300 - closed).toBeLessThanOrEqual(256);
+      } finally {
+        for (const socket of sockets) socket.destroy();
+      }
+      // The server is not stuck: the next real request is answered.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect((await signedRequest(base, keys.privateKey, { type: 1 })).status).toBe(200);
+    });
+
+    it('closes a request stalled mid-body (408) and one whose headers never end, each within 6 s (Node alone waits 15–45 s)', async () => {
+      const [midBody, midHeaders] = await Promise.all([openSocket(port), openSocket(port)]);
+      const started = Date.now();
+      midBody.write(stalledHeaders(2 * KiB) + '{"type":');
+      let answer = '';
+      midBody.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+      midHeaders.write('POST /interactions HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: ');
+      const dribble = setInterval(() => midHeaders.writable && midHeaders.write('a'), 200);
+      const times = await Promise.all([midBody, midHeaders].map((socket) => closed(socket).then(() => Date.now() - started)));
+      clearInterval(dribble);
+      for (const ms of times) expect(ms).toBeLessThan(6000);
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    }, 10_000);
+  });
+
+  describe('replays (#15.7)', () => {
+    it('answers a signed command once; the same request sent again is refused with 409 and runs nothing', async () => {
+      const body = JSON.stringify(search('lookahead'));
+      const headers = signedHeaders(keys.privateKey, body);
+      const before = handled;
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await fetch(`${base}/interactions`, { method: 'POST', headers, body });
+        statuses.push(res.status);
+        if (i > 0) expect(await res.json()).toEqual({ error: 'interaction already received' });
+        else await res.arrayBuffer();
+      }
+      expect(statuses).toEqual([200, 409, 409]);
+      expect(handled - before).toBe(1);
+    });
+
+    it('refuses a copy sent at the same time as the original', async () => {
+      const body = JSON.stringify(search('kaggle'));
+      const headers = signedHeaders(keys.privateKey, body);
+      const statuses = await Promise.all(
+        Array.from({ length: 5 }, async () => {
+          const res = await fetch(`${base}/interactions`, { method: 'POST', headers, body });
+          await res.arrayBuffer();
+          return res.status;
+        }),
+      );
+      expect(statuses.sort()).toEqual([200, 409, 409, 409, 409]);
+    });
+
+    it('remembers an id until its timestamp goes stale, and at most maxIds ids', () => {
+      const guard = createReplayGuard(3);
+      expect(guard.firstTime('1', 1000, 0)).toBe(true);
+      expect(guard.firstTime('1', 1000, 999)).toBe(false);
+      expect(guard.firstTime('1', 3000, 1001)).toBe(true); // stale by then: the freshness check refuses a copy anyway
+      for (const id of ['2', '3', '4', '5']) expect(guard.firstTime(id, 9000, 1002)).toBe(true);
+      expect(guard.size).toBe(3);
+      expect(guard.firstTime('5', 9000, 1003)).toBe(false);
+    });
+  });
+
+  describe('signed payloads of the wrong shape (#15.9)', () => {
+    const deep = (levels: number): string => '{"name":"q","type":1,"options":['.repeat(levels) + ']}'.repeat(levels);
+    const cases: [string, () => unknown][] = [
+      ['a command without data', () => interaction(2, undefined)],
+      ['a command with data: null', () => interaction(2, null)],
+      ['a command whose options are an object', () => interaction(2, { id: '1', name: 'search', type: 1, options: { query: 'x' } })],
+      ['a command whose option value is an object', () => interaction(2, { id: '1', name: 'search', type: 1, options: [{ name: 'query', type: 3, value: { a: 1 } }] })],
+      ['a command without a name', () => interaction(2, { id: '1', type: 1, options: [] })],
+      ['a button press without data', () => interaction(3, undefined)],
+      ['a button press with data: null', () => interaction(3, null)],
+      ['a button press whose custom_id is a number', () => interaction(3, { custom_id: 7, component_type: 2 })],
+      ['a menu whose values are an object', () => interaction(3, { custom_id: 'pb1|projects|open', component_type: 3, values: { 0: 'x' } })],
+      ['an autocomplete without data', () => interaction(4, undefined)],
+      ['an autocomplete with data: null', () => interaction(4, null)],
+      ['an autocomplete whose options are an object', () => interaction(4, { id: '1', name: 'project', type: 1, options: { name: 'x' } })],
+      ['a command without an id', () => ({ ...interaction(2, { id: '1', name: 'about', type: 1 }), id: undefined })],
+      ['a command without a user', () => ({ ...interaction(2, { id: '1', name: 'about', type: 1 }), member: undefined })],
+      [
+        'options nested four levels deep',
+        () => interaction(2, { id: '1', name: 'search', type: 1, options: [{ name: 'a', type: 2, options: [{ name: 'b', type: 1, options: [{ name: 'c', type: 1, options: [{ name: 'query', type: 3, value: 'x' }] }] }] }] }),
+      ],
+      [
+        'options nested as deep as fits in 64 KiB',
+        () => {
+          const text = JSON.stringify(interaction(2, { id: '1', name: 'search', type: 1, options: [] }));
+          return text.replace('"options":[]', `"options":[${deep(Math.floor((60 * KiB) / 34))}]`);
+        },
+      ],
+    ];
+
+    it.each(cases)('%s: 400 and one short log line, no stack', async (_name, make) => {
+      lines.length = 0;
+      const made = make();
+      const res = await signedRequest(base, keys.privateKey, typeof made === 'string' ? made : JSON.stringify(made));
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { error: string };
+      expect(body.error).toMatch(/^malformed interaction: .{3,80}$/);
+      const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line['msg'] === 'http request');
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatchObject({ level: 'info', status: 400, error: body.error.replace('malformed interaction: ', '') });
+      expect(logged[0]).not.toHaveProperty('stack');
+      expect(lines.join('\n')).not.toMatch(/\\n\s+at /);
+    });
+
+    it('refuses options nested 70 000 deep (on a server that accepts bodies that large) with 400, not a stack overflow', async () => {
+      const roomyLines: string[] = [];
+      const roomy = createInteractionServer({ publicKey: keys.publicKeyHex, logger: createLogger('info', (line) => roomyLines.push(line)), respond: responder, maxBodyBytes: 4096 * KiB });
+      const roomyBase = `http://127.0.0.1:${await roomy.listen(0, '127.0.0.1')}`;
+      try {
+        const text = JSON.stringify(interaction(2, { id: '1', name: 'search', type: 1, options: [] })).replace('"options":[]', `"options":[${deep(70_000)}]`);
+        const res = await signedRequest(roomyBase, keys.privateKey, text);
+        expect(res.status).toBe(400);
+        expect(await res.json()).toEqual({ error: 'malformed interaction: options nested deeper than 3 levels' });
+        expect(roomyLines.join('\n')).not.toContain('stack');
+      } finally {
+        await roomy.close(1000);
+      }
+    });
+  });
+
+  describe('option values beyond Discord’s limits (#15.10)', () => {
+    it('refuses a 6001-character /search query with 400 before it reaches a handler, and answers one of 6000', async () => {
+      const before = handled;
+      const over = await signedRequest(base, keys.privateKey, search('x'.repeat(6001)));
+      expect(over.status).toBe(400);
+      expect(await over.json()).toEqual({ error: 'malformed interaction: an option value is longer than 6000 characters' });
+      expect(handled).toBe(before);
+      const at = await signedRequest(base, keys.privateKey, search('lookahead '.repeat(600)));
+      expect(at.status).toBe(200);
+      expect(((await at.json()) as { type: number }).type).toBe(4);
+    });
+
+    it('refuses a custom_id over 100 characters and a menu of 26 values with 400', async () => {
+      const longId = await signedRequest(base, keys.privateKey, interaction(3, { custom_id: `pb1|projects|page|1|k=${'x'.repeat(100)}`, component_type: 2 }));
+      expect(longId.status).toBe(400);
+      const values = await signedRequest(
+        base,
+        keys.privateKey,
+        interaction(3, { custom_id: 'pb1|projects|open', component_type: 3, values: Array.from({ length: 26 }, (_, i) => `v${i}`) }),
+      );
+      expect(values.status).toBe(400);
+    });
+  });
+});
+
+describe('HOST (#15.11)', () => {
+  it('defaults to loopback, and says what it expects without echoing a bad value', () => {
+    expect(parseConfig({}).HOST).toBe('127.0.0.1');
+    expect(parseConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+    expect(() => parseConfig({ HOST: 'http://x y' })).toThrow('invalid environment: HOST: expected a host name or an IP address');
+  });
+});
