@@ -11,6 +11,7 @@ import { createDispatcher } from '../src/bot/dispatch.js';
 import { parseConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { createInteractionServer, type InteractionServer } from '../src/http/index.js';
+import { createReclaimer } from '../src/http/reclaim.js';
 import { createReplayGuard } from '../src/http/replay.js';
 import { createHttpResponder } from '../src/http/respond.js';
 import { shippedBot } from './helpers/bot.js';
@@ -47,7 +48,10 @@ function stalledHeaders(contentLength: number): string {
 
 /** Resolves when the socket closes, whatever error came first (a write after the server closed it). */
 function closed(socket: Socket): Promise<void> {
-  return new Promise((resolve) => socket.once('close', () => resolve()));
+  const done = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  // A socket nobody reads never sees the server's end, and so never closes.
+  socket.resume();
+  return done;
 }
 
 function openSocket(port: number): Promise<Socket> {
@@ -106,23 +110,41 @@ describe('the HTTP endpoint under hostile input', () => {
       request.destroy();
     });
 
-    it('holds at most 256 connections at once: the rest of a flood of 300 stalled ones is closed as it arrives', async () => {
-      const sockets = await Promise.all(Array.from({ length: 300 }, () => openSocket(port)));
+    it('reads at most 64 bodies at once: a flood of 200 stalled ones loses its oldest, and a real request still gets in', async () => {
+      const sockets: Socket[] = [];
       let closed = 0;
-      for (const socket of sockets) {
+      for (let i = 0; i < 200; i++) {
+        const socket = await openSocket(port);
         socket.on('close', () => closed++);
         socket.write(stalledHeaders(60 * KiB) + ' '.repeat(KiB));
+        sockets.push(socket);
       }
-      await new Promise((resolve) => setTimeout(resolve, 500));
       try {
-        expect(closed).toBeGreaterThanOrEqual(300 - 256);
-        expect(300 - closed).toBeLessThanOrEqual(256);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(closed).toBeGreaterThanOrEqual(200 - 64);
+        // The oldest went first: the last 64 opened are the ones still held.
+        expect(sockets.slice(-64).filter((socket) => socket.destroyed)).toHaveLength(0);
+        // A real request arriving now takes the place of the oldest stalled one.
+        expect((await signedRequest(base, keys.privateKey, { type: 1 })).status).toBe(200);
       } finally {
         for (const socket of sockets) socket.destroy();
       }
-      // The server is not stuck: the next real request is answered.
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      expect((await signedRequest(base, keys.privateKey, { type: 1 })).status).toBe(200);
+    });
+
+    it('holds at most 128 connections: more, stalled in their headers, are closed as they arrive', async () => {
+      const sockets = await Promise.all(Array.from({ length: 200 }, () => openSocket(port)));
+      let closed = 0;
+      for (const socket of sockets) {
+        socket.on('close', () => closed++);
+        socket.write('POST /interactions HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      try {
+        expect(closed).toBeGreaterThanOrEqual(200 - 128);
+        expect(closed).toBeLessThan(200);
+      } finally {
+        for (const socket of sockets) socket.destroy();
+      }
     });
 
     it('closes a request stalled mid-body (408) and one whose headers never end, each within 6 s (Node alone waits 15–45 s)', async () => {
@@ -138,6 +160,56 @@ describe('the HTTP endpoint under hostile input', () => {
       for (const ms of times) expect(ms).toBeLessThan(6000);
       expect(answer).toMatch(/^HTTP\/1\.1 408 /);
     }, 10_000);
+  });
+
+  describe('memory back after a flood (#15.2)', () => {
+    it('asks for one collection once enough connections ended unanswered, a moment later, and no more often than allowed', async () => {
+      const reclaimer = createReclaimer({ threshold: 3, delayMs: 20, minIntervalMs: 300 });
+      try {
+        reclaimer.wasted();
+        reclaimer.wasted();
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        expect(reclaimer.collections).toBe(0);
+        reclaimer.wasted();
+        expect(reclaimer.collections).toBe(0); // a moment later, not during the flood
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        expect(reclaimer.collections).toBe(1);
+        for (let i = 0; i < 3; i++) reclaimer.wasted();
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        expect(reclaimer.collections).toBe(1); // within minIntervalMs of the last one
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(reclaimer.collections).toBe(2);
+      } finally {
+        reclaimer.stop();
+      }
+    });
+
+    it('frees the bodies Node read for refused requests once the flood is over', async () => {
+      const flooded = createInteractionServer({
+        publicKey: keys.publicKeyHex,
+        logger: createLogger('silent'),
+        respond: () => ({ type: 1 }),
+        reclaim: { threshold: 20, delayMs: 50, minIntervalMs: 1000 },
+      });
+      const floodedPort = await flooded.listen(0, '127.0.0.1');
+      try {
+        const before = process.memoryUsage().arrayBuffers;
+        // 40 bodies of 64 KiB announced as 1 MiB: refused from Content-Length, after Node has read what arrived.
+        for (let i = 0; i < 40; i += 10) {
+          await Promise.all(
+            Array.from({ length: 10 }, async () => {
+              const socket = await openSocket(floodedPort);
+              socket.write(stalledHeaders(1024 * KiB) + ' '.repeat(64 * KiB));
+              await closed(socket);
+            }),
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(512 * KiB);
+      } finally {
+        await flooded.close(1000);
+      }
+    });
   });
 
   describe('replays (#15.7)', () => {

@@ -3,10 +3,12 @@
 // This module is transport only: it checks signatures, limits and shapes, and
 // hands every real interaction to an injected `respond` function.
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
 import type { LogFields, Logger } from '../log.js';
 import { newRef } from '../bot/ref.js';
+import { createReclaimer, DEFAULT_RECLAIM, type ReclaimOptions } from './reclaim.js';
 import { createReplayGuard, DEFAULT_MAX_REMEMBERED_IDS } from './replay.js';
 import { checkInteraction } from './shape.js';
 import { decodeSignature, parsePublicKey, verifySignedBytes } from './signature.js';
@@ -28,10 +30,17 @@ export interface HttpServerOptions {
   maxSkewSeconds?: number;
   /** Open connections at once; more are closed as they arrive. Default DEFAULT_MAX_CONNECTIONS. */
   maxConnections?: number;
+  /**
+   * Requests receiving their body at once; default DEFAULT_MAX_RECEIVING. One
+   * more closes the connection of the oldest still receiving.
+   */
+  maxReceiving?: number;
   /** Time a client has to send a whole request, headers included; default DEFAULT_REQUEST_TIMEOUT_MS. */
   requestTimeoutMs?: number;
   /** Interaction ids remembered to refuse replays; default DEFAULT_MAX_REMEMBERED_IDS. */
   maxRememberedIds?: number;
+  /** When to ask V8 for a collection after connections end unanswered (./reclaim.ts); false: never. */
+  reclaim?: ReclaimOptions | false;
   /** Wall clock in epoch milliseconds (Date.now), replaceable in tests. */
   now?: () => number;
 }
@@ -58,17 +67,26 @@ export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 export const DEFAULT_MAX_SKEW_SECONDS = 300;
 export const DEFAULT_CLOSE_GRACE_MS = 5000;
 /**
- * Discord needs few connections at once (an answer is due within 3 s and takes
- * milliseconds); the bound keeps a flood of stalled ones from holding
- * DEFAULT_MAX_BODY_BYTES each without limit.
+ * Discord needs few connections at once: an answer is due within 3 s and takes
+ * milliseconds. Each connection admitted costs what Node reads from it before
+ * anything can be refused (up to a 64 KiB read); one beyond the bound is
+ * closed as it arrives, having cost nothing.
  */
-export const DEFAULT_MAX_CONNECTIONS = 256;
+export const DEFAULT_MAX_CONNECTIONS = 128;
+/**
+ * A request receiving its body holds up to DEFAULT_MAX_BODY_BYTES until its
+ * signature can be checked: this bounds how many do at once. The oldest goes
+ * first, so stalled senders make room for Discord, whose requests arrive whole.
+ */
+export const DEFAULT_MAX_RECEIVING = 64;
 /**
  * Discord (or a proxy that buffers the request, as nginx does by default)
  * sends a whole request at once; a client still sending after this is not
  * Discord, and its connection goes.
  */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 5000;
+/** The first buffer a body is copied into is at most this; it doubles as more arrives. */
+const FIRST_BUFFER_BYTES = 16 * 1024;
 /** How often Node looks for connections past their deadline (its default checks every 30 s). */
 const CONNECTIONS_CHECKING_INTERVAL_MS = 500;
 
@@ -137,6 +155,12 @@ export function createInteractionServer(options: HttpServerOptions): Interaction
   const now = options.now ?? Date.now;
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const replays = createReplayGuard(options.maxRememberedIds ?? DEFAULT_MAX_REMEMBERED_IDS);
+  const maxReceiving = options.maxReceiving ?? DEFAULT_MAX_RECEIVING;
+  const reclaimer = options.reclaim === false ? undefined : createReclaimer(options.reclaim ?? DEFAULT_RECLAIM);
+  /** Connections that got at least one answer below 400: they were worth what they cost. */
+  const answered = new WeakSet<Socket>();
+  /** Requests reading their body, oldest first. */
+  const receiving = new Set<IncomingMessage>();
 
   let closing = false;
   let closed: Promise<void> | undefined;
@@ -161,7 +185,7 @@ export function createInteractionServer(options: HttpServerOptions): Interaction
     else logger.info('http request', fields);
   }
 
-  /** Sends a JSON answer and writes the request's one log line. */
+  /** Sends a JSON answer and writes the request's one log line. The connection is no longer being answered. */
   function send(
     res: ServerResponse,
     exchange: Exchange,
@@ -183,6 +207,7 @@ export function createInteractionServer(options: HttpServerOptions): Interaction
     if (closing || exchange.closeConnection === true) headers['connection'] = 'close';
     res.writeHead(status, headers);
     res.end(body);
+    if (status < 400 && res.socket) answered.add(res.socket);
     logExchange(exchange, status, false);
   }
 
@@ -235,10 +260,14 @@ export function createInteractionServer(options: HttpServerOptions): Interaction
     let signed: Buffer | undefined;
     let received = 0;
 
+    // Sized for what Content-Length announces up to FIRST_BUFFER_BYTES (a real
+    // interaction, in one allocation), then doubled as bytes arrive: a client
+    // that announces the cap and sends a byte holds a small buffer, not the cap.
     const keep = (chunk: Buffer): void => {
       const needed = offset + received + chunk.length;
       if (signed === undefined || signed.length < needed) {
-        const size = Math.min(offset + maxBodyBytes, Math.max(needed, offset + Math.min(maxBodyBytes, announced ?? 0), 2 * (signed?.length ?? 512)));
+        const first = offset + Math.min(announced ?? FIRST_BUFFER_BYTES, FIRST_BUFFER_BYTES);
+        const size = Math.min(offset + maxBodyBytes, Math.max(needed, signed === undefined ? first : 2 * signed.length));
         const grown = Buffer.allocUnsafeSlow(size);
         if (signed === undefined) grown.write(timestamp, 0, 'latin1');
         else signed.copy(grown, 0, 0, offset + received);
@@ -251,6 +280,7 @@ export function createInteractionServer(options: HttpServerOptions): Interaction
       if (received + chunk.length > maxBodyBytes) {
         req.off('data', onData);
         req.off('end', onEnd);
+        receiving.delete(req);
         signed = undefined;
         tooLarge(req, res, exchange);
         return;
@@ -260,6 +290,7 @@ export function createInteractionServer(options: HttpServerOptions): Interaction
     };
 
     const onEnd = (): void => {
+      receiving.delete(req);
       if (signature === null) {
         send(res, exchange, 401, UNAUTHORIZED);
         return;
@@ -273,11 +304,19 @@ export function createInteractionServer(options: HttpServerOptions): Interaction
       dispatch(res, exchange, bytes.toString('utf8', offset), Number(timestamp) * 1000);
     };
 
+    receiving.add(req);
+    if (receiving.size > maxReceiving) {
+      // The oldest request still sending its body goes: a stalled sender, not Discord.
+      const oldest = receiving.values().next().value as IncomingMessage;
+      receiving.delete(oldest);
+      oldest.socket.destroy();
+    }
     req.on('data', onData);
     req.on('end', onEnd);
     // A client that disconnects mid-body: log it once (status 0), and keep
     // the request's 'error' event from becoming an uncaught exception.
     req.on('close', () => {
+      receiving.delete(req);
       if (!req.complete && !res.headersSent) logExchange(exchange, 0, true);
     });
     req.on('error', ignore);
@@ -385,6 +424,13 @@ export function createInteractionServer(options: HttpServerOptions): Interaction
     handleRequest,
   );
   server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  if (reclaimer) {
+    server.on('connection', (socket: Socket) => {
+      socket.once('close', () => {
+        if (!answered.has(socket)) reclaimer.wasted();
+      });
+    });
+  }
 
   function listen(port: number, host?: string): Promise<number> {
     return new Promise((resolve, reject) => {
@@ -409,6 +455,7 @@ export function createInteractionServer(options: HttpServerOptions): Interaction
   function close(graceMs: number = DEFAULT_CLOSE_GRACE_MS): Promise<void> {
     if (closed !== undefined) return closed;
     closing = true;
+    reclaimer?.stop();
     closed = new Promise<void>((resolve) => {
       if (!server.listening) {
         server.closeAllConnections();
