@@ -76,9 +76,12 @@ describe('a running bot that sees a hostile profile saved', () => {
     bot = spawnBot(['serve'], { DISCORD_PUBLIC_KEY: keys.publicKeyHex, PROFILE_PATH: file, PORT: '0' });
     const serving = await bot.waitForLog('serving interactions');
     const base = String(serving['url']).replace('0.0.0.0', '127.0.0.1').replace(/\/interactions$/, '');
-    const revision = async () => ((await (await fetch(`${base}/healthz`)).json()) as { profileRevision: string }).profileRevision;
+    // /healthz is public and says only ok: the revision serving is the last one serve logged.
+    const revision = async () => [...bot!.logs].reverse().find((line) => line.msg === 'profile loaded' || line.msg === 'profile reloaded')?.['revision'];
+    let nextId = 300000000000000001n;
     const about = async () => {
-      const body = { type: 2, id: '300000000000000001', application_id: '400000000000000001', token: 't', version: 1, data: { id: '700000000000000001', name: 'about', type: 1 }, user: { id: '200000000000000001', username: 'asker' }, context: 1 };
+      // serve answers each interaction id once: every call is a new interaction.
+      const body = { type: 2, id: String(nextId++), application_id: '400000000000000001', token: 't', version: 1, data: { id: '700000000000000001', name: 'about', type: 1 }, user: { id: '200000000000000001', username: 'asker' }, context: 1 };
       const response = await signedRequest(base, keys.privateKey, body);
       const json = (await response.json()) as { type: number; data?: { embeds?: { title?: string }[] } };
       return { status: response.status, title: json.data?.embeds?.[0]?.title };

@@ -43,6 +43,8 @@ interface Outcome {
   answers: string[];
   /** Times to the server's refusal or answer, ms. */
   times: number[];
+  /** Requests that got no verdict within the attack's bound. */
+  hangs?: number;
   note?: string;
 }
 
@@ -65,6 +67,7 @@ async function measure(serve: ServeProcess, secrets: string[], attack: () => Pro
     outcomes: outcome.outcomes,
     crashes: serve.exited ? 1 : 0,
     leaks,
+    hangs: outcome.hangs ?? 0,
     rssStartMb: start,
     rssPeakMb: peak,
     rssEndMb: end,
@@ -94,6 +97,7 @@ function fromRaw(attack: string, hole: string, outcomes: RawOutcome[], note?: st
     outcomes: tally(outcomes.map((outcome) => outcome.outcome)),
     answers: outcomes.map((outcome) => outcome.text),
     times: outcomes.map((outcome) => outcome.ms),
+    hangs: outcomes.filter((outcome) => outcome.outcome === 'no answer').length,
     ...(note === undefined ? {} : { note }),
   };
 }
@@ -126,11 +130,15 @@ function stallInHeaders(port: number): Promise<RawOutcome> {
     socket.on('error', () => undefined);
     socket.on('connect', () => socket.write(`POST /interactions HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Signature-Ed25519: ${'ab'.repeat(64)}\r\n`));
     socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
-    const giveUp = setTimeout(() => socket.destroy(), 15_000);
+    let timedOut = false;
+    const giveUp = setTimeout(() => {
+      timedOut = true;
+      socket.destroy();
+    }, 15_000);
     socket.on('close', () => {
       clearTimeout(giveUp);
       const status = /^HTTP\/1\.1 (\d{3})/.exec(text)?.[1];
-      resolve({ outcome: status ?? (text === '' ? 'dropped' : 'garbled'), ms: performance.now() - started, text });
+      resolve({ outcome: status ?? (timedOut ? 'no answer' : text === '' ? 'dropped' : 'garbled'), ms: performance.now() - started, text });
     });
   });
 }

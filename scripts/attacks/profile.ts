@@ -135,9 +135,12 @@ async function startServe(file: string): Promise<Serve> {
   return { bot, base, file };
 }
 
+/** The revision serve logged last, once /healthz answers (it is public and says only ok). */
 async function revisionOf(serve: Serve): Promise<string | undefined> {
   try {
-    return ((await (await fetch(`${serve.base}/healthz`, { signal: AbortSignal.timeout(5000) })).json()) as { profileRevision?: string }).profileRevision;
+    if (!(await fetch(`${serve.base}/healthz`, { signal: AbortSignal.timeout(5000) })).ok) return undefined;
+    const last = [...serve.bot.logs].reverse().find((line) => line.msg === 'profile loaded' || line.msg === 'profile reloaded');
+    return typeof last?.['revision'] === 'string' ? last['revision'] : undefined;
   } catch {
     return undefined;
   }

@@ -12,7 +12,11 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_PROFILE_PATH, REPO_ROOT } from '../../src/paths.js';
 
-const BIN = join(REPO_ROOT, 'bin', 'portfolio-bot.js');
+/**
+ * The entry point attacked: this checkout's, or ATTACK_BIN's (another build's
+ * bin/portfolio-bot.js, e.g. the code before a fix, for before/after figures).
+ */
+const BIN = process.env['ATTACK_BIN'] || join(REPO_ROOT, 'bin', 'portfolio-bot.js');
 
 /** Set in serve's environment (which never needs it): it must never come back in a reply or a log line. */
 export const CANARY_TOKEN = 'attack-canary-token-0f7e3c9a51d2';
