@@ -16,7 +16,7 @@ import {
   type ReplyRow,
 } from '../replies/index.js';
 import type { Bot, CommandInput, CommandModule, ComponentResult, Invoker, OptionValue, Surface } from './types.js';
-import { clipAutocompleteValue, optionsProblem, valuesProblem } from './input-limits.js';
+import { clipAutocompleteValue, clipText, MAX_STRING_OPTION_LENGTH, optionsProblem, valuesProblem } from './input-limits.js';
 import { newRef } from './ref.js';
 import { unknownCommandMessage } from './slash-line.js';
 import { UserError } from './types.js';
@@ -342,7 +342,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
     },
     message(text, user) {
-      return this.command('ask', { options: { question: text }, user });
+      // A message is not an option, and no Discord message is this long: its start is the question.
+      return this.command('ask', { options: { question: clipText(text, MAX_STRING_OPTION_LENGTH) }, user });
     },
     notice(content) {
       return fit({ content, flags: EPHEMERAL }, options.bot());

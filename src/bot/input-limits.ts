@@ -41,9 +41,14 @@ export function valuesProblem(values: readonly string[]): string | null {
   return null;
 }
 
-/** The first MAX_AUTOCOMPLETE_VALUE_LENGTH characters, never half of a surrogate pair. */
-export function clipAutocompleteValue(value: string): string {
-  if (value.length <= MAX_AUTOCOMPLETE_VALUE_LENGTH) return value;
-  const clipped = value.slice(0, MAX_AUTOCOMPLETE_VALUE_LENGTH);
+/** The first `max` UTF-16 units of `text`, never half of a surrogate pair. */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const clipped = text.slice(0, max);
   return /[\uD800-\uDBFF]$/.test(clipped) ? clipped.slice(0, -1) : clipped;
+}
+
+/** What an autocomplete handler sees of the value being typed. */
+export function clipAutocompleteValue(value: string): string {
+  return clipText(value, MAX_AUTOCOMPLETE_VALUE_LENGTH);
 }
