@@ -2,8 +2,11 @@
 // answer that holds every Discord limit, pings nobody and never shows the phone.
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../commands/index.js';
-import { checkReplyLimits } from '../src/replies/index.js';
+import { checkReply } from './fake-discord/limits.js';
 import { input, testDispatcher } from './helpers/bot.js';
+
+/** The shipped profile's private phone number. */
+const PHONE = '+919879990466';
 
 const HOSTILE: Record<string, string> = {
   '6000 characters': 'lookahead '.repeat(600),
@@ -25,7 +28,7 @@ describe.each(COMMANDS.map((module) => [module.definition.name, module] as const
     for (const options of runs) {
       for (const privately of [false, true]) {
         const payload = dispatcher.command(name, input({ ...options, private: privately }));
-        expect(checkReplyLimits(payload)).toEqual([]);
+        expect(checkReply(payload, { secrets: [PHONE] })).toEqual([]);
         expect(payload.allowed_mentions).toEqual({ parse: [] });
         expect(JSON.stringify(payload)).not.toMatch(/9879990466|98799 90466/);
         expect(payload.content ?? payload.embeds?.[0]?.title ?? '').not.toMatch(/Something went wrong/);

@@ -2,7 +2,7 @@
 // /skills, /search, /help) through the real dispatcher and the shipped profile:
 // what each card shows, in what order, with which exact links; and that hostile
 // input never breaks a limit, pings anyone or shows the private phone number.
-import type { APIButtonComponentWithURL, APIEmbed } from 'discord-api-types/v10';
+import type { APIEmbed } from 'discord-api-types/v10';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../commands/index.js';
 import { PRIVATE_OPTION } from '../src/bot/options.js';
@@ -11,7 +11,7 @@ import type { Bot, OptionValue } from '../src/bot/types.js';
 import { helpExamples } from '../src/replies/cards/help.js';
 import { joinWithin, mdLink } from '../src/replies/cards/sections.js';
 import { snippet } from '../src/replies/cards/search.js';
-import type { ReplyPayload } from '../src/replies/index.js';
+import type { LinkButton, ReplyPayload } from '../src/replies/index.js';
 import { ASKER, expectWithinLimits, input, shippedBot, testDispatcher } from './helpers/bot.js';
 
 const MINE = ['about', 'experience', 'research', 'learning', 'blogs', 'skills', 'search', 'help'] as const;
@@ -46,7 +46,7 @@ function only(payload: ReplyPayload): APIEmbed {
 
 function linkUrls(payload: ReplyPayload): string[] {
   return (payload.components ?? []).flatMap((row) =>
-    row.components.filter((c): c is APIButtonComponentWithURL => c.type === 2 && 'url' in c).map((c) => c.url),
+    row.components.filter((c): c is LinkButton => c.type === 2 && 'url' in c).map((c) => c.url),
   );
 }
 

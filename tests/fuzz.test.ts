@@ -10,12 +10,15 @@ import { answerInput } from '../src/bot/input.js';
 import { parseSlashLine } from '../src/bot/slash-line.js';
 import { createHttpResponder } from '../src/http/respond.js';
 import { createLogger } from '../src/log.js';
-import { checkReplyLimits, encodeCustomId, type ReplyPayload } from '../src/replies/index.js';
+import { encodeCustomId, type ReplyPayload } from '../src/replies/index.js';
+import { checkReply } from './fake-discord/limits.js';
 import { ASKER, OTHER, shippedBot } from './helpers/bot.js';
 import { mulberry32 } from './helpers/random.js';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261129);
 const ROUNDS = 5200;
+/** The shipped profile's private phone number. */
+const PHONE = '+919879990466';
 
 const PIECES = [
   '@everyone', '@here', '<@123456789012345678>', '<@&123456789012345678>', '<#123456789012345678>', '**bold**', '__under__', '~~strike~~',
@@ -50,7 +53,7 @@ function generator(seed: number) {
 }
 
 function checkPayload(payload: ReplyPayload, where: string): string[] {
-  const problems = checkReplyLimits(payload).map((p) => `${where}: ${p}`);
+  const problems = checkReply(payload, { secrets: [PHONE] }).map((p) => `${where}: ${p}`);
   const mentions = payload.allowed_mentions as { parse?: unknown[]; users?: unknown[]; roles?: unknown[] } | undefined;
   if (!mentions || (mentions.parse ?? []).length > 0 || (mentions.users ?? []).length > 0 || (mentions.roles ?? []).length > 0) {
     problems.push(`${where}: mentions not suppressed`);

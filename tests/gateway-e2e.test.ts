@@ -11,8 +11,7 @@ import type { CommandModule } from '../src/bot/types.js';
 import { buildDefinitions } from '../src/deploy/definitions.js';
 import { createGatewayBot, type GatewayBot } from '../src/discord/client.js';
 import { createLogger } from '../src/log.js';
-import { checkReplyLimits } from '../src/replies/index.js';
-import { startFakeDiscord, type FakeDiscord, type FakeInteraction, type JsonObject } from './fake-discord/index.js';
+import { checkReply, startFakeDiscord, type FakeDiscord, type FakeInteraction, type JsonObject } from './fake-discord/index.js';
 import { shippedBot } from './helpers/bot.js';
 import { fakeDiscordEnv, runBot, startBotProcess, type BotProcess, type LogLine } from './helpers/bot-process.js';
 
@@ -123,7 +122,7 @@ describe('the gateway bot through `portfolio-bot start`', () => {
         expect(type).toBe(4);
         expect(data['allowed_mentions']).toMatchObject({ parse: [] });
         expect(data['allowed_mentions']).not.toHaveProperty('users');
-        expect(checkReplyLimits(data)).toEqual([]);
+        expect(checkReply(data)).toEqual([]);
         expect(embedsOf(data).length > 0 || typeof data['content'] === 'string').toBe(true);
         // Neither the error boundary's notice nor a complaint about the options we gave.
         expect(JSON.stringify(data)).not.toMatch(/Something went wrong|needs its `|I don't know \//);

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../commands/index.js';
 import { REPO_ROOT } from '../src/paths.js';
-import { checkReplyLimits } from '../src/replies/index.js';
 import { createServer } from 'node:net';
+import { checkReply } from './fake-discord/limits.js';
 import { generateSigningKeys, signedHeaders, signedRequest } from './helpers/signing.js';
 
 const BIN = join(REPO_ROOT, 'bin', 'portfolio-bot.js');
@@ -101,7 +101,7 @@ describe('portfolio-bot serve', () => {
       const { status, json } = await post(command(name, options, ASKER, dm));
       expect(status).toBe(200);
       expect(json.type).toBe(4);
-      expect(checkReplyLimits(json.data)).toEqual([]);
+      expect(checkReply(json.data)).toEqual([]);
       expect(json.data?.['allowed_mentions']).toEqual({ parse: [] });
     }
   });

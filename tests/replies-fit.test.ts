@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import type { APIEmbed, APIStringSelectComponent } from 'discord-api-types/v10';
 import {
-  checkReplyLimits,
   cleanUserText,
   decodeCustomId,
   EMPTY_FIELD,
@@ -21,14 +20,14 @@ import {
   UNFIT_REPLY,
   type ReplyPayload,
 } from '../src/replies/index.js';
+import { checkReply } from './fake-discord/limits.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Fits and asserts the result is clean, so every test also exercises the checker. */
+/** Fits and asserts the result is clean by the tests' own checker, written apart from the fitter. */
 function fit(payload: unknown, redactList?: string[]): ReplyPayload {
-  const options = redactList ? { redact: redactList } : {};
-  const out = fitReply(payload as ReplyPayload, options);
-  expect(checkReplyLimits(out, options)).toEqual([]);
+  const out = fitReply(payload as ReplyPayload, redactList ? { redact: redactList } : {});
+  expect(checkReply(out, { secrets: redactList ?? [] })).toEqual([]);
   return out;
 }
 
@@ -187,8 +186,9 @@ describe('fitReply', () => {
     expect(out.content).toHaveLength(2000);
   });
 
-  it('keeps only the flags a reply may carry', () => {
-    expect(fit({ content: 'x', flags: 64 | 32768 | 2 }).flags).toBe(64);
+  it('keeps only the ephemeral flag', () => {
+    expect(fit({ content: 'x', flags: 64 | 32768 | 4 | 2 }).flags).toBe(64);
+    expect(fit({ content: 'x', flags: 4 | 4096 })).not.toHaveProperty('flags');
     expect(fit({ content: 'x', flags: 'ephemeral' })).not.toHaveProperty('flags');
   });
 
@@ -277,7 +277,7 @@ describe('fitReply', () => {
     expect(kept.fields?.[3]?.value).toMatch(/^v+…$/);
   });
 
-  it('drops invalid urls and embeds left with nothing to show', () => {
+  it('drops invalid urls, what no card sends (timestamps, icons) and embeds left with nothing to show', () => {
     const out = fit({
       embeds: [
         {
@@ -299,9 +299,8 @@ describe('fitReply', () => {
       {
         title: 'links',
         image: { url: 'https://example.com/a.png' },
-        author: { name: 'me', icon_url: 'https://example.com/i.png' },
+        author: { name: 'me' },
         footer: { text: 'foot' },
-        timestamp: '2024-01-02T03:04:05.000Z',
       },
       { image: { url: 'https://example.com/only.png' } },
     ]);
@@ -353,15 +352,56 @@ describe('fitReply', () => {
     const buttons = out.components?.[0]?.components ?? [];
     expect(buttons.map((b) => ('custom_id' in b ? b.custom_id : ''))).toEqual(['long', 'emoji', 'odd']);
     expect(buttons[0]).toMatchObject({ label: 'L'.repeat(79) + '…' });
-    expect(buttons[2]).toMatchObject({ style: 2 });
+    // Every button with a custom_id is grey, the only kind the bot sends.
+    expect(buttons.map((b) => ('style' in b ? b.style : 0))).toEqual([2, 2, 2]);
   });
 
-  it('keeps link buttons only with an http(s) or discord url of at most 512', () => {
+  it('drops the shapes no card sends: premium buttons, user, role and channel menus, custom emoji, counts and defaults', () => {
+    const out = fit({
+      components: [
+        row(
+          { type: 2, style: 6, sku_id: '123456789012345678' },
+          { type: 2, style: 5, label: 'go', url: 'https://example.com', disabled: true, emoji: { id: '123456789012345678', name: 'custom' } },
+          { type: 2, style: 2, label: 'pick', custom_id: 'pick', emoji: { id: '123456789012345678', name: '🔎', animated: true } },
+        ),
+        ...[5, 6, 7, 8].map((type) => row({ type, custom_id: `auto-${type}`, default_values: [{ id: '1', type: 'user' }], channel_types: [0] })),
+        row({ type: 3, custom_id: 'menu', disabled: true, min_values: 0, max_values: 2, options: [{ label: 'a', value: 'a', default: true, emoji: { id: '1' } }] }),
+      ],
+    });
+    expect(out.components).toEqual([
+      {
+        type: 1,
+        components: [
+          { type: 2, style: 5, label: 'go', url: 'https://example.com' },
+          { type: 2, style: 2, label: 'pick', custom_id: 'pick', emoji: { name: '🔎' } },
+        ],
+      },
+      { type: 1, components: [{ type: 3, custom_id: 'menu', options: [{ label: 'a', value: 'a' }] }] },
+    ]);
+  });
+
+  it('keeps an emoji only when it is one Unicode emoji', () => {
+    const emojiOf = (name: string) => {
+      const button = fit({ components: [row({ type: 2, style: 2, custom_id: 'e', label: 'x', emoji: { name } })] }).components?.[0]?.components[0];
+      return button && 'emoji' in button ? button.emoji?.name : undefined;
+    };
+    for (const name of ['🔎', '✉️', '👩‍💻', '🇮🇳', '1️⃣', '👍🏽']) expect(emojiOf(name), name).toBe(name);
+    for (const name of ['🔎🔎', 'x', '', ':smile:', '‮🔎']) expect(emojiOf(name), name).toBeUndefined();
+  });
+
+  it('keeps link buttons only with an http(s) url of at most 512', () => {
     const link = (url: string) => ({ type: 2, style: 5, label: 'open', url });
     const good = `https://example.com/${'p'.repeat(400)}`;
     const out = fit({
       components: [
-        row(link(good), link(`https://example.com/${'p'.repeat(500)}`), link('javascript:alert(1)'), link('https://'), link('not a url')),
+        row(
+          link(good),
+          link(`https://example.com/${'p'.repeat(500)}`),
+          link('javascript:alert(1)'),
+          link('https://'),
+          link('not a url'),
+          link('discord://-/channels/1/2'),
+        ),
         row({ type: 2, style: 5, label: 'with id', url: 'https://example.com', custom_id: 'nope' }),
       ],
     });
@@ -369,7 +409,7 @@ describe('fitReply', () => {
     expect(out.components?.[1]?.components[0]).not.toHaveProperty('custom_id');
   });
 
-  it('fits select menus: 25 unique options, 100-character texts, consistent counts', () => {
+  it('fits select menus: 25 unique options, 100-character texts, one choice', () => {
     const options = Array.from({ length: 30 }, (_, i) => ({
       label: `option ${i} ${'l'.repeat(120)}`,
       value: `v${i % 28}`,
@@ -387,9 +427,10 @@ describe('fitReply', () => {
     expect(select.options[0]?.label.endsWith('…')).toBe(true);
     expect(select.options[0]?.description).toHaveLength(100);
     expect(select.placeholder).toHaveLength(150);
-    expect(select.max_values).toBe(3);
-    expect(select.min_values).toBe(3);
-    expect(select.options.filter((o) => o.default)).toHaveLength(3);
+    // The bot's menus choose one (Discord's default): counts and defaults are not carried over.
+    expect(select).not.toHaveProperty('min_values');
+    expect(select).not.toHaveProperty('max_values');
+    expect(select.options.filter((o) => o.default)).toHaveLength(0);
   });
 
   it('drops a select with no usable option, and an over-long option value rather than cutting it', () => {
@@ -402,7 +443,7 @@ describe('fitReply', () => {
     const select = out.components?.[0]?.components[0] as APIStringSelectComponent;
     expect(out.components).toHaveLength(1);
     expect(select.options).toEqual([{ label: 'ok', value: 'ok' }]);
-    expect(select.max_values).toBe(1);
+    expect(select).toEqual({ type: 3, custom_id: 'one', options: [{ label: 'ok', value: 'ok' }] });
   });
 
   it('redacts private values everywhere, and drops what cannot be redacted', () => {
@@ -448,10 +489,6 @@ describe('fitReply', () => {
     const select = out.components?.[1]?.components[0] as APIStringSelectComponent;
     expect(select.placeholder).toBe('ring [private]');
     expect(select.options).toEqual([{ label: 'phone [private]', value: 'phone', description: 'dial [private]' }]);
-    // The checker finds a secret that was left in.
-    expect(checkReplyLimits({ content: 'x 98799 90466', allowed_mentions: { parse: [] } }, { redact: [phone] })).toEqual([
-      'content: shows a private value',
-    ]);
   });
 
   it('does not crash on shapes that are wrong all the way down', () => {
@@ -522,6 +559,20 @@ describe('fitReply on hostile text', () => {
     expect(fit({ content: 'not a link: \\[a@b.co\\](mailto:a@b.co)' }).content).toBe('not a link: \\[a@b.co\\](mailto:a@b.co)');
   });
 
+  it('leaves no masked link at all when links are nested deeper than its rewriting rounds reach', () => {
+    // Each round rewrites only the outermost links: the 4th layer here used to come out whole.
+    const nested = '[1 [2 [3 [4 [github.com](https://evil.example)](x)](x)](x)](x)';
+    expect(fit({ content: nested }).content).toBe('1 2 3 [4 [github.com] (https://evil.example)] (x) (x) (x) (x)');
+    expect(fit({ content: `[ok](https://example.org) ${nested}` }).content).toMatch(/^\[ok\] \(https:\/\/example\.org\) /);
+  });
+
+  it('looks inside the text of a link it keeps for links it must not', () => {
+    expect(fit({ content: '[[call](tel:123)](https://example.com/x)' }).content).toBe('[call (tel:123)](https://example.com/x)');
+    // Made plain, the inner link names a site (b.co) other than the outer one's: that one goes too.
+    expect(fit({ content: '[[mail](mailto:a@b.co)](https://example.com/x)' }).content).toBe('mail (a@b.co) (https://example.com/x)');
+    expect(fit({ content: '[see [docs](https://example.com/d)](https://example.com/x)' }).content).toBe('[see [docs](https://example.com/d)](https://example.com/x)');
+  });
+
   it('redacts a secret that a rewritten link brings into the text', () => {
     expect(fit({ content: '[call me](tel:98799-90466)' }, ['+919879990466']).content).toBe('call me (tel:[private])');
   });
@@ -530,41 +581,6 @@ describe('fitReply on hostile text', () => {
     const out = fit({ content: 'x', embeds: [{ title: 't', url: 'https://example.org/\u202Etxt.exe' }], components: [row({ type: 2, style: 5, label: 'go', url: 'https://example.org/\u200B' })] });
     expect(out.embeds?.[0]).toEqual({ title: 't' });
     expect(out.components).toBeUndefined();
-  });
-});
-
-describe('checkReplyLimits', () => {
-  it('names hidden characters, live mentions and misleading masked links', () => {
-    expect(
-      checkReplyLimits({
-        content: 'a\u202Eb @everyone',
-        embeds: [{ description: '[github.com](https://evil.example)', fields: [{ name: 'n', value: '[m](mailto:a@b.co)' }, { name: 'e', value: EMPTY_FIELD }] }],
-        allowed_mentions: { parse: [] },
-      }),
-    ).toEqual([
-      'content: holds an invisible or bidi control character',
-      'content: holds a mention',
-      'embeds[0].description: masked link text names another site',
-      'embeds[0].fields[0].value: masked link not http(s)',
-    ]);
-  });
-
-  it('names every broken limit', () => {
-    const problems = checkReplyLimits({
-      content: 'x'.repeat(2001),
-      embeds: [{ title: 't'.repeat(257), fields: [{ name: '', value: 'v' }] }],
-      components: [row(...Array.from({ length: 6 }, (_, i) => button(`b${i}`)))],
-      allowed_mentions: { parse: ['everyone'] },
-    });
-    expect(problems).toEqual([
-      'allowed_mentions: must be { parse: [] }',
-      'content: 2001 characters, over 2000',
-      'embeds[0].title: 257 characters, over 256',
-      'embeds[0].fields[0].name: empty',
-      'components[0]: 6 buttons, over 5',
-    ]);
-    expect(checkReplyLimits({ allowed_mentions: { parse: [] } })).toEqual(['payload: nothing to show (no content, embeds or components)']);
-    expect(checkReplyLimits('x')).toEqual(['payload: not an object']);
   });
 });
 
@@ -748,6 +764,7 @@ const PIECES = [
   'a', 'word ', ' ', '\n', '\t', '*', '_', '`', '|', '@everyone', '<@123>', '\\', '…', '#', '- ', '1. ',
   '😀', '👨‍👩‍👧', '\u0301', '\u200B', '\u202E', '\u0000', '\u0007', '\u0085', '\uD83D', '\uDE00', '\uFFFD',
   '中文', 'ẞ', 'https://example.com/x', 'javascript:x', '98799 90466', '+919879990466', '%7C',
+  '[github.com](https://evil.example)', '[mail](mailto:jane.doe@example.com)', '](', '[', ']', '(', ')',
 ];
 
 function randomText(random: () => number, length: number): string {
@@ -896,7 +913,7 @@ describe('fitReply on 2 000 random payloads', () => {
       }, `payload #${i}`).not.toThrow();
       const fitted = out as ReplyPayload;
       expect(fitted.content, `payload #${i}`).not.toBe(UNFIT_REPLY);
-      expect(checkReplyLimits(fitted, options), `payload #${i}`).toEqual([]);
+      expect(checkReply(fitted, { secrets: options.redact ?? [] }), `payload #${i}`).toEqual([]);
       expect(fitReply(fitted, options), `payload #${i} fitted twice`).toEqual(fitted);
       if (options.redact) expect(JSON.stringify(fitted), `payload #${i}`).not.toMatch(/98799.?90466/);
 

@@ -11,12 +11,13 @@ import { input } from './helpers/bot.js';
 import { EMAIL, hostileDispatcher, writeHostileProfile, type HostileText } from './helpers/hostile-profile.js';
 import { REPO_ROOT } from '../src/paths.js';
 import { answerInput } from '../src/bot/input.js';
-import { checkReplyLimits, type ReplyPayload } from '../src/replies/index.js';
+import type { ReplyPayload } from '../src/replies/index.js';
+import { checkReply } from './fake-discord/limits.js';
 
 const HEADLINE = '**Engineer**\n\n';
 
 function embedOf(payload: ReplyPayload): APIEmbed {
-  expect(checkReplyLimits(payload)).toEqual([]);
+  expect(checkReply(payload)).toEqual([]);
   expect(payload.embeds, JSON.stringify(payload)).toHaveLength(1);
   return payload.embeds?.[0] as APIEmbed;
 }

@@ -3,7 +3,7 @@
 // its text may carry what a user's text may: mention syntax, invisible
 // characters that hide or reorder what follows, and masked links whose text
 // names one site while they open another. fitReply passes every text through
-// these; checkReplyLimits uses the finders to report what slipped through.
+// these; the tests check its output with finders of their own.
 //
 // Mentions are broken with a zero-width space after the "@" or "<", as
 // discord.js's cleanContent does. It renders exactly as the text was written,
@@ -115,7 +115,7 @@ const VERDICT_CACHE_LIMIT = 2048;
 const verdicts = new Map<string, LinkProblem | 'ok'>();
 
 /** Why a masked link must not be shown as one: its target is not http(s), or its text names another site; undefined when it may. */
-export function maskedLinkProblem(label: string, target: string): LinkProblem | undefined {
+function maskedLinkProblem(label: string, target: string): LinkProblem | undefined {
   const key = `${label}\u0000${target}`;
   let verdict = verdicts.get(key);
   if (verdict === undefined) {
@@ -179,12 +179,21 @@ const shownTarget = (target: string): string => target.replace(/^mailto:/i, '');
  * mislead (its text names a site or url other than its target): the text,
  * then the real target in brackets unless the text already is it. A link
  * whose target is not plain is broken up ("[text] (target)") and shown as written.
+ * Links inside the text of a link are looked at as well.
  */
 export function plainMaskedLinks(text: string): string {
   let out = '';
   let from = 0;
   for (const link of maskedLinks(text)) {
-    if (link.problem === undefined || link.start < from) continue;
+    if (link.start < from) continue;
+    if (link.problem === undefined) {
+      // A link may be fine while its text holds one that is not: that one is made plain too.
+      const label = plainMaskedLinks(link.label);
+      if (label === link.label) continue;
+      out += text.slice(from, link.start + 1) + label;
+      from = link.start + 1 + link.label.length;
+      continue;
+    }
     if (link.target === undefined) {
       out += `${text.slice(from, link.open - 1)} (`;
     } else {
@@ -195,21 +204,4 @@ export function plainMaskedLinks(text: string): string {
     from = link.end;
   }
   return from === 0 ? text : out + text.slice(from);
-}
-
-/** Every masked link in `text` that must not be shown as one, with the reason. */
-export function badMaskedLinks(text: string): { link: string; problem: string }[] {
-  const found: { link: string; problem: string }[] = [];
-  for (const link of maskedLinks(text)) if (link.problem) found.push({ link: text.slice(link.start, link.end), problem: link.problem });
-  return found;
-}
-
-/** True when `text` holds a mention not broken by `breakMentions`. */
-export function hasLiveMention(text: string): boolean {
-  return /@(?:everyone|here)|<(?:[@#/:]|[at]:|id:)/i.test(text);
-}
-
-/** True when `text` holds an invisible character other than those `stripInvisible` keeps. */
-export function hasHiddenCharacter(text: string): boolean {
-  return stripInvisible(text) !== text;
 }

@@ -1,6 +1,7 @@
 // Paging through long lists, with the state in the buttons (see custom-id.ts).
-import type { APIActionRowComponent, APIButtonComponentWithCustomId, ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import type { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { encodeCustomId, MAX_PAGE, type CustomIdState } from './custom-id.js';
+import type { ActionButton } from './types.js';
 
 export interface Page<T> {
   items: T[];
@@ -43,14 +44,14 @@ export function pagerRow(
   state: Omit<CustomIdState, 'page'>,
   page: number,
   pages: number,
-): APIActionRowComponent<APIButtonComponentWithCustomId> {
+): { type: ComponentType.ActionRow; components: ActionButton[] } {
   const total = Number.isFinite(pages) ? Math.max(1, Math.floor(pages)) : 1;
   const last = Math.min(total - 1, MAX_PAGE);
   const current = Number.isFinite(page) ? Math.min(last, Math.max(0, Math.floor(page))) : 0;
   const hasPrevious = current > 0;
   const hasNext = current < last;
 
-  const button = (label: string, customId: string, disabled: boolean): APIButtonComponentWithCustomId => ({
+  const button = (label: string, customId: string, disabled: boolean): ActionButton => ({
     type: BUTTON,
     style: SECONDARY,
     label,

@@ -1,11 +1,12 @@
 // The shape every reply takes on its way to Discord: plain JSON, no discord.js
 // objects, so that the gateway, the HTTP endpoint and the terminal can all send it.
+// Only what some card or handler builds is here: Discord allows much more (premium
+// buttons, user and role menus, timestamps, icons), which the bot never sends and
+// `fitReply` drops.
 import type {
-  APIActionRowComponent,
-  APIAllowedMentions,
-  APIComponentInMessageActionRow,
-  APIEmbed,
   APIInteractionResponseCallbackData,
+  ButtonStyle,
+  ComponentType,
   MessageFlags,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
@@ -20,21 +21,83 @@ export type Surface = 'discord' | 'terminal';
 /** A slash command as Discord registers it: what /help lists. */
 export type CommandDefinition = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-/** One action row of buttons, or of a single select menu. */
-export type ReplyRow = APIActionRowComponent<APIComponentInMessageActionRow>;
+export interface ReplyField {
+  name: string;
+  value: string;
+  inline?: boolean;
+}
+
+/** An embed as cards build them. */
+export interface ReplyEmbed {
+  title?: string;
+  description?: string;
+  /** Where the title links to (http or https). */
+  url?: string;
+  color?: number;
+  author?: { name: string; url?: string };
+  footer?: { text: string };
+  fields?: ReplyField[];
+  image?: { url: string };
+  thumbnail?: { url: string };
+}
+
+/** A Unicode emoji beside a label. */
+export interface ReplyEmoji {
+  name: string;
+}
+
+/** A button opening a web page. */
+export interface LinkButton {
+  type: ComponentType.Button;
+  style: ButtonStyle.Link;
+  label?: string;
+  emoji?: ReplyEmoji;
+  url: string;
+}
+
+/** A grey button whose press comes back to the bot with its custom_id (see custom-id.ts). */
+export interface ActionButton {
+  type: ComponentType.Button;
+  style: ButtonStyle.Secondary;
+  label?: string;
+  emoji?: ReplyEmoji;
+  custom_id: string;
+  disabled?: boolean;
+}
+
+export interface MenuOption {
+  label: string;
+  value: string;
+  description?: string;
+  emoji?: ReplyEmoji;
+}
+
+/** A menu of one choice among its options. */
+export interface ReplyMenu {
+  type: ComponentType.StringSelect;
+  custom_id: string;
+  placeholder?: string;
+  options: MenuOption[];
+}
+
+/** One action row: up to five buttons, or one menu alone (`fitReply` lays them out so). */
+export interface ReplyRow {
+  type: ComponentType.ActionRow;
+  components: (LinkButton | ActionButton | ReplyMenu)[];
+}
 
 /**
- * A message payload as command handlers build it. A subset of Discord's
- * interaction callback data; `fitReply` turns any value of this type (or any
- * garbage claiming to be one) into a payload Discord accepts.
+ * A message payload as command handlers build it. `fitReply` turns any value
+ * of this type (or any garbage claiming to be one) into one Discord accepts.
  */
 export interface ReplyPayload {
   content?: string;
-  embeds?: APIEmbed[];
+  embeds?: ReplyEmbed[];
   components?: ReplyRow[];
-  /** Message flags; `fitReply` keeps only the ones a reply may carry (ephemeral, suppress embeds, silent). */
-  flags?: MessageFlags;
-  allowed_mentions?: APIAllowedMentions;
+  /** Ephemeral (64) is the only flag a reply carries. */
+  flags?: MessageFlags.Ephemeral;
+  /** Always `{ parse: [] }` once fitted: nobody is pinged. */
+  allowed_mentions?: { parse: [] };
 }
 
 /** An autocomplete suggestion for a string option. */

@@ -57,8 +57,10 @@ export {
   checkComponents,
   checkEmbed,
   checkMessagePayload,
+  checkReply,
   embedTextLength,
   type MessageCheckOptions,
+  type ReplyCheckOptions,
 } from './limits.js';
 export { Intent, type SessionOutcome } from './gateway.js';
 export { refusedAddress, startMuteGateway, startSilentServer, type DeadEnd } from './dead-ends.js';

@@ -496,3 +496,377 @@ export function checkCommandPayload(command: unknown): string[] {
   }
   return reasons;
 }
+
+// ---------------------------------------------------------------- what the bot promises on top
+//
+// Discord accepts much that the bot must never send: a ping, text that hides or reorders what
+// it shows, a link whose text names one site while it opens another, a private value. These
+// checks say what a reply must not hold, written apart from the bot's code in src/replies
+// (which removes all of it) so that a mistake shared by the two cannot pass both.
+
+export interface ReplyCheckOptions {
+  /** Private values (a phone number, an e-mail address) that no string of the reply may show, however spelled. */
+  secrets?: readonly string[];
+}
+
+const EPHEMERAL = 1 << 6;
+/** Embed urls (the title's link, author, image, thumbnail): the bot's own bound, as no Discord table gives one. */
+const EMBED_URL_MAX = 2048;
+
+/** Texts where Discord renders masked links: message content, embed descriptions, field values. */
+const LINKS_RENDER = /^(?:content|embeds\[\d+\]\.(?:description|fields\[\d+\]\.value))$/;
+/** Texts shown as written: titles, names, footers, labels, placeholders, option texts. */
+const SHOWN_PLAIN =
+  /^(?:embeds\[\d+\]\.(?:title|footer\.text|author\.name|fields\[\d+\]\.name)|components\[\d+\]\.components\[\d+\]\.(?:label|placeholder|options\[\d+\]\.(?:label|description)))$/;
+/** Strings used as they are, never shown: custom ids and option values. */
+const USED_EXACTLY = /^components\[\d+\]\.components\[\d+\]\.(?:custom_id|options\[\d+\]\.value)$/;
+const IS_URL = /(?:^|\.)(?:url|icon_url)$/;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Checks a reply the bot is about to send: what Discord would refuse (checkMessagePayload, a
+ * body required), then what the bot promises on top, which Discord does not enforce:
+ * - `allowed_mentions` is `{ parse: [] }`, and ephemeral (64) is the only flag;
+ * - no shown text is blank, holds a live mention or an invisible or bidi control character
+ *   (but for the few places one hides nothing: see {@link hiddenCharacters});
+ * - where masked links render, each opens a plainly written http(s) url and its text names no
+ *   other site;
+ * - no string holds a lone surrogate; ids, option values and urls hold no control character,
+ *   urls no space or invisible character either, and are http(s) (embed urls at most 2048);
+ * - emoji are single Unicode emoji; embeds show something; menus ask for no more defaults or
+ *   fewer choices than they allow;
+ * - with `secrets`, no string shows any of them (see {@link showsSecret}).
+ */
+export function checkReply(payload: unknown, options: ReplyCheckOptions = {}): string[] {
+  const reasons = checkMessagePayload(payload, { requireBody: true });
+  if (!isObject(payload)) return reasons;
+  const secrets = (options.secrets ?? []).map(secretPattern).filter((pattern): pattern is SecretPattern => pattern !== undefined);
+
+  const mentions = payload.allowed_mentions;
+  if (isObject(mentions) && !Array.isArray(mentions.parse)) reasons.push('allowed_mentions must be { parse: [] }');
+  const flags = payload.flags;
+  if (typeof flags === 'number' && Number.isInteger(flags) && (flags & ~EPHEMERAL) !== 0) {
+    reasons.push(`flags ${flags}: a reply carries no flag but ephemeral (64)`);
+  }
+
+  for (const [path, text] of stringsIn(payload, '')) {
+    if (LONE_SURROGATE.test(text)) reasons.push(`${path} holds a lone surrogate`);
+    const links = LINKS_RENDER.test(path);
+    if (links || SHOWN_PLAIN.test(path)) {
+      if (text.trim() === '') reasons.push(`${path} is blank`);
+      const hidden = hiddenCharacters(text);
+      if (hidden.length > 0) reasons.push(`${path} holds an invisible or bidi control character (${hidden.join(', ')})`);
+      for (const mention of liveMentions(text)) reasons.push(`${path} holds a live mention: ${mention}`);
+      if (links) for (const problem of maskedLinkProblems(text)) reasons.push(`${path}: ${problem}`);
+    } else if (USED_EXACTLY.test(path)) {
+      if (/\p{Cc}/u.test(text)) reasons.push(`${path} holds a control character`);
+    } else if (IS_URL.test(path)) {
+      reasons.push(...urlProblems(path, text));
+    }
+    if (secrets.some((secret) => showsSecret(text, secret))) reasons.push(`${path} shows a private value`);
+  }
+
+  for (const [i, embed] of (Array.isArray(payload.embeds) ? payload.embeds : []).entries()) {
+    if (!isObject(embed)) continue;
+    const fields = Array.isArray(embed.fields) ? embed.fields : [];
+    if (embed.title === undefined && embed.description === undefined && fields.length === 0 && embed.image === undefined && embed.thumbnail === undefined) {
+      reasons.push(`embeds[${i}] shows nothing (no title, description, field, image or thumbnail)`);
+    }
+  }
+  for (const [r, row] of (Array.isArray(payload.components) ? payload.components : []).entries()) {
+    const children = isObject(row) && Array.isArray(row.components) ? row.components : [];
+    for (const [c, child] of children.entries()) {
+      if (!isObject(child)) continue;
+      const at = `components[${r}].components[${c}]`;
+      reasons.push(...emojiProblems(`${at}.emoji`, child.emoji));
+      if (child.type !== 3) continue;
+      const min = typeof child.min_values === 'number' ? child.min_values : 1;
+      const max = typeof child.max_values === 'number' ? child.max_values : 1;
+      if (min > max) reasons.push(`${at}: min_values (${min}) over max_values (${max})`);
+      const choices = Array.isArray(child.options) ? child.options.filter(isObject) : [];
+      const defaults = choices.filter((option) => option.default === true).length;
+      if (defaults > max) reasons.push(`${at}: ${defaults} options chosen by default, over max_values (${max})`);
+      choices.forEach((option, k) => reasons.push(...emojiProblems(`${at}.options[${k}].emoji`, option.emoji)));
+    }
+  }
+  return reasons;
+}
+
+/** Every string in `value`, with its path ("embeds[0].fields[1].value"). */
+function* stringsIn(value: unknown, path: string): Generator<[string, string]> {
+  if (typeof value === 'string') yield [path, value];
+  else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* stringsIn(item, `${path}[${i}]`);
+  else if (isObject(value)) for (const [key, item] of Object.entries(value)) yield* stringsIn(item, path === '' ? key : `${path}.${key}`);
+}
+
+function urlProblems(path: string, url: string): string[] {
+  const problems: string[] = [];
+  if (/[\p{Cc}\p{Cf}\s]/u.test(url)) problems.push(`${path} holds a space, control or invisible character`);
+  if (path.startsWith('embeds') && url.length > EMBED_URL_MAX) problems.push(`${path} must be at most ${EMBED_URL_MAX} characters (got ${url.length})`);
+  let web = false;
+  try {
+    const parsed = new URL(url);
+    web = (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '';
+  } catch {
+    // not a url at all: Discord's own check names it
+  }
+  if (!web) problems.push(`${path} is not an http(s) url`);
+  return problems;
+}
+
+const ONE_EMOJI = new RegExp('^\\p{RGI_Emoji}$', 'v');
+
+function emojiProblems(path: string, emoji: unknown): string[] {
+  if (emoji === undefined) return [];
+  if (!isObject(emoji) || typeof emoji.name !== 'string' || !ONE_EMOJI.test(emoji.name)) return [`${path} is not one Unicode emoji`];
+  return emoji.id === undefined ? [] : [`${path} has an id: the bot uses no custom emoji`];
+}
+
+// ---------------------------------------------------------------- hidden characters
+
+const ZWSP = '\u200B';
+const ZWNJ = '\u200C';
+const ZWJ = '\u200D';
+/** Characters that show nothing yet may hide, join or reorder what is around them. */
+const HIDING = /[\p{Bidi_Control}\u00AD\u180E\u200B-\u200D\u2060-\u2064\uFEFF]/u;
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+/** What may sit between a pictograph and the ZWJ that joins it to the next: a variation selector or a skin tone. */
+const EMOJI_TAIL = /^(?:\uFE0F|[\u{1F3FB}-\u{1F3FF}])$/u;
+
+/**
+ * The invisible and bidi control characters of `text` ("U+202E"), but for those that hide
+ * nothing: a zero-width space that is the whole text (an empty field), follows "@" or "<"
+ * (a mention broken on purpose) or stands between two backticks (a code fence broken on
+ * purpose); a ZWJ inside an emoji sequence; a ZWNJ between two letters (Persian and Indic
+ * scripts need it there).
+ */
+function hiddenCharacters(text: string): string[] {
+  if (text === ZWSP || !HIDING.test(text)) return [];
+  const chars = Array.from(text);
+  const found = new Set<string>();
+  chars.forEach((char, i) => {
+    if (!HIDING.test(char)) return;
+    const before = chars[i - 1] ?? '';
+    const after = chars[i + 1] ?? '';
+    if (char === ZWSP && (before === '@' || before === '<' || (before === '`' && after === '`'))) return;
+    if (char === ZWNJ && LETTER_OR_MARK.test(before) && LETTER_OR_MARK.test(after)) return;
+    const emojiBefore = PICTOGRAPH.test(before) || (EMOJI_TAIL.test(before) && PICTOGRAPH.test(chars[i - 2] ?? ''));
+    if (char === ZWJ && emojiBefore && PICTOGRAPH.test(after)) return;
+    found.add(`U+${(char.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`);
+  });
+  return [...found];
+}
+
+// ---------------------------------------------------------------- mentions
+
+/**
+ * Discord's mention syntax, as its message formatting reference lists it: @everyone, @here,
+ * users (<@id>, <@!id>), roles (<@&id>), channels (<#id>), slash commands (</name:id>, with up
+ * to two words of subcommand), custom emoji (<:name:id>, <a:name:id>), timestamps (<t:seconds>,
+ * <t:seconds:style>) and guild navigation (<id:customize>).
+ */
+const MENTION = /@(?:everyone|here)|<(?:@[!&]?\d+|#\d+|\/[-_\p{L}\p{N}]+(?: [-_\p{L}\p{N}]+){0,2}:\d+|a?:\w+:\d+|t:-?\d+(?::[tTdDfFR])?|id:[\w-]+(?::\d+)?)>/giu;
+
+/** The mentions in `text` that Discord would render (and, allowed to, ping with). */
+function liveMentions(text: string): string[] {
+  return text.match(MENTION) ?? [];
+}
+
+// ---------------------------------------------------------------- masked links
+//
+// Discord reads masked links with simple-markdown's link rule: "[", link text, "](", a target,
+// ")". Link text is any run of: a character that is no bracket; a "[" and all up to the next
+// "]"; a "]" when another "]" comes before any "[". The target holds no space or unescaped
+// backslash (but may be wrapped in <…> and followed by a quoted title).
+
+/** True when the character at `at` is escaped by an odd number of backslashes before it. */
+function isEscaped(text: string, at: number): boolean {
+  let slashes = 0;
+  for (let i = at - 1; i >= 0 && text[i] === '\\'; i--) slashes++;
+  return slashes % 2 === 1;
+}
+
+/** For each index, the index of the first `char` at or after it (the text's length when none). */
+function nextIndexes(text: string, char: string): Int32Array {
+  const next = new Int32Array(text.length + 1).fill(text.length);
+  for (let i = text.length - 1; i >= 0; i--) next[i] = text[i] === char ? i : (next[i + 1] as number);
+  return next;
+}
+
+/** Every "]" followed by "(" that can end link text opened by the "[" at `open`. */
+function linkTextEnds(text: string, open: number, nextOpen: Int32Array, nextClose: Int32Array): number[] {
+  const ends: number[] = [];
+  for (let i = open + 1; i < text.length; ) {
+    if (text[i] === '[') {
+      i = (nextClose[i + 1] as number) + 1;
+    } else if (text[i] === ']') {
+      if (text[i + 1] === '(') ends.push(i);
+      if ((nextClose[i + 1] as number) === text.length || (nextOpen[i + 1] as number) < (nextClose[i + 1] as number)) break;
+      i++;
+    } else {
+      i++;
+    }
+  }
+  return ends;
+}
+
+/** A target as Discord may read one, up to the first ")": no space in it, a title perhaps after it. */
+const READABLE_TARGET = /^\s*<?(?:[^\s\\]|\\.)*?>?(?:\s+["'][\s\S]*?["'])?\s*$/;
+/** A target written plainly: no brackets, spaces, quotes or backslashes. */
+const PLAIN_TARGET = /^\s*<?([^\s<>()\\"']+)>?\s*$/;
+
+/**
+ * Every masked link ("[text](target)") of `text` that must not render as one, said why: its
+ * target is not a plainly written url (brackets, quotes or backslashes in it let its host be
+ * read more than one way), is not http(s), or its text names a site other than the one it
+ * opens. Every "](" that can end link text is looked at, not only the one Discord picks.
+ */
+function maskedLinkProblems(text: string): string[] {
+  if (!text.includes('](')) return [];
+  const problems: string[] = [];
+  const nextOpen = nextIndexes(text, '[');
+  const nextClose = nextIndexes(text, ']');
+  for (let open = nextOpen[0] as number; open < text.length; open = nextOpen[open + 1] as number) {
+    if (isEscaped(text, open)) continue;
+    for (const close of linkTextEnds(text, open, nextOpen, nextClose)) {
+      const end = text.indexOf(')', close + 2);
+      const inside = end < 0 ? '' : text.slice(close + 2, end);
+      if (end < 0 || !READABLE_TARGET.test(inside)) continue;
+      const label = text.slice(open + 1, close);
+      const shown = `[${label}](${inside})`;
+      const plain = PLAIN_TARGET.exec(inside);
+      if (!plain) {
+        problems.push(`masked link ${shown} has a target that is not a plain url`);
+        continue;
+      }
+      const target = hostOf(plain[1] as string);
+      if (target === undefined) {
+        problems.push(`masked link ${shown} opens no http(s) page`);
+        continue;
+      }
+      const other = sitesNamed(label).find((site) => !sameSite(site, target));
+      if (other !== undefined) problems.push(`masked link ${shown} names ${other} but opens ${target}`);
+    }
+  }
+  return problems;
+}
+
+/** The host an http(s) url opens, as a browser reads it (IDNA, lower case, no "www."); undefined for any other url. */
+function hostOf(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+    return canonical(parsed.hostname);
+  } catch {
+    return undefined;
+  }
+}
+
+function canonical(host: string): string | undefined {
+  try {
+    const name = new URL(`http://${host}/`).hostname.replace(/\.$/, '').replace(/^www\./, '');
+    return name === '' ? undefined : name;
+  } catch {
+    return undefined;
+  }
+}
+
+const sameSite = (a: string, b: string): boolean => a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
+
+/**
+ * The sites a link text names, read as a person reads it (escapes and emphasis marks gone,
+ * compatibility forms folded): the host of each url in it, and any domain in a url's user
+ * part ("https://github.com@evil.example"); then each domain left ("github.com", the domain
+ * of "me@evil.example"), a path after it being no name. A name that is no valid host is kept as written, so it
+ * never passes for the target.
+ */
+function sitesNamed(label: string): string[] {
+  const read = label
+    .replace(/\\(.)/gsu, '$1')
+    .replace(/[*_~`|]/g, '')
+    .normalize('NFKC')
+    .replace(/\u3002/g, '.')
+    .toLowerCase();
+  const sites: string[] = [];
+  const rest = read.replace(/[a-z][a-z\d+.-]*:\/\/\S*/g, (url) => {
+    try {
+      const parsed = new URL(url);
+      sites.push(parsed.hostname, ...[parsed.username, parsed.password].filter((part) => part.includes('.')));
+    } catch {
+      sites.push(url);
+    }
+    return ' ';
+  });
+  // A domain, with the port and path after it if any ("github.io/files/cv.pdf" names github.io, not cv.pdf).
+  for (const match of rest.matchAll(/((?:[\p{L}\p{N}-]+\.)+\p{L}{2,})(?![\p{L}\p{N}-])(?::\d+)?(?:[/?#]\S*)?/gu)) sites.push(match[1] as string);
+  return sites.map((site) => canonical(decodeURIComponentSafe(site)) ?? site);
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+// ---------------------------------------------------------------- secrets
+
+interface SecretPattern {
+  /** Phone numbers are found by their digits (letters end a run of them); other secrets by their letters and digits. */
+  digitsOnly: boolean;
+  needle: string;
+}
+
+/** Fewer letters and digits than this cannot be looked for: they are in every other word. */
+const SHORTEST_SECRET = 3;
+/** A phone number shows once this many of its last digits do. */
+const PHONE_TAIL = 8;
+
+function secretPattern(secret: string): SecretPattern | undefined {
+  const digits = secret.replace(/\D/g, '');
+  if (/^[\d\s+\-().]+$/.test(secret) && digits.length >= 7) return { digitsOnly: true, needle: digits.slice(-PHONE_TAIL) };
+  const needle = skeleton(secret, false);
+  return needle.length >= SHORTEST_SECRET ? { digitsOnly: false, needle } : undefined;
+}
+
+/**
+ * True when `text` shows the secret in any spelling: read after NFKC (fullwidth, circled and
+ * mathematical digits become ASCII), every decimal digit of any script as its value, case
+ * folded, everything but letters and digits dropped; a phone number shows when its last eight
+ * digits do within one run of digits (a letter ends a run, anything else does not).
+ */
+function showsSecret(text: string, pattern: SecretPattern): boolean {
+  return skeleton(text, pattern.digitsOnly).includes(pattern.needle);
+}
+
+/** Letters (lower case) and digits of `text`, or with `digitsOnly` its digits with "|" for each letter. */
+function skeleton(text: string, digitsOnly: boolean): string {
+  let out = '';
+  for (const char of text.normalize('NFKC')) {
+    const digit = digitValue(char);
+    if (digit !== undefined) out += digit;
+    else if (/[\p{L}\p{N}]/u.test(char)) out += digitsOnly ? '|' : char.toLowerCase();
+  }
+  return out;
+}
+
+/** The value of each decimal digit beyond ASCII: Unicode encodes every set of them as a run 0 to 9. */
+let digitValues: Map<string, string> | undefined;
+
+function digitValue(char: string): string | undefined {
+  if (char >= '0' && char <= '9') return char;
+  if (!/\p{Nd}/u.test(char)) return undefined;
+  if (!digitValues) {
+    digitValues = new Map();
+    let run = 0;
+    for (let code = 0x80; code <= 0x1ffff; code++) {
+      const each = String.fromCodePoint(code);
+      if (/\p{Nd}/u.test(each)) digitValues.set(each, String(run++ % 10));
+      else run = 0;
+    }
+  }
+  return digitValues.get(char);
+}

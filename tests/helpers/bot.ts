@@ -3,7 +3,8 @@ import { COMMANDS } from '../../commands/index.js';
 import { createDispatcher, type Dispatcher } from '../../src/bot/dispatch.js';
 import type { CommandInput, OptionValue } from '../../src/bot/types.js';
 import { silentLogger, type Logger } from '../../src/log.js';
-import { checkReplyLimits, type ReplyPayload } from '../../src/replies/index.js';
+import type { ReplyPayload } from '../../src/replies/index.js';
+import { checkReply } from '../fake-discord/limits.js';
 import { shippedBot } from './profile.js';
 
 export { shippedBot } from './profile.js';
@@ -27,6 +28,6 @@ export function textOf(payload: ReplyPayload): string {
 
 /** Fails the test with the list of violated Discord limits, if any. */
 export function expectWithinLimits(payload: unknown): void {
-  const problems = checkReplyLimits(payload);
+  const problems = checkReply(payload);
   if (problems.length > 0) throw new Error(`payload breaks Discord's limits:\n${problems.join('\n')}`);
 }

@@ -1,8 +1,8 @@
 // Shared pieces of every card: colours, link buttons, footers. Cards are plain
 // APIEmbed data; fitReply enforces the limits afterwards.
-import type { APIButtonComponentWithURL, APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Profile } from '../../profile/schema.js';
-import type { ReplyRow } from '../types.js';
+import type { LinkButton, ReplyRow } from '../types.js';
 
 export const COLOURS = {
   brand: 0x5865f2,
@@ -24,12 +24,12 @@ export function categoryColour(profile: Profile, categoryId: string): number {
   return COLOURS.categories[Math.max(0, index) % COLOURS.categories.length] ?? COLOURS.brand;
 }
 
-export function linkButton(label: string, url: string, emoji?: string): APIButtonComponentWithURL {
+export function linkButton(label: string, url: string, emoji?: string): LinkButton {
   return { type: 2, style: 5, label, url, ...(emoji ? { emoji: { name: emoji } } : {}) };
 }
 
 /** Link buttons in rows of five (at most `maxRows` rows). */
-export function linkRows(buttons: APIButtonComponentWithURL[], maxRows = 2): ReplyRow[] {
+export function linkRows(buttons: LinkButton[], maxRows = 2): ReplyRow[] {
   const rows: ReplyRow[] = [];
   for (let i = 0; i < buttons.length && rows.length < maxRows; i += 5) rows.push({ type: 1, components: buttons.slice(i, i + 5) });
   return rows;

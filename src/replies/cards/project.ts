@@ -4,10 +4,10 @@
 //
 // Profile text is trusted and shown as written; anything a user typed arrives
 // here already escaped (cleanUserText) by the caller.
-import type { APIButtonComponentWithURL, APIEmbed, APIEmbedField, APISelectMenuOption } from 'discord-api-types/v10';
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Profile, Project, ProjectLinkKind, ProjectStatus } from '../../profile/schema.js';
 import { measureEmbeds, truncate } from '../index.js';
-import type { ReplyRow } from '../types.js';
+import type { LinkButton, MenuOption, ReplyRow } from '../types.js';
 import { author, bullets, categoryColour, COLOURS, field, footer, linkButton, linkRows } from './common.js';
 
 const FIELD_MAX = 1024;
@@ -129,7 +129,7 @@ function computeImportantDetails(project: Project): string[] {
   });
 }
 
-function linkButtons(project: Project): APIButtonComponentWithURL[] {
+function linkButtons(project: Project): LinkButton[] {
   return project.links
     .filter((link) => /^https?:\/\//.test(link.url))
     .map((link) => linkButton(LINK_LABEL[link.kind], link.url, LINK_EMOJI[link.kind]));
@@ -279,12 +279,12 @@ export function buildAlsoMatchingEmbed(others: readonly RankedProject[], echo: s
 
 /** A select menu opening any of `projects` (the first 25). */
 export function projectSelectRow(projects: readonly Project[], customId: string, placeholder = 'Open a project…'): ReplyRow | undefined {
-  const options: APISelectMenuOption[] = projects.slice(0, 25).map((project) => ({
+  const options: MenuOption[] = projects.slice(0, 25).map((project) => ({
     label: truncate(project.name, 100),
     value: project.id,
     description: shortSummary(project, 100),
     ...(project.status === 'active' ? {} : { emoji: { name: STATUS[project.status].emoji } }),
   }));
   if (options.length === 0) return undefined;
-  return { type: 1, components: [{ type: 3, custom_id: customId, placeholder, options, min_values: 1, max_values: 1 }] };
+  return { type: 1, components: [{ type: 3, custom_id: customId, placeholder, options }] };
 }
