@@ -344,12 +344,31 @@ describe('hostile input', () => {
     }
   });
 
-  it.each(['wizard', '@everyone', 'x'.repeat(6000), '**expert**', '\u0000\u202E', '🔥', 'EXPERT', '', 'expert; drop'])('/skills level:%s', (level) => {
+  it.each([
+    ['wizard', 'wizard', '“wizard”'],
+    ['@everyone', '@everyone', '“@\u200Beveryone”'],
+    ['6000 characters', 'x'.repeat(6000), `“${'x'.repeat(39)}…”`],
+    ['markdown', '**expert**', '“\\*\\*expert\\*\\*”'],
+    ['control and bidi only', '\u0000\u202E', '“”'],
+    ['emoji', '🔥', '“🔥”'],
+    ['injection', 'expert; drop', '“expert; drop”'],
+  ])('/skills level: %s is refused privately, the level echoed inert', (_label, level, echo) => {
     const payload = run('skills', { level });
-    const text = JSON.stringify(payload);
-    expect(text).not.toMatch(/@everyone/);
+    expect(payload).toEqual({
+      content: `There is no skill level ${echo}. Pick one of expert, intermediate, basic, learning, or leave it out for all of them.`,
+      flags: 64,
+      allowed_mentions: { parse: [] },
+    });
     expectNoControlCharacters(payload);
-    expect(payload.embeds ?? payload.content).toBeTruthy();
+  });
+
+  it('/skills level: in any case opens that level; an empty one shows every level', () => {
+    const expert = only(run('skills', { level: 'EXPERT' }));
+    expect(expert.title).toBe('Akash Palrecha — skills: Expert');
+    expect(expert.footer?.text).toBe('Other levels: /skills level:intermediate · /skills level:basic · /skills level:learning');
+    const every = only(run('skills', { level: '' }));
+    expect(every.title).toBe('Akash Palrecha — skills');
+    expect(fieldNames(every)).toEqual(['Expert', 'Intermediate', 'Basic', 'Learning']);
   });
 });
 
