@@ -62,13 +62,16 @@ function projectsByCategory(bot: Bot): Project[] {
     .map(({ project }) => project);
 }
 
-/** Up to `count` names worth suggesting for `input`: its closest projects, then the notable ones. */
-export function closestProjects(bot: Bot, input: string, count = 3): Project[] {
+/** How many projects are suggested when a name matches none. */
+const SUGGESTIONS = 3;
+
+/** Up to three names worth suggesting for `input`: its closest projects, then the notable ones. */
+export function closestProjects(bot: Bot, input: string): Project[] {
   const ids = [...bot.search.suggestProjects(normaliseQuery(input).slice(0, 200)), ...bot.search.suggestProjects('')].map((s) => s.value);
   return [...new Set(ids)]
     .map((id) => findProject(bot, id))
     .filter((project): project is Project => project !== undefined)
-    .slice(0, count);
+    .slice(0, SUGGESTIONS);
 }
 
 function openSelect(projects: readonly Project[], userId: string, key: string, placeholder?: string): ReplyRow | undefined {

@@ -45,7 +45,7 @@ function createBatchedStderr(): (line: string) => void {
 
 let stderrWriter: ((line: string) => void) | undefined;
 
-export function createLogger(level: LogLevel = 'info', write?: (line: string) => void): Logger {
+export function createLogger(level: LogLevel, write?: (line: string) => void): Logger {
   const sink = write ?? (stderrWriter ??= createBatchedStderr());
   const emit = (at: Exclude<LogLevel, 'silent'>, msg: string, fields?: LogFields) => {
     if (RANK[at] < RANK[level]) return;

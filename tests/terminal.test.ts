@@ -362,7 +362,7 @@ describe('renderPayload', () => {
   });
 
   it('removes markdown escapes', () => {
-    expect(renderMarkdown('\\*not bold\\* `code` \\@everyone', false)).toBe('*not bold* code \\@everyone');
+    expect(renderMarkdown('\\*not bold\\* `code` \\@everyone', false, new Set())).toBe('*not bold* code \\@everyone');
   });
 });
 

@@ -156,7 +156,3 @@ export function diffCommands(registered: readonly Record<string, unknown>[], wan
   for (const command of byKey.values()) differences.push(`/${String(command['name'])} removed`);
   return differences;
 }
-
-export function sameCommands(registered: readonly Record<string, unknown>[], wanted: readonly Record<string, unknown>[]): boolean {
-  return diffCommands(registered, wanted).length === 0;
-}

@@ -34,10 +34,6 @@ export const linkUrl = z
   })
   .meta({ description: 'An absolute http(s) or mailto URL, or a path under `site` starting with "/".' });
 
-export function isLinkUrl(value: string): boolean {
-  return describeLinkUrl(value) === undefined;
-}
-
 /** Why `value` is not a link the bot may show, or undefined when it is one. */
 export function describeLinkUrl(value: string): string | undefined {
   // A space would be cut out of the link where replies show it, silently
@@ -247,7 +243,6 @@ export const profileSchema = z
     when: (payload) => isRecord(payload.value),
   });
 
-export type ProfileInput = z.input<typeof profileSchema>;
 export type Profile = z.output<typeof profileSchema>;
 export type Project = Profile['projects'][number];
 export type Experience = Profile['experience'][number];
@@ -257,7 +252,6 @@ export type Learning = Profile['learning'][number];
 export type Education = Profile['education'][number];
 export type Topic = Profile['about'][number];
 export type Skill = Profile['skills']['expert'][number];
-export type ContactLink = Profile['identity']['links'][number];
 export type Category = Profile['categories'][number];
 
 type Ctx = z.RefinementCtx;

@@ -23,13 +23,6 @@ export function paginate<T>(items: readonly T[], pageSize: number, page: number)
   return { items: items.slice(current * size, current * size + size), page: current, pages };
 }
 
-/**
- * Actions the pager gives to buttons that cannot be clicked (the page indicator,
- * and Previous/Next when disabled at the ends). They only keep the custom_ids of
- * one message distinct, which Discord requires; a handler receiving them ignores them.
- */
-export const PAGER_NOOP_ACTIONS = ['noop', 'noop-prev', 'noop-next'] as const;
-
 const BUTTON = 2 as ComponentType.Button;
 const ACTION_ROW = 1 as ComponentType.ActionRow;
 const SECONDARY = 2 as ButtonStyle.Secondary;
@@ -38,6 +31,9 @@ const SECONDARY = 2 as ButtonStyle.Secondary;
  * A row of three buttons: "Previous", "Page X of Y" (always disabled) and "Next".
  * Previous and Next carry `state` with the page they lead to (0-based) and are
  * disabled at the ends. Pages past 999 cannot be encoded, so Next stops there.
+ * Buttons that cannot be clicked carry the actions "noop", "noop-prev" and
+ * "noop-next": they only keep the custom_ids of one message distinct, which
+ * Discord requires.
  * Throws only when `state` itself cannot be encoded (see `encodeCustomId`).
  */
 export function pagerRow(

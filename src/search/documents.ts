@@ -1,6 +1,6 @@
 // Every searchable entry of a profile as one flat document. The fields map to
 // the index's weighted keys: name > keywords (tags, aliases) > summary > body.
-import type { Profile, Section, SkillLevel } from '../profile/schema.js';
+import type { Profile, Section } from '../profile/schema.js';
 import { SKILL_LEVELS } from '../profile/constants.js';
 
 export interface SearchDoc {
@@ -21,13 +21,6 @@ export interface SearchDoc {
   /** Position in the profile, for stable ties. */
   order: number;
 }
-
-const levelLabel: Record<SkillLevel, string> = {
-  expert: 'expert',
-  intermediate: 'intermediate',
-  basic: 'basic',
-  learning: 'learning',
-};
 
 export function slugify(text: string): string {
   return (
@@ -140,7 +133,7 @@ export function buildDocuments(profile: Profile): SearchDoc[] {
         names: [skill.name],
         keywords: skill.tags ?? [],
         summary: skill.note ?? '',
-        body: [levelLabel[level]],
+        body: [level],
         notable: false,
       });
     }

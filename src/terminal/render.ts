@@ -182,7 +182,7 @@ function withoutScheme(url: string): string {
  * bare URL when the text is the address itself; emphasis as bold or plain;
  * escapes removed.
  */
-export function renderMarkdown(text: string, colour: boolean, shown: Set<string> = new Set()): string {
+export function renderMarkdown(text: string, colour: boolean, shown: Set<string>): string {
   return text
     .replace(/```[a-z]*\n?([\s\S]*?)```/g, (_, code: string) => code.replace(/\n$/, ''))
     .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+|mailto:[^)\s]+)\)/g, (_, label: string, url: string) => {

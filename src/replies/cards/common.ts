@@ -29,7 +29,7 @@ export function linkButton(label: string, url: string, emoji?: string): LinkButt
 }
 
 /** Link buttons in rows of five (at most `maxRows` rows). */
-export function linkRows(buttons: LinkButton[], maxRows = 2): ReplyRow[] {
+export function linkRows(buttons: LinkButton[], maxRows: number): ReplyRow[] {
   const rows: ReplyRow[] = [];
   for (let i = 0; i < buttons.length && rows.length < maxRows; i += 5) rows.push({ type: 1, components: buttons.slice(i, i + 5) });
   return rows;
