@@ -7,10 +7,10 @@
 // chat, the YAML loader), takes ~50 ms off a cold start (npm run bench).
 //
 // discord.js and its family stay external, loaded from node_modules exactly as the
-// bench's baseline client loads them, as do yaml and dotenv: yaml's Node build is
-// CommonJS that requires Node's modules (and loads only when a profile is validated),
-// dotenv only when there is a .env. Type checking stays with tsc; this only moves
-// code around.
+// bench's baseline client loads them (but for discord-api-types' enums, below), as
+// do yaml and dotenv: yaml's Node build is CommonJS that requires Node's modules
+// (and loads only when a profile is validated), dotenv only when there is a .env.
+// Type checking stays with tsc; this only moves code around.
 import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
@@ -54,6 +54,40 @@ const configIsSeparate: Plugin = {
   },
 };
 
+// discord-api-types is bundled as the plain objects of the enums the code names
+// (ComponentType, MessageFlags…), written from the package itself at build time.
+// Its v10 entry is CommonJS that requires every file of the API's types, which
+// esbuild cannot trim: external, it would be loaded at the start of the commands
+// that never load discord.js (serve, chat, ask) for a few numbers; bundled
+// whole, it would be parsed there. The gateway bot's discord.js still loads the
+// package itself.
+const DISCORD_API = 'discord-api-types/v10';
+const discordApiEnums: Plugin = {
+  name: 'discord-api-enums',
+  setup(build) {
+    build.onResolve({ filter: /^discord-api-types(\/|$)/ }, (args) =>
+      args.path === DISCORD_API
+        ? { path: DISCORD_API, namespace: 'discord-api-enums' }
+        : { errors: [{ text: `${args.path}: only ${DISCORD_API} is bundled (its enums); import from it` }] },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'discord-api-enums' }, async () => ({ contents: await enumModule(), loader: 'js' }));
+  },
+};
+
+/** An ES module exporting every enum of discord-api-types/v10 (an object of strings and numbers) as it is. */
+async function enumModule(): Promise<string> {
+  const api = (await import(DISCORD_API)) as Record<string, unknown>;
+  const isEnum = (value: unknown): value is Record<string, string | number> =>
+    typeof value === 'object' &&
+    value !== null &&
+    Object.getPrototypeOf(value) === Object.prototype &&
+    Object.values(value).every((each) => typeof each === 'string' || (typeof each === 'number' && Number.isFinite(each)));
+  return Object.entries(api)
+    .filter(([name, value]) => /^[A-Z]\w*$/.test(name) && isEnum(value))
+    .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`)
+    .join('\n');
+}
+
 const cliBuild = await build({
   ...COMMON,
   // The workers are entry points of their own: src/bot/load.ts starts
@@ -64,8 +98,8 @@ const cliBuild = await build({
   entryNames: '[name]',
   chunkNames: '[name]-[hash]',
   splitting: true,
-  external: ['discord.js', '@discordjs/*', 'discord-api-types', 'ws', 'yaml', 'dotenv'],
-  plugins: [configIsSeparate],
+  external: ['discord.js', '@discordjs/*', 'ws', 'yaml', 'dotenv'],
+  plugins: [configIsSeparate, discordApiEnums],
 });
 
 // A regular expression literal is left as written: a non-ASCII character in one
