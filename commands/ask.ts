@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { answerQuestion } from '../src/ask/index.js';
 import { PRIVATE_OPTION, stringOption } from '../src/bot/options.js';
 import type { CommandModule } from '../src/bot/types.js';
@@ -8,7 +9,7 @@ export const ask = {
     description: 'Ask a question in plain words: skills, projects, experience, how to get in touch…',
     options: [
       {
-        type: 3,
+        type: ApplicationCommandOptionType.String,
         name: 'question',
         description: 'Your question, e.g. "which projects use PyTorch?" or "how can I get in touch?"',
         required: true,

@@ -1,6 +1,7 @@
 // /project name: one project's full card. The name may be the id autocomplete
 // sends, a name or alias in any case, or anything the search finds in the
 // projects (so "lookahed" still opens Lookahead).
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { PRIVATE_OPTION, stringOption } from '../src/bot/options.js';
 import type { Bot, CommandModule } from '../src/bot/types.js';
 import type { Project } from '../src/profile/schema.js';
@@ -24,7 +25,7 @@ export const project = {
     description: "One project's full card: results, highlights, links (e.g. /project name:Lookahead)",
     options: [
       {
-        type: 3,
+        type: ApplicationCommandOptionType.String,
         name: 'name',
         description: 'The project: start typing and pick one, or type a name or alias',
         required: true,

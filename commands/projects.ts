@@ -4,6 +4,7 @@
 //   page  — a page of the list (of the matches, when the state has a key);
 //   open  — a select: the chosen project's card, in place for the asker and
 //           privately for anyone else.
+import { ApplicationCommandOptionType, ButtonStyle, ComponentType, MessageFlags } from 'discord-api-types/v10';
 import { PRIVATE_OPTION, stringOption } from '../src/bot/options.js';
 import type { Bot, CommandModule, ComponentInput, ComponentResult } from '../src/bot/types.js';
 import { UserError } from '../src/bot/types.js';
@@ -20,7 +21,6 @@ import {
 } from '../src/replies/cards/project.js';
 import { cleanUserText, encodeCustomId, paginate, pagerRow, type ReplyPayload, type ReplyRow } from '../src/replies/index.js';
 
-const EPHEMERAL = 64;
 const SNOWFLAKE = /^\d{1,20}$/;
 /** Characters of a query echoed back in a reply. */
 const ECHO_MAX = 80;
@@ -99,7 +99,7 @@ export function noMatchPayload(bot: Bot, query: string, userId: string, what: 'm
   return {
     content: lines.join('\n'),
     components: rows(openSelect(suggestions, userId, '', 'Open one of these…')),
-    flags: EPHEMERAL,
+    flags: MessageFlags.Ephemeral,
   };
 }
 
@@ -152,11 +152,11 @@ function openedPayload(bot: Bot, project: Project, userId: string, key: string):
   const listed = query === '' ? projectsByCategory(bot) : matchProjects(bot, query).map((match) => match.project);
   const choices = listed.length > 0 ? listed : closestProjects(bot, query);
   const back: ReplyRow = {
-    type: 1,
+    type: ComponentType.ActionRow,
     components: [
       {
-        type: 2,
-        style: 2,
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
         label: query === '' ? 'Back to the list' : 'All matches',
         emoji: { name: '📋' },
         custom_id: encodeCustomId({ command: 'projects', action: 'page', page: 0, ...owner(userId), key: query }),
@@ -181,7 +181,7 @@ function component(input: ComponentInput, bot: Bot): ComponentResult {
       }
       // Someone else's message: show them the card privately, leave the message alone.
       const card = buildProjectCard(project, bot.profile);
-      return { type: 'reply', payload: { embeds: [card.embed], components: card.rows, flags: EPHEMERAL } };
+      return { type: 'reply', payload: { embeds: [card.embed], components: card.rows, flags: MessageFlags.Ephemeral } };
     }
     default:
       throw new UserError('That button only shows where you are in the list.');
@@ -194,7 +194,7 @@ export const projects = {
     description: 'Browse the projects by category, or search them (e.g. /projects optimizers)',
     options: [
       {
-        type: 3,
+        type: ApplicationCommandOptionType.String,
         name: 'query',
         description: 'Words to search the projects for: a name, a tool, a topic',
         required: false,

@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { PRIVATE_OPTION, stringOption } from '../src/bot/options.js';
 import type { CommandModule } from '../src/bot/types.js';
 import { UserError } from '../src/bot/types.js';
@@ -8,7 +9,7 @@ export const search = {
     name: 'search',
     description: 'Search every section of the profile, results grouped by section',
     options: [
-      { type: 3, name: 'query', description: 'Words to look for, e.g. kaggle, segmentation, drums', required: true, max_length: 200, autocomplete: true },
+      { type: ApplicationCommandOptionType.String, name: 'query', description: 'Words to look for, e.g. kaggle, segmentation, drums', required: true, max_length: 200, autocomplete: true },
       PRIVATE_OPTION,
     ],
   },

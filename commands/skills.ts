@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { PRIVATE_OPTION, stringOption } from '../src/bot/options.js';
 import type { CommandModule } from '../src/bot/types.js';
 import { UserError } from '../src/bot/types.js';
@@ -11,7 +12,7 @@ export const skills = {
     description: 'Skills by level: expert, intermediate, basic, learning',
     options: [
       {
-        type: 3,
+        type: ApplicationCommandOptionType.String,
         name: 'level',
         description: 'Only this level, with notes',
         required: false,

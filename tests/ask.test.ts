@@ -2,7 +2,7 @@
 // Through the dispatcher (as every transport runs it), both as the slash command
 // and as a DM; plus interpretQuestion on its own, another profile, and hostile text.
 import { join } from 'node:path';
-import type { APIEmbed } from 'discord-api-types/v10';
+import { ComponentType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { interpretQuestion, RULES, type IntentKind } from '../src/ask/index.js';
 import { createDispatcher, type Dispatcher } from '../src/bot/dispatch.js';
@@ -264,7 +264,7 @@ describe('projects: a project search with the question\'s topic words', () => {
   it('"what optimizers has he worked on?" (the end-to-end DM) → the Lookahead card first, with its repo link', () => {
     const answer = dm('what optimizers has he worked on?');
     expect(answer.embeds?.[0]).toMatchObject({ title: 'Lookahead Optimizer Analysis', url: 'https://github.com/akashpalrecha/Lookahead' });
-    expect(answer.components?.[0]?.components).toContainEqual(expect.objectContaining({ type: 2, url: 'https://github.com/akashpalrecha/Lookahead' }));
+    expect(answer.components?.[0]?.components).toContainEqual(expect.objectContaining({ type: ComponentType.Button, url: 'https://github.com/akashpalrecha/Lookahead' }));
     const content = contentOf(answer);
     expect(content.indexOf('Lookahead')).toBeGreaterThanOrEqual(0);
     expect(content.indexOf('Lookahead')).toBeLessThan(content.indexOf('Java-ML'));
@@ -502,7 +502,7 @@ describe('hostile questions: a normal answer, within limits, mentioning no one',
 
   it('private answers stay private, with a Share button', () => {
     const answer = dispatcher.command('ask', input({ question: 'does he know docker?', private: true }));
-    expect(answer.flags).toBe(64);
+    expect(answer.flags).toBe(MessageFlags.Ephemeral);
     expect(textOf(answer)).toContain('Share in channel');
   });
 });

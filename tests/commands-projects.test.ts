@@ -1,7 +1,14 @@
 // /projects and /project through the real dispatcher: what the cards and lists
 // show, how their components behave for the asker and for anyone else, and that
 // hostile input never breaks a limit, pings anyone or leaks the private phone.
-import type { APIEmbed, APIMessageComponent, APIStringSelectComponent } from 'discord-api-types/v10';
+import {
+  ApplicationCommandOptionType,
+  ComponentType,
+  MessageFlags,
+  type APIEmbed,
+  type APIMessageComponent,
+  type APIStringSelectComponent,
+} from 'discord-api-types/v10';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { COMMANDS } from '../commands/index.js';
 import type { Dispatcher } from '../src/bot/dispatch.js';
@@ -43,12 +50,12 @@ function press(customId: string, values: readonly string[] = [], user: Invoker =
 const componentsOf = (payload: ReplyPayload): APIMessageComponent[] => (payload.components ?? []).flatMap((row) => row.components);
 
 function linkButtons(payload: ReplyPayload): { label: string | undefined; url: string }[] {
-  return componentsOf(payload).flatMap((c) => (c.type === 2 && 'url' in c ? [{ label: c.label, url: c.url }] : []));
+  return componentsOf(payload).flatMap((c) => (c.type === ComponentType.Button && 'url' in c ? [{ label: c.label, url: c.url }] : []));
 }
 
 function buttonByLabel(payload: ReplyPayload, label: string | RegExp): { custom_id: string; disabled: boolean } {
   for (const c of componentsOf(payload)) {
-    if (c.type === 2 && 'custom_id' in c && c.label !== undefined && (typeof label === 'string' ? c.label === label : label.test(c.label))) {
+    if (c.type === ComponentType.Button && 'custom_id' in c && c.label !== undefined && (typeof label === 'string' ? c.label === label : label.test(c.label))) {
       return { custom_id: c.custom_id, disabled: c.disabled ?? false };
     }
   }
@@ -56,7 +63,7 @@ function buttonByLabel(payload: ReplyPayload, label: string | RegExp): { custom_
 }
 
 function selectOf(payload: ReplyPayload): APIStringSelectComponent {
-  const select = componentsOf(payload).find((c): c is APIStringSelectComponent => c.type === 3);
+  const select = componentsOf(payload).find((c): c is APIStringSelectComponent => c.type === ComponentType.StringSelect);
   if (!select) throw new Error(`no select menu in ${JSON.stringify(payload.components)}`);
   return select;
 }
@@ -88,8 +95,8 @@ describe('definitions', () => {
     const project = byName.get('project');
     expect(projects?.definition.options?.map((o) => o.name)).toEqual(['query', 'private']);
     expect(project?.definition.options?.map((o) => o.name)).toEqual(['name', 'private']);
-    expect(project?.definition.options?.[0]).toMatchObject({ type: 3, required: true, autocomplete: true });
-    expect(projects?.definition.options?.[0]).toMatchObject({ type: 3, required: false });
+    expect(project?.definition.options?.[0]).toMatchObject({ type: ApplicationCommandOptionType.String, required: true, autocomplete: true });
+    expect(projects?.definition.options?.[0]).toMatchObject({ type: ApplicationCommandOptionType.String, required: false });
     for (const module of [projects, project]) {
       const definition = module?.definition;
       expect(definition?.description.length).toBeGreaterThan(0);
@@ -134,13 +141,13 @@ describe('/projects <query>', () => {
   test('a single match is a card alone, with no "also matching" and no menu', () => {
     const payload = run('projects', { query: 'toxic' });
     expect(payload.embeds?.map((e) => e.title)).toEqual(['Toxic Comments Classification using ULMFiT']);
-    expect(componentsOf(payload).every((c) => c.type === 2 && 'url' in c)).toBe(true);
+    expect(componentsOf(payload).every((c) => c.type === ComponentType.Button && 'url' in c)).toBe(true);
   });
 
   test('no match: a short private answer that echoes the query and suggests names and commands', () => {
     const payload = run('projects', { query: 'blockchain' });
     expect(payload.embeds).toBeUndefined();
-    expect(payload.flags).toBe(64);
+    expect(payload.flags).toBe(MessageFlags.Ephemeral);
     expect(payload.content).toContain('No project matches “blockchain”.');
     expect(payload.content).toContain('**Lookahead Optimizer Analysis**');
     expect(payload.content).toContain('**Drought Detection Challenge**');
@@ -231,7 +238,7 @@ describe('/project name', () => {
   test('no match: a private answer with the closest names, never an empty embed', () => {
     const payload = run('project', { name: 'quantum teleporter' });
     expect(payload.embeds).toBeUndefined();
-    expect(payload.flags).toBe(64);
+    expect(payload.flags).toBe(MessageFlags.Ephemeral);
     expect(payload.content).toContain('I couldn\'t find a project called “quantum teleporter”.');
     expect(payload.content).toMatch(/Did you mean \*\*.+\*\*/);
     expect(payload.content).toContain('/projects');
@@ -318,7 +325,7 @@ describe('/projects (no query)', () => {
     const next = buttonByLabel(run('projects'), 'Next');
     const result = press(next.custom_id, [], OTHER);
     expect(result.type).toBe('reply');
-    expect(result.payload.flags).toBe(64);
+    expect(result.payload.flags).toBe(MessageFlags.Ephemeral);
     expect(result.payload.embeds).toBeUndefined();
     expect(result.payload.content).toContain('Only the person who ran /projects');
   });
@@ -336,7 +343,7 @@ describe('/projects (no query)', () => {
 
     const theirs = press(select.custom_id, ['book-review-website'], OTHER);
     expect(theirs.type).toBe('reply');
-    expect(theirs.payload.flags).toBe(64);
+    expect(theirs.payload.flags).toBe(MessageFlags.Ephemeral);
     expect(firstEmbed(theirs.payload).title).toBe('Book Review Website');
     expect(linkButtons(theirs.payload).map((b) => b.label)).toEqual(['Demo', 'Repo']);
   });
@@ -353,7 +360,7 @@ describe('/projects (no query)', () => {
       press('not a custom id at all'),
     ]) {
       expect(result.type).toBe('reply');
-      expect(result.payload.flags).toBe(64);
+      expect(result.payload.flags).toBe(MessageFlags.Ephemeral);
       expect(result.payload.embeds).toBeUndefined();
       expect(result.payload.content).not.toMatch(/Something went wrong/);
     }
@@ -392,7 +399,7 @@ describe('private and Share in channel', () => {
   ] as const)('/%s %j private: flags 64, and Share posts the same answer publicly', (name, options) => {
     const publicPayload = run(name, options);
     const privatePayload = run(name, { ...options, private: true });
-    expect(privatePayload.flags).toBe(64);
+    expect(privatePayload.flags).toBe(MessageFlags.Ephemeral);
     expect(privatePayload.embeds).toEqual(publicPayload.embeds);
     const share = buttonByLabel(privatePayload, 'Share in channel');
     const shared = press(share.custom_id, [], ASKER);
@@ -429,7 +436,7 @@ describe('hostile input', () => {
       // eslint-disable-next-line no-control-regex -- finding control characters is the point
       expect(payload.content ?? '').not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
       if (payload.content?.includes('markdown')) expect(payload.content).toContain('\\*\\*markdown\\*\\*');
-      for (const select of componentsOf(payload).filter((c) => c.type === 3)) expect(decodeCustomId(select.custom_id)).not.toBeNull();
+      for (const select of componentsOf(payload).filter((c) => c.type === ComponentType.StringSelect)) expect(decodeCustomId(select.custom_id)).not.toBeNull();
     }
   });
 

@@ -2,6 +2,7 @@
 // defaults filled in) is "up to date" with what we would send; any change to the body we send
 // (max_length, min_*, choices, localizations, permissions, contexts, …) is a difference.
 // The end-to-end check (a changed max_length through `portfolio-bot deploy`) is in gateway-e2e.test.ts.
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../commands/index.js';
 import { buildDefinitions, diffCommands, normaliseCommand, type Scope } from '../src/deploy/definitions.js';
@@ -22,7 +23,7 @@ function stored(definition: Json, scope: Scope): Json {
     application_id: '1100000000000000001',
     version: '1300000000000000002',
     default_member_permissions: null,
-    type: 1,
+    type: ApplicationCommandType.ChatInput,
     nsfw: false,
     dm_permission: true,
     name_localizations: null,
@@ -78,7 +79,7 @@ describe('deploy comparison', () => {
     ["an option's name localizations", (p) => (query(p)['name_localizations'] = { fr: 'requete' })],
     ["an option's description localizations", (p) => (query(p)['description_localizations'] = { fr: 'Des mots' })],
     ['the order of options', (p) => p.options.reverse()],
-    ['an option more', (p) => p.options.push({ type: 3, name: 'extra', description: 'Extra' })],
+    ['an option more', (p) => p.options.push({ type: ApplicationCommandOptionType.String, name: 'extra', description: 'Extra' })],
     ['an option fewer', (p) => p.options.pop()],
     ["the command's description", (p) => (p['description'] = 'Something else')],
     ["the command's name localizations", (p) => (p['name_localizations'] = { de: 'projekte' })],
@@ -97,7 +98,7 @@ describe('deploy comparison', () => {
 
   it('sees a command added and one removed', () => {
     const list = registered(GLOBAL).filter((command) => command['name'] !== 'help');
-    list.push(stored({ type: 1, name: 'old', description: 'An old command' }, GLOBAL));
+    list.push(stored({ type: ApplicationCommandType.ChatInput, name: 'old', description: 'An old command' }, GLOBAL));
     expect(diffCommands(list, wanted(GLOBAL))).toEqual(['/help added', '/old removed']);
   });
 

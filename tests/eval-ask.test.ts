@@ -3,6 +3,7 @@
 // run through the real dispatcher, keeps what must always hold: no phone leak, and
 // nonsense answered with no entry. The score itself is a measurement (npm run
 // eval:ask), not asserted here; the held-out set is never run here.
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   evaluate,
@@ -190,7 +191,7 @@ describe('a phone leak is any spelling of the private number', () => {
     ['spaced', { content: 'call +91 98799 90466' }],
     ['dashed, in a field', { embeds: [{ fields: [{ name: 'Phone', value: '98-79-99-04-66' }] }] }],
     ['with brackets and dots', { embeds: [{ footer: { text: '(987) 999.0466' } }] }],
-    ['in a button url', { components: [{ type: 1, components: [{ type: 2, style: 5, label: 'Call', url: 'tel:9879990466' }] }] }],
+    ['in a button url', { components: [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Link, label: 'Call', url: 'tel:9879990466' }] }] }],
     ['in full-width digits', { content: '９８７９９９０４６６' }],
     ['in Devanagari digits', { content: '९८७९९९०४६६' }],
     ['in words', { content: 'nine eight seven nine nine nine zero four six six' }],

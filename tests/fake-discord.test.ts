@@ -4,10 +4,14 @@
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  ApplicationCommandOptionType,
+  ButtonStyle,
   Client,
+  ComponentType,
   DiscordAPIError,
   Events,
   GatewayIntentBits,
+  InteractionResponseType,
   MessageFlags,
   Partials,
   Routes,
@@ -80,7 +84,7 @@ async function handleInteraction(interaction: Interaction): Promise<void> {
       await interaction.reply({ content: 'one' });
       // discord.js refuses a second reply locally; go around it to see what Discord says.
       await interaction.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
-        body: { type: 4, data: { content: 'two', allowed_mentions: { parse: [] } } },
+        body: { type: InteractionResponseType.ChannelMessageWithSource, data: { content: 'two', allowed_mentions: { parse: [] } } },
         auth: false,
       });
       return;
@@ -137,7 +141,7 @@ describe('fake Discord with a real discord.js Client', () => {
 
     const ping = discord.sendCommand({ name: 'ping' });
     expect(await ping.response()).toEqual({
-      type: 4,
+      type: InteractionResponseType.ChannelMessageWithSource,
       data: expect.objectContaining({ content: 'pong', flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } }),
     });
     expect(await ping.finalMessage()).toMatchObject({ content: 'pong' });
@@ -161,7 +165,7 @@ describe('fake Discord with a real discord.js Client', () => {
     const { discord } = await startWithClient();
     const slow = discord.sendCommand({ name: 'slow' });
     expect(await slow.finalMessage()).toMatchObject({ content: 'done' });
-    expect(slow.responses).toEqual([{ type: 5, data: { flags: 0 } }]);
+    expect(slow.responses).toEqual([{ type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: 0 } }]);
     expect(slow.edits).toHaveLength(1);
     expect(slow.original).toMatchObject({ content: 'done', flags: 0 });
     expect(discord.requests.map((r) => r.route)).toContain('PATCH /webhooks/:app/:token/messages/:message');
@@ -177,7 +181,7 @@ describe('fake Discord with a real discord.js Client', () => {
     });
     await client.login(discord.token);
     expect(await early.finalMessage()).toMatchObject({ content: 'later', flags: MessageFlags.Ephemeral });
-    expect(early.responses).toEqual([{ type: 5, data: { flags: MessageFlags.Ephemeral } }]);
+    expect(early.responses).toEqual([{ type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } }]);
     expect(early.followups).toHaveLength(1);
     expect(early.original).toMatchObject({ content: 'later', flags: MessageFlags.Ephemeral }); // the "thinking…" message became it
     expect(discord.rejections).toEqual([]);
@@ -195,7 +199,7 @@ describe('fake Discord with a real discord.js Client', () => {
   it('answers a button with a type 7 update and a select menu with its values', async () => {
     const { discord } = await startWithClient();
     const press = discord.pressButton({ customId: 'page:2' });
-    expect(await press.response()).toMatchObject({ type: 7, data: { content: 'page 2', components: [] } });
+    expect(await press.response()).toMatchObject({ type: InteractionResponseType.UpdateMessage, data: { content: 'page 2', components: [] } });
     expect(press.original).toMatchObject({ content: 'page 2', id: (press.payload.message as { id: string }).id });
 
     const pick = discord.selectMenu({ customId: 'pick', values: ['a', 'b'], guild: false });
@@ -260,7 +264,7 @@ describe('fake Discord with a real discord.js Client', () => {
     const { discord } = await startWithClient();
     discord.failNextCallbacks([{ status: 429, retryAfter: 0.05 }, { status: 500 }]);
     const ping = discord.sendCommand({ name: 'ping' });
-    expect(await ping.response()).toMatchObject({ type: 4 });
+    expect(await ping.response()).toMatchObject({ type: InteractionResponseType.ChannelMessageWithSource });
     await vi.waitFor(() => expect(ping.callbackAttempts).toBe(3));
     expect(ping.responses).toHaveLength(1);
     expect(discord.injected.map((f) => f.status)).toEqual([429, 500]);
@@ -324,7 +328,7 @@ describe('fake Discord with a real discord.js Client', () => {
   it('registers commands in memory and dispatches them with their registered ids', async () => {
     const { discord, client } = await startWithClient();
     const definitions = [
-      { name: 'echo', description: 'Echo text', options: [{ name: 'text', description: 'What to echo', type: 3, required: true }] },
+      { name: 'echo', description: 'Echo text', options: [{ name: 'text', description: 'What to echo', type: ApplicationCommandOptionType.String as const, required: true }] },
       { name: 'ping', description: 'Ping' },
     ];
     await client.application?.commands.set(definitions, discord.guildId);
@@ -336,7 +340,7 @@ describe('fake Discord with a real discord.js Client', () => {
     expect(discord.commands.global).toEqual([]);
 
     const echo = discord.sendCommand({ name: 'echo', options: { text: 'registered' } });
-    expect(echo.payload.data).toMatchObject({ id: stored[0]?.id, options: [{ name: 'text', type: 3, value: 'registered' }] });
+    expect(echo.payload.data).toMatchObject({ id: stored[0]?.id, options: [{ name: 'text', type: ApplicationCommandOptionType.String, value: 'registered' }] });
     expect((await echo.finalMessage()).content).toMatch(/registered$/);
 
     await expect(client.application?.commands.set([{ name: 'Bad Name', description: 'x' }])).rejects.toThrow(DiscordAPIError);
@@ -370,15 +374,15 @@ describe('the limit checker', () => {
 
   it('accepts a full, legal message', () => {
     const fields = Array.from({ length: 25 }, (_, i) => ({ name: `n${i}`, value: 'v'.repeat(200) }));
-    const buttons = Array.from({ length: 5 }, (_, i) => ({ type: 2, style: 1, custom_id: `b${i}`, label: 'x'.repeat(80) }));
+    const buttons = Array.from({ length: 5 }, (_, i) => ({ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: `b${i}`, label: 'x'.repeat(80) }));
     const payload = {
       ...ok,
       content: 'c'.repeat(2000),
       embeds: [{ title: 't'.repeat(256), fields, footer: { text: 'f' }, author: { name: 'a' }, url: 'https://example.com' }],
       components: [
-        { type: 1, components: buttons },
-        { type: 1, components: [{ type: 2, style: 5, url: `https://example.com/${'u'.repeat(400)}`, label: 'link' }] },
-        { type: 1, components: [{ type: 3, custom_id: 's'.repeat(100), options: Array.from({ length: 25 }, (_, i) => ({ label: `l${i}`, value: `v${i}` })) }] },
+        { type: ComponentType.ActionRow, components: buttons },
+        { type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Link, url: `https://example.com/${'u'.repeat(400)}`, label: 'link' }] },
+        { type: ComponentType.ActionRow, components: [{ type: ComponentType.StringSelect, custom_id: 's'.repeat(100), options: Array.from({ length: 25 }, (_, i) => ({ label: `l${i}`, value: `v${i}` })) }] },
       ],
     };
     expect(checkMessagePayload(payload, { requireBody: true })).toEqual([]);
@@ -392,9 +396,9 @@ describe('the limit checker', () => {
         { description: 'd'.repeat(2000) },
       ],
       components: [
-        { type: 1, components: Array.from({ length: 6 }, (_, i) => ({ type: 2, style: 2, custom_id: `b${i}`, label: 'x' })) },
-        { type: 1, components: [{ type: 3, custom_id: 's', options: [{ label: 'a', value: 'a' }] }, { type: 2, style: 1, custom_id: 'y', label: 'y' }] },
-        { type: 1, components: [{ type: 2, style: 1, custom_id: 'x'.repeat(101), label: 'l'.repeat(81) }] },
+        { type: ComponentType.ActionRow, components: Array.from({ length: 6 }, (_, i) => ({ type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `b${i}`, label: 'x' })) },
+        { type: ComponentType.ActionRow, components: [{ type: ComponentType.StringSelect, custom_id: 's', options: [{ label: 'a', value: 'a' }] }, { type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: 'y', label: 'y' }] },
+        { type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: 'x'.repeat(101), label: 'l'.repeat(81) }] },
       ],
       allowed_mentions: { parse: ['everyone'] },
     });
@@ -416,7 +420,7 @@ describe('the limit checker', () => {
     expect(checkAutocompleteChoices(Array.from({ length: 26 }, () => ({ name: '', value: 'v'.repeat(101) })))).toContain(
       'choices has 26 entries, at most 25 allowed',
     );
-    expect(checkCommandPayload({ name: 'projects', description: 'List projects', options: [{ name: 'query', description: 'Search', type: 3, autocomplete: true }] })).toEqual([]);
+    expect(checkCommandPayload({ name: 'projects', description: 'List projects', options: [{ name: 'query', description: 'Search', type: ApplicationCommandOptionType.String, autocomplete: true }] })).toEqual([]);
     expect(checkCommandPayload({ name: 'Projects', description: '' })).toEqual([
       'name "Projects" must be lowercase',
       'description must be at least 1 characters (got 0)',

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Events } from 'discord.js';
+import { MessageFlags } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../commands/index.js';
 import { createDispatcher } from '../src/bot/dispatch.js';
@@ -20,7 +21,6 @@ import { shippedBot } from './helpers/bot.js';
 import { startBotProcess, type BotProcess, type LogLine } from './helpers/bot-process.js';
 import { SHIPPED_PROFILE } from './helpers/profile.js';
 
-const EPHEMERAL = 64;
 const LOOKAHEAD = 'Lookahead Optimizer Analysis';
 const LOOKAHEAD_URL = 'https://github.com/akashpalrecha/Lookahead';
 const WAIT = { timeoutMs: 15_000 };
@@ -222,7 +222,7 @@ describe('cooldown through `portfolio-bot start` (COOLDOWN_COMMANDS=3, COOLDOWN_
     const fourth = discord.sendCommand({ name: 'projects', options: { query: 'optimizers' }, user: busy });
     const slowDown = await fourth.response(WAIT);
     expect(slowDown.type).toBe(4);
-    expect(slowDown.data?.['flags']).toBe(EPHEMERAL);
+    expect(slowDown.data?.['flags']).toBe(MessageFlags.Ephemeral);
     const seconds = Number(/^Slow down a little: try again in (\d+) s\.$/.exec(String(slowDown.data?.['content']))?.[1]);
     expect(seconds).toBeGreaterThanOrEqual(1);
     expect(seconds).toBeLessThanOrEqual(60);
@@ -231,7 +231,7 @@ describe('cooldown through `portfolio-bot start` (COOLDOWN_COMMANDS=3, COOLDOWN_
 
     // A button is throttled the same way; a DM gets no answer at all.
     const press = discord.pressButton({ customId: encodeCustomId({ command: 'projects', action: 'page', page: 1, user: busy.id, key: '' }), user: busy });
-    expect((await press.response(WAIT)).data).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/^Slow down/) as unknown });
+    expect((await press.response(WAIT)).data).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringMatching(/^Slow down/) as unknown });
     const dm = discord.sendDirectMessage({ content: 'what optimizers has he worked on?', user: busy });
 
     // Autocomplete is never throttled.

@@ -7,6 +7,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ApplicationCommandType, InteractionContextType, InteractionType } from 'discord-api-types/v10';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';
 import { runBot, spawnBot, startBotProcess, type BotProcess } from './helpers/bot-process.js';
@@ -81,7 +82,16 @@ describe('a running bot that sees a hostile profile saved', () => {
     let nextId = 300000000000000001n;
     const about = async () => {
       // serve answers each interaction id once: every call is a new interaction.
-      const body = { type: 2, id: String(nextId++), application_id: '400000000000000001', token: 't', version: 1, data: { id: '700000000000000001', name: 'about', type: 1 }, user: { id: '200000000000000001', username: 'asker' }, context: 1 };
+      const body = {
+        type: InteractionType.ApplicationCommand,
+        id: String(nextId++),
+        application_id: '400000000000000001',
+        token: 't',
+        version: 1,
+        data: { id: '700000000000000001', name: 'about', type: ApplicationCommandType.ChatInput },
+        user: { id: '200000000000000001', username: 'asker' },
+        context: InteractionContextType.BotDM,
+      };
       const response = await signedRequest(base, keys.privateKey, body);
       const json = (await response.json()) as { type: number; data?: { embeds?: { title?: string }[] } };
       return { status: response.status, title: json.data?.embeds?.[0]?.title };

@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../commands/index.js';
 import { parseSlashLine } from '../src/bot/slash-line.js';
@@ -9,14 +10,14 @@ const FAKE: CommandModule[] = [
       name: 'skills',
       description: 'x',
       options: [
-        { type: 3, name: 'level', description: 'x', choices: [{ name: 'Expert', value: 'expert' }, { name: 'Basic', value: 'basic' }] },
-        { type: 5, name: 'private', description: 'x' },
+        { type: ApplicationCommandOptionType.String, name: 'level', description: 'x', choices: [{ name: 'Expert', value: 'expert' }, { name: 'Basic', value: 'basic' }] },
+        { type: ApplicationCommandOptionType.Boolean, name: 'private', description: 'x' },
       ],
     },
     execute: () => ({ content: 'x' }),
   },
   {
-    definition: { name: 'project', description: 'x', options: [{ type: 3, name: 'name', description: 'x', required: true }, { type: 5, name: 'private', description: 'x' }] },
+    definition: { name: 'project', description: 'x', options: [{ type: ApplicationCommandOptionType.String, name: 'name', description: 'x', required: true }, { type: ApplicationCommandOptionType.Boolean, name: 'private', description: 'x' }] },
     execute: () => ({ content: 'x' }),
   },
   { definition: { name: 'help', description: 'x', options: [] }, execute: () => ({ content: 'x' }) },

@@ -3,6 +3,7 @@ import { PassThrough } from 'node:stream';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { ButtonStyle, ComponentType, MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../commands/index.js';
 import { createDispatcher } from '../src/bot/dispatch.js';
@@ -290,26 +291,26 @@ describe('renderPayload', () => {
   const LIST_STATE = { command: 'projects', action: 'page', user: '0', key: '' };
   const pager = (page: number, pages: number): ReplyPayload['components'] => [
     {
-      type: 1,
+      type: ComponentType.ActionRow,
       components: [
-        { type: 2, style: 2, label: 'Previous', custom_id: encodeCustomId({ ...LIST_STATE, page: Math.max(0, page - 1) }), disabled: page === 0 },
-        { type: 2, style: 2, label: `Page ${page + 1} of ${pages}`, custom_id: encodeCustomId({ ...LIST_STATE, action: 'noop', page }), disabled: true },
-        { type: 2, style: 2, label: 'Next', custom_id: encodeCustomId({ ...LIST_STATE, page: page + 1 }), disabled: page === pages - 1 },
+        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Previous', custom_id: encodeCustomId({ ...LIST_STATE, page: Math.max(0, page - 1) }), disabled: page === 0 },
+        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: `Page ${page + 1} of ${pages}`, custom_id: encodeCustomId({ ...LIST_STATE, action: 'noop', page }), disabled: true },
+        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Next', custom_id: encodeCustomId({ ...LIST_STATE, page: page + 1 }), disabled: page === pages - 1 },
       ],
     },
   ];
   const MENU_ID = 'pb1|projects|open|u=0|k=';
-  const menu: ReplyRow = { type: 1, components: [{ type: 3, custom_id: MENU_ID, placeholder: 'Open a project…', options: [{ label: 'One', value: 'one' }, { label: 'Two', value: 'two' }] }] };
+  const menu: ReplyRow = { type: ComponentType.ActionRow, components: [{ type: ComponentType.StringSelect, custom_id: MENU_ID, placeholder: 'Open a project…', options: [{ label: 'One', value: 'one' }, { label: 'Two', value: 'two' }] }] };
 
   it('shows link buttons as labelled links, and leaves out what only Discord has', () => {
     const text = renderPayload({
       embeds: [{ title: 'T', url: 'https://x.org', description: '**bold** and [a link](https://y.org)', fields: [{ name: 'F', value: 'v' }], footer: { text: 'foot' } }],
       components: [
-        { type: 1, components: [{ type: 2, style: 5, label: 'Repo', url: 'https://github.com/x' }] },
-        { type: 1, components: [{ type: 2, style: 2, label: 'Share in channel', custom_id: 'pb1|share|projects|u=0' }] },
+        { type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Link, label: 'Repo', url: 'https://github.com/x' }] },
+        { type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Share in channel', custom_id: 'pb1|share|projects|u=0' }] },
         menu,
       ],
-      flags: 64,
+      flags: MessageFlags.Ephemeral,
     });
     expect(text).toBe(['T  https://x.org\nbold and a link (https://y.org)\nF\n  v\n— foot', '[Repo] https://github.com/x'].join('\n\n'));
   });
@@ -322,11 +323,11 @@ describe('renderPayload', () => {
       ],
       components: [
         {
-          type: 1,
+          type: ComponentType.ActionRow,
           components: [
-            { type: 2, style: 5, label: 'Repo', url: 'https://github.com/a/lookahead' },
-            { type: 2, style: 5, label: 'GitHub', url: 'https://github.com/a' },
-            { type: 2, style: 5, label: 'Demo', url: 'https://demo.org' },
+            { type: ComponentType.Button, style: ButtonStyle.Link, label: 'Repo', url: 'https://github.com/a/lookahead' },
+            { type: ComponentType.Button, style: ButtonStyle.Link, label: 'GitHub', url: 'https://github.com/a' },
+            { type: ComponentType.Button, style: ButtonStyle.Link, label: 'Demo', url: 'https://demo.org' },
           ],
         },
       ],
@@ -353,7 +354,7 @@ describe('renderPayload', () => {
     expect(renderPayload(middle, { controls: true, chosenFrom: MENU_ID })).toBe('list\n\nType next for page 3, prev for page 1, or 1–2 to open a project.');
     const back: ReplyPayload = {
       content: 'card',
-      components: [{ type: 1, components: [{ type: 2, style: 2, label: 'All matches', custom_id: encodeCustomId({ ...LIST_STATE, page: 0, key: 'kaggle' }) }] }],
+      components: [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'All matches', custom_id: encodeCustomId({ ...LIST_STATE, page: 0, key: 'kaggle' }) }] }],
     };
     expect(renderPayload(back, { controls: true })).toBe('card\n\nType back for all the matches.');
     // `ask` answers once: nothing to type.
@@ -397,7 +398,7 @@ describe('wrapText', () => {
     const url = `https://example.org/${'a'.repeat(30)}`;
     const payload: ReplyPayload = {
       content: `read the whole report at ${url}`,
-      components: [{ type: 1, components: [{ type: 2, style: 5, label: 'Paper', url: `${url}/paper` }] }],
+      components: [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Link, label: 'Paper', url: `${url}/paper` }] }],
     };
     expect(renderPayload(payload, { width: 30 })).toBe(`read the whole report at\n${url}\n\n[Paper] ${url}/paper`);
   });

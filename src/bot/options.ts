@@ -1,8 +1,9 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import type { CommandInput } from './types.js';
 
 /** Common options every command takes, as data for definitions. */
 export const PRIVATE_OPTION = {
-  type: 5,
+  type: ApplicationCommandOptionType.Boolean,
   name: 'private',
   description: 'Only you see the answer (you can still share it in the channel)',
   required: false,

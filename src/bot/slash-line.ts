@@ -2,7 +2,7 @@
 // a typed slash command turned into a command name and typed options, using the
 // command definitions. Text after the command without a `key:` goes to the
 // command's first option. Never throws: problems come back as a message.
-import type { APIApplicationCommandOption } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord-api-types/v10';
 import { cleanUserText } from '../replies/index.js';
 import type { CommandModule, OptionValue } from './types.js';
 
@@ -33,7 +33,7 @@ export function parseSlashLine(line: string, commands: readonly CommandModule[])
     }
   }
   if (free.length > 0) {
-    const first = definitions.find((option) => option.type === 3 && options[option.name] === undefined);
+    const first = definitions.find((option) => option.type === ApplicationCommandOptionType.String && options[option.name] === undefined);
     if (!first) return { ok: false, name, message: `/${name} takes no text. Try /help ${name === 'help' ? '' : 'for examples'}`.trim() };
     const typed = typeValue(first, free.join(' '));
     if (typeof typed === 'object') return { ok: false, name, message: typed.error };
@@ -61,19 +61,19 @@ function splitArguments(text: string): [string | undefined, string][] {
 
 function typeValue(option: APIApplicationCommandOption, raw: string): OptionValue | { error: string } {
   switch (option.type) {
-    case 5: {
+    case ApplicationCommandOptionType.Boolean: {
       const value = raw.toLowerCase();
       if (['true', 'yes', 'on', '1'].includes(value)) return true;
       if (['false', 'no', 'off', '0'].includes(value)) return false;
       return { error: `\`${option.name}\` is true or false, not "${cleanUserText(raw, 40)}".` };
     }
-    case 4:
-    case 10: {
+    case ApplicationCommandOptionType.Integer:
+    case ApplicationCommandOptionType.Number: {
       const value = Number(raw);
-      if (!Number.isFinite(value) || (option.type === 4 && !Number.isInteger(value))) return { error: `\`${option.name}\` is a number, not "${cleanUserText(raw, 40)}".` };
+      if (!Number.isFinite(value) || (option.type === ApplicationCommandOptionType.Integer && !Number.isInteger(value))) return { error: `\`${option.name}\` is a number, not "${cleanUserText(raw, 40)}".` };
       return value;
     }
-    case 3: {
+    case ApplicationCommandOptionType.String: {
       const choices = 'choices' in option ? option.choices : undefined;
       if (choices && choices.length > 0) {
         const match = choices.find((choice) => String(choice.value).toLowerCase() === raw.toLowerCase() || choice.name.toLowerCase() === raw.toLowerCase());

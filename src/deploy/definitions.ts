@@ -1,6 +1,11 @@
 // Slash command definitions as Discord receives them, checked against Discord's
 // rules before anything is sent (a bad definition is a 400 for the whole PUT).
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import {
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
 import type { CommandModule } from '../bot/types.js';
 
 export type Scope = { kind: 'global' } | { kind: 'guild'; guildId: string };
@@ -9,10 +14,10 @@ export type Scope = { kind: 'global' } | { kind: 'guild'; guildId: string };
 export function buildDefinitions(commands: readonly CommandModule[], scope: Scope): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return commands.map((module) => {
     const definition = structuredClone(module.definition) as RESTPostAPIChatInputApplicationCommandsJSONBody;
-    definition.type = 1;
+    definition.type = ApplicationCommandType.ChatInput;
     if (scope.kind === 'global') {
-      definition.integration_types = [0, 1];
-      definition.contexts = [0, 1, 2];
+      definition.integration_types = [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall];
+      definition.contexts = [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel];
     }
     return definition;
   });
@@ -108,7 +113,7 @@ const APP_DEFAULTS = ['integration_types', 'contexts', 'dm_permission'];
  */
 export function normaliseCommand(definition: Record<string, unknown>): Record<string, unknown> {
   const normalised = (normalise(definition) ?? {}) as Record<string, unknown>;
-  if (normalised['type'] === 1) delete normalised['type'];
+  if (normalised['type'] === ApplicationCommandType.ChatInput) delete normalised['type'];
   return normalised;
 }
 
@@ -130,7 +135,7 @@ function normalise(value: unknown, key?: string): unknown {
   return value === null || value === false || value === undefined ? undefined : value;
 }
 
-const commandKey = (command: Record<string, unknown>): string => `${String(command['type'] ?? 1)}:${String(command['name'])}`;
+const commandKey = (command: Record<string, unknown>): string => `${String(command['type'] ?? ApplicationCommandType.ChatInput)}:${String(command['name'])}`;
 
 /**
  * What differs between what is registered and what we would send, one line per

@@ -3,7 +3,7 @@
 // Each URL is printed once; lines are folded at word boundaries to the width;
 // colour only on a TTY. What only Discord has (who can see a reply, the Share
 // button) is left out.
-import type { APIEmbed, APISelectMenuOption } from 'discord-api-types/v10';
+import { ComponentType, type APIEmbed, type APISelectMenuOption } from 'discord-api-types/v10';
 import { decodeCustomId, type ReplyPayload } from '../replies/index.js';
 import { wrapText } from './wrap.js';
 
@@ -55,7 +55,7 @@ export function renderPayload(payload: ReplyPayload, options: RenderOptions = {}
   const links: string[] = [];
   for (const row of payload.components ?? []) {
     for (const component of row.components) {
-      if (component.type === 2 && 'url' in component && component.url && !shown.has(component.url)) {
+      if (component.type === ComponentType.Button && 'url' in component && component.url && !shown.has(component.url)) {
         shown.add(component.url);
         links.push(`[${component.label ?? 'Link'}] ${component.url}`);
       }
@@ -108,7 +108,7 @@ export function readControls(payload: ReplyPayload): TerminalControls {
   };
   for (const row of payload.components ?? []) {
     for (const component of row.components) {
-      if (component.type === 2 && 'custom_id' in component && !component.disabled) {
+      if (component.type === ComponentType.Button && 'custom_id' in component && !component.disabled) {
         const state = decodeCustomId(component.custom_id);
         // Only buttons that turn to a page of a list: a Share button means nothing in a terminal.
         if (state?.action !== 'page') continue;
@@ -118,7 +118,7 @@ export function readControls(payload: ReplyPayload): TerminalControls {
         else if (/^prev/i.test(label)) word('prev', component.custom_id, page);
         else word('back', component.custom_id, state.key ? 'all the matches' : 'the list');
       }
-      if (component.type === 3 && !controls.menu) {
+      if (component.type === ComponentType.StringSelect && !controls.menu) {
         const options: APISelectMenuOption[] = component.options;
         options.forEach((option, index) =>
           controls.actions.push({ trigger: String(index + 1), customId: component.custom_id, values: [option.value] }),

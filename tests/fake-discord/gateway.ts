@@ -5,17 +5,11 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { GatewayCloseCodes, GatewayIntentBits, GatewayOpcodes } from 'discord-api-types/v10';
 import { WebSocket, WebSocketServer } from 'ws';
 
-/** Gateway intents the fake looks at. */
-export const Intent = {
-  Guilds: 1 << 0,
-  GuildMembers: 1 << 1,
-  GuildPresences: 1 << 8,
-  GuildMessages: 1 << 9,
-  DirectMessages: 1 << 12,
-  MessageContent: 1 << 15,
-} as const;
+/** Gateway intents by name (the fake looks at Guilds, GuildMembers, GuildPresences, GuildMessages, DirectMessages, MessageContent). */
+export const Intent = GatewayIntentBits;
 
 export const PRIVILEGED_INTENTS = Intent.GuildMembers | Intent.GuildPresences | Intent.MessageContent;
 
@@ -119,12 +113,12 @@ export class FakeGateway {
     const query = new URL(request.url ?? '/', 'http://fake').searchParams;
     this.#server.handleUpgrade(request, socket, head, (ws) => {
       if (query.get('v') !== '10' || query.get('encoding') !== 'json') {
-        this.#options.onRejection({ route: 'gateway connect', status: 4012, reason: `unsupported query ${query.toString()}` });
-        ws.close(4012, 'Invalid API version');
+        this.#options.onRejection({ route: 'gateway connect', status: GatewayCloseCodes.InvalidAPIVersion, reason: `unsupported query ${query.toString()}` });
+        ws.close(GatewayCloseCodes.InvalidAPIVersion, 'Invalid API version');
         return;
       }
       if (query.has('compress')) {
-        this.#options.onRejection({ route: 'gateway connect', status: 4000, reason: 'transport compression is not supported by the fake' });
+        this.#options.onRejection({ route: 'gateway connect', status: GatewayCloseCodes.UnknownError, reason: 'transport compression is not supported by the fake' });
       }
       this.#server.emit('connection', ws, request);
     });
@@ -155,7 +149,7 @@ export class FakeGateway {
 
   /** Sends op 7 Reconnect. */
   requestReconnect(): void {
-    this.#fault((target) => target.socket.send(JSON.stringify({ op: 7, d: null, s: null, t: null })));
+    this.#fault((target) => target.socket.send(JSON.stringify({ op: GatewayOpcodes.Reconnect, d: null, s: null, t: null })));
   }
 
   /** Sends op 9 Invalid Session; a non-resumable one also forgets the session. */
@@ -165,7 +159,7 @@ export class FakeGateway {
         target.session.valid = false;
         target.session = null;
       }
-      target.socket.send(JSON.stringify({ op: 9, d: resumable, s: null, t: null }));
+      target.socket.send(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: resumable, s: null, t: null }));
     });
   }
 
@@ -221,7 +215,7 @@ export class FakeGateway {
     socket.on('error', () => {
       /* the close handler does the bookkeeping */
     });
-    this.#send(connection, { op: 10, d: { heartbeat_interval: this.#options.heartbeatInterval }, s: null, t: null });
+    this.#send(connection, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.#options.heartbeatInterval }, s: null, t: null });
   }
 
   #onMessage(connection: Connection, data: WebSocket.RawData, isBinary: boolean): void {
@@ -230,42 +224,42 @@ export class FakeGateway {
       if (isBinary) throw new Error('binary frame');
       payload = JSON.parse(rawToString(data)) as { op?: unknown; d?: unknown };
     } catch {
-      this.#options.onRejection({ route: 'gateway message', status: 4002, reason: 'undecodable payload' });
-      connection.socket.close(4002, 'Error while decoding payload.');
+      this.#options.onRejection({ route: 'gateway message', status: GatewayCloseCodes.DecodeError, reason: 'undecodable payload' });
+      connection.socket.close(GatewayCloseCodes.DecodeError, 'Error while decoding payload.');
       return;
     }
     switch (payload.op) {
-      case 1:
+      case GatewayOpcodes.Heartbeat:
         this.heartbeatCount += 1;
-        this.#send(connection, { op: 11, d: null, s: null, t: null });
+        this.#send(connection, { op: GatewayOpcodes.HeartbeatAck, d: null, s: null, t: null });
         this.#options.onChange();
         return;
-      case 2:
+      case GatewayOpcodes.Identify:
         this.#identify(connection, payload.d);
         return;
-      case 6:
+      case GatewayOpcodes.Resume:
         this.#resume(connection, payload.d);
         return;
-      case 3: // presence update
-      case 4: // voice state update
-      case 8: // request guild members
+      case GatewayOpcodes.PresenceUpdate:
+      case GatewayOpcodes.VoiceStateUpdate:
+      case GatewayOpcodes.RequestGuildMembers:
         if (!connection.session) this.#notAuthenticated(connection, payload.op);
         return;
       default:
-        this.#options.onRejection({ route: 'gateway message', status: 4001, reason: `unknown opcode ${String(payload.op)}` });
-        connection.socket.close(4001, 'Unknown opcode.');
+        this.#options.onRejection({ route: 'gateway message', status: GatewayCloseCodes.UnknownOpcode, reason: `unknown opcode ${String(payload.op)}` });
+        connection.socket.close(GatewayCloseCodes.UnknownOpcode, 'Unknown opcode.');
     }
   }
 
   #notAuthenticated(connection: Connection, op: unknown): void {
-    this.#options.onRejection({ route: 'gateway message', status: 4003, reason: `op ${String(op)} before IDENTIFY` });
-    connection.socket.close(4003, 'Not authenticated.');
+    this.#options.onRejection({ route: 'gateway message', status: GatewayCloseCodes.NotAuthenticated, reason: `op ${String(op)} before IDENTIFY` });
+    connection.socket.close(GatewayCloseCodes.NotAuthenticated, 'Not authenticated.');
   }
 
   #checkToken(connection: Connection, token: unknown, route: string): boolean {
     if (token === this.#options.token) return true;
-    this.#options.onRejection({ route, status: 4004, reason: 'Authentication failed (wrong token)' });
-    connection.socket.close(4004, 'Authentication failed.');
+    this.#options.onRejection({ route, status: GatewayCloseCodes.AuthenticationFailed, reason: 'Authentication failed (wrong token)' });
+    connection.socket.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
     return false;
   }
 
@@ -273,24 +267,24 @@ export class FakeGateway {
     const data = (typeof d === 'object' && d !== null ? d : {}) as Record<string, unknown>;
     if (!this.#checkToken(connection, data.token, 'gateway IDENTIFY')) return;
     if (connection.session) {
-      this.#options.onRejection({ route: 'gateway IDENTIFY', status: 4005, reason: 'identified twice on one connection' });
-      connection.socket.close(4005, 'Already authenticated.');
+      this.#options.onRejection({ route: 'gateway IDENTIFY', status: GatewayCloseCodes.AlreadyAuthenticated, reason: 'identified twice on one connection' });
+      connection.socket.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
       return;
     }
     const intents = data.intents;
     if (typeof intents !== 'number' || !Number.isInteger(intents) || intents < 0) {
-      this.#options.onRejection({ route: 'gateway IDENTIFY', status: 4013, reason: `invalid intents ${String(intents)}` });
-      connection.socket.close(4013, 'Invalid intent(s).');
+      this.#options.onRejection({ route: 'gateway IDENTIFY', status: GatewayCloseCodes.InvalidIntents, reason: `invalid intents ${String(intents)}` });
+      connection.socket.close(GatewayCloseCodes.InvalidIntents, 'Invalid intent(s).');
       return;
     }
     const disallowed = intents & PRIVILEGED_INTENTS & ~this.#options.privilegedIntents;
     if (disallowed !== 0) {
-      this.#options.onRejection({ route: 'gateway IDENTIFY', status: 4014, reason: `privileged intents ${disallowed} are not enabled` });
-      connection.socket.close(4014, 'Disallowed intent(s).');
+      this.#options.onRejection({ route: 'gateway IDENTIFY', status: GatewayCloseCodes.DisallowedIntents, reason: `privileged intents ${disallowed} are not enabled` });
+      connection.socket.close(GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
       return;
     }
     if (data.compress === true) {
-      this.#options.onRejection({ route: 'gateway IDENTIFY', status: 4000, reason: 'identify compression is not supported by the fake' });
+      this.#options.onRejection({ route: 'gateway IDENTIFY', status: GatewayCloseCodes.UnknownError, reason: 'identify compression is not supported by the fake' });
     }
     const shard: [number, number] =
       Array.isArray(data.shard) && data.shard.length === 2 ? [Number(data.shard[0]), Number(data.shard[1])] : [0, 1];
@@ -328,7 +322,7 @@ export class FakeGateway {
     const session = typeof data.session_id === 'string' ? this.#sessions.get(data.session_id) : undefined;
     if (!session || !session.valid) {
       // Discord answers an unknown or dead session with op 9 (not resumable).
-      this.#send(connection, { op: 9, d: false, s: null, t: null });
+      this.#send(connection, { op: GatewayOpcodes.InvalidSession, d: false, s: null, t: null });
       return;
     }
     connection.session = session;
@@ -369,7 +363,7 @@ export class FakeGateway {
     const session = connection.session;
     if (!session) throw new Error(`dispatch ${t} without a session`);
     session.seq += 1;
-    const frame = JSON.stringify({ op: 0, t, s: session.seq, d });
+    const frame = JSON.stringify({ op: GatewayOpcodes.Dispatch, t, s: session.seq, d });
     session.sent.push({ s: session.seq, frame });
     connection.socket.send(frame);
   }

@@ -10,6 +10,18 @@
 //   expect(discord.rejections).toEqual([]);
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  ButtonStyle,
+  ChannelType,
+  ComponentType,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+  MessageType,
+} from 'discord-api-types/v10';
 import type { APIMessage, APIUser } from 'discord.js';
 import { FakeGateway, Intent, PRIVILEGED_INTENTS, type DeliveryFilter, type SessionOutcome } from './gateway.js';
 import { parseBody, readRaw, sendJson } from './http.js';
@@ -74,11 +86,15 @@ export type * from './types.js';
 const CALLBACK_ROUTE = 'POST /interactions/:id/:token/callback';
 
 /** Interaction callback types each interaction type accepts. */
+const MESSAGE = InteractionResponseType.ChannelMessageWithSource;
+const DEFERRED = InteractionResponseType.DeferredChannelMessageWithSource;
+const DEFERRED_UPDATE = InteractionResponseType.DeferredMessageUpdate;
+const UPDATE = InteractionResponseType.UpdateMessage;
 const ALLOWED_CALLBACKS: Record<number, readonly number[]> = {
-  2: [4, 5, 9, 12],
-  3: [4, 5, 6, 7, 9],
-  4: [8],
-  5: [4, 5, 6, 7],
+  [InteractionType.ApplicationCommand]: [MESSAGE, DEFERRED, InteractionResponseType.Modal, InteractionResponseType.LaunchActivity],
+  [InteractionType.MessageComponent]: [MESSAGE, DEFERRED, DEFERRED_UPDATE, UPDATE, InteractionResponseType.Modal],
+  [InteractionType.ApplicationCommandAutocomplete]: [InteractionResponseType.ApplicationCommandAutocompleteResult],
+  [InteractionType.ModalSubmit]: [MESSAGE, DEFERRED, DEFERRED_UPDATE, UPDATE],
 };
 
 interface RouteContext {
@@ -359,12 +375,12 @@ export class FakeDiscord {
     const data: JsonObject = {
       id: command.id,
       name: input.name,
-      type: input.type ?? 1,
+      type: input.type ?? ApplicationCommandType.ChatInput,
       options: this.#buildOptions(input, command.definition, false),
     };
     if (command.guildId) data.guild_id = command.guildId;
     if (input.resolved) data.resolved = input.resolved;
-    return this.#dispatchInteraction(2, data, input, null);
+    return this.#dispatchInteraction(InteractionType.ApplicationCommand, data, input, null);
   }
 
   /** Dispatches an autocomplete request (type 4); the focused option's value is sent as typed text. */
@@ -373,27 +389,28 @@ export class FakeDiscord {
     const data: JsonObject = {
       id: command.id,
       name: input.name,
-      type: 1,
+      type: ApplicationCommandType.ChatInput,
       options: this.#buildOptions(input, command.definition, true, input.focused),
     };
     if (command.guildId) data.guild_id = command.guildId;
-    return this.#dispatchInteraction(4, data, input, null);
+    return this.#dispatchInteraction(InteractionType.ApplicationCommandAutocomplete, data, input, null);
   }
 
   /** Dispatches a button press (type 3, component_type 2) on `message` (default: a bot message with that button). */
   pressButton(input: ComponentInput): FakeInteraction {
-    const fallback = [{ type: 1, components: [{ type: 2, style: 1, custom_id: input.customId, label: 'Button' }] }];
-    return this.#dispatchComponent(input, { custom_id: input.customId, component_type: 2 }, fallback);
+    const button = { type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: input.customId, label: 'Button' };
+    const fallback = [{ type: ComponentType.ActionRow, components: [button] }];
+    return this.#dispatchComponent(input, { custom_id: input.customId, component_type: ComponentType.Button }, fallback);
   }
 
   /** Dispatches a string-select choice (type 3, component_type 3). */
   selectMenu(input: SelectInput): FakeInteraction {
     const fallback = [
       {
-        type: 1,
+        type: ComponentType.ActionRow,
         components: [
           {
-            type: 3,
+            type: ComponentType.StringSelect,
             custom_id: input.customId,
             options: input.values.map((value) => ({ label: value, value })),
             min_values: 1,
@@ -402,7 +419,7 @@ export class FakeDiscord {
         ],
       },
     ];
-    return this.#dispatchComponent(input, { custom_id: input.customId, component_type: 3, values: input.values }, fallback);
+    return this.#dispatchComponent(input, { custom_id: input.customId, component_type: ComponentType.StringSelect, values: input.values }, fallback);
   }
 
   /** A user writes to the bot in their DM channel (MESSAGE_CREATE, channel_type 1). */
@@ -411,7 +428,7 @@ export class FakeDiscord {
     const channelId = this.#dmChannelFor(user);
     const message: JsonObject = {
       ...buildMessage({ id: snowflake(), channelId, author: user, body: { content: input.content, embeds: input.embeds ?? [] } }),
-      channel_type: 1,
+      channel_type: ChannelType.DM,
     };
     this.#messages.set(message.id as string, message as unknown as APIMessage);
     // DMs carry their content without the MessageContent intent, but need DirectMessages.
@@ -437,7 +454,7 @@ export class FakeDiscord {
       }),
       member: buildMember(null, guild.joinedAt),
       mentions: mentionBot ? [{ ...this.botUser, member: buildMember(null, guild.joinedAt) }] : [],
-      channel_type: 0,
+      channel_type: ChannelType.GuildText,
     };
     this.#messages.set(message.id as string, message as unknown as APIMessage);
     this.#gateway.dispatch('MESSAGE_CREATE', (intents) => {
@@ -537,7 +554,14 @@ export class FakeDiscord {
       const focus = autocomplete ? (focusedName ?? entries[0]?.[0]) : undefined;
       options = entries.map(([name, value]) => {
         const declared = findDef(optionDefs, name)?.type;
-        const inferred = typeof value === 'boolean' ? 5 : typeof value === 'number' ? (Number.isInteger(value) ? 4 : 10) : 3;
+        const inferred =
+          typeof value === 'boolean'
+            ? ApplicationCommandOptionType.Boolean
+            : typeof value === 'number'
+              ? Number.isInteger(value)
+                ? ApplicationCommandOptionType.Integer
+                : ApplicationCommandOptionType.Number
+              : ApplicationCommandOptionType.String;
         const option: JsonObject = { name, type: typeof declared === 'number' ? declared : inferred, value };
         if (name === focus) {
           option.value = String(value);
@@ -546,8 +570,8 @@ export class FakeDiscord {
         return option;
       });
     }
-    if (input.subcommand) options = [{ name: input.subcommand, type: 1, options }];
-    if (input.group) options = [{ name: input.group, type: 2, options }];
+    if (input.subcommand) options = [{ name: input.subcommand, type: ApplicationCommandOptionType.Subcommand, options }];
+    if (input.group) options = [{ name: input.group, type: ApplicationCommandOptionType.SubcommandGroup, options }];
     return options.length > 0 ? options : undefined;
   }
 
@@ -570,7 +594,7 @@ export class FakeDiscord {
       });
       this.#messages.set(message.id, message);
     }
-    return this.#dispatchInteraction(3, data, input, message);
+    return this.#dispatchInteraction(InteractionType.MessageComponent, data, input, message);
   }
 
   #placeFor(target: InteractionTarget): { user: APIUser; guildId: string | null; channelId: string } {
@@ -943,7 +967,7 @@ export class FakeDiscord {
     const message = buildMessage({ id: snowflake(), channelId, author: this.botUser, guildId: guild?.id, body });
     if (isObject(reference) && typeof reference.message_id === 'string') {
       const referenced = this.#messages.get(reference.message_id);
-      Object.assign(message, { type: 19, message_reference: { message_id: reference.message_id, channel_id: channelId }, referenced_message: referenced ?? null });
+      Object.assign(message, { type: MessageType.Reply, message_reference: { message_id: reference.message_id, channel_id: channelId }, referenced_message: referenced ?? null });
     }
     this.#messages.set(message.id, message);
     this.channelMessages.push({ id: message.id, channelId, body, message, fileCount: ctx.fileCount });
@@ -985,40 +1009,40 @@ export class FakeDiscord {
     }
     const data = isObject(body.data) ? body.data : undefined;
     let reasons: string[] = [];
-    if (callbackType === 4 || callbackType === 7) {
+    if (callbackType === MESSAGE || callbackType === UPDATE) {
       reasons = checkMessagePayload(data ?? {}, {
         requireNoMentions: this.#options.requireNoMentions,
-        requireBody: callbackType === 4,
+        requireBody: callbackType === MESSAGE,
         fileCount: ctx.fileCount,
       });
-    } else if (callbackType === 8) {
+    } else if (callbackType === InteractionResponseType.ApplicationCommandAutocompleteResult) {
       reasons = checkAutocompleteChoices(data?.choices);
-    } else if (callbackType === 5 && data?.flags !== undefined && data.flags !== 0 && data.flags !== 64) {
-      reasons = [`a deferral only takes the ephemeral flag (64), got ${String(data.flags)}`];
-    } else if (callbackType === 9) {
+    } else if (callbackType === DEFERRED && data?.flags !== undefined && data.flags !== 0 && data.flags !== MessageFlags.Ephemeral) {
+      reasons = [`a deferral only takes the ephemeral flag (${MessageFlags.Ephemeral}), got ${String(data.flags)}`];
+    } else if (callbackType === InteractionResponseType.Modal) {
       reasons = this.#modalReasons(data);
     }
     if (reasons.length > 0) return this.#refuseMessage(ctx, reasons, id);
 
     const accepted: CallbackBody = data ? { type: callbackType, data } : { type: callbackType };
     interaction.responses.push(accepted);
-    const ephemeral = typeof data?.flags === 'number' && (data.flags & 64) !== 0;
-    if (callbackType === 4) {
+    const ephemeral = typeof data?.flags === 'number' && (data.flags & MessageFlags.Ephemeral) !== 0;
+    if (callbackType === MESSAGE) {
       interaction.original = this.#webhookMessage(interaction, snowflake(), data ?? {});
       interaction.visible.push(data ?? {});
-    } else if (callbackType === 5) {
-      interaction.original = this.#webhookMessage(interaction, snowflake(), { flags: (ephemeral ? 64 : 0) | 128 });
-    } else if (callbackType === 6 || callbackType === 7) {
+    } else if (callbackType === DEFERRED) {
+      interaction.original = this.#webhookMessage(interaction, snowflake(), { flags: (ephemeral ? MessageFlags.Ephemeral : 0) | MessageFlags.Loading });
+    } else if (callbackType === DEFERRED_UPDATE || callbackType === UPDATE) {
       const base = interaction.componentMessage;
-      if (base) interaction.original = callbackType === 7 ? applyEdit(base, data ?? {}) : base;
+      if (base) interaction.original = callbackType === UPDATE ? applyEdit(base, data ?? {}) : base;
       if (interaction.original) this.#messages.set(interaction.original.id, interaction.original);
-      if (callbackType === 7) interaction.visible.push(data ?? {});
+      if (callbackType === UPDATE) interaction.visible.push(data ?? {});
     }
 
     if (ctx.query.get('with_response') !== 'true') return { status: 204 };
     const original = interaction.original;
     const resource: JsonObject = { type: callbackType };
-    if (original && callbackType !== 8) resource.message = original;
+    if (original && callbackType !== InteractionResponseType.ApplicationCommandAutocompleteResult) resource.message = original;
     return {
       status: 200,
       body: {
@@ -1026,7 +1050,7 @@ export class FakeDiscord {
           id,
           type: interaction.type,
           response_message_id: original?.id ?? null,
-          response_message_loading: callbackType === 5,
+          response_message_loading: callbackType === DEFERRED,
           response_message_ephemeral: ephemeral,
         },
         resource,
@@ -1088,7 +1112,7 @@ export class FakeDiscord {
     found.visible.push(body);
     let message: APIMessage;
     const original = found.original;
-    if (original && typeof original.flags === 'number' && (original.flags & 128) !== 0) {
+    if (original && typeof original.flags === 'number' && (original.flags & MessageFlags.Loading) !== 0) {
       // After a deferral, the first follow-up replaces the "thinking…" message.
       message = applyEdit(original, body);
       found.original = message;
@@ -1134,11 +1158,11 @@ export class FakeDiscord {
   #storeCommand(scope: string, body: JsonObject, existing: StoredCommand | undefined): StoredCommand {
     const content: JsonObject = {
       ...body,
-      type: typeof body.type === 'number' ? body.type : 1,
+      type: typeof body.type === 'number' ? body.type : ApplicationCommandType.ChatInput,
       description: typeof body.description === 'string' ? body.description : '',
       default_member_permissions: body.default_member_permissions ?? null,
       nsfw: body.nsfw ?? false,
-      integration_types: body.integration_types ?? [0],
+      integration_types: body.integration_types ?? [ApplicationIntegrationType.GuildInstall],
       contexts: body.contexts ?? null,
     };
     delete content.id;

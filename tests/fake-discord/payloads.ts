@@ -2,6 +2,7 @@
 // Shapes follow Discord's v10 objects (discord-api-types, re-exported by discord.js) closely
 // enough that discord.js builds its structures from them without surprises.
 import { randomBytes } from 'node:crypto';
+import { ChannelType, MessageFlags, MessageType } from 'discord-api-types/v10';
 import type { APIMessage, APIUser } from 'discord.js';
 
 /** Channels, members, roles and guilds are sent as plain JSON; only users and messages are typed. */
@@ -61,7 +62,7 @@ export interface FakeGuild {
 export function buildTextChannel(guild: FakeGuild): JsonObject {
   return {
     id: guild.channelId,
-    type: 0,
+    type: ChannelType.GuildText,
     guild_id: guild.id,
     name: 'general',
     position: 0,
@@ -76,7 +77,7 @@ export function buildTextChannel(guild: FakeGuild): JsonObject {
 }
 
 export function buildDmChannel(channelId: string, recipient: APIUser): JsonObject {
-  return { id: channelId, type: 1, recipients: [recipient], last_message_id: null, flags: 0 };
+  return { id: channelId, type: ChannelType.DM, recipients: [recipient], last_message_id: null, flags: 0 };
 }
 
 function everyoneRole(guild: FakeGuild): JsonObject {
@@ -180,7 +181,7 @@ export function buildMessage(fields: MessageFields): APIMessage {
     embeds: Array.isArray(body.embeds) ? body.embeds : [],
     components: Array.isArray(body.components) ? body.components : [],
     pinned: false,
-    type: 0,
+    type: MessageType.Default,
     flags: typeof body.flags === 'number' ? body.flags : 0,
   };
   if (fields.guildId) message.guild_id = fields.guildId;
@@ -198,6 +199,6 @@ export function applyEdit(message: APIMessage, body: JsonObject): APIMessage {
   if ('attachments' in body) next.attachments = Array.isArray(body.attachments) ? body.attachments : [];
   // The loading flag of a deferred reply goes away with the first edit; ephemeral stays.
   const flags = typeof message.flags === 'number' ? message.flags : 0;
-  next.flags = flags & ~(1 << 7);
+  next.flags = flags & ~MessageFlags.Loading;
   return next as unknown as APIMessage;
 }

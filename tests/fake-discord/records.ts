@@ -1,9 +1,12 @@
 // Records of what the bot did: one FakeInteraction per dispatched interaction, and the store of
 // registered application commands.
+import { InteractionResponseType } from 'discord-api-types/v10';
 import type { APIMessage } from 'discord.js';
 import type { JsonObject } from './payloads.js';
 import type { CallbackBody, Rejection, StoredCommand } from './types.js';
 import type { ChangeFeed, WaitOptions } from './waiting.js';
+
+const AUTOCOMPLETE_RESULT = InteractionResponseType.ApplicationCommandAutocompleteResult;
 
 /**
  * One interaction the fake dispatched, with everything the bot answered to it. Arrays grow as the
@@ -74,7 +77,7 @@ export class FakeInteraction {
   finalMessage(options?: WaitOptions): Promise<JsonObject> {
     return this.feed.waitFor(
       () => {
-        if (this.responses[0]?.type === 8) return new Error(`interaction ${this.id} was answered with autocomplete choices`);
+        if (this.responses[0]?.type === AUTOCOMPLETE_RESULT) return new Error(`interaction ${this.id} was answered with autocomplete choices`);
         return this.visible[0] ?? this.#refusal('message');
       },
       `the visible reply to interaction ${this.id}`,
@@ -85,7 +88,7 @@ export class FakeInteraction {
   /** The choices of an autocomplete response (callback type 8). */
   async choices(options?: WaitOptions): Promise<JsonObject[]> {
     const body = await this.response(options);
-    if (body.type !== 8) throw new Error(`interaction ${this.id} was answered with type ${body.type}, not 8`);
+    if (body.type !== AUTOCOMPLETE_RESULT) throw new Error(`interaction ${this.id} was answered with type ${body.type}, not ${AUTOCOMPLETE_RESULT}`);
     const choices = body.data?.choices;
     return Array.isArray(choices) ? (choices as JsonObject[]) : [];
   }
