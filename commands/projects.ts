@@ -8,6 +8,7 @@ import { ApplicationCommandOptionType, ButtonStyle, ComponentType, MessageFlags 
 import { PRIVATE_OPTION, stringOption } from '../src/bot/options.js';
 import type { Bot, CommandModule, ComponentInput, ComponentResult } from '../src/bot/types.js';
 import { UserError } from '../src/bot/types.js';
+import { NOT_IN_CUSTOM_ID } from '../src/characters.js';
 import type { Project } from '../src/profile/schema.js';
 import {
   buildAlsoMatchingEmbed,
@@ -36,7 +37,7 @@ function owner(userId: string): { user: string } | Record<string, never> {
  */
 export function normaliseQuery(query: string): string {
   return query
-    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ')
+    .replace(NOT_IN_CUSTOM_ID, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

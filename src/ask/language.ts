@@ -2,6 +2,7 @@
 // read, the words that name the person (pronouns and their name), and the
 // pronouns an answer uses for them.
 import type { Profile } from '../profile/schema.js';
+import { CONTROL, INVISIBLE } from '../characters.js';
 import { STOP_WORDS, tokenize } from '../search/normalise.js';
 
 /** Rules read at most this much of a question; the rest cannot change what is asked. */
@@ -14,10 +15,6 @@ export interface PreparedQuestion {
   folded: string;
 }
 
-// Zero-width and bidi control characters; C0/C1 controls and line separators.
-const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
-// eslint-disable-next-line no-control-regex -- removing control characters is the point
-const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g;
 // Discord's mention, channel, emoji, timestamp and command syntax, and the mass pings: not words of a question.
 const DISCORD_SYNTAX = /<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:-?\d+(?::\w)?|\/[^>:]+:\d+)>|@(?:everyone|here)\b/gi;
 // Markdown and bracket characters carry no meaning in a question.

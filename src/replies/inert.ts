@@ -12,20 +12,14 @@
 // invisible character from the text has been removed first, the only
 // zero-width spaces left in a reply are the ones put there on purpose, in
 // places that hide nothing.
+import { HIDDEN, INVISIBLE, ZWSP } from '../characters.js';
 
-const ZWSP = '\u200B';
-
-// Zero-width marks, bidi embeddings/overrides/isolates and marks, word joiner
-// and invisible operators, BOM, Arabic letter mark, Mongolian vowel separator,
-// soft hyphen. Zero-width spaces, ZWJ and ZWNJ are handled apart.
-const INVISIBLE = /[\u00AD\u061C\u180E\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 /**
  * A zero-width space anywhere but after an "@" or "<" (where it breaks a
  * mention) or between two backticks (where it breaks a code fence, as the
  * project card's code block does): in those places it hides nothing.
  */
 const STRAY_ZWSP = /(?<![@<`])\u200B|(?<=`)\u200B(?!`)/g;
-const ANY_INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 /** A ZWJ not joining two emoji (a pictograph, perhaps with a variation selector or skin tone, then another). */
 const STRAY_ZWJ = /(?<!\p{Extended_Pictographic}(?:\u{FE0F}|[\u{1F3FB}-\u{1F3FF}])?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 /** A ZWNJ not between two letters (with their marks): Persian and the Indic scripts need it there. */
@@ -38,8 +32,8 @@ const STRAY_ZWNJ = /(?<![\p{L}\p{M}])\u200C|\u200C(?![\p{L}\p{M}])/gu;
  */
 export function stripInvisible(text: string): string {
   // Most texts hold none of these: one scan lets them through.
-  if (!ANY_INVISIBLE.test(text)) return text;
-  return text.replace(INVISIBLE, '').replace(STRAY_ZWSP, '').replace(STRAY_ZWJ, '').replace(STRAY_ZWNJ, '');
+  if (text.search(INVISIBLE) < 0) return text;
+  return text.replace(HIDDEN, '').replace(STRAY_ZWSP, '').replace(STRAY_ZWJ, '').replace(STRAY_ZWNJ, '');
 }
 
 /** "@everyone", "@here", and the "<" of user, role, channel, command, emoji, timestamp and guild-navigation mentions. */

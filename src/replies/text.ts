@@ -5,6 +5,7 @@
 // code unit count is never smaller than a code point count, so staying within it
 // is the conservative choice, and cuts never fall inside a surrogate pair.
 
+import { CONTROL, ZWSP } from '../characters.js';
 import { stripInvisible } from './inert.js';
 
 export const ELLIPSIS = '…';
@@ -79,14 +80,9 @@ export function truncate(text: string, max: number): string {
   return text.slice(0, hard).trimEnd() + ELLIPSIS;
 }
 
-// C0 controls except tab and newline, DEL, C1 controls, line/paragraph separators.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/g;
-
 // Every character Discord markdown gives a meaning to. Discord drops a backslash
 // before any ASCII punctuation, so escaping them all renders as the original text.
 const MARKDOWN = new Set(['\\', '*', '_', '~', '`', '|', '>', '#', '-', '[', ']', '(', ')', ':']);
-const ZWSP = '\u200B';
 
 /**
  * Makes text a user typed safe to echo in a reply: it renders literally, pings
@@ -103,7 +99,7 @@ const ZWSP = '\u200B';
  */
 export function escapeMarkdown(text: string): string {
   // A user has no reason to break a code fence: every zero-width space goes.
-  const plain = stripInvisible(String(text).replace(/\u200B/g, ''))
+  const plain = stripInvisible(String(text).replaceAll(ZWSP, ''))
     .replace(/\r\n?/g, '\n')
     .replace(CONTROL, ' ')
     .replace(/[^\S\n]+/g, ' ')

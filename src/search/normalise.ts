@@ -1,5 +1,6 @@
 // Query and document normalisation, applied identically to both sides so that
 // "Multi-Channel ResNets", "multichannel resnet" and "multi channel resnets" meet.
+import { INVISIBLE } from '../characters.js';
 
 /** Abbreviations every profile shares; profile-specific words belong in the data's tags and aliases. */
 const ABBREVIATIONS: Record<string, string> = {
@@ -29,7 +30,7 @@ export function fold(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
-    .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, '')
+    .replace(INVISIBLE, '')
     .toLowerCase();
 }
 

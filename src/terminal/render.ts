@@ -4,6 +4,7 @@
 // colour only on a TTY. What only Discord has (who can see a reply, the Share
 // button) is left out.
 import { ComponentType, type APIEmbed, type APISelectMenuOption } from 'discord-api-types/v10';
+import { ZWSP } from '../characters.js';
 import { decodeCustomId, type ReplyPayload } from '../replies/index.js';
 import { wrapText } from './wrap.js';
 
@@ -196,5 +197,5 @@ export function renderMarkdown(text: string, colour: boolean, shown: Set<string>
     .replace(/(^|[^\\])\*([^*\n]+)\*/g, '$1$2')
     .replace(/`([^`\n]+)`/g, '$1')
     .replace(/\\([\\*_~`|>#[\]()\-:.!])/g, '$1')
-    .replace(/\u200b/g, '');
+    .replaceAll(ZWSP, '');
 }
