@@ -4,11 +4,10 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { PRIVATE_OPTION, stringOption } from '../src/bot/options.js';
 import type { Bot, CommandModule } from '../src/bot/types.js';
+import { nameKey } from '../src/profile/name-key.js';
 import type { Project } from '../src/profile/schema.js';
 import { buildProjectCard } from '../src/replies/cards/project.js';
 import { findProject, matchProjects, noMatchPayload, normaliseQuery } from './projects.js';
-
-const nameKey = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 export function resolveProject(bot: Bot, name: string): Project | undefined {
   const byId = findProject(bot, name.trim());

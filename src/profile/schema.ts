@@ -4,6 +4,7 @@
 // The vocabularies and text bounds it uses are in ./constants.ts.
 import * as z from 'zod';
 import { CONTACT_KINDS, LIMITS, PROJECT_LINK_KINDS, PROJECT_STATUSES } from './constants.js';
+import { nameKey } from './name-key.js';
 
 export {
   CONTACT_KINDS,
@@ -309,14 +310,14 @@ function checkAliases(profile: Record<string, unknown>, ctx: Ctx): void {
   const owner = new Map<string, string>();
   const projects = entriesOf(profile['projects']);
   for (const [project, index] of projects) {
-    if (typeof project['name'] === 'string') owner.set(normaliseKey(project['name']), `projects[${index}].name`);
+    if (typeof project['name'] === 'string') owner.set(nameKey(project['name']), `projects[${index}].name`);
   }
   for (const [project, index] of projects) {
     const aliases = project['aliases'];
     if (!Array.isArray(aliases)) continue;
     aliases.forEach((alias: unknown, aliasIndex) => {
       if (typeof alias !== 'string') return;
-      const key = normaliseKey(alias);
+      const key = nameKey(alias);
       const where = `projects[${index}].aliases[${aliasIndex}]`;
       const first = owner.get(key);
       if (first === `projects[${index}].name`) return; // an alias equal to its own name is harmless
@@ -329,8 +330,4 @@ function checkAliases(profile: Record<string, unknown>, ctx: Ctx): void {
       } else owner.set(key, where);
     });
   }
-}
-
-function normaliseKey(value: string): string {
-  return value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }

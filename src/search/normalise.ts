@@ -66,8 +66,3 @@ export function tokenize(text: string, skip?: ReadonlySet<string>): string[] {
 export function queryTokens(query: string): string[] {
   return tokenize(query.replace(/&/g, ' and '), STOP_WORDS);
 }
-
-/** A canonical key for exact comparisons (names, aliases, tags). */
-export function normaliseKey(text: string): string {
-  return tokenize(text).filter((t) => !t.includes(' ')).join(' ');
-}
