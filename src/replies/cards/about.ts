@@ -1,5 +1,6 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Profile, Topic } from '../../profile/schema.js';
+import { LIMITS } from '../fit.js';
 import type { ReplyPayload } from '../types.js';
 import { COLOURS, field, footer, linkRows } from './common.js';
 import { CONTACT_STYLE, contactButton } from './contact.js';
@@ -13,8 +14,6 @@ const TOPICS: readonly { id: string; show: 'text' | 'items'; heading?: string }[
   { id: 'philosophy', show: 'text' },
   { id: 'free-time', show: 'items', heading: 'Free time' },
 ];
-
-const FIELD_MAX = 1024;
 
 /**
  * Who the person is, in one card: headline and summary, the about topics, what
@@ -52,10 +51,10 @@ export function buildAboutCard(profile: Profile): ReplyPayload {
 }
 
 function topicText(topic: Topic, show: 'text' | 'items'): string {
-  if (show === 'items' && topic.items && topic.items.length > 0) return joinWithin(topic.items.map((item) => `• ${item}`), FIELD_MAX);
+  if (show === 'items' && topic.items && topic.items.length > 0) return joinWithin(topic.items.map((item) => `• ${item}`), LIMITS.fieldValue);
   const links = (topic.links ?? []).filter((link) => isWebUrl(link.url)).map((link) => mdLink(link.label, link.url));
   const linkLine = links.length > 0 ? `\n🔗 ${links.join(' · ')}` : '';
-  return topic.text.length + linkLine.length <= FIELD_MAX ? topic.text + linkLine : topic.text;
+  return topic.text.length + linkLine.length <= LIMITS.fieldValue ? topic.text + linkLine : topic.text;
 }
 
 /** One line for the research in progress, one for the current learning. */

@@ -6,39 +6,38 @@
 // here already escaped (cleanUserText) by the caller.
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Profile, Project, Topic } from '../../profile/schema.js';
+import { LIMITS } from '../fit.js';
 import { truncate } from '../text.js';
 import type { ReplyPayload, Surface } from '../types.js';
 import { author, bullets, categoryColour, COLOURS, field, footer, linkButton, linkRows } from './common.js';
 import { formatMetric, projectLine, projectUrl } from './project.js';
 import { isWebUrl, joinWithin, mdLink } from './sections.js';
 
-const FIELD_MAX = 1024;
-
 /** One topic of the about section: its text (the person's own words), its list and its links. */
 export function buildTopicCard(profile: Profile, topic: Topic): ReplyPayload {
   const links = (topic.links ?? []).filter((link) => isWebUrl(link.url));
   const fields: APIEmbedField[] = [];
-  if (topic.items && topic.items.length > 0) fields.push(field('In short', joinWithin(topic.items.map((item) => `• ${item}`), FIELD_MAX)));
-  if (links.length > 0) fields.push(field('Links', joinWithin(links.map((link) => `🔗 ${mdLink(link.label, link.url)}`), FIELD_MAX)));
+  if (topic.items && topic.items.length > 0) fields.push(field('In short', joinWithin(topic.items.map((item) => `• ${item}`), LIMITS.fieldValue)));
+  if (links.length > 0) fields.push(field('Links', joinWithin(links.map((link) => `🔗 ${mdLink(link.label, link.url)}`), LIMITS.fieldValue)));
   const embed: APIEmbed = {
-    title: truncate(topic.title, 256),
+    title: truncate(topic.title, LIMITS.title),
     description: `> ${topic.text.replace(/\n+/g, '\n> ')}`,
     color: COLOURS.about,
     author: author(profile),
     fields,
     footer: footer(`${profile.identity.name}'s own words, from the profile · more: /about`),
   };
-  const buttons = links.map((link) => linkButton(truncate(link.label, 80), link.url, '🔗'));
+  const buttons = links.map((link) => linkButton(truncate(link.label, LIMITS.buttonLabel), link.url, '🔗'));
   return { embeds: [embed], components: linkRows(buttons, 1) };
 }
 
 /** The projects' measured results: a field per project, each metric with its context. */
 export function buildMetricsCard(profile: Profile, projects: readonly Project[]): APIEmbed {
-  const fields = projects.slice(0, 25).map((project) => {
+  const fields = projects.slice(0, LIMITS.fields).map((project) => {
     const lines = (project.metrics ?? []).map(formatMetric);
     const url = projectUrl(project);
     if (url) lines.push(`🔗 ${mdLink('Repository / page', url)}`);
-    return field(truncate(project.name, 256), joinWithin(lines, FIELD_MAX));
+    return field(truncate(project.name, LIMITS.fieldName), joinWithin(lines, LIMITS.fieldValue));
   });
   return {
     title: `${profile.identity.name} — results by the numbers`,
@@ -54,7 +53,7 @@ export function buildMetricsCard(profile: Profile, projects: readonly Project[])
 export function buildProjectLinesCard(profile: Profile, title: string, projects: readonly Project[], note: string): APIEmbed {
   const first = projects[0];
   return {
-    title: truncate(title, 256),
+    title: truncate(title, LIMITS.title),
     description: joinWithin(projects.map((project) => projectLine(project)), 4000),
     color: first ? categoryColour(profile, first.category) : COLOURS.brand,
     author: author(profile),

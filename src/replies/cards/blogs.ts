@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Blog, Profile } from '../../profile/schema.js';
+import { LIMITS } from '../fit.js';
 import { truncate } from '../text.js';
 import type { ReplyPayload } from '../types.js';
 import { COLOURS, footer, linkButton, linkRows } from './common.js';
@@ -9,7 +10,6 @@ const KINDS: Record<Blog['kind'], { label: string; emoji: string }> = {
   blog: { label: 'Blog post', emoji: '📝' },
   tutorial: { label: 'Tutorial', emoji: '📘' },
 };
-const MAX_EMBEDS = 10;
 
 /**
  * One embed per post (its title links to it), a link button per post, and the
@@ -22,7 +22,7 @@ export function buildBlogsCard(profile: Profile): ReplyPayload {
   if (posts.length === 0) {
     return { content: `${profile.identity.name}'s profile lists no blog posts yet.${note ? ` ${note}` : ''} Try /projects.` };
   }
-  const direct = posts.length <= MAX_EMBEDS ? posts : posts.slice(0, MAX_EMBEDS - 1);
+  const direct = posts.length <= LIMITS.embeds ? posts : posts.slice(0, LIMITS.embeds - 1);
   const embeds: APIEmbed[] = direct.map(postEmbed);
   const rest = posts.slice(direct.length);
   if (rest.length > 0) {
@@ -34,7 +34,7 @@ export function buildBlogsCard(profile: Profile): ReplyPayload {
   }
   const last = embeds[embeds.length - 1];
   if (last && note) last.footer = footer(note);
-  const buttons = posts.filter((post) => isWebUrl(post.url)).map((post) => linkButton(truncate(`Read: ${post.title}`, 80), post.url, KINDS[post.kind].emoji));
+  const buttons = posts.filter((post) => isWebUrl(post.url)).map((post) => linkButton(truncate(`Read: ${post.title}`, LIMITS.buttonLabel), post.url, KINDS[post.kind].emoji));
   return { embeds, components: linkRows(buttons, 2) };
 }
 

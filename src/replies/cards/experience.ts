@@ -1,11 +1,11 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Education, Experience, Profile } from '../../profile/schema.js';
+import { LIMITS } from '../fit.js';
 import type { ReplyPayload } from '../types.js';
 import { author, COLOURS, field, footer, formatMonthRange } from './common.js';
 import { isWebUrl, joinWithin } from './sections.js';
 
-/** Discord shows at most 10 embeds; the roles share what the 6000-character total leaves. */
-const MAX_EMBEDS = 10;
+/** The roles share what the 6000-character total of a message's embeds leaves. */
 const ROLES_BUDGET = 4800;
 
 /** One embed per role, newest first as the profile lists them, then education as a last compact embed. */
@@ -14,8 +14,8 @@ export function buildExperienceCard(profile: Profile): ReplyPayload {
   if (roles.length === 0 && education.length === 0) {
     return { content: `${profile.identity.name}'s profile lists no roles or education yet. Try /about or /projects.` };
   }
-  const shown = roles.slice(0, education.length > 0 ? MAX_EMBEDS - 1 : MAX_EMBEDS);
-  const budget = Math.min(4096, Math.floor(ROLES_BUDGET / Math.max(1, shown.length)));
+  const shown = roles.slice(0, education.length > 0 ? LIMITS.embeds - 1 : LIMITS.embeds);
+  const budget = Math.min(LIMITS.description, Math.floor(ROLES_BUDGET / Math.max(1, shown.length)));
   const embeds = shown.map((role) => roleEmbed(role, budget));
   if (education.length > 0) embeds.push(educationEmbed(education));
 

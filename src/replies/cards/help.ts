@@ -1,5 +1,6 @@
 import type { APIApplicationCommandOption, APIEmbed } from 'discord-api-types/v10';
 import type { Profile } from '../../profile/schema.js';
+import { LIMITS } from '../fit.js';
 import type { CommandDefinition, ReplyPayload, Surface } from '../types.js';
 import { COLOURS, field, footer } from './common.js';
 
@@ -62,7 +63,7 @@ export function buildHelpCard(profile: Profile, definitions: readonly CommandDef
     title: 'What I can do',
     description: [`I answer questions about **${name}**'s work: projects, experience, research, skills and more.`, ...WAYS_TO_ASK[surface]].join('\n'),
     color: COLOURS.brand,
-    fields: definitions.slice(0, 25).map((definition) => {
+    fields: definitions.slice(0, LIMITS.fields).map((definition) => {
       const example = examples[definition.name] ?? commandUsage(definition);
       return field(commandUsage(definition), `${definition.description}\n↳ e.g. \`${example}\``);
     }),

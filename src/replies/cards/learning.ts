@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Learning, Profile, Skill } from '../../profile/schema.js';
+import { LIMITS } from '../fit.js';
 import { truncate } from '../text.js';
 import type { ReplyPayload } from '../types.js';
 import { COLOURS, field, footer, linkButton, linkRows } from './common.js';
@@ -16,10 +17,10 @@ export function buildLearningCard(profile: Profile): ReplyPayload {
     title: `📚 What ${pronounIs(profile)} learning now`,
     description: items.length > 0 ? joinWithin(items.map(learningLine), 4000) : 'No courses listed right now.',
     color: COLOURS.learning,
-    ...(skills.length > 0 ? { fields: [field('Skills at level "learning"', joinWithin(skills.map(skillText), 1024, ' · '))] } : {}),
+    ...(skills.length > 0 ? { fields: [field('Skills at level "learning"', joinWithin(skills.map(skillText), LIMITS.fieldValue, ' · '))] } : {}),
     footer: footer('See also /research and /skills level:learning'),
   };
-  const buttons = items.filter((item) => isWebUrl(item.url)).map((item) => linkButton(truncate(item.title, 80), item.url ?? '', '🎓'));
+  const buttons = items.filter((item) => isWebUrl(item.url)).map((item) => linkButton(truncate(item.title, LIMITS.buttonLabel), item.url ?? '', '🎓'));
   return { embeds: [embed], components: linkRows(buttons, 2) };
 }
 

@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Profile, Research } from '../../profile/schema.js';
+import { LIMITS } from '../fit.js';
 import { truncate } from '../text.js';
 import type { ReplyPayload } from '../types.js';
 import { COLOURS, field, footer, linkButton, linkRows } from './common.js';
@@ -15,17 +16,17 @@ export function buildResearchCard(profile: Profile): ReplyPayload {
     title: `${profile.identity.name} — research`,
     description: `${items.length} research ${items.length === 1 ? 'project' : 'projects'}, with the status of each.`,
     color: COLOURS.research,
-    fields: items.slice(0, 25).map((item) => field(`🔬 ${item.title}`, researchText(item))),
+    fields: items.slice(0, LIMITS.fields).map((item) => field(`🔬 ${item.title}`, researchText(item))),
     footer: footer('Related: /learning · /projects · /about'),
   };
   const buttons = items
     .flatMap((item) => item.links ?? [])
     .filter((link) => isWebUrl(link.url))
-    .map((link) => linkButton(truncate(link.label, 80), link.url, '🔗'));
+    .map((link) => linkButton(truncate(link.label, LIMITS.buttonLabel), link.url, '🔗'));
   return { embeds: [embed], components: linkRows(buttons, 2) };
 }
 
 function researchText(item: Research): string {
   const links = (item.links ?? []).map((link) => `🔗 ${mdLink(link.label, link.url)}`);
-  return joinWithin([item.summary, `**Status:** ${item.status}`, ...links], 1024);
+  return joinWithin([item.summary, `**Status:** ${item.status}`, ...links], LIMITS.fieldValue);
 }

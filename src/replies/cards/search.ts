@@ -3,6 +3,7 @@ import type { Profile, Section } from '../../profile/schema.js';
 import { SKILL_LEVELS } from '../../profile/constants.js';
 import type { SearchHit } from '../../search/index.js';
 import { queryTokens } from '../../search/normalise.js';
+import { LIMITS } from '../fit.js';
 import { cleanUserText, truncate } from '../text.js';
 import type { ReplyPayload } from '../types.js';
 import { COLOURS, field, footer } from './common.js';
@@ -31,7 +32,7 @@ export function buildSearchCard(profile: Profile, query: string, hits: readonly 
   }
   const tokens = queryTokens(query.slice(0, QUERY_READ)).filter((token) => token.length >= 3);
   const fields: APIEmbedField[] = [...groups].map(([section, group]) =>
-    field(SECTION_LABELS[section].label, joinWithin(group.map((hit) => hitLine(profile, hit, tokens)), 1024)),
+    field(SECTION_LABELS[section].label, joinWithin(group.map((hit) => hitLine(profile, hit, tokens)), LIMITS.fieldValue)),
   );
   const sections = groups.size === 1 ? '1 section' : `${groups.size} sections`;
   const embed: APIEmbed = {

@@ -1,6 +1,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Profile, Skill, SkillLevel } from '../../profile/schema.js';
 import { SKILL_LEVELS } from '../../profile/constants.js';
+import { LIMITS } from '../fit.js';
 import type { ReplyPayload } from '../types.js';
 import { COLOURS, field, footer } from './common.js';
 import { joinWithin } from './sections.js';
@@ -43,7 +44,7 @@ export function buildSkillsCard(profile: Profile, level?: SkillLevel): ReplyPayl
     color: COLOURS.skills,
     fields: SKILL_LEVELS.map((each) => {
       const skills = profile.skills[each];
-      return field(SKILL_LEVEL_LABELS[each], skills.length > 0 ? joinWithin(skills.map(skillLine), 1024) : 'Nothing listed yet.');
+      return field(SKILL_LEVEL_LABELS[each], skills.length > 0 ? joinWithin(skills.map(skillLine), LIMITS.fieldValue) : 'Nothing listed yet.');
     }),
     footer: footer('One level with its notes: /skills level:expert (or intermediate, basic, learning)'),
   };
