@@ -150,9 +150,9 @@ const stalled: Attack = {
       async (serve) => {
         const body = paddedBody(MiB - 1);
         const outcomes = await Promise.all(
-          Array.from({ length: 500 }, () => rawPost(serve.port, forgedHeaders(), body, { sendBytes: 64 * KiB, timeoutMs: 15_000 })),
+          Array.from({ length: 500 }, () => rawPost(serve.port, forgedHeaders(), body, { sendBytes: body.length - 1, timeoutMs: 15_000 })),
         );
-        return fromRaw('500 connections announcing 1 MiB − 1 (well-formed signature, fresh timestamp), 64 KiB sent, then stalled', '#15.2', outcomes);
+        return fromRaw('500 connections sending a 1 MiB − 1 body (well-formed signature, fresh timestamp) all but its last byte, then stalled', '#15.2', outcomes);
       },
       async (serve) => {
         const body = paddedBody(64 * KiB);
