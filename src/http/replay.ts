@@ -21,19 +21,32 @@ export interface ReplayGuard {
 }
 
 export function createReplayGuard(maxIds: number = DEFAULT_MAX_REMEMBERED_IDS): ReplayGuard {
-  // Insertion order is arrival order: the front holds the oldest ids.
   const seen = new Map<string, number>();
+  // Arrival order in a ring: the oldest id is found in constant time. (Deleting
+  // a Map's first entries and iterating it again from the start is not: the
+  // deleted slots stay until the table is rebuilt, and each walk skips them.)
+  const ringIds: string[] = new Array<string>(maxIds);
+  const ringUntil = new Float64Array(maxIds);
+  let head = 0;
+  let count = 0;
+
+  const dropOldest = (): void => {
+    const id = ringIds[head]!;
+    // The id may have come again since (after it went stale): only its own entry goes.
+    if (seen.get(id) === ringUntil[head]) seen.delete(id);
+    head = (head + 1) % maxIds;
+    count--;
+  };
+
   return {
     firstTime(id, until, now) {
       const known = seen.get(id);
-      if (known !== undefined) {
-        if (known >= now) return false;
-        seen.delete(id);
-      }
-      for (const [oldest, expires] of seen) {
-        if (expires >= now && seen.size < maxIds) break;
-        seen.delete(oldest);
-      }
+      if (known !== undefined && known >= now) return false;
+      while (count > 0 && (count >= maxIds || ringUntil[head]! < now)) dropOldest();
+      const tail = (head + count) % maxIds;
+      ringIds[tail] = id;
+      ringUntil[tail] = until;
+      count++;
       seen.set(id, until);
       return true;
     },
