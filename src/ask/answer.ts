@@ -5,7 +5,7 @@
 // answers with whatever happens to be nearest.
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Bot, Surface } from '../bot/types.js';
-import type { Profile, Project, ProjectStatus, Section } from '../profile/schema.js';
+import type { ContactKind, Profile, Project, ProjectStatus, Section } from '../profile/schema.js';
 import { cleanUserText, measureEmbeds, type ReplyPayload, type ReplyRow } from '../replies/index.js';
 import { buildAboutCard } from '../replies/cards/about.js';
 import { buildAskIntroCard, buildMetricsCard, buildProjectLinesCard, buildTopicCard } from '../replies/cards/ask.js';
@@ -22,7 +22,7 @@ import { buildSkillsCard } from '../replies/cards/skills.js';
 import type { SearchHit } from '../search/index.js';
 import { slugify } from '../search/documents.js';
 import { tokenize } from '../search/normalise.js';
-import { interpretQuestion, type Intent, type SkillQuery } from './interpret.js';
+import { interpretQuestion, type Intent, type IntentBase, type IntentOf, type SkillQuery } from './interpret.js';
 import { capitalise, pronounsOf, verb, type Pronouns } from './language.js';
 import type { SkillMatch } from './skills.js';
 
@@ -74,7 +74,7 @@ function composeAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
       return card.embeds ? withContent(`Here's ${p.possessive} résumé.`, card) : card;
     }
     case 'contact':
-      return contactAnswer(intent, ctx);
+      return contactAnswer(intent.contact, ctx);
     case 'location':
       return locationAnswer(ctx);
     case 'skill':
@@ -105,6 +105,8 @@ function composeAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
       return searchAnswer(intent, ctx);
     case 'unknown':
       return noAnswer(said(intent), ctx);
+    default:
+      return intent satisfies never;
   }
 }
 
@@ -119,7 +121,7 @@ function echo(text: string): string {
 }
 
 /** What the question's topic was, as typed: for echoing (escaped by `echo`). */
-function said(intent: Intent): string {
+function said(intent: IntentBase): string {
   return intent.shown || intent.topic;
 }
 
@@ -145,7 +147,7 @@ function narrow<T extends { id: string }>(entries: readonly T[], topic: string, 
   return found.length > 0 ? { entries: found, narrowed: true, missed: false } : { entries: [...entries], narrowed: false, missed: true };
 }
 
-function missedNote(intent: Intent, section: Section, ctx: Ctx): string {
+function missedNote(intent: IntentBase, section: Section, ctx: Ctx): string {
   return `Nothing in ${ctx.p.possessive} ${SECTION_LABELS[section].label.toLowerCase()} mentions “${echo(said(intent))}”, so here is all of it.`;
 }
 
@@ -191,13 +193,13 @@ function noAnswer(topic: string, ctx: Ctx): ReplyPayload {
 
 const CONTACT_LABEL = { github: 'GitHub', email: 'e-mail', twitter: 'Twitter', linkedin: 'LinkedIn', resume: 'résumé', website: 'website' } as const;
 
-function contactAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
+function contactAnswer(contact: ContactKind | null, ctx: Ctx): ReplyPayload {
   const { p, profile } = ctx;
   const card = buildContactCard(profile);
   const His = capitalise(p.possessive);
-  if (!intent.contact) return withContent(`Here's how to reach ${p.object}:`, card);
-  const label = CONTACT_LABEL[intent.contact];
-  const link = profile.identity.links.find((each) => each.kind === intent.contact);
+  if (!contact) return withContent(`Here's how to reach ${p.object}:`, card);
+  const label = CONTACT_LABEL[contact];
+  const link = profile.identity.links.find((each) => each.kind === contact);
   if (!link) return withContent(`${His} profile has no ${label} link. Here are the public ones:`, card);
   const shown = link.url.startsWith('mailto:') ? link.url.slice('mailto:'.length) : `<${link.url}>`;
   return withContent(`${His} ${label}: ${shown}`, card);
@@ -317,7 +319,7 @@ function learningLine(learning: Profile['learning']): string {
   return listing(learning.map((item) => `${bold(item.title)}${item.progress || item.provider ? ` (${[item.provider, item.progress].filter(Boolean).join(', ')})` : ''}`));
 }
 
-function nowAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
+function nowAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   const { p, profile } = ctx;
   const research = narrow(profile.research, intent.topic, 'research', ctx);
   const learning = narrow(profile.learning, intent.topic, 'learning', ctx);
@@ -335,7 +337,7 @@ function nowAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
   };
 }
 
-function researchAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
+function researchAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   const { p, profile } = ctx;
   if (profile.research.length === 0) return { content: `${capitalise(p.possessive)} profile lists no research yet. Try /projects or /learning.` };
   const research = narrow(profile.research, intent.topic, 'research', ctx);
@@ -343,7 +345,7 @@ function researchAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
   return withContent(research.missed ? `${missedNote(intent, 'research', ctx)}\n${lead}` : lead, buildResearchCard({ ...profile, research: research.entries }));
 }
 
-function learningAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
+function learningAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   const { p, profile } = ctx;
   const learning = narrow(profile.learning, intent.topic, 'learning', ctx);
   const skills = learning.narrowed ? [] : profile.skills.learning;
@@ -362,7 +364,7 @@ function learningAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
   return withContent(learning.missed ? `${missedNote(intent, 'learning', ctx)}\n${lead}` : lead, card);
 }
 
-function blogsAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
+function blogsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   const { p, profile } = ctx;
   if (profile.blogs.length === 0) {
     const note = profile.notes?.blogs ? ` ${profile.notes.blogs}` : '';
@@ -384,7 +386,7 @@ function educationAnswer(ctx: Ctx): ReplyPayload {
 
 // ── experience ──────────────────────────────────────────────────────────────
 
-function experienceAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
+function experienceAnswer(intent: IntentOf<'experience'>, ctx: Ctx): ReplyPayload {
   const { p, profile } = ctx;
   const His = capitalise(p.possessive);
   if (profile.experience.length === 0) return { content: `${His} profile lists no roles. Try /about or /projects.` };
@@ -411,7 +413,7 @@ function projectsById(profile: Profile): Map<string, Project> {
   return new Map(profile.projects.map((project) => [project.id, project]));
 }
 
-function projectsAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
+function projectsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   const { p, profile } = ctx;
   if (!intent.topic) {
     const notable = profile.projects.filter((project) => project.notable);
@@ -482,7 +484,7 @@ function projectCards(hits: readonly SearchHit[], topic: string, ctx: Ctx, extra
   };
 }
 
-function metricsAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
+function metricsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   const { p, profile } = ctx;
   const measured = profile.projects.filter((project) => (project.metrics ?? []).length > 0);
   if (measured.length === 0) {
@@ -500,7 +502,7 @@ function metricsAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
 // ── search (no rule matched) ────────────────────────────────────────────────
 
 /** Answers from the best match's section, with the other matches listed after. */
-function searchAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
+function searchAnswer(intent: IntentOf<'search'>, ctx: Ctx): ReplyPayload {
   const { profile } = ctx;
   const top = intent.hits[0];
   if (!top) return noAnswer(said(intent), ctx);
@@ -521,9 +523,11 @@ function searchAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
     case 'about':
       main = topicAnswer(top.id, ctx);
       break;
-    case 'experience':
-      main = experienceAnswer({ ...intent, topic: intent.topic, organisation: null }, ctx);
+    case 'experience': {
+      const { rule, section, topic, shown, aboutPerson } = intent;
+      main = experienceAnswer({ kind: 'experience', rule, section, topic, shown, aboutPerson, organisation: null, organisationKnown: false }, ctx);
       break;
+    }
     case 'education':
       main = educationAnswer(ctx);
       break;
@@ -537,7 +541,7 @@ function searchAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
       main = blogsAnswer(intent, ctx);
       break;
     case 'contact':
-      main = contactAnswer({ ...intent, contact: profile.identity.links.find((link) => link.kind === top.id)?.kind ?? null }, ctx);
+      main = contactAnswer(profile.identity.links.find((link) => link.kind === top.id)?.kind ?? null, ctx);
       break;
   }
   const embeds = [...(main.embeds ?? [])];

@@ -18,8 +18,8 @@ export interface SkillQuery {
   matches: SkillMatch[];
 }
 
-export interface Intent {
-  kind: IntentKind;
+/** What every intent carries, whatever its kind. */
+export interface IntentBase {
   /** The rule that decided it ("fallback" when none did). */
   rule: string;
   /** The profile section the answer comes from, when one does. */
@@ -28,21 +28,33 @@ export interface Intent {
   topic: string;
   /** The same words as typed (cleaned, not escaped): what an answer echoes, escaped. */
   shown: string;
-  /** Kind "skill": each thing asked about. */
-  skills: SkillQuery[];
-  /** Kind "experience": the organisation named, as the profile spells it, or as typed when the profile has no such place. */
-  organisation: string | null;
-  /** Kind "experience": true when `organisation` is one the profile lists. */
-  organisationKnown: boolean;
-  /** Kind "contact": the one link asked for, when one is. */
-  contact: ContactKind | null;
-  /** Kind "topic": the id of the about-section topic that answers, or null when the profile has none. */
-  aboutTopic: string | null;
-  /** Kind "search": the matches of the topic, best first. */
-  hits: SearchHit[];
   /** True when the question names the person (a pronoun or their name). */
   aboutPerson: boolean;
 }
+
+/** What is asked: the common fields, and exactly the fields its kind's answer reads. */
+export type Intent = IntentBase &
+  (
+    | { kind: Exclude<IntentKind, 'skill' | 'experience' | 'contact' | 'topic' | 'search'> }
+    | { kind: 'skill'; /** Each thing asked about. */ skills: SkillQuery[] }
+    | {
+        kind: 'experience';
+        /** The organisation named, as the profile spells it, or as typed when the profile has no such place. */
+        organisation: string | null;
+        /** True when `organisation` is one the profile lists. */
+        organisationKnown: boolean;
+      }
+    | { kind: 'contact'; /** The one link asked for, when one is. */ contact: ContactKind | null }
+    | { kind: 'topic'; /** The id of the about-section topic that answers, or null when the profile has none. */ aboutTopic: string | null }
+    | { kind: 'search'; /** The matches of the topic, best first. */ hits: SearchHit[] }
+  );
+
+/** The intent of one kind: `IntentOf<'skill'>` has `skills`. */
+export type IntentOf<K extends IntentKind> = Intent & { kind: K };
+
+/** A rule's reading of a question; `finish` adds the common fields it leaves out. */
+type Reading = DistributiveOmit<Intent, 'section' | 'topic' | 'shown' | 'aboutPerson'> & { topic?: string; section?: Section };
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 interface CompiledRule {
   rule: Rule;
@@ -80,24 +92,6 @@ function compile(profile: Profile): Compiled {
   return compiled;
 }
 
-function intentOf(kind: IntentKind, rule: string, extra: Partial<Intent> = {}): Intent {
-  return {
-    kind,
-    rule,
-    section: KIND_SECTION[kind] ?? null,
-    topic: '',
-    shown: '',
-    skills: [],
-    organisation: null,
-    organisationKnown: false,
-    contact: null,
-    aboutTopic: null,
-    hits: [],
-    aboutPerson: false,
-    ...extra,
-  };
-}
-
 /** Most words a topic keeps: a search reads no more than this usefully. */
 const MAX_TOPIC_WORDS = 8;
 
@@ -119,26 +113,27 @@ export function interpretQuestion(text: string, bot: Bot): Intent {
   const greeting = GREETING.exec(question.folded);
   if (greeting && greeting[0].length > 0) {
     const rest = question.cased.slice(greeting[0].length);
-    if (!/[\p{L}\p{N}]/u.test(rest)) return intentOf('greeting', 'greeting');
+    if (!/[\p{L}\p{N}]/u.test(rest)) return finish({ kind: 'greeting', rule: 'greeting' }, question, false);
     question = prepareQuestion(rest);
   }
-  if (!/[\p{L}\p{N}]/u.test(question.folded) || HELP.test(question.folded)) return intentOf('help', 'help');
-  if (THANKS.test(question.folded)) return intentOf('thanks', 'thanks');
+  if (!/[\p{L}\p{N}]/u.test(question.folded) || HELP.test(question.folded)) return finish({ kind: 'help', rule: 'help' }, question, false);
+  if (THANKS.test(question.folded)) return finish({ kind: 'thanks', rule: 'thanks' }, question, false);
 
   const aboutPerson = compiled.subjectRegex.test(question.folded);
   for (const entry of compiled.rules) {
     for (const pattern of entry.patterns) {
       const match = pattern.exec(question.folded);
       if (!match) continue;
-      const intent = fromRule(entry, match, question, compiled, bot);
-      if (intent) return finish(intent, question, aboutPerson);
+      const reading = fromRule(entry, match, question, compiled, bot);
+      if (reading) return finish(reading, question, aboutPerson);
     }
   }
   return finish(fallback(question, compiled, bot, aboutPerson), question, aboutPerson);
 }
 
-function finish(intent: Intent, question: PreparedQuestion, aboutPerson: boolean): Intent {
-  return { ...intent, aboutPerson, shown: intent.topic ? shownTopic(question.cased, intent.topic) : '' };
+function finish({ topic = '', section, ...reading }: Reading, question: PreparedQuestion, aboutPerson: boolean): Intent {
+  const shown = topic ? shownTopic(question.cased, topic) : '';
+  return { ...reading, section: section ?? KIND_SECTION[reading.kind] ?? null, topic, shown, aboutPerson };
 }
 
 /** The typed words that gave the topic ("java-ml" for "java machine learning javaml"), or the topic itself. */
@@ -151,19 +146,19 @@ function shownTopic(cased: string, topic: string): string {
   return words.length > 0 ? words.join(' ') : topic;
 }
 
-function fromRule(entry: CompiledRule, match: RegExpExecArray, question: PreparedQuestion, compiled: Compiled, bot: Bot): Intent | undefined {
+function fromRule(entry: CompiledRule, match: RegExpExecArray, question: PreparedQuestion, compiled: Compiled, bot: Bot): Reading | undefined {
   const { rule, filler } = entry;
   const topic = () => topicOf(question.folded, compiled, filler).join(' ');
   switch (rule.kind) {
     case 'contact':
-      return intentOf('contact', rule.name, { contact: rule.contact ?? null });
+      return { kind: 'contact', rule: rule.name, contact: rule.contact ?? null };
     case 'skill': {
       const skills = skillQueries(match, question, compiled, bot.profile);
-      return skills.length > 0 ? intentOf('skill', rule.name, { skills }) : undefined;
+      return skills.length > 0 ? { kind: 'skill', rule: rule.name, skills } : undefined;
     }
     case 'topic': {
       const hit = bot.search.search(rule.about ?? rule.name, { section: 'about', limit: 1 })[0];
-      return intentOf('topic', rule.name, { aboutTopic: hit?.id ?? null });
+      return { kind: 'topic', rule: rule.name, aboutTopic: hit?.id ?? null };
     }
     case 'experience':
       return experienceIntent(rule, match, question, compiled, filler);
@@ -174,9 +169,9 @@ function fromRule(entry: CompiledRule, match: RegExpExecArray, question: Prepare
     case 'metrics':
     case 'projects':
     case 'education':
-      return intentOf(rule.kind, rule.name, { topic: topic() });
+      return { kind: rule.kind, rule: rule.name, topic: topic() };
     default:
-      return intentOf(rule.kind, rule.name);
+      return { kind: rule.kind, rule: rule.name };
   }
 }
 
@@ -211,16 +206,13 @@ function trimFiller(text: string, compiled: Compiled): string {
 /** Words that end a skill question without being part of the skill: "does he know docker well?" */
 const TRAILING = new Set(['well', 'properly', 'already', 'also', 'though', 'too', 'enough', 'fluently', 'deeply', 'language', 'programming']);
 
-function experienceIntent(rule: Rule, match: RegExpExecArray, question: PreparedQuestion, compiled: Compiled, filler: ReadonlySet<string>): Intent {
+function experienceIntent(rule: Rule, match: RegExpExecArray, question: PreparedQuestion, compiled: Compiled, filler: ReadonlySet<string>): Reading {
   const topic = topicOf(question.folded, compiled, filler);
   const named = compiled.organisations.find((org) => new RegExp(`\\b${escapeRegExp(org.folded)}\\b`, 'u').test(question.folded));
   if (named) {
     const orgTokens = new Set(tokenize(named.folded));
-    return intentOf('experience', rule.name, {
-      organisation: named.name,
-      organisationKnown: true,
-      topic: topic.filter((token) => !orgTokens.has(token)).join(' '),
-    });
+    const rest = topic.filter((token) => !orgTokens.has(token)).join(' ');
+    return { kind: 'experience', rule: rule.name, organisation: named.name, organisationKnown: true, topic: rest };
   }
   const span = match.indices?.groups?.['org'];
   if (span) {
@@ -228,18 +220,18 @@ function experienceIntent(rule: Rule, match: RegExpExecArray, question: Prepared
     const tokens = tokenize(typed);
     const meaningful = tokens.filter((t) => !STOP_WORDS.has(t) && !GLOBAL_FILLER.has(t) && !compiled.subjects.has(t) && !filler.has(t));
     if (meaningful.length > 0 && !meaningful.every((t) => /^\d+$/.test(t))) {
-      return intentOf('experience', rule.name, { organisation: typed, organisationKnown: false });
+      return { kind: 'experience', rule: rule.name, organisation: typed, organisationKnown: false };
     }
   }
-  return intentOf('experience', rule.name, { topic: topic.join(' ') });
+  return { kind: 'experience', rule: rule.name, organisation: null, organisationKnown: false, topic: topic.join(' ') };
 }
 
 /** No rule matched: search the profile for the question's words. */
-function fallback(question: PreparedQuestion, compiled: Compiled, bot: Bot, aboutPerson: boolean): Intent {
+function fallback(question: PreparedQuestion, compiled: Compiled, bot: Bot, aboutPerson: boolean): Reading {
   const topic = topicOf(question.folded, compiled);
-  if (topic.length === 0) return intentOf(aboutPerson ? 'about' : 'unknown', 'fallback');
+  if (topic.length === 0) return { kind: aboutPerson ? 'about' : 'unknown', rule: 'fallback' };
   const hits = bot.search.search(topic.join(' '), { limit: 10 });
   const top = hits[0];
-  if (!top) return intentOf('unknown', 'fallback', { topic: topic.join(' ') });
-  return intentOf('search', 'fallback', { topic: topic.join(' '), hits, section: top.section });
+  if (!top) return { kind: 'unknown', rule: 'fallback', topic: topic.join(' ') };
+  return { kind: 'search', rule: 'fallback', topic: topic.join(' '), hits, section: top.section };
 }

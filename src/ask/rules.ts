@@ -40,7 +40,8 @@ export type IntentKind =
 
 export interface Rule {
   name: string;
-  kind: IntentKind;
+  /** Greetings, help and thanks are read before the table, search and unknown after it. */
+  kind: Exclude<IntentKind, 'greeting' | 'help' | 'thanks' | 'search' | 'unknown'>;
   patterns: readonly string[];
   /** Words of this kind of question that are not its topic (space-separated). */
   filler?: string;
