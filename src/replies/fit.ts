@@ -6,7 +6,7 @@
 //
 // Input is treated as untrusted in shape too: anything that is not one of the
 // shapes in ./types.ts is dropped or coerced, never thrown on.
-import type { ButtonStyle, ComponentType, MessageFlags } from 'discord-api-types/v10';
+import { ButtonStyle, ComponentType, MessageFlags } from 'discord-api-types/v10';
 import type {
   ActionButton,
   AutocompleteChoice,
@@ -55,16 +55,16 @@ export const NOTHING_TO_SHOW = 'Nothing to show.';
 /** The content sent instead when a payload cannot even be read (not plain data). */
 export const UNFIT_REPLY = 'Sorry, this reply could not be shown.';
 /** The one flag a reply may carry. */
-const EPHEMERAL = 64 as MessageFlags.Ephemeral;
+const EPHEMERAL = MessageFlags.Ephemeral;
 
 /** Text shorter than this after a cut for the 6000 total is dropped rather than kept as a stub. */
 const MIN_USEFUL_CUT = 40;
 
-const ACTION_ROW = 1 as ComponentType.ActionRow;
-const BUTTON = 2 as ComponentType.Button;
-const STRING_SELECT = 3 as ComponentType.StringSelect;
-const SECONDARY = 2 as ButtonStyle.Secondary;
-const LINK = 5 as ButtonStyle.Link;
+const ACTION_ROW = ComponentType.ActionRow;
+const BUTTON = ComponentType.Button;
+const STRING_SELECT = ComponentType.StringSelect;
+const SECONDARY = ButtonStyle.Secondary;
+const LINK = ButtonStyle.Link;
 
 export interface FitOptions {
   /** Private values (phone numbers, emails) that must never appear; see `createRedactor` for the spellings caught. */
@@ -78,8 +78,8 @@ type Bag = Record<string, unknown>;
 const isBag = (value: unknown): value is Bag => typeof value === 'object' && value !== null && !Array.isArray(value);
 const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const isBlank = (text: string): boolean => text.trim() === '';
-// eslint-disable-next-line no-control-regex -- ids and values with control characters are refused
-const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+/** Control characters (C0, DEL, C1): ids and values holding one are refused. */
+const CONTROL = /\p{Cc}/u;
 /** One Unicode emoji, as Unicode recommends it for general interchange (a keycap, a flag, a ZWJ sequence, …). */
 const UNICODE_EMOJI = new RegExp('^\\p{RGI_Emoji}$', 'v');
 
@@ -134,8 +134,7 @@ function urlOf(value: unknown, max: number, redactor: Redactor): string | undefi
   const url = exactOf(value, max, redactor);
   // A url holds no control characters, and no invisible ones (Discord shows a link
   // button's url before opening it: bidi controls could reorder what it shows).
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  if (url === undefined || /[\s\u0000-\u001F\u007F]|\p{Cf}/u.test(url)) return undefined;
+  if (url === undefined || /[\s\p{Cc}\p{Cf}]/u.test(url)) return undefined;
   try {
     const parsed = new URL(url);
     return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '' ? url : undefined;
@@ -455,8 +454,8 @@ export function fitChoices(choices: readonly AutocompleteChoice[], options: FitO
   for (const choice of listOf(choices)) {
     if (out.length >= LIMITS.choices) break;
     if (!isBag(choice)) continue;
-    // eslint-disable-next-line no-control-regex -- control characters have no place in a choice name
-    const rawName = typeof choice.name === 'string' ? choice.name.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ') : choice.name;
+    // Control characters have no place in a choice name.
+    const rawName = typeof choice.name === 'string' ? choice.name.replace(/\p{Cc}+/gu, ' ') : choice.name;
     const name = textOf(rawName, LIMITS.choiceName, redactor);
     const value = exactOf(choice.value, LIMITS.choiceValue, redactor);
     if (name === undefined || value === undefined || seen.has(value)) continue;

@@ -1,5 +1,5 @@
 // Paging through long lists, with the state in the buttons (see custom-id.ts).
-import type { ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { encodeCustomId, MAX_PAGE, type CustomIdState } from './custom-id.js';
 import type { ActionButton } from './types.js';
 
@@ -23,10 +23,6 @@ export function paginate<T>(items: readonly T[], pageSize: number, page: number)
   return { items: items.slice(current * size, current * size + size), page: current, pages };
 }
 
-const BUTTON = 2 as ComponentType.Button;
-const ACTION_ROW = 1 as ComponentType.ActionRow;
-const SECONDARY = 2 as ButtonStyle.Secondary;
-
 /**
  * A row of three buttons: "Previous", "Page X of Y" (always disabled) and "Next".
  * Previous and Next carry `state` with the page they lead to (0-based) and are
@@ -48,14 +44,14 @@ export function pagerRow(
   const hasNext = current < last;
 
   const button = (label: string, customId: string, disabled: boolean): ActionButton => ({
-    type: BUTTON,
-    style: SECONDARY,
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
     label,
     custom_id: customId,
     disabled,
   });
   return {
-    type: ACTION_ROW,
+    type: ComponentType.ActionRow,
     components: [
       button(
         'Previous',

@@ -1,7 +1,8 @@
 // Shared pieces of every card: colours, link buttons, footers. Cards are plain
 // APIEmbed data; fitReply enforces the limits afterwards.
-import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import { ButtonStyle, ComponentType, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import type { Profile } from '../../profile/schema.js';
+import { LIMITS } from '../fit.js';
 import type { LinkButton, ReplyRow } from '../types.js';
 
 export const COLOURS = {
@@ -25,13 +26,13 @@ export function categoryColour(profile: Profile, categoryId: string): number {
 }
 
 export function linkButton(label: string, url: string, emoji?: string): LinkButton {
-  return { type: 2, style: 5, label, url, ...(emoji ? { emoji: { name: emoji } } : {}) };
+  return { type: ComponentType.Button, style: ButtonStyle.Link, label, url, ...(emoji ? { emoji: { name: emoji } } : {}) };
 }
 
 /** Link buttons in rows of five (at most `maxRows` rows). */
 export function linkRows(buttons: LinkButton[], maxRows: number): ReplyRow[] {
   const rows: ReplyRow[] = [];
-  for (let i = 0; i < buttons.length && rows.length < maxRows; i += 5) rows.push({ type: 1, components: buttons.slice(i, i + 5) });
+  for (let i = 0; i < buttons.length && rows.length < maxRows; i += LIMITS.buttonsPerRow) rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + LIMITS.buttonsPerRow) });
   return rows;
 }
 

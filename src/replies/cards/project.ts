@@ -4,13 +4,12 @@
 //
 // Profile text is trusted and shown as written; anything a user typed arrives
 // here already escaped (cleanUserText) by the caller.
-import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import { ComponentType, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import type { Profile, Project, ProjectLinkKind, ProjectStatus } from '../../profile/schema.js';
-import { measureEmbeds, truncate } from '../index.js';
+import { LIMITS, measureEmbeds, truncate } from '../index.js';
 import type { LinkButton, MenuOption, ReplyRow } from '../types.js';
 import { author, bullets, categoryColour, COLOURS, field, footer, linkButton, linkRows } from './common.js';
 
-const FIELD_MAX = 1024;
 /** What a card's embed text may use of the 6000 a message allows (room left for a second embed). */
 export const CARD_BUDGET = 5000;
 /** Projects per page of /projects: two categories' worth, and a page far below the limits. */
@@ -155,20 +154,20 @@ export function buildProjectCard(project: Project, profile: Profile, options: { 
   const after: APIEmbedField[] = [];
 
   const badge = statusBadge(project);
-  if (badge) before.push(field('Status', truncate(`${badge}${project.statusNote ? ` — ${project.statusNote}` : ''}`, FIELD_MAX)));
+  if (badge) before.push(field('Status', truncate(`${badge}${project.statusNote ? ` — ${project.statusNote}` : ''}`, LIMITS.fieldValue)));
   if (project.metrics?.length) {
     const lines = project.metrics.map(formatMetric);
-    before.push(field('Results', fitLines(lines, FIELD_MAX)));
+    before.push(field('Results', fitLines(lines, LIMITS.fieldValue)));
   }
-  if (project.highlights?.length) before.push(field('Highlights', fitLines(bullets(project.highlights).split('\n'), FIELD_MAX)));
+  if (project.highlights?.length) before.push(field('Highlights', fitLines(bullets(project.highlights).split('\n'), LIMITS.fieldValue)));
 
-  if (project.usage) after.push(field('Usage', codeBlock(project.usage.language, project.usage.code, FIELD_MAX)));
-  if (project.tools?.length) after.push(field('Built with', fitLines(project.tools, FIELD_MAX, ', '), true));
+  if (project.usage) after.push(field('Usage', codeBlock(project.usage.language, project.usage.code, LIMITS.fieldValue)));
+  if (project.tools?.length) after.push(field('Built with', fitLines(project.tools, LIMITS.fieldValue, ', '), true));
   after.push(field('Category', categoryName(profile, project.category), true));
 
   const url = projectUrl(project);
   const embed: APIEmbed = {
-    title: truncate(project.name, 256),
+    title: truncate(project.name, LIMITS.title),
     ...(url ? { url } : {}),
     description: project.summary,
     color: categoryColour(profile, project.category),
@@ -178,7 +177,7 @@ export function buildProjectCard(project: Project, profile: Profile, options: { 
     ...(project.image ? { image: { url: project.image.url } } : {}),
   };
 
-  const room = Math.min(FIELD_MAX, budget - measureEmbeds([embed]) - 'Details'.length);
+  const room = Math.min(LIMITS.fieldValue, budget - measureEmbeds([embed]) - 'Details'.length);
   const details = importantDetails(project);
   if (details.length > 0 && room >= 120) {
     // Short notes read best as a list, whole paragraphs as paragraphs.
@@ -199,20 +198,20 @@ export function projectLine(project: Project, extra?: string): string {
   return `• ${parts.join(' — ')}${tail ? ` · ${tail}` : ''}`;
 }
 
-/** Lines as fields under one name: continued in another field ("(cont.)") when they overflow 1024. */
+/** Lines as fields under one name: continued in another field ("(cont.)") when a value is full. */
 function fieldsOf(name: string, lines: readonly string[]): APIEmbedField[] {
   const fields: APIEmbedField[] = [];
   let value = '';
   for (const line of lines) {
-    const piece = truncate(line, FIELD_MAX);
-    if (value && value.length + 1 + piece.length > FIELD_MAX) {
+    const piece = truncate(line, LIMITS.fieldValue);
+    if (value && value.length + 1 + piece.length > LIMITS.fieldValue) {
       fields.push(field(fields.length === 0 ? name : `${name} (cont.)`, value));
       value = '';
     }
     value = value ? `${value}\n${piece}` : piece;
   }
   if (value) fields.push(field(fields.length === 0 ? name : `${name} (cont.)`, value));
-  return fields.map((f) => ({ ...f, name: truncate(f.name, 256) }));
+  return fields.map((f) => ({ ...f, name: truncate(f.name, LIMITS.fieldName) }));
 }
 
 export interface ListPage {
@@ -242,7 +241,7 @@ export function buildProjectListEmbed(profile: Profile, items: readonly Project[
     description: `${at.total} projects in ${categories} categories. Pick one from the menu below to open its card.`,
     color: COLOURS.brand,
     author: author(profile),
-    fields: fields.slice(0, 25),
+    fields: fields.slice(0, LIMITS.fields),
     footer: footer(`Page ${at.page + 1} of ${at.pages} · /project <name> opens one · /projects <query> searches`),
   };
 }
@@ -258,7 +257,7 @@ const percent = (score: number): string => `${Math.round(score * 100)} %`;
 export function buildMatchListEmbed(profile: Profile, matches: readonly RankedProject[], echo: string, at: ListPage): APIEmbed {
   const lines = matches.map(({ project, score }) => projectLine(project, `match ${percent(score)}`));
   return {
-    title: truncate(`Projects matching “${echo}”`, 256),
+    title: truncate(`Projects matching “${echo}”`, LIMITS.title),
     description: fitLines(lines, 4000),
     color: COLOURS.brand,
     author: author(profile),
@@ -271,7 +270,7 @@ export function buildAlsoMatchingEmbed(others: readonly RankedProject[], echo: s
   const lines = others.slice(0, shown).map(({ project, score }) => `• **${project.name}** (${percent(score)}) — ${shortSummary(project, 80)}`);
   if (others.length > shown) lines.push(`…and ${others.length - shown} more in the menu below`);
   return {
-    title: truncate(`Also matching “${echo}”`, 256),
+    title: truncate(`Also matching “${echo}”`, LIMITS.title),
     description: fitLines(lines, 1500),
     color: COLOURS.notice,
   };
@@ -279,12 +278,12 @@ export function buildAlsoMatchingEmbed(others: readonly RankedProject[], echo: s
 
 /** A select menu opening any of `projects` (the first 25). */
 export function projectSelectRow(projects: readonly Project[], customId: string, placeholder = 'Open a project…'): ReplyRow | undefined {
-  const options: MenuOption[] = projects.slice(0, 25).map((project) => ({
-    label: truncate(project.name, 100),
+  const options: MenuOption[] = projects.slice(0, LIMITS.selectOptions).map((project) => ({
+    label: truncate(project.name, LIMITS.selectOptionText),
     value: project.id,
-    description: shortSummary(project, 100),
+    description: shortSummary(project, LIMITS.selectOptionText),
     ...(project.status === 'active' ? {} : { emoji: { name: STATUS[project.status].emoji } }),
   }));
   if (options.length === 0) return undefined;
-  return { type: 1, components: [{ type: 3, custom_id: customId, placeholder, options }] };
+  return { type: ComponentType.ActionRow, components: [{ type: ComponentType.StringSelect, custom_id: customId, placeholder, options }] };
 }
