@@ -1,5 +1,6 @@
 // Every command, every string option, every hostile input of the issue: a normal
 // answer that holds every Discord limit, pings nobody and never shows the phone.
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../commands/index.js';
 import { checkReply } from './fake-discord/limits.js';
@@ -20,7 +21,7 @@ const HOSTILE: Record<string, string> = {
 };
 
 describe.each(COMMANDS.map((module) => [module.definition.name, module] as const))('/%s with hostile input', (name, module) => {
-  const stringOptions = (module.definition.options ?? []).filter((option) => option.type === 3).map((option) => option.name);
+  const stringOptions = (module.definition.options ?? []).filter((option) => option.type === ApplicationCommandOptionType.String).map((option) => option.name);
 
   it.each(Object.entries(HOSTILE))('%s', async (_label, text) => {
     const dispatcher = await testDispatcher();

@@ -2,7 +2,7 @@
 // /skills, /search, /help) through the real dispatcher and the shipped profile:
 // what each card shows, in what order, with which exact links; and that hostile
 // input never breaks a limit, pings anyone or shows the private phone number.
-import type { APIEmbed } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, ComponentType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../commands/index.js';
 import { PRIVATE_OPTION } from '../src/bot/options.js';
@@ -46,7 +46,7 @@ function only(payload: ReplyPayload): APIEmbed {
 
 function linkUrls(payload: ReplyPayload): string[] {
   return (payload.components ?? []).flatMap((row) =>
-    row.components.filter((c): c is LinkButton => c.type === 2 && 'url' in c).map((c) => c.url),
+    row.components.filter((c): c is LinkButton => c.type === ComponentType.Button && 'url' in c).map((c) => c.url),
   );
 }
 
@@ -199,7 +199,7 @@ describe('/skills', () => {
 
   it('an unknown level is a private, escaped error naming the levels', () => {
     const payload = run('skills', { level: '**wizard** @everyone' });
-    expect(payload.flags).toBe(64);
+    expect(payload.flags).toBe(MessageFlags.Ephemeral);
     expect(payload.embeds).toBeUndefined();
     expect(payload.content).toContain('\\*\\*wizard\\*\\*');
     expect(payload.content).not.toContain('@everyone');
@@ -339,7 +339,7 @@ describe('hostile input', () => {
   it('empty or blank queries get a private hint', () => {
     for (const query of ['', '   ', undefined]) {
       const payload = run('search', { query });
-      expect(payload.flags).toBe(64);
+      expect(payload.flags).toBe(MessageFlags.Ephemeral);
       expect(payload.content).toMatch(/\/search/);
     }
   });
@@ -356,7 +356,7 @@ describe('hostile input', () => {
     const payload = run('skills', { level });
     expect(payload).toEqual({
       content: `There is no skill level ${echo}. Pick one of expert, intermediate, basic, learning, or leave it out for all of them.`,
-      flags: 64,
+      flags: MessageFlags.Ephemeral,
       allowed_mentions: { parse: [] },
     });
     expectNoControlCharacters(payload);
@@ -402,7 +402,7 @@ describe('privacy and the private option', () => {
   it.each(MINE.map((name) => [name]))('/%s private:true is ephemeral with a Share button', (name) => {
     const options = name === 'search' ? { query: 'kaggle' } : {};
     const payload = run(name, { ...options, private: true });
-    expect(payload.flags).toBe(64);
+    expect(payload.flags).toBe(MessageFlags.Ephemeral);
     const lastRow = payload.components?.at(-1);
     const share = lastRow?.components[0];
     expect(share && 'custom_id' in share ? share.custom_id : '').toMatch(new RegExp(`^pb1\\|share\\|${name}\\|u=${ASKER.id}`));
@@ -437,10 +437,10 @@ describe('definitions', () => {
 
   it('/search requires its query; /skills offers the four levels as choices', () => {
     const search = COMMANDS.find((each) => each.definition.name === 'search')!.definition;
-    expect(search.options?.[0]).toMatchObject({ type: 3, name: 'query', required: true });
+    expect(search.options?.[0]).toMatchObject({ type: ApplicationCommandOptionType.String, name: 'query', required: true });
     const skills = COMMANDS.find((each) => each.definition.name === 'skills')!.definition;
     const level = skills.options?.[0];
-    expect(level).toMatchObject({ type: 3, name: 'level', required: false });
+    expect(level).toMatchObject({ type: ApplicationCommandOptionType.String, name: 'level', required: false });
     expect(level && 'choices' in level ? level.choices?.map((choice) => choice.value) : []).toEqual(['expert', 'intermediate', 'basic', 'learning']);
   });
 });

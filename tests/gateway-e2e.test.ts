@@ -3,7 +3,7 @@
 // drive it. Run `npm run build` first.(npm test does).
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Events } from 'discord.js';
+import { ApplicationCommandOptionType, ComponentType, Events, MessageFlags } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../commands/index.js';
 import { createDispatcher } from '../src/bot/dispatch.js';
@@ -15,7 +15,6 @@ import { checkReply, startFakeDiscord, type FakeDiscord, type FakeInteraction, t
 import { shippedBot } from './helpers/bot.js';
 import { fakeDiscordEnv, runBot, startBotProcess, type BotProcess, type LogLine } from './helpers/bot-process.js';
 
-const EPHEMERAL = 64;
 const LOOKAHEAD = { title: 'Lookahead Optimizer Analysis', url: 'https://github.com/akashpalrecha/Lookahead' };
 const QUESTION = 'what optimizers has he worked on?';
 /** Generous: a busy 2-core machine runs other test files at the same time. */
@@ -39,8 +38,8 @@ const embedsOf = (data: JsonObject | undefined): Embed[] => (data?.['embeds'] as
 const componentsOf = (data: JsonObject | undefined): Component[] =>
   ((data?.['components'] as { components: Component[] }[] | undefined) ?? []).flatMap((row) => row.components);
 const buttonLabelled = (data: JsonObject | undefined, label: string): Component | undefined =>
-  componentsOf(data).find((c) => c.type === 2 && c.label === label);
-const selectOf = (data: JsonObject | undefined): Component | undefined => componentsOf(data).find((c) => c.type === 3);
+  componentsOf(data).find((c) => c.type === ComponentType.Button && c.label === label);
+const selectOf = (data: JsonObject | undefined): Component | undefined => componentsOf(data).find((c) => c.type === ComponentType.StringSelect);
 
 /** The callback body of a settled interaction, after checking it was answered once and accepted. */
 async function answerOf(interaction: FakeInteraction): Promise<{ type: number; data: JsonObject }> {
@@ -54,8 +53,8 @@ async function answerOf(interaction: FakeInteraction): Promise<{ type: number; d
 function sampleValue(option: { name: string; type: number; choices?: readonly { value: string | number }[] }): string | number | boolean {
   const choice = option.choices?.[0];
   if (choice) return choice.value;
-  if (option.type === 4 || option.type === 10) return 1;
-  if (option.type === 5) return false;
+  if (option.type === ApplicationCommandOptionType.Integer || option.type === ApplicationCommandOptionType.Number) return 1;
+  if (option.type === ApplicationCommandOptionType.Boolean) return false;
   const byName: Record<string, string> = { name: 'lookahead', query: 'optimizers', question: QUESTION, section: 'projects', topic: 'optimizers' };
   return byName[option.name] ?? 'lookahead';
 }
@@ -136,7 +135,7 @@ describe('the gateway bot through `portfolio-bot start`', () => {
     const { type, data } = await answerOf(discord.sendCommand({ name: 'projects', options: { query: 'optimizers' } }));
     expect(type).toBe(4);
     expect(embedsOf(data)[0]).toMatchObject(LOOKAHEAD);
-    expect(componentsOf(data)).toContainEqual(expect.objectContaining({ type: 2, url: LOOKAHEAD.url }));
+    expect(componentsOf(data)).toContainEqual(expect.objectContaining({ type: ComponentType.Button, url: LOOKAHEAD.url }));
     expect(data['flags'] ?? 0).toBe(0);
   });
 
@@ -171,7 +170,7 @@ describe('the gateway bot through `portfolio-bot start`', () => {
     // Someone else presses the asker's Next: a private notice, and the asker's message stays as it is.
     const refused = await answerOf(discord.pressButton({ customId: next!.custom_id!, message, user: other }));
     expect(refused.type).toBe(4);
-    expect(refused.data['flags']).toBe(EPHEMERAL);
+    expect(refused.data['flags']).toBe(MessageFlags.Ephemeral);
     expect(refused.data['content']).toMatch(/Only the person who ran \/projects can page this list/);
     expect(await fetchMessage(discord, discord.channelId, messageId)).toEqual(pageTwo);
 
@@ -181,7 +180,7 @@ describe('the gateway bot through `portfolio-bot start`', () => {
     expect(select?.options?.map((o) => o.value)).toContain('lookahead-optimizer-analysis');
     const peek = await answerOf(discord.selectMenu({ customId: select!.custom_id!, values: ['lookahead-optimizer-analysis'], message, user: other }));
     expect(peek.type).toBe(4);
-    expect(peek.data['flags']).toBe(EPHEMERAL);
+    expect(peek.data['flags']).toBe(MessageFlags.Ephemeral);
     expect(embedsOf(peek.data)[0]).toMatchObject(LOOKAHEAD);
     expect(await fetchMessage(discord, discord.channelId, messageId)).toEqual(pageTwo);
 
@@ -199,7 +198,7 @@ describe('the gateway bot through `portfolio-bot start`', () => {
     const secret = discord.sendCommand({ name: 'contact', options: { private: true }, user: asker });
     const hidden = await answerOf(secret);
     expect(hidden.type).toBe(4);
-    expect(hidden.data['flags']).toBe(EPHEMERAL);
+    expect(hidden.data['flags']).toBe(MessageFlags.Ephemeral);
     expect(embedsOf(hidden.data)[0]?.title).toBe('Contact Akash Palrecha');
     const share = buttonLabelled(hidden.data, 'Share in channel');
     expect(share?.custom_id).toBe(`pb1|share|contact|u=${asker.id}`);
@@ -472,7 +471,7 @@ describe('a handler that throws (in-process gateway bot)', () => {
 
     const failed = await answerOf(discord.sendCommand({ name: 'boom' }));
     expect(failed.type).toBe(4);
-    expect(failed.data['flags']).toBe(EPHEMERAL);
+    expect(failed.data['flags']).toBe(MessageFlags.Ephemeral);
     expect(embedsOf(failed.data)).toEqual([]);
     const ref = /^Something went wrong on my side \(ref ([0-9a-f]{6})\)/.exec(String(failed.data['content']))?.[1];
     expect(ref).toBeDefined();

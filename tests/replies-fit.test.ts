@@ -1,7 +1,7 @@
 // Every reply passes through fitReply: each Discord limit is proven here on a
 // payload, and a seeded fuzz loop shows that nothing gets through unfitted.
 import { describe, expect, it } from 'vitest';
-import type { APIEmbed, APIStringSelectComponent } from 'discord-api-types/v10';
+import { ButtonStyle, ComponentType, MessageFlags, type APIEmbed, type APIStringSelectComponent } from 'discord-api-types/v10';
 import {
   cleanUserText,
   decodeCustomId,
@@ -32,8 +32,8 @@ function fit(payload: unknown, redactList?: string[]): ReplyPayload {
 }
 
 const words = (n: number): string => 'abcd '.repeat(n);
-const button = (id: string, label = id) => ({ type: 2, style: 2, label, custom_id: id });
-const row = (...components: unknown[]) => ({ type: 1, components });
+const button = (id: string, label = id) => ({ type: ComponentType.Button, style: ButtonStyle.Secondary, label, custom_id: id });
+const row = (...components: unknown[]) => ({ type: ComponentType.ActionRow, components });
 const idsOf = (payload: ReplyPayload): string[][] =>
   (payload.components ?? []).map((r) => r.components.map((c) => ('custom_id' in c ? c.custom_id : 'url' in c ? c.url : '?')));
 
@@ -187,8 +187,8 @@ describe('fitReply', () => {
   });
 
   it('keeps only the ephemeral flag', () => {
-    expect(fit({ content: 'x', flags: 64 | 32768 | 4 | 2 }).flags).toBe(64);
-    expect(fit({ content: 'x', flags: 4 | 4096 })).not.toHaveProperty('flags');
+    expect(fit({ content: 'x', flags: MessageFlags.Ephemeral | MessageFlags.IsComponentsV2 | MessageFlags.SuppressEmbeds | MessageFlags.IsCrosspost }).flags).toBe(MessageFlags.Ephemeral);
+    expect(fit({ content: 'x', flags: MessageFlags.SuppressEmbeds | MessageFlags.SuppressNotifications })).not.toHaveProperty('flags');
     expect(fit({ content: 'x', flags: 'ephemeral' })).not.toHaveProperty('flags');
   });
 
@@ -321,7 +321,7 @@ describe('fitReply', () => {
   });
 
   it('puts a select menu alone in its row', () => {
-    const select = { type: 3, custom_id: 'pick', options: [{ label: 'A', value: 'a' }] };
+    const select = { type: ComponentType.StringSelect, custom_id: 'pick', options: [{ label: 'A', value: 'a' }] };
     const out = fit({ components: [row(button('b1'), select, button('b2'))] });
     expect(idsOf(out)).toEqual([['b1'], ['pick'], ['b2']]);
   });
@@ -329,7 +329,7 @@ describe('fitReply', () => {
   it('drops a component whose custom_id is invalid or repeated, never cutting it', () => {
     const out = fit({
       components: [
-        row(button('x'.repeat(101)), button('x'.repeat(100)), button(''), { type: 2, style: 1, label: 'no id' }),
+        row(button('x'.repeat(101)), button('x'.repeat(100)), button(''), { type: ComponentType.Button, style: ButtonStyle.Primary, label: 'no id' }),
         row(button('dup', 'first'), button('dup', 'second')),
         row(button('y'.repeat(101))),
       ],
@@ -342,10 +342,10 @@ describe('fitReply', () => {
     const out = fit({
       components: [
         row(
-          { type: 2, style: 1, label: 'L'.repeat(100), custom_id: 'long' },
-          { type: 2, style: 1, custom_id: 'bare' },
-          { type: 2, style: 1, custom_id: 'emoji', emoji: { name: '🔎' } },
-          { type: 2, style: 99, label: 'odd style', custom_id: 'odd' },
+          { type: ComponentType.Button, style: ButtonStyle.Primary, label: 'L'.repeat(100), custom_id: 'long' },
+          { type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: 'bare' },
+          { type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: 'emoji', emoji: { name: '🔎' } },
+          { type: ComponentType.Button, style: 99, label: 'odd style', custom_id: 'odd' },
         ),
       ],
     });
@@ -353,36 +353,36 @@ describe('fitReply', () => {
     expect(buttons.map((b) => ('custom_id' in b ? b.custom_id : ''))).toEqual(['long', 'emoji', 'odd']);
     expect(buttons[0]).toMatchObject({ label: 'L'.repeat(79) + '…' });
     // Every button with a custom_id is grey, the only kind the bot sends.
-    expect(buttons.map((b) => ('style' in b ? b.style : 0))).toEqual([2, 2, 2]);
+    expect(buttons.map((b) => ('style' in b ? b.style : 0))).toEqual([ButtonStyle.Secondary, ButtonStyle.Secondary, ButtonStyle.Secondary]);
   });
 
   it('drops the shapes no card sends: premium buttons, user, role and channel menus, custom emoji, counts and defaults', () => {
     const out = fit({
       components: [
         row(
-          { type: 2, style: 6, sku_id: '123456789012345678' },
-          { type: 2, style: 5, label: 'go', url: 'https://example.com', disabled: true, emoji: { id: '123456789012345678', name: 'custom' } },
-          { type: 2, style: 2, label: 'pick', custom_id: 'pick', emoji: { id: '123456789012345678', name: '🔎', animated: true } },
+          { type: ComponentType.Button, style: ButtonStyle.Premium, sku_id: '123456789012345678' },
+          { type: ComponentType.Button, style: ButtonStyle.Link, label: 'go', url: 'https://example.com', disabled: true, emoji: { id: '123456789012345678', name: 'custom' } },
+          { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'pick', custom_id: 'pick', emoji: { id: '123456789012345678', name: '🔎', animated: true } },
         ),
         ...[5, 6, 7, 8].map((type) => row({ type, custom_id: `auto-${type}`, default_values: [{ id: '1', type: 'user' }], channel_types: [0] })),
-        row({ type: 3, custom_id: 'menu', disabled: true, min_values: 0, max_values: 2, options: [{ label: 'a', value: 'a', default: true, emoji: { id: '1' } }] }),
+        row({ type: ComponentType.StringSelect, custom_id: 'menu', disabled: true, min_values: 0, max_values: 2, options: [{ label: 'a', value: 'a', default: true, emoji: { id: '1' } }] }),
       ],
     });
     expect(out.components).toEqual([
       {
-        type: 1,
+        type: ComponentType.ActionRow,
         components: [
-          { type: 2, style: 5, label: 'go', url: 'https://example.com' },
-          { type: 2, style: 2, label: 'pick', custom_id: 'pick', emoji: { name: '🔎' } },
+          { type: ComponentType.Button, style: ButtonStyle.Link, label: 'go', url: 'https://example.com' },
+          { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'pick', custom_id: 'pick', emoji: { name: '🔎' } },
         ],
       },
-      { type: 1, components: [{ type: 3, custom_id: 'menu', options: [{ label: 'a', value: 'a' }] }] },
+      { type: ComponentType.ActionRow, components: [{ type: ComponentType.StringSelect, custom_id: 'menu', options: [{ label: 'a', value: 'a' }] }] },
     ]);
   });
 
   it('keeps an emoji only when it is one Unicode emoji', () => {
     const emojiOf = (name: string) => {
-      const button = fit({ components: [row({ type: 2, style: 2, custom_id: 'e', label: 'x', emoji: { name } })] }).components?.[0]?.components[0];
+      const button = fit({ components: [row({ type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: 'e', label: 'x', emoji: { name } })] }).components?.[0]?.components[0];
       return button && 'emoji' in button ? button.emoji?.name : undefined;
     };
     for (const name of ['🔎', '✉️', '👩‍💻', '🇮🇳', '1️⃣', '👍🏽']) expect(emojiOf(name), name).toBe(name);
@@ -390,7 +390,7 @@ describe('fitReply', () => {
   });
 
   it('keeps link buttons only with an http(s) url of at most 512', () => {
-    const link = (url: string) => ({ type: 2, style: 5, label: 'open', url });
+    const link = (url: string) => ({ type: ComponentType.Button, style: ButtonStyle.Link, label: 'open', url });
     const good = `https://example.com/${'p'.repeat(400)}`;
     const out = fit({
       components: [
@@ -402,7 +402,7 @@ describe('fitReply', () => {
           link('not a url'),
           link('discord://-/channels/1/2'),
         ),
-        row({ type: 2, style: 5, label: 'with id', url: 'https://example.com', custom_id: 'nope' }),
+        row({ type: ComponentType.Button, style: ButtonStyle.Link, label: 'with id', url: 'https://example.com', custom_id: 'nope' }),
       ],
     });
     expect(idsOf(out)).toEqual([[good], ['https://example.com']]);
@@ -418,7 +418,7 @@ describe('fitReply', () => {
     }));
     options.push({ label: 'long value', value: 'v'.repeat(101), description: '', default: false });
     const out = fit({
-      components: [row({ type: 3, custom_id: 'menu', placeholder: 'p'.repeat(200), min_values: 5, max_values: 3, options })],
+      components: [row({ type: ComponentType.StringSelect, custom_id: 'menu', placeholder: 'p'.repeat(200), min_values: 5, max_values: 3, options })],
     });
     const select = out.components?.[0]?.components[0] as APIStringSelectComponent;
     expect(select.options).toHaveLength(25);
@@ -436,14 +436,14 @@ describe('fitReply', () => {
   it('drops a select with no usable option, and an over-long option value rather than cutting it', () => {
     const out = fit({
       components: [
-        row({ type: 3, custom_id: 'empty', options: [] }),
-        row({ type: 3, custom_id: 'one', max_values: 10, options: [{ label: 'x', value: 'y'.repeat(101) }, { label: 'ok', value: 'ok' }] }),
+        row({ type: ComponentType.StringSelect, custom_id: 'empty', options: [] }),
+        row({ type: ComponentType.StringSelect, custom_id: 'one', max_values: 10, options: [{ label: 'x', value: 'y'.repeat(101) }, { label: 'ok', value: 'ok' }] }),
       ],
     });
     const select = out.components?.[0]?.components[0] as APIStringSelectComponent;
     expect(out.components).toHaveLength(1);
     expect(select.options).toEqual([{ label: 'ok', value: 'ok' }]);
-    expect(select).toEqual({ type: 3, custom_id: 'one', options: [{ label: 'ok', value: 'ok' }] });
+    expect(select).toEqual({ type: ComponentType.StringSelect, custom_id: 'one', options: [{ label: 'ok', value: 'ok' }] });
   });
 
   it('redacts private values everywhere, and drops what cannot be redacted', () => {
@@ -462,9 +462,9 @@ describe('fitReply', () => {
           },
         ],
         components: [
-          row(button('call', 'Call 98799 90466'), { type: 2, style: 5, label: 'WhatsApp', url: 'https://wa.me/919879990466' }, button('id-9879990466')),
+          row(button('call', 'Call 98799 90466'), { type: ComponentType.Button, style: ButtonStyle.Link, label: 'WhatsApp', url: 'https://wa.me/919879990466' }, button('id-9879990466')),
           row({
-            type: 3,
+            type: ComponentType.StringSelect,
             custom_id: 'menu',
             placeholder: 'ring 9879990466',
             options: [
@@ -500,8 +500,8 @@ describe('fitReply', () => {
       { content: { toString: () => 'boom' } },
       { embeds: 'nope' },
       { embeds: [null, 1, 'x', [], { title: { a: 1 }, fields: 'f', footer: 'f', image: 'i', author: [] }] },
-      { components: [null, 1, { type: 1 }, { type: 1, components: 'x' }, { type: 17, components: [] }] },
-      { components: [{ type: 1, components: [null, { type: 2 }, { type: 3, options: [null, {}] }, { type: 4 }] }] },
+      { components: [null, 1, { type: ComponentType.ActionRow }, { type: ComponentType.ActionRow, components: 'x' }, { type: ComponentType.Container, components: [] }] },
+      { components: [{ type: ComponentType.ActionRow, components: [null, { type: ComponentType.Button }, { type: ComponentType.StringSelect, options: [null, {}] }, { type: ComponentType.TextInput }] }] },
       { embeds: [{ title: 'ok', fields: [null, { name: {}, value: [] }] }] },
     ];
     for (const payload of weird) expect(() => fit(payload)).not.toThrow();
@@ -578,7 +578,7 @@ describe('fitReply on hostile text', () => {
   });
 
   it('drops a url that holds an invisible character', () => {
-    const out = fit({ content: 'x', embeds: [{ title: 't', url: 'https://example.org/\u202Etxt.exe' }], components: [row({ type: 2, style: 5, label: 'go', url: 'https://example.org/\u200B' })] });
+    const out = fit({ content: 'x', embeds: [{ title: 't', url: 'https://example.org/\u202Etxt.exe' }], components: [row({ type: ComponentType.Button, style: ButtonStyle.Link, label: 'go', url: 'https://example.org/\u200B' })] });
     expect(out.embeds?.[0]).toEqual({ title: 't' });
     expect(out.components).toBeUndefined();
   });
@@ -850,7 +850,7 @@ function randomComponent(random: () => number): unknown {
   const r = random();
   if (r < 0.6) {
     return {
-      type: 2,
+      type: ComponentType.Button,
       style: maybe(random, () => Math.floor(random() * 8)),
       label: maybe(random, text),
       emoji: maybe(random, () => ({ name: pick(random, ['🔎', '', 'x'.repeat(70)]), id: maybe(random, () => '123') })),
@@ -922,7 +922,7 @@ describe('fitReply on 2 000 random payloads', () => {
       if (measureEmbeds(fitted.embeds ?? []) > 5000) seen.nearTotal++;
       if (rows.length === 5) seen.fiveRows++;
       if (rows.some((r) => r.components.length === 5)) seen.fullRow++;
-      if (rows.some((r) => r.components[0]?.type === 3)) seen.select++;
+      if (rows.some((r) => r.components[0]?.type === ComponentType.StringSelect)) seen.select++;
       if (fitted.content?.length === 2000 || fitted.content?.endsWith('…')) seen.cutContent++;
       if (fitted.content === NOTHING_TO_SHOW) seen.nothing++;
     }

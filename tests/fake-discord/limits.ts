@@ -32,6 +32,20 @@ export const LIMITS = {
   commandTotalCharacters: 8000,
 } as const;
 
+// Discord's numbers, named here (not imported from discord-api-types, which the bot uses) so
+// that this file stays a transcription of docs/discord.md of its own.
+const ACTION_ROW = 1;
+const BUTTON = 2;
+const STRING_SELECT = 3;
+/** String, user, role, mentionable and channel selects. */
+const SELECT_TYPES = new Set([STRING_SELECT, 5, 6, 7, 8]);
+/** Button styles run from primary (1) to premium (6). */
+const BUTTON_STYLES = { first: 1, link: 5, premium: 6 } as const;
+/** Option types run from sub-command (1) to attachment (11). */
+const OPTION_TYPES = { subCommand: 1, subCommandGroup: 2, last: 11 } as const;
+/** Command types: chat input (slash), user and message context menus, primary entry point. */
+const COMMAND_TYPES = { chatInput: 1, user: 2, message: 3, primaryEntryPoint: 4 } as const;
+
 /** Message flags Discord accepts on a message someone sends (not the ones it sets itself). */
 const SENDABLE_FLAGS = {
   suppressEmbeds: 1 << 2,
@@ -170,8 +184,6 @@ export function checkEmbed(embed: unknown, path = 'embeds[0]'): string[] {
   return reasons;
 }
 
-const SELECT_TYPES = new Set([3, 5, 6, 7, 8]);
-
 function checkCustomId(reasons: string[], path: string, value: unknown, seen: Set<string>): void {
   checkString(reasons, path, value, { min: 1, max: LIMITS.customId, required: true });
   if (typeof value === 'string') {
@@ -182,24 +194,24 @@ function checkCustomId(reasons: string[], path: string, value: unknown, seen: Se
 
 function checkButton(reasons: string[], path: string, button: Json, seen: Set<string>): void {
   const style = button.style;
-  if (typeof style !== 'number' || !Number.isInteger(style) || style < 1 || style > 6) {
-    reasons.push(`${path}.style must be 1–6`);
+  if (typeof style !== 'number' || !Number.isInteger(style) || style < BUTTON_STYLES.first || style > BUTTON_STYLES.premium) {
+    reasons.push(`${path}.style must be ${BUTTON_STYLES.first}–${BUTTON_STYLES.premium}`);
     return;
   }
   checkString(reasons, `${path}.label`, button.label, { max: LIMITS.buttonLabel });
-  if (style === 6) {
+  if (style === BUTTON_STYLES.premium) {
     if (typeof button.sku_id !== 'string') reasons.push(`${path}.sku_id is required for a premium button`);
     return;
   }
   if (button.label === undefined && button.emoji === undefined) reasons.push(`${path} needs a label or an emoji`);
-  if (style === 5) {
+  if (style === BUTTON_STYLES.link) {
     if (button.custom_id !== undefined) reasons.push(`${path}: a link button cannot have a custom_id`);
     checkString(reasons, `${path}.url`, button.url, { min: 1, max: LIMITS.linkUrl, required: true });
     if (typeof button.url === 'string' && !isWellFormedUrl(button.url, ['http', 'https', 'discord'])) {
       reasons.push(`${path}.url is not a well formed URL`);
     }
   } else {
-    if (button.url !== undefined) reasons.push(`${path}: only a link button (style 5) can have a url`);
+    if (button.url !== undefined) reasons.push(`${path}: only a link button (style ${BUTTON_STYLES.link}) can have a url`);
     checkCustomId(reasons, `${path}.custom_id`, button.custom_id, seen);
   }
 }
@@ -215,7 +227,7 @@ function checkSelect(reasons: string[], path: string, select: Json, seen: Set<st
   if (maxValues !== undefined && (typeof maxValues !== 'number' || maxValues < 1 || maxValues > 25)) {
     reasons.push(`${path}.max_values must be 1–25`);
   }
-  if (select.type !== 3) return;
+  if (select.type !== STRING_SELECT) return;
   if (!Array.isArray(select.options) || select.options.length === 0) {
     reasons.push(`${path}.options must list 1–${LIMITS.selectOptions} options`);
     return;
@@ -253,8 +265,8 @@ export function checkComponents(components: unknown, path = 'components'): strin
   const seen = new Set<string>();
   components.forEach((row: unknown, rowIndex) => {
     const rowPath = `${path}[${rowIndex}]`;
-    if (!isObject(row) || row.type !== 1) {
-      reasons.push(`${rowPath} must be an action row (type 1)`);
+    if (!isObject(row) || row.type !== ACTION_ROW) {
+      reasons.push(`${rowPath} must be an action row (type ${ACTION_ROW})`);
       return;
     }
     if (!Array.isArray(row.components) || row.components.length === 0) {
@@ -264,7 +276,7 @@ export function checkComponents(components: unknown, path = 'components'): strin
     const children = row.components.filter(isObject);
     if (children.length !== row.components.length) reasons.push(`${rowPath}.components must be objects`);
     const selects = children.filter((child) => typeof child.type === 'number' && SELECT_TYPES.has(child.type));
-    const buttons = children.filter((child) => child.type === 2);
+    const buttons = children.filter((child) => child.type === BUTTON);
     if (selects.length > 0 && children.length > 1) {
       reasons.push(`${rowPath} holds a select menu, which must be alone in its row`);
     }
@@ -273,7 +285,7 @@ export function checkComponents(components: unknown, path = 'components'): strin
     }
     children.forEach((child, index) => {
       const at = `${rowPath}.components[${index}]`;
-      if (child.type === 2) checkButton(reasons, at, child, seen);
+      if (child.type === BUTTON) checkButton(reasons, at, child, seen);
       else if (typeof child.type === 'number' && SELECT_TYPES.has(child.type)) checkSelect(reasons, at, child, seen);
       else reasons.push(`${at}.type ${String(child.type)} is not allowed in a message action row`);
     });
@@ -435,13 +447,13 @@ function checkOptions(reasons: string[], path: string, options: unknown, depth: 
     }
     checkString(reasons, `${at}.description`, option.description, { min: 1, max: LIMITS.commandDescription, required: true });
     const type = option.type;
-    if (typeof type !== 'number' || !Number.isInteger(type) || type < 1 || type > 11) {
-      reasons.push(`${at}.type must be 1–11`);
+    if (typeof type !== 'number' || !Number.isInteger(type) || type < OPTION_TYPES.subCommand || type > OPTION_TYPES.last) {
+      reasons.push(`${at}.type must be ${OPTION_TYPES.subCommand}–${OPTION_TYPES.last}`);
       return;
     }
-    if (type === 1 || type === 2) {
-      // Sub-command (1) or group (2): a group holds sub-commands, a sub-command holds plain options.
-      if (depth >= (type === 2 ? 1 : 2)) reasons.push(`${at}: sub-command nesting is too deep`);
+    if (type === OPTION_TYPES.subCommand || type === OPTION_TYPES.subCommandGroup) {
+      // A group holds sub-commands, a sub-command holds plain options.
+      if (depth >= (type === OPTION_TYPES.subCommandGroup ? 1 : 2)) reasons.push(`${at}: sub-command nesting is too deep`);
       checkOptions(reasons, `${at}.options`, option.options, depth + 1);
       return;
     }
@@ -470,8 +482,8 @@ function checkOptions(reasons: string[], path: string, options: unknown, depth: 
 export function checkCommandPayload(command: unknown): string[] {
   if (!isObject(command)) return ['command must be a JSON object'];
   const reasons: string[] = [];
-  const type = command.type ?? 1;
-  if (type === 1) {
+  const type = command.type ?? COMMAND_TYPES.chatInput;
+  if (type === COMMAND_TYPES.chatInput) {
     checkName(reasons, 'name', command.name);
     checkString(reasons, 'description', command.description, { min: 1, max: LIMITS.commandDescription, required: true });
     checkOptions(reasons, 'options', command.options, 0);
@@ -479,11 +491,11 @@ export function checkCommandPayload(command: unknown): string[] {
     if (total > LIMITS.commandTotalCharacters) {
       reasons.push(`command holds ${total} characters, at most ${LIMITS.commandTotalCharacters} allowed`);
     }
-  } else if (type === 2 || type === 3) {
+  } else if (type === COMMAND_TYPES.user || type === COMMAND_TYPES.message) {
     checkString(reasons, 'name', command.name, { min: 1, max: LIMITS.commandName, required: true });
     if (lengthOf(command.description) > 0) reasons.push('a context menu command cannot have a description');
     if (command.options !== undefined) reasons.push('a context menu command cannot have options');
-  } else if (type !== 4) {
+  } else if (type !== COMMAND_TYPES.primaryEntryPoint) {
     reasons.push(`type ${String(type)} is not an application command type`);
   }
   for (const key of ['integration_types', 'contexts'] as const) {
@@ -509,7 +521,7 @@ export interface ReplyCheckOptions {
   secrets?: readonly string[];
 }
 
-const EPHEMERAL = 1 << 6;
+const EPHEMERAL = SENDABLE_FLAGS.ephemeral;
 /** Embed urls (the title's link, author, image, thumbnail): the bot's own bound, as no Discord table gives one. */
 const EMBED_URL_MAX = 2048;
 
@@ -547,7 +559,7 @@ export function checkReply(payload: unknown, options: ReplyCheckOptions = {}): s
   if (isObject(mentions) && !Array.isArray(mentions.parse)) reasons.push('allowed_mentions must be { parse: [] }');
   const flags = payload.flags;
   if (typeof flags === 'number' && Number.isInteger(flags) && (flags & ~EPHEMERAL) !== 0) {
-    reasons.push(`flags ${flags}: a reply carries no flag but ephemeral (64)`);
+    reasons.push(`flags ${flags}: a reply carries no flag but ephemeral (${EPHEMERAL})`);
   }
 
   for (const [path, text] of stringsIn(payload, '')) {
@@ -580,7 +592,7 @@ export function checkReply(payload: unknown, options: ReplyCheckOptions = {}): s
       if (!isObject(child)) continue;
       const at = `components[${r}].components[${c}]`;
       reasons.push(...emojiProblems(`${at}.emoji`, child.emoji));
-      if (child.type !== 3) continue;
+      if (child.type !== STRING_SELECT) continue;
       const min = typeof child.min_values === 'number' ? child.min_values : 1;
       const max = typeof child.max_values === 'number' ? child.max_values : 1;
       if (min > max) reasons.push(`${at}: min_values (${min}) over max_values (${max})`);
