@@ -15,7 +15,7 @@ let answer: LoadAnswer;
 try {
   const text = await readProfileText(file);
   answer = parseProfile(text, file);
-  writeSnapshot(file, text, answer.profile);
+  writeSnapshot(file, text, answer);
 } catch (error) {
   answer = describeLoadFailure(file, error);
 }

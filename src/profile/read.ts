@@ -2,7 +2,6 @@
 // only UTF-8. Everything else is a one-line ProfileError before any parsing starts.
 // No YAML or zod here: the gateway reads the file on its main thread to look up a
 // snapshot (src/bot/load.ts), and must not hang on a FIFO there either.
-import { createHash } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { fileProblem, ProfileError } from './problems.js';
@@ -34,11 +33,6 @@ export async function readProfileText(file: string): Promise<string> {
   } finally {
     await handle?.close().catch(() => undefined);
   }
-}
-
-/** A short hash of a profile's text: it changes whenever the file does. */
-export function profileRevision(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 
 async function readAtMost(handle: FileHandle, limit: number): Promise<Buffer> {

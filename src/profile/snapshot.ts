@@ -12,8 +12,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../paths.js';
-import { profileRevision } from './read.js';
-import type { Profile } from './schema.js';
+import type { LoadedProfile } from './load.js';
 
 const CACHE_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'portfolio-bot');
 
@@ -63,28 +62,28 @@ function snapshotFile(file: string): string {
   return join(CACHE_DIR, `${createHash('sha256').update(resolve(file)).digest('hex').slice(0, 16)}.json`);
 }
 
-/** The validated profile for exactly this text, if it was validated before. */
-export function readSnapshot(file: string, text: string): { profile: Profile; revision: string } | undefined {
+/** What validating exactly this text gave (the profile and its revision), if it was validated before. */
+export function readSnapshot(file: string, text: string): LoadedProfile | undefined {
   try {
     const key = snapshotKey(text);
     if (key === null) return undefined;
-    const stored = JSON.parse(readFileSync(snapshotFile(file), 'utf8')) as { key?: string; profile?: Profile };
-    if (stored.key !== key || !stored.profile) return undefined;
-    return { profile: stored.profile, revision: profileRevision(text) };
+    const stored = JSON.parse(readFileSync(snapshotFile(file), 'utf8')) as { key?: string } & Partial<LoadedProfile>;
+    if (stored.key !== key || !stored.profile || typeof stored.revision !== 'string') return undefined;
+    return { profile: stored.profile, revision: stored.revision };
   } catch {
     return undefined;
   }
 }
 
-/** Remembers a profile that passed validation; best effort. */
-export function writeSnapshot(file: string, text: string, profile: Profile): void {
+/** Remembers what validating this text gave; best effort. */
+export function writeSnapshot(file: string, text: string, { profile, revision }: LoadedProfile): void {
   const key = snapshotKey(text);
   if (key === null) return;
   try {
     mkdirSync(CACHE_DIR, { recursive: true });
     const target = snapshotFile(file);
     const temp = `${target}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify({ key, profile }));
+    writeFileSync(temp, JSON.stringify({ key, profile, revision }));
     renameSync(temp, target); // readers see the old snapshot or the new one, never half of one
   } catch {
     // a read-only install: no snapshot, the next start validates again
