@@ -8,9 +8,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { InteractionResponseType, InteractionType, type APIInteraction, type APIInteractionResponse } from 'discord.js';
 import { createLogger } from '../src/log.js';
+import { installSignalHandlers } from '../src/signals.js';
 import {
   createInteractionServer,
-  installSignalHandlers,
   parsePublicKey,
   verifySignature,
   type InteractionResponder,

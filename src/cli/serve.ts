@@ -4,9 +4,10 @@ import { createDispatcher } from '../bot/dispatch.js';
 import { createBotHolder } from '../bot/holder.js';
 import { loadPortfolio } from '../bot/load.js';
 import { parseConfig } from '../config.js';
-import { createInteractionServer, installSignalHandlers, parsePublicKey } from '../http/index.js';
+import { createInteractionServer, parsePublicKey } from '../http/index.js';
 import { createHttpResponder } from '../http/respond.js';
 import { createLogger } from '../log.js';
+import { installSignalHandlers } from '../signals.js';
 import type { CliCommand } from './types.js';
 
 export const run: CliCommand = async (_args, io) => {

@@ -3,6 +3,7 @@ import type { Dispatcher } from '../bot/dispatch.js';
 import { createCooldown } from '../bot/cooldown.js';
 import type { Config } from '../config.js';
 import { createLogger, type Logger } from '../log.js';
+import { installSignalHandlers } from '../signals.js';
 import { describeNetworkError, LIKELY_CAUSES, noAnswerMessage, unreachableMessage } from './unreachable.js';
 
 export async function runGatewayBot(config: Config): Promise<number> {
@@ -44,21 +45,15 @@ export async function runGatewayBot(config: Config): Promise<number> {
   }
   provideDispatcher(createDispatcher({ commands: COMMANDS, bot: holder.current, logger }));
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('shutting down', { signal, inFlight: gateway.inFlight() });
-    holder.stopWatching();
-    const force = setTimeout(() => process.exit(0), 5000);
-    force.unref();
-    void gateway.stop(4000).then(() => {
-      logger.info('stopped');
-      process.exit(0);
-    });
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  installSignalHandlers(
+    async () => {
+      holder.stopWatching();
+      // The grace for replies in flight, then destroy; should destroying hang, exit all the same.
+      await Promise.race([gateway.stop(4000).then(() => logger.info('stopped')), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    },
+    logger,
+    { describe: () => ({ inFlight: gateway.inFlight() }) },
+  );
 
   let failure: string | undefined;
   try {

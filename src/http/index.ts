@@ -8,4 +8,3 @@ export {
   type InteractionServer,
 } from './server.js';
 export { parsePublicKey, verifySignature } from './signature.js';
-export { installSignalHandlers, type SignalHandlerOptions, type SignalTarget } from './signals.js';

@@ -1,5 +1,6 @@
-// Graceful shutdown on SIGTERM (containers, systemd) and SIGINT (Ctrl-C).
-import type { Logger } from '../log.js';
+// Graceful shutdown on SIGTERM (containers, systemd) and SIGINT (Ctrl-C), for
+// both long-running bots: the gateway (src/discord/run.ts) and `serve`.
+import type { LogFields, Logger } from './log.js';
 
 /** The part of `process` the handlers use; tests pass an EventEmitter. */
 export interface SignalTarget {
@@ -11,6 +12,8 @@ export interface SignalHandlerOptions {
   target?: SignalTarget;
   exit?: (code: number) => void;
   signals?: readonly string[];
+  /** More for the "shutting down" log line (e.g. the replies in flight). */
+  describe?: () => LogFields;
 }
 
 /**
@@ -35,7 +38,7 @@ export function installSignalHandlers(
       return;
     }
     shuttingDown = true;
-    logger.info('shutting down', { signal });
+    logger.info('shutting down', { signal, ...options.describe?.() });
     close().then(
       () => exit(0),
       (error: unknown) => {
