@@ -20,15 +20,14 @@ import {
   projectSelectRow,
   type RankedProject,
 } from '../src/replies/cards/project.js';
-import { cleanUserText, encodeCustomId, paginate, pagerRow, type ReplyPayload, type ReplyRow } from '../src/replies/index.js';
+import { cleanUserText, encodeCustomId, isSnowflake, paginate, pagerRow, type ReplyPayload, type ReplyRow } from '../src/replies/index.js';
 
-const SNOWFLAKE = /^\d{1,20}$/;
 /** Characters of a query echoed back in a reply. */
 const ECHO_MAX = 80;
 
 /** The user part of a custom_id: only a snowflake can be encoded. */
 function owner(userId: string): { user: string } | Record<string, never> {
-  return SNOWFLAKE.test(userId) ? { user: userId } : {};
+  return isSnowflake(userId) ? { user: userId } : {};
 }
 
 /**

@@ -3,7 +3,7 @@ import { COMMANDS } from '../commands/index.js';
 import { createDispatcher } from '../src/bot/dispatch.js';
 import { createBot, UserError, type Bot, type CommandModule } from '../src/bot/types.js';
 import { createLogger } from '../src/log.js';
-import { decodeCustomId, type ReplyPayload } from '../src/replies/index.js';
+import { decodeCustomId, fitReply, PLACEHOLDER_ASKER, type ReplyPayload } from '../src/replies/index.js';
 import { parseProfile } from '../src/profile/load.js';
 import { readFileSync } from 'node:fs';
 import { ASKER, OTHER, input, shippedBot, testDispatcher } from './helpers/bot.js';
@@ -82,23 +82,20 @@ describe('the dispatcher', () => {
     expect(again).toEqual(mine);
   });
 
-  it('gives the same answer as a ready callback body, with the asker’s id, for the transports', async () => {
+  it('gives from its cache the answer the handler gives each asker', async () => {
     const bot = await shippedBot();
     const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger: createLogger('silent') });
+    const projects = COMMANDS.find((module) => module.definition.name === 'projects')!;
     for (const user of [ASKER, OTHER, ASKER]) {
-      for (const options of [{}, { query: 'optimizers' }, { query: 'blockchain' }, { query: 'optimizers', private: true }]) {
-        const { body, ephemeral } = dispatcher.commandResponse('projects', input(options, user));
-        const payload = dispatcher.command('projects', input(options, user));
-        expect(JSON.parse(body.toString())).toEqual({ type: 4, data: payload });
-        expect(ephemeral).toBe(payload.flags === 64);
+      for (const options of [{}, { query: 'optimizers' }, { query: 'blockchain' }]) {
+        const direct = fitReply(projects.execute({ ...input(options, user), surface: 'discord' }, bot), { redact: bot.secrets });
+        expect(dispatcher.command('projects', input(options, user))).toEqual(direct);
       }
     }
-    const text = dispatcher.commandResponse('projects', input({}, OTHER)).body.toString();
-    expect(text).toContain(`|u=${OTHER.id}`);
-    expect(text).not.toContain(`|u=${'0'.repeat(20)}`);
+    expect(JSON.stringify(dispatcher.command('projects', input({}, OTHER)))).not.toContain(PLACEHOLDER_ASKER);
   });
 
-  it('gives autocomplete choices as a ready callback body too, the same for everyone, and none when the handler throws', async () => {
+  it('gives autocomplete choices from its cache, the same for everyone, and none when the handler throws', async () => {
     const bot = await shippedBot();
     const broken: CommandModule = {
       ...THROWS,
@@ -111,16 +108,13 @@ describe('the dispatcher', () => {
     for (const value of ['', 'look', 'mul', 'zzzz', 'lookahead']) {
       const focused = { name: 'name', value };
       const choices = dispatcher.autocomplete('project', focused, input({ name: value }, ASKER));
-      const body = dispatcher.autocompleteResponse('project', focused, input({ name: value }, ASKER));
-      expect(JSON.parse(body.toString())).toEqual({ type: 8, data: { choices } });
-      expect(dispatcher.autocompleteResponse('project', focused, input({ name: value }, OTHER)).equals(body)).toBe(true);
+      expect(dispatcher.autocomplete('project', focused, input({ name: value }, OTHER))).toBe(choices);
     }
-    expect(JSON.parse(dispatcher.autocompleteResponse('project', { name: 'name', value: 'look' }, input({}, ASKER)).toString()).data.choices[0]).toEqual({
+    expect(dispatcher.autocomplete('project', { name: 'name', value: 'look' }, input({}, ASKER))[0]).toEqual({
       name: 'Lookahead Optimizer Analysis',
       value: 'lookahead-optimizer-analysis',
     });
-    const failed = dispatcher.autocompleteResponse('boom', { name: 'name', value: 'x' }, input());
-    expect(JSON.parse(failed.toString())).toEqual({ type: 8, data: { choices: [] } });
+    expect(dispatcher.autocomplete('boom', { name: 'name', value: 'x' }, input())).toEqual([]);
     expect(lines.some((line) => line['level'] === 'error' && typeof line['ref'] === 'string')).toBe(true);
   });
 
@@ -234,7 +228,7 @@ describe('inputs beyond Discord’s limits, and the caches (#15.10)', () => {
       },
     };
     const dispatcher = createDispatcher({ commands: [echo], bot: () => bot, logger: createLogger('silent') });
-    dispatcher.autocompleteResponse('echo', { name: 'q', value: 'y'.repeat(5000) }, input());
+    dispatcher.autocomplete('echo', { name: 'q', value: 'y'.repeat(5000) }, input());
     dispatcher.autocomplete('echo', { name: 'q', value: `${'z'.repeat(99)}😀` }, input());
     expect(seen).toEqual(['y'.repeat(100), 'z'.repeat(99)]);
   });
@@ -254,14 +248,14 @@ describe('inputs beyond Discord’s limits, and the caches (#15.10)', () => {
     let peak = 0;
     for (let i = 0; i < 300; i++) {
       const query = `${i} `.padEnd(6000, String.fromCharCode(97 + (i % 26)));
-      dispatcher.commandResponse('search', input({ query }));
-      dispatcher.autocompleteResponse('project', { name: 'name', value: query }, input({ name: query }));
+      dispatcher.command('search', input({ query }));
+      dispatcher.autocomplete('project', { name: 'name', value: query }, input({ name: query }));
       peak = Math.max(peak, dispatcher.cachedBytes());
     }
     expect(peak).toBeGreaterThan(0);
     expect(peak).toBeLessThanOrEqual(2 * budget);
-    // Still a cache: the same question again is the same remembered bytes.
-    const first = dispatcher.commandResponse('search', input({ query: 'lookahead' })).body;
-    expect(dispatcher.commandResponse('search', input({ query: 'lookahead' })).body.equals(first)).toBe(true);
+    // Still a cache: the same question again is the same remembered answer.
+    const first = dispatcher.command('search', input({ query: 'lookahead' }));
+    expect(dispatcher.command('search', input({ query: 'lookahead' })).embeds).toBe(first.embeds);
   });
 });

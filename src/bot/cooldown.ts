@@ -2,9 +2,19 @@
 // short wait. Sliding window of timestamps per user; memory stays bounded
 // (expired users are swept, and the map never holds more than `maxUsers`).
 
+export type Verdict = { ok: true } | { ok: false; retryAfterSeconds: number };
+/** What the transports ask before a command, a press or a message (not autocomplete). */
+export type Throttle = (userId: string) => Verdict;
+
 export interface Cooldown {
-  take(userId: string): { ok: true } | { ok: false; retryAfterSeconds: number };
+  take: Throttle;
   size(): number;
+}
+
+/** What a user is told when the throttle stops them; undefined when it lets them through. */
+export function slowDownMessage(throttle: Throttle | undefined, userId: string): string | undefined {
+  const verdict = throttle?.(userId);
+  return verdict && !verdict.ok ? `Slow down a little: try again in ${verdict.retryAfterSeconds} s.` : undefined;
 }
 
 export function createCooldown(options: { limit: number; windowSeconds: number; maxUsers?: number; now?: () => number }): Cooldown {

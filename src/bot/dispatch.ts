@@ -11,6 +11,9 @@ import {
   encodeCustomId,
   fitChoices,
   fitReply,
+  isSnowflake,
+  PLACEHOLDER_ASKER,
+  withAsker,
   type AutocompleteChoice,
   type ReplyPayload,
   type ReplyRow,
@@ -27,21 +30,8 @@ export interface Dispatcher {
   readonly commands: readonly CommandModule[];
   /** A slash command; never throws. */
   command(name: string, input: CommandInput): ReplyPayload;
-  /**
-   * The same answer as `command`, as the bytes of its interaction callback body
-   * (`{"type":4,"data":…}`), for transports that post it as it is: a remembered
-   * answer is serialized once, and each reply costs one small Buffer, outside
-   * the JS heap. `ephemeral` says whether it is private.
-   */
-  commandResponse(name: string, input: CommandInput): { body: Buffer; ephemeral: boolean };
   /** Autocomplete for the focused option; never throws (an error gives no choices). */
   autocomplete(name: string, focused: { name: string; value: string }, input: CommandInput): AutocompleteChoice[];
-  /**
-   * The same choices as the bytes of their callback body (`{"type":8,"data":{"choices":…}}`),
-   * remembered per input: a keystroke seen before costs no search, no objects and
-   * no JSON.stringify.
-   */
-  autocompleteResponse(name: string, focused: { name: string; value: string }, input: CommandInput): Buffer;
   /**
    * A button or select menu press; never throws. `origin.askerId` is who ran
    * the command that made the pressed message, when the transport knows it
@@ -53,7 +43,7 @@ export interface Dispatcher {
   message(text: string, user: Invoker): ReplyPayload;
   /** A private notice built outside a handler (e.g. a slash line that didn't parse), fitted and redacted like any reply. */
   notice(content: string): ReplyPayload;
-  /** Bytes the reply caches hold for the current profile (answers and choice lists, keys included). */
+  /** Bytes the reply caches hold for the current profile (answers and choice lists, keys included), estimated. */
   cachedBytes(): number;
 }
 
@@ -73,10 +63,9 @@ export interface DispatcherOptions {
   onOutcome?: (outcome: { kind: string; name: string; outcome: 'ok' | 'user-error' | 'error'; ref?: string }) => void;
   /**
    * Answers (and, apart, autocomplete choice lists) remembered per profile; 0 turns
-   * the caches off. An answer is kept only as the UTF-8 bytes of its callback
-   * body, about 3.3 KB, outside the JS heap, so 1000 is a few MB: room for the
-   * whole vocabulary of a profile. At 500, a varied load (~650 distinct inputs in
-   * npm run bench) kept evicting answers and rebuilt a quarter of them.
+   * the caches off. Room for the whole vocabulary of a profile: at 500, a varied
+   * load (~650 distinct inputs in npm run bench) kept evicting answers and
+   * rebuilt a quarter of them.
    */
   cacheSize?: number;
   /**
@@ -89,16 +78,6 @@ export interface DispatcherOptions {
 
 export const DEFAULT_CACHE_BYTES = 4 * 1024 * 1024;
 
-/*
- * Handlers are pure: the same command and options on the same profile give the
- * same payload, except for the asker's id in component custom_ids. So answers
- * are built once with a placeholder id as long as any real one (so that ids cut
- * to fit 100 characters still fit after the swap), kept in a small LRU per Bot
- * (a reload starts afresh), and the asker's id is put in on the way out.
- */
-const PLACEHOLDER_USER = '0'.repeat(20);
-const PLACEHOLDER_FIELD = `|u=${PLACEHOLDER_USER}`;
-
 /** Keys longer than this are kept as a digest: a key's memory never grows with its input. */
 const LONGEST_PLAIN_KEY = 256;
 /** What a Map entry costs beyond its key and value: the entry, the record, the value's object. */
@@ -109,8 +88,12 @@ function cacheKey(key: string): string {
   return key.length <= LONGEST_PLAIN_KEY ? key : `\u0001${createHash('sha256').update(key).digest('base64')}`;
 }
 
-/** An LRU per Bot, bounded by entries and by bytes (values, keys at two bytes a character, overhead). */
-function createReplyCache<T>(size: number, maxBytes: number, sizeOf: (value: T) => number) {
+/**
+ * An LRU per Bot (a reload starts afresh), bounded by entries and by bytes:
+ * values at two bytes a character of their JSON, keys at two bytes a character,
+ * and the overhead of an entry.
+ */
+function createReplyCache<T>(size: number, maxBytes: number) {
   interface Store {
     entries: Map<string, { value: T; bytes: number }>;
     bytes: number;
@@ -129,7 +112,7 @@ function createReplyCache<T>(size: number, maxBytes: number, sizeOf: (value: T) 
         return hit.value;
       }
       const value = build();
-      const bytes = sizeOf(value) + key.length * 2 + ENTRY_OVERHEAD_BYTES;
+      const bytes = (JSON.stringify(value).length + key.length) * 2 + ENTRY_OVERHEAD_BYTES;
       if (bytes > maxBytes) return value;
       store.entries.set(key, { value, bytes });
       store.bytes += bytes;
@@ -150,61 +133,20 @@ function canonicalOptions(options: CommandInput['options']): string {
   return JSON.stringify(Object.keys(options).sort().map((key) => [key, options[key]]));
 }
 
-/** A remembered answer: its callback body in pieces, split where the asker's id goes. */
-interface Answer {
-  parts: Buffer[];
-  ephemeral: boolean;
-}
-
-function toAnswer(payload: ReplyPayload): Answer {
-  // The placeholder is digits between "|u=" and "|" or a quote: JSON leaves it as it is.
-  const body = `{"type":4,"data":${JSON.stringify(payload)}}`;
-  return { parts: ownedPieces(body.split(PLACEHOLDER_FIELD)), ephemeral: ((payload.flags ?? 0) & EPHEMERAL) !== 0 };
-}
-
-/**
- * The pieces' bytes in one allocation of their own. Buffer.from takes small
- * buffers from Node's shared 8 KB pool, and a remembered piece would keep its
- * whole slab alive, with whatever short-lived bytes were cut from it around it:
- * after 20 000 interactions that was ~2.9 MB of slabs for ~1.3 MB of answers.
- */
-function ownedPieces(texts: string[]): Buffer[] {
-  const lengths = texts.map((text) => Buffer.byteLength(text));
-  const store = Buffer.allocUnsafeSlow(lengths.reduce((sum, length) => sum + length, 0));
-  let offset = 0;
-  return texts.map((text, index) => {
-    const length = lengths[index]!;
-    store.write(text, offset, 'utf8');
-    const piece = store.subarray(offset, offset + length);
-    offset += length;
-    return piece;
-  });
-}
-
-function choicesBody(choices: AutocompleteChoice[]): string {
-  return `{"type":8,"data":{"choices":${JSON.stringify(choices)}}}`;
-}
-
-/** The answer's body with the asker's id in place of the placeholder (the remembered bytes are never changed). */
-function withUser(answer: Answer, userId: string): Buffer {
-  if (answer.parts.length === 1) return answer.parts[0]!;
-  const field = Buffer.from(`|u=${/^\d{1,20}$/.test(userId) ? userId : '0'}`);
-  const pieces: Buffer[] = [];
-  answer.parts.forEach((part, index) => (index === 0 ? pieces.push(part) : pieces.push(field, part)));
-  return Buffer.concat(pieces);
-}
-
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { commands, logger } = options;
   const byName = new Map(commands.map((module) => [module.definition.name, module]));
   const report = options.onOutcome ?? (() => undefined);
   const surface = options.surface ?? 'discord';
   const cacheBytes = options.cacheBytes ?? DEFAULT_CACHE_BYTES;
-  const cache = createReplyCache<Answer>(options.cacheSize ?? 1000, cacheBytes, (answer) => answer.parts.reduce((sum, part) => sum + part.length, 0));
-  // Autocomplete runs on every keystroke and its choices depend only on what was
-  // typed (never on who types it): remembered the same way, fitted and redacted,
-  // as the bytes of the callback body.
-  const choicesCache = createReplyCache<Buffer>(options.cacheSize ?? 1000, cacheBytes, (body) => body.length);
+  // Handlers are pure: the same command and options on the same profile give
+  // the same payload, except for the asker's id in component custom_ids. So an
+  // answer is built once for PLACEHOLDER_ASKER, remembered, and given to each
+  // asker with their own id put in (withAsker). Autocomplete runs on every
+  // keystroke and its choices depend only on what was typed: remembered too.
+  // What is remembered is shared: no caller changes a payload it is given.
+  const answers = createReplyCache<ReplyPayload>(options.cacheSize ?? 1000, cacheBytes);
+  const choiceLists = createReplyCache<AutocompleteChoice[]>(options.cacheSize ?? 1000, cacheBytes);
 
   function choicesFor(bot: Bot, name: string, focused: { name: string; value: string }, input: CommandInput): AutocompleteChoice[] {
     return fitChoices(byName.get(name)?.autocomplete?.(focused, input, bot) ?? [], { redact: bot.secrets });
@@ -226,15 +168,6 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return fitReply(payload, { redact: bot.secrets });
   }
 
-  /** The fitted answer for these options, built with the placeholder asker and remembered. */
-  function remembered(bot: Bot, name: string, input: CommandInput): Answer {
-    // Refused before it becomes a key or reaches a handler.
-    const problem = optionsProblem(input.options);
-    if (problem) throw new UserError(problem);
-    const key = `${name}\u0000${canonicalOptions(input.options)}`;
-    return cache.get(bot, key, () => toAnswer(fit(runCommand(name, { ...input, user: { id: PLACEHOLDER_USER } }, bot), bot)));
-  }
-
   function runCommand(name: string, input: CommandInput, bot: Bot): ReplyPayload {
     const module = byName.get(name);
     if (!module) throw new UserError(unknownCommandMessage(name, commands));
@@ -253,50 +186,30 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     command(name, input) {
       const bot = options.bot();
       try {
-        const answer = remembered(bot, name, input);
+        // Refused before it becomes a key or reaches a handler.
+        const problem = optionsProblem(input.options);
+        if (problem) throw new UserError(problem);
+        const key = `${name}\u0000${canonicalOptions(input.options)}`;
+        const answer = answers.get(bot, key, () => fit(runCommand(name, { ...input, user: { id: PLACEHOLDER_ASKER } }, bot), bot));
         report({ kind: 'command', name, outcome: 'ok' });
-        return (JSON.parse(withUser(answer, input.user.id).toString()) as { data: ReplyPayload }).data;
+        return withAsker(answer, input.user.id);
       } catch (error) {
         return fit(failure('command', name, error), bot);
-      }
-    },
-    commandResponse(name, input) {
-      const bot = options.bot();
-      try {
-        const answer = remembered(bot, name, input);
-        report({ kind: 'command', name, outcome: 'ok' });
-        return { body: withUser(answer, input.user.id), ephemeral: answer.ephemeral };
-      } catch (error) {
-        const { parts, ephemeral } = toAnswer(fit(failure('command', name, error), bot));
-        return { body: Buffer.concat(parts), ephemeral };
       }
     },
     autocomplete(name, rawFocused, input) {
       const bot = options.bot();
       try {
+        // Out of Discord's limits: no choices, and nothing remembered.
         if (optionsProblem(input.options)) return [];
         const focused = { name: rawFocused.name, value: clipAutocompleteValue(rawFocused.value) };
-        const choices = choicesFor(bot, name, focused, input);
+        const key = `${name}\u0000${focused.name}\u0000${focused.value}\u0000${canonicalOptions(input.options)}`;
+        const choices = choiceLists.get(bot, key, () => choicesFor(bot, name, focused, input));
         report({ kind: 'autocomplete', name, outcome: 'ok' });
         return choices;
       } catch (error) {
         failure('autocomplete', name, error);
         return [];
-      }
-    },
-    autocompleteResponse(name, rawFocused, input) {
-      const bot = options.bot();
-      try {
-        // Out of Discord's limits: no choices, and nothing remembered.
-        if (optionsProblem(input.options)) return Buffer.from(choicesBody([]));
-        const focused = { name: rawFocused.name, value: clipAutocompleteValue(rawFocused.value) };
-        const key = `${name}\u0000${focused.name}\u0000${focused.value}\u0000${canonicalOptions(input.options)}`;
-        const body = choicesCache.get(bot, key, () => ownedPieces([choicesBody(choicesFor(bot, name, focused, input))])[0]!);
-        report({ kind: 'autocomplete', name, outcome: 'ok' });
-        return body;
-      } catch (error) {
-        failure('autocomplete', name, error);
-        return Buffer.from(choicesBody([]));
       }
     },
     component(customId, values, user, origin = {}) {
@@ -308,7 +221,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         const tooMuch = valuesProblem(values);
         if (tooMuch) throw new UserError(tooMuch);
         // Who asked: Discord's word when the transport has it, else the id's own field.
-        const asker = origin.askerId !== undefined && /^\d{1,20}$/.test(origin.askerId) ? origin.askerId : decoded.user;
+        const asker = isSnowflake(origin.askerId) ? origin.askerId : decoded.user;
         const state = asker === undefined ? decoded : { ...decoded, user: asker };
         if (state.command === 'share') {
           // A private answer made public: run the same command again, without `private`.
@@ -350,7 +263,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     },
     cachedBytes() {
       const bot = options.bot();
-      return cache.bytes(bot) + choicesCache.bytes(bot);
+      return answers.bytes(bot) + choiceLists.bytes(bot);
     },
   };
 }
@@ -374,7 +287,7 @@ function makePrivate(payload: ReplyPayload, name: string, input: CommandInput, m
         custom_id: encodeCustomId({
           command: 'share',
           action: name,
-          ...(/^\d{1,20}$/.test(input.user.id) ? { user: input.user.id } : {}),
+          ...(isSnowflake(input.user.id) ? { user: input.user.id } : {}),
           // control and format characters would make the id invalid; the shared answer is the same without them
           ...(typeof value === 'string' ? { key: value.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').trim() } : {}),
         }),

@@ -15,7 +15,7 @@ export const MAX_STRING_OPTION_LENGTH = 6000;
 /** What an autocomplete handler sees of the value being typed: no choice can be longer. */
 export const MAX_AUTOCOMPLETE_VALUE_LENGTH = 100;
 /** A component's custom_id. */
-export const MAX_CUSTOM_ID_LENGTH = 100;
+export { MAX_CUSTOM_ID_LENGTH } from '../replies/custom-id.js';
 /** Values a select menu sends, and the length of each. */
 export const MAX_SELECT_VALUES = 25;
 export const MAX_SELECT_VALUE_LENGTH = 100;

@@ -8,21 +8,23 @@ import {
   MessageFlags,
   PermissionFlagsBits,
   Routes,
+  type APIInteractionResponse,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
-  type CommandInteractionOption,
   type Interaction,
   type Message,
   type MessageCreateOptions,
   type StringSelectMenuInteraction,
 } from 'discord.js';
+import { choicesCallback, componentCallback, replyCallback } from '../bot/callback.js';
+import { slowDownMessage, type Throttle } from '../bot/cooldown.js';
 import type { Dispatcher } from '../bot/dispatch.js';
-import { clientOptions } from './client-options.js';
+import { findFocused, flattenOptions } from '../bot/interaction-options.js';
 import { newRef } from '../bot/ref.js';
-import type { OptionValue } from '../bot/types.js';
 import type { Logger } from '../log.js';
-import type { ReplyPayload } from '../replies/index.js';
+import { decodeCustomId, type ReplyPayload } from '../replies/index.js';
+import { clientOptions } from './client-options.js';
 
 export interface GatewayOptions {
   token: string;
@@ -31,7 +33,7 @@ export interface GatewayOptions {
   dispatcher: Dispatcher | Promise<Dispatcher>;
   logger: Logger;
   /** Per-user throttle for commands, components and messages (not autocomplete). */
-  throttle?: (userId: string) => { ok: true } | { ok: false; retryAfterSeconds: number };
+  throttle?: Throttle;
 }
 
 export interface GatewayBot {
@@ -96,27 +98,26 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
     let name = 'unknown';
     let outcome = 'ok';
     try {
+      const user = { id: interaction.user.id, name: interaction.user.username };
       if (interaction.isAutocomplete()) {
         name = interaction.commandName;
-        await respondAutocomplete(interaction);
+        const { data } = interaction.options;
+        await sendCallback(interaction, choicesCallback(dispatcher().autocomplete(name, findFocused(data), { options: flattenOptions(data), user })));
         return;
       }
-      if (interaction.isChatInputCommand()) {
-        name = interaction.commandName;
-        if (await throttled(interaction)) {
-          outcome = 'throttled';
-          return;
-        }
-        await runCommand(interaction);
-        return;
-      }
-      if (interaction.isButton() || interaction.isStringSelectMenu()) {
-        name = interaction.customId.split('|')[1] ?? 'component';
-        if (await throttled(interaction)) {
-          outcome = 'throttled';
-          return;
-        }
-        await runComponent(interaction);
+      if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isStringSelectMenu()) return;
+      name = interaction.isChatInputCommand() ? interaction.commandName : (decodeCustomId(interaction.customId)?.command ?? 'component');
+      const slowDown = slowDownMessage(options.throttle, user.id);
+      if (slowDown !== undefined) {
+        outcome = 'throttled';
+        await sendCallback(interaction, replyCallback(dispatcher().notice(slowDown)));
+      } else if (interaction.isChatInputCommand()) {
+        await sendCallback(interaction, replyCallback(dispatcher().command(name, { options: flattenOptions(interaction.options.data), user })));
+      } else {
+        const values = interaction.isStringSelectMenu() ? interaction.values : [];
+        // Who ran the command behind this message, as Discord says: outranks the custom_id's own u= field.
+        const askerId = interaction.message.interactionMetadata?.user.id;
+        await sendCallback(interaction, componentCallback(dispatcher().component(interaction.customId, values, user, askerId === undefined ? {} : { askerId })));
       }
     } catch (error) {
       outcome = 'error';
@@ -132,71 +133,23 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
     }
   }
 
-  async function throttled(interaction: ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction): Promise<boolean> {
-    const verdict = options.throttle?.(interaction.user.id);
-    if (!verdict || verdict.ok) return false;
-    await interaction.reply({
-      content: `Slow down a little: try again in ${verdict.retryAfterSeconds} s.`,
-      flags: MessageFlags.Ephemeral,
-    });
-    return true;
-  }
-
-  async function respondAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
-    const focused = interaction.options.getFocused(true);
-    const body = dispatcher().autocompleteResponse(
-      interaction.commandName,
-      { name: focused.name, value: String(focused.value) },
-      { options: optionValues(interaction.options.data), user: { id: interaction.user.id, name: interaction.user.username } },
-    );
-    // What interaction.respond() sends, without its camelCase -> snake_case pass
-    // over every choice (28 us for 25 choices, lodash.snakecase per key, on every
-    // keystroke) and its JSON.stringify: the remembered body, as it is.
-    await interaction.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
-      body,
-      passThroughBody: true,
-      headers: { 'Content-Type': 'application/json' },
-      auth: false,
-    });
-    interaction.responded = true;
-  }
-
-  async function runCommand(interaction: ChatInputCommandInteraction): Promise<void> {
-    const { body, ephemeral } = dispatcher().commandResponse(interaction.commandName, {
-      options: optionValues(interaction.options.data),
-      user: { id: interaction.user.id, name: interaction.user.username },
-    });
-    await respond(interaction, body);
-    interaction.ephemeral = ephemeral;
-  }
-
-  async function runComponent(interaction: ButtonInteraction | StringSelectMenuInteraction): Promise<void> {
-    const values = interaction.isStringSelectMenu() ? interaction.values : [];
-    // Who ran the command behind this message, as Discord says: outranks the custom_id's own u= field.
-    const askerId = interaction.message.interactionMetadata?.user.id;
-    const result = dispatcher().component(interaction.customId, values, { id: interaction.user.id, name: interaction.user.username }, askerId === undefined ? {} : { askerId });
-    const type = result.type === 'update' ? InteractionResponseType.UpdateMessage : InteractionResponseType.ChannelMessageWithSource;
-    await respond(interaction, `{"type":${type},"data":${JSON.stringify(result.payload)}}`);
-    if (type === InteractionResponseType.ChannelMessageWithSource) interaction.ephemeral = ((result.payload.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
-  }
-
   /**
-   * What interaction.reply() and update() send, with the callback body as it is:
-   * the payload is API JSON already (built and fitted by src/replies), and a
-   * remembered answer is serialized once (dispatcher.commandResponse). discord.js's
-   * MessagePayload pass and its JSON.stringify were most of what the bot added
-   * per reply (npm run bench). The interaction is marked replied, as they do.
+   * Every answer to an interaction goes through here, as the callback's JSON:
+   * a payload is API JSON already (built and fitted by src/replies), so
+   * discord.js's reply(), update() and respond(), which copy it through their
+   * camelCase → snake_case pass (MessagePayload), are not needed. The
+   * interaction is marked answered as they mark it.
    */
-  async function respond(interaction: ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction, body: string | Buffer): Promise<void> {
-    if (interaction.deferred || interaction.replied) throw new Error('interaction already acknowledged');
-    await interaction.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
-      body,
-      passThroughBody: true,
-      headers: { 'Content-Type': 'application/json' },
-      auth: false,
-      query: new URLSearchParams({ with_response: 'false' }),
-    });
+  async function sendCallback(interaction: AutocompleteInteraction | ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction, response: APIInteractionResponse): Promise<void> {
+    const done = interaction.isAutocomplete() ? interaction.responded : interaction.deferred || interaction.replied;
+    if (done) throw new Error('interaction already acknowledged');
+    await interaction.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body: response, auth: false });
+    if (interaction.isAutocomplete()) {
+      interaction.responded = true;
+      return;
+    }
     interaction.replied = true;
+    if (response.type === InteractionResponseType.ChannelMessageWithSource) interaction.ephemeral = ((response.data?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
   }
 
   async function handleMessage(message: Message): Promise<void> {
@@ -207,8 +160,7 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
     const started = performance.now();
     let outcome = 'ok';
     try {
-      const verdict = options.throttle?.(message.author.id);
-      if (verdict && !verdict.ok) {
+      if (slowDownMessage(options.throttle, message.author.id) !== undefined) {
         outcome = 'throttled';
         return;
       }
@@ -262,16 +214,6 @@ function kindOf(interaction: Interaction): string {
   return 'other';
 }
 
-/** Options by name; subcommands are flattened (the bot has none today). */
-export function optionValues(options: readonly CommandInteractionOption[]): Record<string, OptionValue> {
-  const out: Record<string, OptionValue> = {};
-  for (const option of options) {
-    if (option.options) Object.assign(out, optionValues(option.options));
-    else if (option.value !== undefined && option.value !== null) out[option.name] = option.value;
-  }
-  return out;
-}
-
 /**
  * Embeds and rows as they are: a payload is API JSON already (snake_case, built and
  * fitted by src/replies), so discord.js's camelCase → snake_case pass over every key
@@ -282,15 +224,12 @@ function asIs<T>(items: readonly T[] | undefined): { toJSON(): T }[] {
   return (items ?? []).map((item) => ({ toJSON: () => item }));
 }
 
-/** A payload as a channel message: no ephemeral flag, no Share button (it is public already). */
+/** A payload as a channel message: no ephemeral flag (dispatcher.message never makes a private answer, so no Share button either). */
 export function toMessageOptions(payload: ReplyPayload): MessageCreateOptions {
-  const components = (payload.components ?? []).filter(
-    (row) => !row.components.some((component) => 'custom_id' in component && component.custom_id.startsWith('pb1|share|')),
-  );
   return {
     ...(payload.content !== undefined ? { content: payload.content } : {}),
     embeds: asIs(payload.embeds),
-    components: asIs(components),
+    components: asIs(payload.components),
     allowedMentions: { parse: [], repliedUser: false },
   } as MessageCreateOptions;
 }

@@ -13,10 +13,7 @@ import { createReplayGuard, DEFAULT_MAX_REMEMBERED_IDS } from './replay.js';
 import { checkInteraction } from './shape.js';
 import { decodeSignature, parsePublicKey, verifySignedBytes } from './signature.js';
 
-/** The response as a value, or already serialized: JSON text, or its UTF-8 bytes. */
-export type InteractionResponder = (
-  interaction: APIInteraction,
-) => Promise<APIInteractionResponse | string | Buffer> | APIInteractionResponse | string | Buffer;
+export type InteractionResponder = (interaction: APIInteraction) => Promise<APIInteractionResponse> | APIInteractionResponse;
 
 export interface HttpServerOptions {
   /** The application's public key, 64 hex characters (DISCORD_PUBLIC_KEY). */
@@ -363,10 +360,10 @@ export function createInteractionServer(options: HttpServerOptions): Interaction
       return;
     }
 
-    const answer = (response: APIInteractionResponse | string | Buffer): void => {
-      let body: string | Buffer | undefined;
+    const answer = (response: APIInteractionResponse): void => {
+      let body: string | undefined;
       try {
-        body = typeof response === 'string' || Buffer.isBuffer(response) ? response : (JSON.stringify(response) as string | undefined);
+        body = JSON.stringify(response) as string | undefined;
       } catch (error) {
         fail(res, exchange, error);
         return;
@@ -375,7 +372,7 @@ export function createInteractionServer(options: HttpServerOptions): Interaction
       else send(res, exchange, 200, body);
     };
 
-    let result: PromiseLike<APIInteractionResponse | string | Buffer> | APIInteractionResponse | string | Buffer;
+    let result: PromiseLike<APIInteractionResponse> | APIInteractionResponse;
     try {
       result = respond(parsed as APIInteraction);
     } catch (error) {

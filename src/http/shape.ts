@@ -19,22 +19,17 @@ import {
   MAX_SELECT_VALUES,
   MAX_STRING_OPTION_LENGTH,
 } from '../bot/input-limits.js';
+import { isSnowflake } from '../replies/custom-id.js';
 
 const APPLICATION_COMMAND = 2;
 const MESSAGE_COMPONENT = 3;
 const AUTOCOMPLETE = 4;
 const MODAL_SUBMIT = 5;
 
-const SNOWFLAKE = /^\d{1,20}$/;
-
 type Json = Record<string, unknown>;
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isSnowflake(value: unknown): value is string {
-  return typeof value === 'string' && SNOWFLAKE.test(value);
 }
 
 /** The invoking user's id: `member.user.id` in a server, `user.id` in a DM. */

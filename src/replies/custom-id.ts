@@ -14,6 +14,8 @@
 // of the original, which for a search query is still a useful query. Handlers
 // that need the exact key must keep it short.
 
+import type { ReplyPayload } from './types.js';
+
 export const CUSTOM_ID_VERSION = 'pb1';
 export const MAX_CUSTOM_ID_LENGTH = 100;
 /** Pages are 0-based and below this bound (three digits in the id). */
@@ -32,8 +34,14 @@ export interface CustomIdState {
 
 const NAME = /^[-_'\p{L}\p{N}]{1,32}$/u;
 const PAGE = /^(?:0|[1-9]\d{0,2})$/;
-const SNOWFLAKE = /^\d{1,20}$/;
 const ESCAPED_KEY = /^(?:[^%|]|%25|%7C)*$/;
+
+const SNOWFLAKE = /^\d{1,20}$/;
+
+/** A Discord id (a snowflake): digits only, at most 20 of them. */
+export function isSnowflake(value: unknown): value is string {
+  return typeof value === 'string' && SNOWFLAKE.test(value);
+}
 
 const escapeKey = (ch: string): string => (ch === '%' ? '%25' : ch === '|' ? '%7C' : ch);
 
@@ -52,7 +60,7 @@ export function encodeCustomId(state: CustomIdState): string {
     id += `|${page}`;
   }
   if (user !== undefined) {
-    if (!SNOWFLAKE.test(user)) throw new TypeError(`encodeCustomId: user ${JSON.stringify(user)} is not a snowflake`);
+    if (!isSnowflake(user)) throw new TypeError(`encodeCustomId: user ${JSON.stringify(user)} is not a snowflake`);
     id += `|u=${user}`;
   }
   if (key !== undefined) {
@@ -86,7 +94,7 @@ export function decodeCustomId(id: unknown): CustomIdState | null {
   }
   if (field !== undefined && field.startsWith('u=')) {
     const user = field.slice(2);
-    if (!SNOWFLAKE.test(user)) return null;
+    if (!isSnowflake(user)) return null;
     state.user = user;
     field = rest.shift();
   }
@@ -97,4 +105,28 @@ export function decodeCustomId(id: unknown): CustomIdState | null {
     field = rest.shift();
   }
   return field === undefined ? state : null;
+}
+
+/**
+ * An asker id that stands in for any: as long as the longest real one, so that
+ * ids cut to fit 100 characters still fit once the real one is put in. A reply
+ * built for it can be remembered and given to anyone through withAsker.
+ */
+export const PLACEHOLDER_ASKER = '0'.repeat(20);
+const PLACEHOLDER_FIELD = `|u=${PLACEHOLDER_ASKER}`;
+
+/** The payload with `asker` in place of PLACEHOLDER_ASKER in its custom_ids; the payload itself is never changed. */
+export function withAsker(payload: ReplyPayload, asker: string): ReplyPayload {
+  if (!payload.components) return payload;
+  const field = `|u=${isSnowflake(asker) ? asker : '0'}`;
+  let changed = false;
+  const components = payload.components.map((row) => ({
+    ...row,
+    components: row.components.map((component) => {
+      if (!('custom_id' in component) || !component.custom_id.includes(PLACEHOLDER_FIELD)) return component;
+      changed = true;
+      return { ...component, custom_id: component.custom_id.replace(PLACEHOLDER_FIELD, field) };
+    }),
+  }));
+  return changed ? { ...payload, components } : payload;
 }

@@ -1,0 +1,46 @@
+// An interaction's options as the dispatcher takes them, for both transports:
+// the raw JSON of an HTTP interaction and discord.js's `interaction.options.data`
+// have the same shape (name, value, focused, and `options` for a subcommand).
+// The HTTP server has already checked the shape (src/http/shape.ts); reading
+// stays defensive all the same, and never recursive beyond Discord's depth.
+import { MAX_OPTION_DEPTH } from './input-limits.js';
+import type { OptionValue } from './types.js';
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Calls `visit` on each option, subcommands' included, to at most MAX_OPTION_DEPTH levels, until it returns true. */
+function eachOption(options: unknown, visit: (option: Json) => boolean, depth = 1): boolean {
+  if (!Array.isArray(options) || depth > MAX_OPTION_DEPTH) return false;
+  for (const option of options as unknown[]) {
+    if (!isObject(option)) continue;
+    if (visit(option)) return true;
+    if (eachOption(option['options'], visit, depth + 1)) return true;
+  }
+  return false;
+}
+
+/** Option values by name; subcommands are flattened (the bot has none today). */
+export function flattenOptions(options: unknown): Record<string, OptionValue> {
+  const out: Record<string, OptionValue> = {};
+  eachOption(options, (option) => {
+    const value = option['value'];
+    if (option['options'] === undefined && typeof option['name'] === 'string' && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) {
+      out[option['name']] = value;
+    }
+    return false;
+  });
+  return out;
+}
+
+/** The option being typed in, for autocomplete; an empty one when there is none. */
+export function findFocused(options: unknown): { name: string; value: string } {
+  let found = { name: '', value: '' };
+  eachOption(options, (option) => {
+    if (option['focused'] !== true) return false;
+    found = { name: typeof option['name'] === 'string' ? option['name'] : '', value: String(option['value'] ?? '') };
+    return true;
+  });
+  return found;
+}
