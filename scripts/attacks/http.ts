@@ -163,7 +163,7 @@ const stalled: Attack = {
           '500 connections sending 64 KiB − 1 of a 64 KiB body (the cap), then stalled',
           '#15.2',
           outcomes,
-          'dropped: the oldest of more than 64 bodies being read; 408: cut at the 5 s request deadline',
+          'dropped: the oldest of more than 32 bodies being read, or over the 128-connection cap; 408: cut at the 5 s request deadline',
         );
       },
       async (serve) => {

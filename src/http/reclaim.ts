@@ -40,7 +40,7 @@ export interface ReclaimOptions {
   minIntervalMs: number;
 }
 
-export const DEFAULT_RECLAIM: ReclaimOptions = { threshold: 32, delayMs: 1000, minIntervalMs: 5000 };
+export const DEFAULT_RECLAIM: ReclaimOptions = { threshold: 32, delayMs: 500, minIntervalMs: 2000 };
 
 export interface Reclaimer {
   /** One connection ended without an answer worth having (refused, cut, dropped). */
@@ -63,7 +63,8 @@ export function createReclaimer(options: ReclaimOptions = DEFAULT_RECLAIM): Recl
     debt = 0;
     last = performance.now();
     collections++;
-    gc({ type: 'major', execution: 'async' });
+    // One full collection, at once: a short pause, after a flood, never during normal traffic.
+    gc({ type: 'major', execution: 'sync' });
   };
 
   return {

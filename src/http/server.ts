@@ -75,7 +75,7 @@ export const DEFAULT_MAX_CONNECTIONS = 128;
  * signature can be checked: this bounds how many do at once. The oldest goes
  * first, so stalled senders make room for Discord, whose requests arrive whole.
  */
-export const DEFAULT_MAX_RECEIVING = 64;
+export const DEFAULT_MAX_RECEIVING = 32;
 /**
  * Discord (or a proxy that buffers the request, as nginx does by default)
  * sends a whole request at once; a client still sending after this is not
