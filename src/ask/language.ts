@@ -2,8 +2,8 @@
 // read, the words that name the person (pronouns and their name), and the
 // pronouns an answer uses for them.
 import type { Profile } from '../profile/schema.js';
-import { CONTROL, INVISIBLE } from '../characters.js';
-import { STOP_WORDS, tokenize } from '../search/normalise.js';
+import { CONTROL } from '../characters.js';
+import { STOP_WORDS, tokenize, unaccent } from '../search/normalise.js';
 
 /** Rules read at most this much of a question; the rest cannot change what is asked. */
 export const MAX_QUESTION_LENGTH = 300;
@@ -23,11 +23,7 @@ const MARKUP = /[*_~`|>#[\]{}()<>"\u201C\u201D\u00AB\u00BB]/g;
 
 /** Cleans a question for the rules: no accents, invisible or control characters, markdown; single spaces; bounded length. */
 export function prepareQuestion(text: string): PreparedQuestion {
-  const cased = String(text)
-    .slice(0, MAX_QUESTION_LENGTH * 4)
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(INVISIBLE, '')
+  const cased = unaccent(String(text).slice(0, MAX_QUESTION_LENGTH * 4))
     .replace(CONTROL, ' ')
     .replace(DISCORD_SYNTAX, ' ')
     .replace(/[\u2019\u2018\u00B4\u02BC]/g, "'") // ’ ‘ ´ ʼ

@@ -25,13 +25,14 @@ export const STOP_WORDS = new Set(
 const TOKEN = /#\d+|[\p{L}\p{N}]+(?:[.,]\p{N}+)*/gu;
 const COMPOUND = /[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)+/gu;
 
-/** Lower case, no accents, no zero-width or control characters. */
+/** The text without accents (letters decomposed, their marks dropped) or invisible characters, in its own letter case. */
+export function unaccent(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').replace(INVISIBLE, '');
+}
+
+/** Lower case, no accents, no invisible characters: what search compares. */
 export function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(INVISIBLE, '')
-    .toLowerCase();
+  return unaccent(text).toLowerCase();
 }
 
 /** Plural to singular, conservatively: "optimizers" → "optimizer", "classes" → "class", "analysis" stays. */
