@@ -41,8 +41,8 @@ export const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/g;
 
 /**
  * What free text carried in a custom_id (a query, a shared command's input) may
- * not hold, each a space instead: Unicode's control and format characters and the
- * line and paragraph separators. A custom_id with a control character is refused
- * (src/replies/fit.ts), and a format character would hide in it.
+ * not hold, each run a space instead: Unicode's control and format characters and
+ * the line and paragraph separators. A custom_id with a control character is
+ * refused (src/replies/fit.ts), and a format character would hide in it.
  */
-export const NOT_IN_CUSTOM_ID = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+export const NOT_IN_CUSTOM_ID = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu;

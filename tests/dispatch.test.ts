@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../commands/index.js';
 import { createDispatcher } from '../src/bot/dispatch.js';
@@ -37,7 +38,7 @@ describe('the dispatcher', () => {
     const reply = dispatcher.command('boom', input());
     const ref = /\(ref ([0-9a-f]{6})\)/.exec(reply.content ?? '')?.[1];
     expect(ref).toBeDefined();
-    expect(reply.flags).toBe(64);
+    expect(reply.flags).toBe(MessageFlags.Ephemeral);
     expect(reply.allowed_mentions).toEqual({ parse: [] });
     const logged = lines.find((line) => line['msg'] === 'handler failed');
     expect(logged).toMatchObject({ ref, name: 'boom', error: 'kaboom' });
@@ -49,7 +50,7 @@ describe('the dispatcher', () => {
     const bot = await shippedBot();
     const { lines, logger } = capture();
     const dispatcher = createDispatcher({ commands: [REFUSES], bot: () => bot, logger });
-    expect(dispatcher.command('refuse', input())).toEqual({ content: 'No such thing, try /help.', flags: 64, allowed_mentions: { parse: [] } });
+    expect(dispatcher.command('refuse', input())).toEqual({ content: 'No such thing, try /help.', flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } });
     expect(lines.filter((line) => line['level'] === 'error')).toEqual([]);
   });
 
@@ -66,7 +67,7 @@ describe('the dispatcher', () => {
     for (const id of ['garbage', 'pb1|nothing|page|1', 'pb1|share|nothing|k=x', 'x'.repeat(500)]) {
       const result = dispatcher.component(id, [], ASKER);
       expect(result.type).toBe('reply');
-      expect(result.payload.flags).toBe(64);
+      expect(result.payload.flags).toBe(MessageFlags.Ephemeral);
     }
   });
 
@@ -131,14 +132,14 @@ describe('the dispatcher', () => {
     const bot = await shippedBot();
     const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger: createLogger('silent') });
     const reply = dispatcher.command('projects', input({ query: 'optimizers', private: true }));
-    expect(reply.flags).toBe(64);
+    expect(reply.flags).toBe(MessageFlags.Ephemeral);
     const share = customIds(reply).find((id) => id.startsWith('pb1|share|'));
     expect(decodeCustomId(share!)).toEqual({ command: 'share', action: 'projects', user: ASKER.id, key: 'optimizers' });
     const shared = dispatcher.component(share!, [], ASKER);
     expect(shared.type).toBe('reply');
     expect(shared.payload.flags ?? 0).toBe(0);
     expect(shared.payload.embeds?.[0]?.title).toBe('Lookahead Optimizer Analysis');
-    expect(dispatcher.component(share!, [], OTHER).payload.flags).toBe(64);
+    expect(dispatcher.component(share!, [], OTHER).payload.flags).toBe(MessageFlags.Ephemeral);
   });
 });
 
@@ -152,7 +153,7 @@ describe('who may press a button (#15.8)', () => {
       type: 'reply',
       payload: {
         content: "This button doesn't say who ran /projects, so no one can page it. Run /projects yourself to get your own list.",
-        flags: 64,
+        flags: MessageFlags.Ephemeral,
         allowed_mentions: { parse: [] },
       },
     });
@@ -184,7 +185,7 @@ describe('who may press a button (#15.8)', () => {
     const open = `pb1|projects|open|u=${OTHER.id}|k=`;
     const result = dispatcher.component(open, ['lookahead-optimizer-analysis'], OTHER, { askerId: ASKER.id });
     expect(result.type).toBe('reply');
-    expect(result.payload.flags).toBe(64);
+    expect(result.payload.flags).toBe(MessageFlags.Ephemeral);
     expect(result.payload.embeds?.[0]?.title).toBe('Lookahead Optimizer Analysis');
   });
 
@@ -200,7 +201,7 @@ describe('inputs beyond Discord’s limits, and the caches (#15.10)', () => {
     const bot = await shippedBot();
     let runs = 0;
     const counting: CommandModule = {
-      definition: { name: 'count', description: 'counts', options: [{ type: 3, name: 'query', description: 'q' }] },
+      definition: { name: 'count', description: 'counts', options: [{ type: ApplicationCommandOptionType.String, name: 'query', description: 'q' }] },
       execute: () => {
         runs++;
         return { content: 'ok' };

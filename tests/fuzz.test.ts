@@ -3,6 +3,7 @@
 // Zero exceptions may escape, zero handler errors may be caught by the boundary
 // (each would be a bug), zero payloads may break a Discord limit, and no
 // payload may let a mention ping. Replay a failure with FUZZ_SEED=<seed>.
+import { ApplicationCommandOptionType, InteractionResponseType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../commands/index.js';
 import { createDispatcher } from '../src/bot/dispatch.js';
@@ -125,12 +126,12 @@ describe(`fuzzing every handler (seed ${SEED}, replay with FUZZ_SEED=${SEED})`, 
               name: g.rand() < 0.8 ? name : g.text().slice(0, 40),
               custom_id: g.text().slice(0, 100),
               values: g.rand() < 0.5 ? [g.text()] : undefined,
-              options: Object.entries(options).map(([optionName, value]) => ({ name: optionName, type: 3, value, focused: g.rand() < 0.3 })),
+              options: Object.entries(options).map(([optionName, value]) => ({ name: optionName, type: ApplicationCommandOptionType.String, value, focused: g.rand() < 0.3 })),
             },
             member: { user: { id: user.id, username: 'u' } },
           };
           const response = respond(interaction as never) as { type: number; data?: ReplyPayload & { choices?: unknown[] } };
-          if (response.type !== 8) {
+          if (response.type !== InteractionResponseType.ApplicationCommandAutocompleteResult) {
             if (!response.data) problems.push(`http type ${interaction.type}: no data`);
             else problems.push(...checkPayload(response.data, `http type ${interaction.type}`));
           }

@@ -2,6 +2,16 @@
 // the same handlers and payloads as the gateway bot, over signed HTTP.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ChannelType,
+  ComponentType,
+  InteractionContextType,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+} from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../commands/index.js';
 import { REPO_ROOT } from '../src/paths.js';
@@ -60,8 +70,10 @@ function interaction(type: number, data: Record<string, unknown>, user = ASKER, 
     token: `token-${nextId}`,
     version: 1,
     data,
-    ...(dm ? { user, context: 1 } : { member: { user, roles: [] }, guild_id: '500000000000000001', context: 0 }),
-    channel: { id: '600000000000000001', type: dm ? 1 : 0 },
+    ...(dm
+      ? { user, context: InteractionContextType.BotDM }
+      : { member: { user, roles: [] }, guild_id: '500000000000000001', context: InteractionContextType.Guild }),
+    channel: { id: '600000000000000001', type: dm ? ChannelType.DM : ChannelType.GuildText },
     locale: 'en-US',
     app_permissions: '0',
     entitlements: [],
@@ -75,7 +87,7 @@ async function post(body: unknown): Promise<{ status: number; json: { type: numb
 }
 
 function command(name: string, options: { name: string; type: number; value: unknown; focused?: boolean }[] = [], user = ASKER, dm = false) {
-  return interaction(2, { id: '700000000000000001', name, type: 1, options }, user, dm);
+  return interaction(InteractionType.ApplicationCommand, { id: '700000000000000001', name, type: ApplicationCommandType.ChatInput, options }, user, dm);
 }
 
 function customIds(data: Record<string, unknown> | undefined): { label: string; id: string }[] {
@@ -91,7 +103,7 @@ describe('portfolio-bot serve', () => {
   });
 
   it('answers PING with PONG', async () => {
-    expect(await post({ type: 1 })).toEqual({ status: 200, json: { type: 1 } });
+    expect(await post({ type: InteractionType.Ping })).toEqual({ status: 200, json: { type: InteractionResponseType.Pong } });
   });
 
   it.each(COMMANDS.map((module) => module.definition.name))('answers /%s inline, within limits, in a server and in a DM', async (name) => {
@@ -107,13 +119,13 @@ describe('portfolio-bot serve', () => {
   });
 
   it('answers /projects optimizers with the Lookahead card', async () => {
-    const { json } = await post(command('projects', [{ name: 'query', type: 3, value: 'optimizers' }]));
+    const { json } = await post(command('projects', [{ name: 'query', type: ApplicationCommandOptionType.String, value: 'optimizers' }]));
     const embeds = json.data?.['embeds'] as { title: string; url: string }[];
     expect(embeds[0]).toMatchObject({ title: 'Lookahead Optimizer Analysis', url: 'https://github.com/akashpalrecha/Lookahead' });
   });
 
   it('answers autocomplete with type 8', async () => {
-    const body = interaction(4, { id: '700000000000000002', name: 'project', type: 1, options: [{ name: 'name', type: 3, value: 'mul', focused: true }] });
+    const body = interaction(InteractionType.ApplicationCommandAutocomplete, { id: '700000000000000002', name: 'project', type: ApplicationCommandType.ChatInput, options: [{ name: 'name', type: ApplicationCommandOptionType.String, value: 'mul', focused: true }] });
     const { json } = await post(body);
     expect(json.type).toBe(8);
     expect((json.data?.['choices'] as { name: string }[])[0]).toEqual({ name: 'Multichannel Resnets', value: 'multichannel-resnets' });
@@ -123,20 +135,20 @@ describe('portfolio-bot serve', () => {
     const { json } = await post(command('projects'));
     const next = customIds(json.data).find((c) => c.label === 'Next');
     expect(next).toBeDefined();
-    const press = (user: typeof ASKER) => post(interaction(3, { custom_id: next!.id, component_type: 2 }, user));
+    const press = (user: typeof ASKER) => post(interaction(InteractionType.MessageComponent, { custom_id: next!.id, component_type: ComponentType.Button }, user));
     const mine = await press(ASKER);
     expect(mine.json.type).toBe(7);
     expect(JSON.stringify(mine.json.data)).toContain('Page 2 of');
     const theirs = await press(OTHER);
     expect(theirs.json.type).toBe(4);
-    expect(theirs.json.data?.['flags']).toBe(64);
+    expect(theirs.json.data?.['flags']).toBe(MessageFlags.Ephemeral);
   });
 
   it('shares a private answer as a new public message', async () => {
-    const { json } = await post(command('contact', [{ name: 'private', type: 5, value: true }]));
-    expect(json.data?.['flags']).toBe(64);
+    const { json } = await post(command('contact', [{ name: 'private', type: ApplicationCommandOptionType.Boolean, value: true }]));
+    expect(json.data?.['flags']).toBe(MessageFlags.Ephemeral);
     const share = customIds(json.data).find((c) => c.label === 'Share in channel');
-    const shared = await post(interaction(3, { custom_id: share!.id, component_type: 2 }));
+    const shared = await post(interaction(InteractionType.MessageComponent, { custom_id: share!.id, component_type: ComponentType.Button }));
     expect(shared.json.type).toBe(4);
     expect(shared.json.data?.['flags'] ?? 0).toBe(0);
     expect((shared.json.data?.['embeds'] as { title: string }[])[0]?.title).toBe('Contact Akash Palrecha');
@@ -160,16 +172,16 @@ describe('portfolio-bot serve', () => {
     // OTHER writes their own id into the button of ASKER's message.
     const forged = next.replace(`u=${ASKER.id}`, `u=${OTHER.id}`);
     expect(forged).not.toBe(next);
-    const message = { id: '800000000000000001', interaction_metadata: { id: '1', type: 2, user: ASKER } };
-    const press = (customId: string, user: typeof ASKER) => post({ ...interaction(3, { custom_id: customId, component_type: 2 }, user), message });
+    const message = { id: '800000000000000001', interaction_metadata: { id: '1', type: InteractionType.ApplicationCommand, user: ASKER } };
+    const press = (customId: string, user: typeof ASKER) => post({ ...interaction(InteractionType.MessageComponent, { custom_id: customId, component_type: ComponentType.Button }, user), message });
     const refused = await press(forged, OTHER);
     expect(refused.json.type).toBe(4);
     expect(refused.json.data?.['content']).toBe('Only the person who ran /projects can page this list. Run /projects yourself to get your own.');
     expect((await press(forged, ASKER)).json.type).toBe(7);
 
-    const anonymous = await post(interaction(3, { custom_id: 'pb1|projects|page|1|k=', component_type: 2 }, OTHER));
+    const anonymous = await post(interaction(InteractionType.MessageComponent, { custom_id: 'pb1|projects|page|1|k=', component_type: ComponentType.Button }, OTHER));
     expect(anonymous.json.type).toBe(4);
-    expect(anonymous.json.data?.['flags']).toBe(64);
+    expect(anonymous.json.data?.['flags']).toBe(MessageFlags.Ephemeral);
     expect(anonymous.json.data?.['content']).toBe("This button doesn't say who ran /projects, so no one can page it. Run /projects yourself to get your own list.");
   });
 

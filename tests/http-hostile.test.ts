@@ -5,6 +5,7 @@
 import { once } from 'node:events';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { connect, type Socket } from 'node:net';
+import { ApplicationCommandOptionType, ApplicationCommandType, ComponentType, InteractionResponseType, InteractionType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../commands/index.js';
 import { createDispatcher } from '../src/bot/dispatch.js';
@@ -36,7 +37,7 @@ function interaction(type: number, data: unknown, extra: Record<string, unknown>
   };
 }
 
-const search = (query: string) => interaction(2, { id: '1', name: 'search', type: 1, options: [{ name: 'query', type: 3, value: query }] });
+const search = (query: string) => interaction(InteractionType.ApplicationCommand, { id: '1', name: 'search', type: ApplicationCommandType.ChatInput, options: [{ name: 'query', type: ApplicationCommandOptionType.String, value: query }] });
 
 /** Headers Discord would send for a body that will never arrive in full: a well-formed signature, a fresh timestamp. */
 function stalledHeaders(contentLength: number): string {
@@ -126,7 +127,7 @@ describe('the HTTP endpoint under hostile input', () => {
         // The oldest went first: the last 32 opened are the ones still held.
         expect(sockets.slice(-32).filter((socket) => socket.destroyed)).toHaveLength(0);
         // A real request arriving now takes the place of the oldest stalled one.
-        expect((await signedRequest(base, keys.privateKey, { type: 1 })).status).toBe(200);
+        expect((await signedRequest(base, keys.privateKey, { type: InteractionType.Ping })).status).toBe(200);
       } finally {
         for (const socket of sockets) socket.destroy();
       }
@@ -190,7 +191,7 @@ describe('the HTTP endpoint under hostile input', () => {
       const flooded = createInteractionServer({
         publicKey: keys.publicKeyHex,
         logger: createLogger('silent'),
-        respond: () => ({ type: 1 }),
+        respond: () => ({ type: InteractionResponseType.Pong }),
         reclaim: { threshold: 20, delayMs: 50, minIntervalMs: 1000 },
       });
       const floodedPort = await flooded.listen(0, '127.0.0.1');
@@ -257,28 +258,28 @@ describe('the HTTP endpoint under hostile input', () => {
   describe('signed payloads of the wrong shape (#15.9)', () => {
     const deep = (levels: number): string => '{"name":"q","type":1,"options":['.repeat(levels) + ']}'.repeat(levels);
     const cases: [string, () => unknown][] = [
-      ['a command without data', () => interaction(2, undefined)],
-      ['a command with data: null', () => interaction(2, null)],
-      ['a command whose options are an object', () => interaction(2, { id: '1', name: 'search', type: 1, options: { query: 'x' } })],
-      ['a command whose option value is an object', () => interaction(2, { id: '1', name: 'search', type: 1, options: [{ name: 'query', type: 3, value: { a: 1 } }] })],
-      ['a command without a name', () => interaction(2, { id: '1', type: 1, options: [] })],
-      ['a button press without data', () => interaction(3, undefined)],
-      ['a button press with data: null', () => interaction(3, null)],
-      ['a button press whose custom_id is a number', () => interaction(3, { custom_id: 7, component_type: 2 })],
-      ['a menu whose values are an object', () => interaction(3, { custom_id: 'pb1|projects|open', component_type: 3, values: { 0: 'x' } })],
-      ['an autocomplete without data', () => interaction(4, undefined)],
-      ['an autocomplete with data: null', () => interaction(4, null)],
-      ['an autocomplete whose options are an object', () => interaction(4, { id: '1', name: 'project', type: 1, options: { name: 'x' } })],
-      ['a command without an id', () => ({ ...interaction(2, { id: '1', name: 'about', type: 1 }), id: undefined })],
-      ['a command without a user', () => ({ ...interaction(2, { id: '1', name: 'about', type: 1 }), member: undefined })],
+      ['a command without data', () => interaction(InteractionType.ApplicationCommand, undefined)],
+      ['a command with data: null', () => interaction(InteractionType.ApplicationCommand, null)],
+      ['a command whose options are an object', () => interaction(InteractionType.ApplicationCommand, { id: '1', name: 'search', type: ApplicationCommandType.ChatInput, options: { query: 'x' } })],
+      ['a command whose option value is an object', () => interaction(InteractionType.ApplicationCommand, { id: '1', name: 'search', type: ApplicationCommandType.ChatInput, options: [{ name: 'query', type: ApplicationCommandOptionType.String, value: { a: 1 } }] })],
+      ['a command without a name', () => interaction(InteractionType.ApplicationCommand, { id: '1', type: ApplicationCommandType.ChatInput, options: [] })],
+      ['a button press without data', () => interaction(InteractionType.MessageComponent, undefined)],
+      ['a button press with data: null', () => interaction(InteractionType.MessageComponent, null)],
+      ['a button press whose custom_id is a number', () => interaction(InteractionType.MessageComponent, { custom_id: 7, component_type: ComponentType.Button })],
+      ['a menu whose values are an object', () => interaction(InteractionType.MessageComponent, { custom_id: 'pb1|projects|open', component_type: ComponentType.StringSelect, values: { 0: 'x' } })],
+      ['an autocomplete without data', () => interaction(InteractionType.ApplicationCommandAutocomplete, undefined)],
+      ['an autocomplete with data: null', () => interaction(InteractionType.ApplicationCommandAutocomplete, null)],
+      ['an autocomplete whose options are an object', () => interaction(InteractionType.ApplicationCommandAutocomplete, { id: '1', name: 'project', type: ApplicationCommandType.ChatInput, options: { name: 'x' } })],
+      ['a command without an id', () => ({ ...interaction(InteractionType.ApplicationCommand, { id: '1', name: 'about', type: ApplicationCommandType.ChatInput }), id: undefined })],
+      ['a command without a user', () => ({ ...interaction(InteractionType.ApplicationCommand, { id: '1', name: 'about', type: ApplicationCommandType.ChatInput }), member: undefined })],
       [
         'options nested four levels deep',
-        () => interaction(2, { id: '1', name: 'search', type: 1, options: [{ name: 'a', type: 2, options: [{ name: 'b', type: 1, options: [{ name: 'c', type: 1, options: [{ name: 'query', type: 3, value: 'x' }] }] }] }] }),
+        () => interaction(InteractionType.ApplicationCommand, { id: '1', name: 'search', type: ApplicationCommandType.ChatInput, options: [{ name: 'a', type: ApplicationCommandOptionType.SubcommandGroup, options: [{ name: 'b', type: ApplicationCommandOptionType.Subcommand, options: [{ name: 'c', type: ApplicationCommandOptionType.Subcommand, options: [{ name: 'query', type: ApplicationCommandOptionType.String, value: 'x' }] }] }] }] }),
       ],
       [
         'options nested as deep as fits in 64 KiB',
         () => {
-          const text = JSON.stringify(interaction(2, { id: '1', name: 'search', type: 1, options: [] }));
+          const text = JSON.stringify(interaction(InteractionType.ApplicationCommand, { id: '1', name: 'search', type: ApplicationCommandType.ChatInput, options: [] }));
           return text.replace('"options":[]', `"options":[${deep(Math.floor((60 * KiB) / 34))}]`);
         },
       ],
@@ -303,7 +304,7 @@ describe('the HTTP endpoint under hostile input', () => {
       const roomy = createInteractionServer({ publicKey: keys.publicKeyHex, logger: createLogger('info', (line) => roomyLines.push(line)), respond: responder, maxBodyBytes: 4096 * KiB });
       const roomyBase = `http://127.0.0.1:${await roomy.listen(0, '127.0.0.1')}`;
       try {
-        const text = JSON.stringify(interaction(2, { id: '1', name: 'search', type: 1, options: [] })).replace('"options":[]', `"options":[${deep(70_000)}]`);
+        const text = JSON.stringify(interaction(InteractionType.ApplicationCommand, { id: '1', name: 'search', type: ApplicationCommandType.ChatInput, options: [] })).replace('"options":[]', `"options":[${deep(70_000)}]`);
         const res = await signedRequest(roomyBase, keys.privateKey, text);
         expect(res.status).toBe(400);
         expect(await res.json()).toEqual({ error: 'malformed interaction: options nested deeper than 3 levels' });
@@ -327,12 +328,12 @@ describe('the HTTP endpoint under hostile input', () => {
     });
 
     it('refuses a custom_id over 100 characters and a menu of 26 values with 400', async () => {
-      const longId = await signedRequest(base, keys.privateKey, interaction(3, { custom_id: `pb1|projects|page|1|k=${'x'.repeat(100)}`, component_type: 2 }));
+      const longId = await signedRequest(base, keys.privateKey, interaction(InteractionType.MessageComponent, { custom_id: `pb1|projects|page|1|k=${'x'.repeat(100)}`, component_type: ComponentType.Button }));
       expect(longId.status).toBe(400);
       const values = await signedRequest(
         base,
         keys.privateKey,
-        interaction(3, { custom_id: 'pb1|projects|open', component_type: 3, values: Array.from({ length: 26 }, (_, i) => `v${i}`) }),
+        interaction(InteractionType.MessageComponent, { custom_id: 'pb1|projects|open', component_type: ComponentType.StringSelect, values: Array.from({ length: 26 }, (_, i) => `v${i}`) }),
       );
       expect(values.status).toBe(400);
     });

@@ -6,7 +6,15 @@ import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage 
 import { connect } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { InteractionResponseType, InteractionType, type APIInteraction, type APIInteractionResponse } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ComponentType,
+  InteractionResponseType,
+  InteractionType,
+  type APIInteraction,
+  type APIInteractionResponse,
+} from 'discord.js';
 import { createLogger } from '../src/log.js';
 import { installSignalHandlers } from '../src/signals.js';
 import {
@@ -35,18 +43,18 @@ const command = (name: string, query = 'optimizers') => ({
   token: 'interaction-token',
   version: 1,
   type: InteractionType.ApplicationCommand,
-  data: { id: '3', name, type: 1, options: [{ name: 'query', type: 3, value: query }] },
+  data: { id: '3', name, type: ApplicationCommandType.ChatInput, options: [{ name: 'query', type: ApplicationCommandOptionType.String, value: query }] },
   user: { id: '42', username: 'asker' },
 });
 const autocomplete = () => ({
   ...command('projects', 'opt'),
   type: InteractionType.ApplicationCommandAutocomplete,
-  data: { id: '3', name: 'projects', type: 1, options: [{ name: 'query', type: 3, value: 'opt', focused: true }] },
+  data: { id: '3', name: 'projects', type: ApplicationCommandType.ChatInput, options: [{ name: 'query', type: ApplicationCommandOptionType.String, value: 'opt', focused: true }] },
 });
 const buttonPress = () => ({
   ...command('projects'),
   type: InteractionType.MessageComponent,
-  data: { custom_id: 'projects:2:abc:42', component_type: 2 },
+  data: { custom_id: 'projects:2:abc:42', component_type: ComponentType.Button },
   message: { id: '9' },
 });
 
@@ -147,26 +155,26 @@ describe('HTTP interactions endpoint', () => {
     const res = await signedRequest(base, keys.privateKey, sent);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json');
-    expect(await res.json()).toEqual({ type: 4, data: { content: 'ran projects' } });
+    expect(await res.json()).toEqual({ type: InteractionResponseType.ChannelMessageWithSource, data: { content: 'ran projects' } });
     expect(seen).toEqual([sent]);
   });
 
   it('answers autocomplete with the responder’s choices', async () => {
     const res = await signedRequest(base, keys.privateKey, autocomplete());
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ type: 8, data: { choices: [{ name: 'Lookahead optimizer', value: 'lookahead' }] } });
+    expect(await res.json()).toEqual({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [{ name: 'Lookahead optimizer', value: 'lookahead' }] } });
   });
 
   it('answers a component press with a message update', async () => {
     const res = await signedRequest(base, keys.privateKey, buttonPress());
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ type: 7, data: { content: 'page of projects:2:abc:42' } });
+    expect(await res.json()).toEqual({ type: InteractionResponseType.UpdateMessage, data: { content: 'page of projects:2:abc:42' } });
   });
 
   it('passes a modal submit to the responder', async () => {
     const res = await signedRequest(base, keys.privateKey, { ...command('projects'), type: InteractionType.ModalSubmit, data: { custom_id: 'm', components: [] } });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ type: 4, data: { content: 'other' } });
+    expect(await res.json()).toEqual({ type: InteractionResponseType.ChannelMessageWithSource, data: { content: 'other' } });
   });
 
   it('accepts a synchronous responder and a chunked body', async () => {
@@ -181,7 +189,7 @@ describe('HTTP interactions endpoint', () => {
       // No Content-Length: node:http sends the body chunked, in two pieces.
       const res = await streamingPost(syncPort, signedHeaders(keys.privateKey, body), [body.subarray(0, 10), body.subarray(10)], true);
       expect(res.status).toBe(200);
-      expect(JSON.parse(res.body)).toEqual({ type: 4, data: { content: 'sync' } });
+      expect(JSON.parse(res.body)).toEqual({ type: InteractionResponseType.ChannelMessageWithSource, data: { content: 'sync' } });
     } finally {
       await sync.close(1000);
     }
@@ -435,7 +443,7 @@ describe('HTTP interactions endpoint', () => {
 
     const valid = await signedRequest(base, keys.privateKey, command('projects'));
     expect(valid.status).toBe(200);
-    expect(await valid.json()).toEqual({ type: 4, data: { content: 'ran projects' } });
+    expect(await valid.json()).toEqual({ type: InteractionResponseType.ChannelMessageWithSource, data: { content: 'ran projects' } });
   });
 });
 
@@ -490,7 +498,7 @@ describe('graceful close', () => {
 
     const res = await slow;
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toEqual({ type: 4, data: { content: 'slow but sure' } });
+    expect(JSON.parse(res.body)).toEqual({ type: InteractionResponseType.ChannelMessageWithSource, data: { content: 'slow but sure' } });
     await closing;
     expect(done).toBe(true);
     expect(logOf(lines).map((entry) => entry['msg'])).toContain('http server closed');

@@ -5,6 +5,8 @@
 // private message as it is, anything else a private "something went wrong
 // (ref …)" and a log line with the same ref and the stack.
 import { createHash } from 'node:crypto';
+import { ApplicationCommandOptionType, ButtonStyle, ComponentType, MessageFlags } from 'discord-api-types/v10';
+import { NOT_IN_CUSTOM_ID } from '../characters.js';
 import type { Logger } from '../log.js';
 import {
   decodeCustomId,
@@ -12,6 +14,7 @@ import {
   fitChoices,
   fitReply,
   isSnowflake,
+  LIMITS,
   PLACEHOLDER_ASKER,
   withAsker,
   type AutocompleteChoice,
@@ -23,8 +26,6 @@ import { clipAutocompleteValue, clipText, MAX_STRING_OPTION_LENGTH, optionsProbl
 import { newRef } from './ref.js';
 import { unknownCommandMessage } from './slash-line.js';
 import { UserError } from './types.js';
-
-const EPHEMERAL = 64;
 
 export interface Dispatcher {
   readonly commands: readonly CommandModule[];
@@ -155,13 +156,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   function failure(kind: string, name: string, error: unknown): ReplyPayload {
     if (error instanceof UserError) {
       report({ kind, name, outcome: 'user-error' });
-      return { content: error.message, flags: EPHEMERAL };
+      return { content: error.message, flags: MessageFlags.Ephemeral };
     }
     const ref = newRef();
     const err = error instanceof Error ? error : new Error(String(error));
     logger.error('handler failed', { ref, kind, name, error: err.message, stack: err.stack });
     report({ kind, name, outcome: 'error', ref });
-    return { content: `Something went wrong on my side (ref ${ref}). Please try again; if it keeps happening, mention the ref to the bot's owner.`, flags: EPHEMERAL };
+    return { content: `Something went wrong on my side (ref ${ref}). Please try again; if it keeps happening, mention the ref to the bot's owner.`, flags: MessageFlags.Ephemeral };
   }
 
   function fit(payload: ReplyPayload, bot: Bot): ReplyPayload {
@@ -259,7 +260,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return this.command('ask', { options: { question: clipText(text, MAX_STRING_OPTION_LENGTH) }, user });
     },
     notice(content) {
-      return fit({ content, flags: EPHEMERAL }, options.bot());
+      return fit({ content, flags: MessageFlags.Ephemeral }, options.bot());
     },
     cachedBytes() {
       const bot = options.bot();
@@ -270,30 +271,30 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
 /** The option a shared answer re-runs with: the command's first string option. */
 export function mainOption(module: CommandModule): string | undefined {
-  return module.definition.options?.find((option) => option.type === 3)?.name;
+  return module.definition.options?.find((option) => option.type === ApplicationCommandOptionType.String)?.name;
 }
 
 function makePrivate(payload: ReplyPayload, name: string, input: CommandInput, module: CommandModule): ReplyPayload {
   const main = mainOption(module);
   const value = main ? input.options[main] : undefined;
   const share: ReplyRow = {
-    type: 1,
+    type: ComponentType.ActionRow,
     components: [
       {
-        type: 2,
-        style: 2,
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
         label: 'Share in channel',
         emoji: { name: '📣' },
         custom_id: encodeCustomId({
           command: 'share',
           action: name,
           ...(isSnowflake(input.user.id) ? { user: input.user.id } : {}),
-          // control and format characters would make the id invalid; the shared answer is the same without them
-          ...(typeof value === 'string' ? { key: value.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').trim() } : {}),
+          // the shared answer is the same without what may not be in a custom_id
+          ...(typeof value === 'string' ? { key: value.replace(NOT_IN_CUSTOM_ID, ' ').trim() } : {}),
         }),
       },
     ],
   };
   const rows = payload.components ?? [];
-  return { ...payload, flags: ((payload.flags ?? 0) | EPHEMERAL) as NonNullable<ReplyPayload['flags']>, components: rows.length < 5 ? [...rows, share] : rows };
+  return { ...payload, flags: MessageFlags.Ephemeral, components: rows.length < LIMITS.rows ? [...rows, share] : rows };
 }

@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
+import { InteractionResponseType, InteractionType, type APIInteraction, type APIInteractionResponse } from 'discord-api-types/v10';
 import type { LogFields, Logger } from '../log.js';
 import { newRef } from '../bot/ref.js';
 import { createReclaimer, DEFAULT_RECLAIM, type ReclaimOptions } from './reclaim.js';
@@ -87,13 +87,13 @@ const FIRST_BUFFER_BYTES = 16 * 1024;
 /** How often Node looks for connections past their deadline (its default checks every 30 s). */
 const CONNECTIONS_CHECKING_INTERVAL_MS = 500;
 
-// Interaction types (discord-api-types' InteractionType) as plain numbers, so
-// the hot path needs no runtime import of discord.js's transitive dependency.
-const PING = 1;
-const APPLICATION_COMMAND = 2;
-const MESSAGE_COMPONENT = 3;
-const AUTOCOMPLETE = 4;
-const MODAL_SUBMIT = 5;
+/** The interaction types handed to `respond` (a PING is answered here). */
+const ANSWERED_TYPES: ReadonlySet<unknown> = new Set([
+  InteractionType.ApplicationCommand,
+  InteractionType.MessageComponent,
+  InteractionType.ApplicationCommandAutocomplete,
+  InteractionType.ModalSubmit,
+]);
 
 const INTERACTIONS_PATH = '/interactions';
 const HEALTH_PATH = '/healthz';
@@ -102,7 +102,7 @@ const JSON_TYPE = 'application/json';
 const TIMESTAMP = /^\d{1,15}$/;
 
 // Bodies that never change are encoded once.
-const PONG = Buffer.from('{"type":1}');
+const PONG = Buffer.from(JSON.stringify({ type: InteractionResponseType.Pong }));
 const errorBody = (message: string) => Buffer.from(JSON.stringify({ error: message }));
 const UNAUTHORIZED = errorBody('invalid request signature');
 const TOO_LARGE = errorBody('request body too large');
@@ -339,11 +339,11 @@ export function createInteractionServer(options: HttpServerOptions): Interaction
     const type = (parsed as { type?: unknown }).type;
     if (typeof type === 'number') exchange.interactionType = type;
 
-    if (type === PING) {
+    if (type === InteractionType.Ping) {
       send(res, exchange, 200, PONG);
       return;
     }
-    if (type !== APPLICATION_COMMAND && type !== MESSAGE_COMPONENT && type !== AUTOCOMPLETE && type !== MODAL_SUBMIT) {
+    if (!ANSWERED_TYPES.has(type)) {
       send(res, exchange, 400, UNKNOWN_TYPE);
       return;
     }
@@ -353,7 +353,7 @@ export function createInteractionServer(options: HttpServerOptions): Interaction
       refuse(res, exchange, 400, problem, errorBody(`malformed interaction: ${problem}`));
       return;
     }
-    if (type === APPLICATION_COMMAND || type === AUTOCOMPLETE) exchange.command = (interaction['data'] as { name: string }).name;
+    if (type === InteractionType.ApplicationCommand || type === InteractionType.ApplicationCommandAutocomplete) exchange.command = (interaction['data'] as { name: string }).name;
     // The id was seen within the window its signature is valid for: a copy.
     if (!replays.firstTime(interaction['id'] as string, signedAtMs + maxSkewMs, now())) {
       refuse(res, exchange, 409, 'replayed interaction', REPLAYED);

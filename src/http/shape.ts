@@ -10,6 +10,7 @@
 // (subcommand group → subcommand → options); a string option's value is at
 // most 6000 characters; a custom_id is 1–100 characters; a select menu sends
 // at most 25 values of at most 100 characters.
+import { InteractionType } from 'discord-api-types/v10';
 import {
   MAX_CUSTOM_ID_LENGTH,
   MAX_NAME_LENGTH,
@@ -20,11 +21,6 @@ import {
   MAX_STRING_OPTION_LENGTH,
 } from '../bot/input-limits.js';
 import { isSnowflake } from '../replies/custom-id.js';
-
-const APPLICATION_COMMAND = 2;
-const MESSAGE_COMPONENT = 3;
-const AUTOCOMPLETE = 4;
-const MODAL_SUBMIT = 5;
 
 type Json = Record<string, unknown>;
 
@@ -122,12 +118,12 @@ export function checkInteraction(interaction: Json): string | null {
   if (data === undefined) return 'no data';
   if (!isObject(data)) return 'data is not an object';
   switch (type) {
-    case APPLICATION_COMMAND:
-    case AUTOCOMPLETE:
+    case InteractionType.ApplicationCommand:
+    case InteractionType.ApplicationCommandAutocomplete:
       return checkCommandData(data);
-    case MESSAGE_COMPONENT:
+    case InteractionType.MessageComponent:
       return checkComponentData(data);
-    case MODAL_SUBMIT: {
+    case InteractionType.ModalSubmit: {
       const customId = data['custom_id'];
       return typeof customId === 'string' && customId.length > 0 && customId.length <= MAX_CUSTOM_ID_LENGTH
         ? null
