@@ -19,6 +19,7 @@ import type {
   ReplyPayload,
   ReplyRow,
 } from './types.js';
+import { ZWSP } from '../characters.js';
 import { breakMentions, plainMaskedLinks, stripInvisible } from './inert.js';
 import { cachedRedactor } from './redact.js';
 import { isWellFormed, toWellFormed, truncate } from './text.js';
@@ -49,7 +50,7 @@ export const LIMITS = {
 } as const;
 
 /** What an empty field name or value becomes: Discord rejects empty ones. */
-export const EMPTY_FIELD = '\u200B';
+export const EMPTY_FIELD = ZWSP;
 /** The content of a reply that would otherwise be empty, which Discord rejects. */
 export const NOTHING_TO_SHOW = 'Nothing to show.';
 /** The content sent instead when a payload cannot even be read (not plain data). */

@@ -5,6 +5,7 @@
 // Profile text is trusted and shown as written; anything a user typed arrives
 // here already escaped (cleanUserText) by the caller.
 import { ComponentType, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
+import { ZWSP } from '../../characters.js';
 import type { Profile, Project, ProjectLinkKind, ProjectStatus } from '../../profile/schema.js';
 import { LIMITS, measureEmbeds, truncate } from '../index.js';
 import type { LinkButton, MenuOption, ReplyRow } from '../types.js';
@@ -138,7 +139,7 @@ function codeBlock(language: string, code: string, max: number): string {
   const open = '```' + language + '\n';
   const close = '\n```';
   // A fence inside the code would end the block early.
-  const lines = code.replace(/```/g, '`\u200b``').split('\n');
+  const lines = code.replaceAll('```', `\`${ZWSP}\`\``).split('\n');
   return open + fitLines(lines, max - open.length - close.length) + close;
 }
 
