@@ -6,9 +6,12 @@
 import { MAX_OPTION_DEPTH } from './input-limits.js';
 import type { OptionValue } from './types.js';
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A JSON object: not null, not a list. */
+export function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /** Calls `visit` on each option, subcommands' included, to at most MAX_OPTION_DEPTH levels, until it returns true. */
 function eachOption(options: unknown, visit: (option: Json) => boolean, depth = 1): boolean {

@@ -6,27 +6,13 @@ import { InteractionResponseType, InteractionType, type APIInteraction, type API
 import { choicesCallback, componentCallback, replyCallback } from '../bot/callback.js';
 import { slowDownMessage, type Throttle } from '../bot/cooldown.js';
 import type { Dispatcher } from '../bot/dispatch.js';
-import { findFocused, flattenOptions } from '../bot/interaction-options.js';
-import type { Invoker } from '../bot/types.js';
-import { invokerId, messageAskerId } from './shape.js';
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function userOf(interaction: Json): Invoker {
-  const member = interaction['member'];
-  const raw = isObject(member) && isObject(member['user']) ? member['user'] : interaction['user'];
-  const name = isObject(raw) && typeof raw['username'] === 'string' ? raw['username'] : undefined;
-  return { id: invokerId(interaction) ?? '0', name };
-}
+import { findFocused, flattenOptions, isObject, type Json } from '../bot/interaction-options.js';
+import { invoker, messageAskerId } from './shape.js';
 
 export function createHttpResponder(dispatcher: Dispatcher, throttle?: Throttle) {
   return (received: APIInteraction): APIInteractionResponse => {
     const interaction = received as unknown as Json;
-    const user = userOf(interaction);
+    const user = invoker(interaction);
     const data = isObject(interaction['data']) ? interaction['data'] : {};
     const name = typeof data['name'] === 'string' ? data['name'] : '';
     const slowDown = () => {

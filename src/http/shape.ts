@@ -20,21 +20,27 @@ import {
   MAX_SELECT_VALUES,
   MAX_STRING_OPTION_LENGTH,
 } from '../bot/input-limits.js';
+import { isObject, type Json } from '../bot/interaction-options.js';
+import type { Invoker } from '../bot/types.js';
 import { isSnowflake } from '../replies/custom-id.js';
 
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The invoking user: `member.user` in a server, `user` in a DM. */
+function invokingUser(interaction: Json): Json | undefined {
+  const member = interaction['member'];
+  const user = isObject(member) && isObject(member['user']) ? member['user'] : interaction['user'];
+  return isObject(user) ? user : undefined;
 }
 
-/** The invoking user's id: `member.user.id` in a server, `user.id` in a DM. */
+/** The invoking user's id, when it is a snowflake. */
 export function invokerId(interaction: Json): string | undefined {
-  const member = interaction['member'];
-  const fromMember = isObject(member) && isObject(member['user']) ? member['user']['id'] : undefined;
-  const user = interaction['user'];
-  const id = fromMember ?? (isObject(user) ? user['id'] : undefined);
+  const id = invokingUser(interaction)?.['id'];
   return isSnowflake(id) ? id : undefined;
+}
+
+/** The invoking user as the dispatcher takes them. */
+export function invoker(interaction: Json): Invoker {
+  const name = invokingUser(interaction)?.['username'];
+  return { id: invokerId(interaction) ?? '0', name: typeof name === 'string' ? name : undefined };
 }
 
 /**
