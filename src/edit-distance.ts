@@ -1,5 +1,5 @@
-// One edit distance for the whole bot: typo tolerance in search and /ask, and
-// "did you mean" for a mistyped key in a profile.
+// "Did you mean" for a mistyped key in a profile: the author's typo, named in a
+// load error. Typos in what users ask are the typo layer's (src/search/typos.ts).
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
 export function editDistance(a: string, b: string): number {

@@ -1,9 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSearch, editDistance, buildDeletionIndex, type ProfileSearch } from '../src/search/index.js';
+import { createSearch, type ProfileSearch } from '../src/search/index.js';
 import { queryTokens, singular, tokenize } from '../src/search/normalise.js';
+import { allowedEdits, createTypoLayer } from '../src/search/typos.js';
+import { editDistance } from '../src/edit-distance.js';
+import { findSkills } from '../src/ask/skills.js';
 import { parseProfile } from '../src/profile/load.js';
+import type { Profile } from '../src/profile/schema.js';
 import { readFileSync } from 'node:fs';
-import { shippedBot } from './helpers/profile.js';
+import { SHIPPED_PROFILE, loadedBot, shippedBot } from './helpers/profile.js';
 import { main } from '../src/cli.js';
 
 let search: ProfileSearch;
@@ -36,18 +40,68 @@ describe('normalisation', () => {
   });
 });
 
-describe('typo lookup', () => {
+describe('edit distance (profile keys)', () => {
   it('measures edits, swaps included', () => {
     expect(editDistance('lookahed', 'lookahead')).toBe(1);
     expect(editDistance('pytroch', 'pytorch')).toBe(1);
     expect(editDistance('kitten', 'sitting')).toBe(3);
   });
+});
 
-  it('finds words within one or two edits, closest first', () => {
-    const index = buildDeletionIndex(['lookahead', 'lookup', 'optimizer', 'optimize']);
-    expect(index.lookup('lookahed')).toEqual([{ term: 'lookahead', distance: 1 }]);
-    expect(index.lookup('optimzer').map((m) => m.term)).toEqual(['optimizer', 'optimize']);
-    expect(index.lookup('zebra')).toEqual([]);
+describe('typo layer', () => {
+  it('allows one edit in words of four or five letters, two from six up, none below four', () => {
+    expect([3, 4, 5, 6, 12, 30, 31].map(allowedEdits)).toEqual([0, 1, 1, 2, 2, 2, 0]);
+  });
+
+  it('finds words within the allowed edits, fewest first', () => {
+    const layer = createTypoLayer(['lookahead', 'lookup', 'optimizer', 'optimize', 'flask', 'classification']);
+    expect(layer.lookup('lookahed')).toEqual([{ term: 'lookahead', edits: 1 }]);
+    expect(layer.lookup('optimzer')).toEqual([
+      { term: 'optimizer', edits: 1 },
+      { term: 'optimize', edits: 2 },
+    ]);
+    expect(layer.lookup('flsk')).toEqual([{ term: 'flask', edits: 1 }]);
+    expect(layer.lookup('clasificaton')).toEqual([{ term: 'classification', edits: 2 }]);
+  });
+
+  it('finds nothing for a word that is no typo: nonsense, a fragment, too short, digits', () => {
+    const layer = createTypoLayer(['lookahead', 'network', 'resnet', 'resnet34', 'flask', 'uncool']);
+    expect(layer.lookup('zebra')).toEqual([]);
+    expect(layer.lookup('cobol')).toEqual([]); // "cool" is inside "uncool", three edits away
+    expect(layer.lookup('flaks')).toEqual([]); // a swap is two edits, more than a five-letter word is allowed
+    expect(layer.lookup('look')).toEqual([]); // a prefix is the search's business, not a typo
+    expect(layer.lookup('netwrk')).toEqual([{ term: 'network', edits: 1 }]);
+    expect(layer.lookup('net')).toEqual([]);
+    expect(layer.lookup('resnet33')).toEqual([]);
+    expect(layer.lookup('flas'.repeat(9))).toEqual([]);
+  });
+
+  // Each row fails with the typo layer stubbed out (lookup returning []):
+  // none of these words is in the profile, nor a prefix of a word in it.
+  it.each([
+    ['kagle', 'one edit, five letters', 'projects/toxic-comments-classification'],
+    ['pixel', 'one edit, five letters', 'experience/ai-lead-pixxel'],
+    ['flsk', 'one edit, four letters', 'skills/webapps-using-flask-css-html-javascript'],
+    ['dokcer', 'a swap, six letters', 'skills/docker'],
+    ['heroko', 'one edit, six letters', 'projects/book-review-website'],
+    ['autogard', 'a swap, eight letters', 'projects/java-ml'],
+    ['imagenete', 'one edit, nine letters', 'projects/lookahead-optimizer-analysis'],
+    ['hyperspectal', 'one edit, twelve letters', 'projects/multichannel-resnets'],
+    ['hypersectrl', 'two edits, eleven letters', 'projects/multichannel-resnets'],
+    ['kindel', 'a swap, six letters', 'about/day-in-my-life'],
+    ['gradiant acumulation', 'one edit in each of two words', 'projects/fast-callbacks'],
+  ])('a typo still finds its entry: %j (%s)', (query, _kind, expected) => {
+    expect(ids(query)[0]).toBe(expected);
+  });
+
+  it('reads a typo in a skill with the same layer, and only a near one', async () => {
+    const { profile } = await shippedBot();
+    const names = (word: string) => findSkills([word], profile).map((m) => `${m.skill.name} (${m.via})`);
+    expect(names('pytroch')).toEqual(['PyTorch (typo)']);
+    expect(names('tensorflw')).toEqual(['Tensorflow (typo)']);
+    expect(names('dokcer')).toEqual(['Docker (typo)']);
+    expect(names('kubernetes')).toEqual([]);
+    expect(names('rust')).toEqual([]);
   });
 });
 
@@ -69,8 +123,36 @@ describe('search', () => {
     expect(ids('pixxel').slice(0, 2)).toEqual(['experience/ai-lead-pixxel', 'experience/ai-researcher-pixxel']);
   });
 
-  it('is deterministic', () => {
-    expect(ids('satellite imagery')).toEqual(ids('satellite imagery'));
+  it('is deterministic: two indexes of freshly loaded profiles, queried in opposite orders, agree', async () => {
+    // Each index learns as it goes (typo lookups are built lazily and remembered), so
+    // the second is asked the same queries backwards: its state differs at every query.
+    const queries = ['satellite imagery', 'lookahed', 'kaggle', 'pixxel', 'hypersectrl', 'clasification', 'fastai', 'dokcer', 'pytorch'];
+    const fresh = async () => createSearch((await loadedBot(SHIPPED_PROFILE)).profile);
+    const [one, two] = [await fresh(), await fresh()];
+    const hits = (index: ProfileSearch, query: string) => index.search(query).map((h) => `${h.section}/${h.id} ${h.score}`);
+    const forwards = queries.map((q) => hits(one, q));
+    const backwards = [...queries].reverse().map((q) => hits(two, q)).reverse();
+    expect(backwards).toEqual(forwards);
+    // A tag shared by six entries: equal scores, in section order, then profile order.
+    expect(forwards[0]).toEqual([
+      'projects/drought-detection-challenge 0.85',
+      'projects/fast-callbacks 0.85',
+      'projects/multichannel-resnets 0.85',
+      'experience/ai-lead-pixxel 0.85',
+      'experience/ai-researcher-pixxel 0.85',
+      'about/background 0.85',
+    ]);
+  });
+
+  it('scores an entry the same wherever it stands in the profile', async () => {
+    const { profile } = await loadedBot(SHIPPED_PROFILE);
+    const reversed: Profile = { ...profile, projects: [...profile.projects].reverse(), experience: [...profile.experience].reverse() };
+    const scores = (index: ProfileSearch, query: string) =>
+      Object.fromEntries(index.search(query, { limit: 100 }).map((h) => [`${h.section}/${h.id}`, h.score]));
+    const [original, shuffled] = [createSearch(profile), createSearch(reversed)];
+    for (const query of ['satellite imagery', 'kaggle', 'lookahed', 'classification', 'fastai callbacks']) {
+      expect(scores(shuffled, query), query).toEqual(scores(original, query));
+    }
   });
 
   it('filters by section', () => {

@@ -1,12 +1,13 @@
 // Looking a named thing up in the profile's skills: by the skill's name or a
 // part of it ("Pandas" in "NumPy, Pandas, Matplotlib, Jupyter"), then by its
 // tags, then by a phrase inside what was asked ("python programming"), then
-// allowing a typo. A thing that matches none of these is not a skill: never the
-// nearest skill by chance.
+// allowing a typo (the search's typo layer, over the skills' names and tags). A
+// thing that matches none of these is not a skill: never the nearest skill by
+// chance.
 import type { Profile, Skill, SkillLevel } from '../profile/schema.js';
 import { SKILL_LEVELS } from '../profile/constants.js';
-import { editDistance } from '../search/index.js';
 import { tokenize } from '../search/normalise.js';
+import { createTypoLayer, type TypoLayer } from '../search/typos.js';
 
 export interface SkillMatch {
   /** The skill as the profile lists it. */
@@ -34,10 +35,16 @@ const GENERIC = new Set(
   ),
 );
 
-const keyCache = new WeakMap<Profile, SkillKey[]>();
+interface SkillIndex {
+  keys: SkillKey[];
+  /** Over the keys without spaces: "tensorflw" → "tensorflow". */
+  typos: TypoLayer;
+}
 
-function skillKeys(profile: Profile): SkillKey[] {
-  const cached = keyCache.get(profile);
+const indexCache = new WeakMap<Profile, SkillIndex>();
+
+function skillIndex(profile: Profile): SkillIndex {
+  const cached = indexCache.get(profile);
   if (cached) return cached;
   const keys: SkillKey[] = [];
   for (const level of SKILL_LEVELS) {
@@ -52,8 +59,9 @@ function skillKeys(profile: Profile): SkillKey[] {
       for (const tag of skill.tags ?? []) add(tag, skill.name, 'tag');
     }
   }
-  keyCache.set(profile, keys);
-  return keys;
+  const index = { keys, typos: createTypoLayer(keys.map((k) => k.compact)) };
+  indexCache.set(profile, index);
+  return index;
 }
 
 const LEVEL_RANK = new Map(SKILL_LEVELS.map((level, index) => [level, index]));
@@ -65,7 +73,7 @@ const VIA_RANK = { name: 0, tag: 1, typo: 2 } as const;
  */
 export function findSkills(tokens: readonly string[], profile: Profile): SkillMatch[] {
   if (tokens.length === 0) return [];
-  const keys = skillKeys(profile);
+  const { keys, typos } = skillIndex(profile);
   const phrase = tokens.join(' ');
 
   const exact = (text: string): SkillMatch[] => {
@@ -83,20 +91,15 @@ export function findSkills(tokens: readonly string[], profile: Profile): SkillMa
       found.push(...exact(words.join(' ')));
     }
   }
-  if (found.length === 0) found = typoMatches(phrase.replace(/ /g, ''), keys);
+  if (found.length === 0) found = typoMatches(phrase.replace(/ /g, ''), keys, typos);
   return rank(found);
 }
 
-/** Keys within one edit (two for long words) of what was typed, ignoring spaces: "pytroch", "tensorflw". */
-function typoMatches(compact: string, keys: readonly SkillKey[]): SkillMatch[] {
-  const allowed = compact.length >= 8 ? 2 : compact.length >= 5 ? 1 : 0;
-  if (allowed === 0 || /\d/.test(compact)) return [];
-  const scored = keys
-    .filter((k) => Math.abs(k.compact.length - compact.length) <= allowed)
-    .map((k) => ({ k, distance: editDistance(compact, k.compact) }))
-    .filter(({ distance }) => distance <= allowed);
-  const best = Math.min(...scored.map(({ distance }) => distance));
-  return scored.filter(({ distance }) => distance === best).map(({ k }) => ({ skill: k.skill, level: k.level, shown: k.shown, via: 'typo' as const }));
+/** Keys nearest to what was typed, ignoring spaces, within the typo layer's allowance: "pytroch", "tensorflw". */
+function typoMatches(compact: string, keys: readonly SkillKey[], typos: TypoLayer): SkillMatch[] {
+  const near = typos.lookup(compact);
+  const best = new Set(near.filter(({ edits }) => edits === near[0]?.edits).map(({ term }) => term));
+  return keys.filter((k) => best.has(k.compact)).map((k) => ({ skill: k.skill, level: k.level, shown: k.shown, via: 'typo' as const }));
 }
 
 /** One match per skill (its best way of matching), expert first, then by how it matched. */

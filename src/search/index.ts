@@ -3,19 +3,16 @@
 // Scoring is a weighted, idf-scaled term match over four keys, in order of
 // weight: names (title, aliases) > keywords (tags, tools) > summary > body
 // (details, highlights, metrics). A query word that is not in the profile's
-// vocabulary is looked up with fuse.js, which supplies typo tolerance
-// ("lookahed" → "lookahead"); a word that matches nothing at all counts
-// against the entry, so "quantum computing" finds nothing rather than the
-// entry that happens to share a stop word. Ties break by section, then by
-// position in the profile, so the order is deterministic.
-import Fuse from 'fuse.js';
+// vocabulary is looked up by prefix and in the typo layer (fuse.js over the
+// vocabulary, ./typos.ts: "lookahed" → "lookahead"); a word that matches
+// nothing at all counts against the entry, so "quantum computing" finds
+// nothing rather than the entry that happens to share a stop word. Ties break
+// by section, then by position in the profile, so the order is deterministic.
 import type { Profile, Section } from '../profile/schema.js';
 import { SECTIONS } from '../profile/constants.js';
 import { buildDocuments, type SearchDoc } from './documents.js';
-import { editDistance } from '../edit-distance.js';
 import { queryTokens, tokenize } from './normalise.js';
-
-export { editDistance };
+import { createTypoLayer, type TypoLayer } from './typos.js';
 
 export interface SearchHit {
   section: Section;
@@ -99,48 +96,19 @@ export function createSearch(profile: Profile): ProfileSearch {
   const vocabulary = [...postings.keys()].sort();
   const idf = new Map(vocabulary.map((term) => [term, Math.log(1 + documents.length / (postings.get(term)?.length ?? 1))]));
   const maxIdf = Math.max(1, ...idf.values());
-  // Built on the first word not in the vocabulary: a third of the index's
-  // build time, which a start-up (and a profile nobody misspells) can skip.
-  let typos: ReturnType<typeof buildDeletionIndex> | undefined;
-  // Words with more typos than the deletion index can see are looked up with
-  // fuse.js, among the words of about the same length that start with the same
-  // letter (two typos rarely include the first); both kinds of lookup are cached.
-  const fuzzyBuckets = new Map<string, Fuse<string>>();
-  const fuzzyCache = new Map<string, Candidate[]>();
-
-  function fuseFor(token: string): Fuse<string> {
-    const key = `${token[0]}:${token.length}`;
-    let fuse = fuzzyBuckets.get(key);
-    if (!fuse) {
-      const near = vocabulary.filter((term) => term[0] === token[0] && Math.abs(term.length - token.length) <= 2);
-      fuse = new Fuse(near, { includeScore: true, threshold: 0.3, ignoreLocation: true, ignoreFieldNorm: true });
-      fuzzyBuckets.set(key, fuse);
-    }
-    return fuse;
-  }
+  // Built on the first word not in the vocabulary: a start-up (and a profile
+  // nobody misspells) skips it.
+  let typos: TypoLayer | undefined;
 
   function candidatesFor(token: string): Candidate[] {
     if (postings.has(token)) {
       const out: Candidate[] = [{ term: token, similarity: 1 }];
       return out.concat(prefixCandidates(token, true));
     }
-    const cached = fuzzyCache.get(token);
-    if (cached) return cached;
-    let out = prefixCandidates(token, false);
-    if (token.length >= 4 && !/\d/.test(token)) {
-      typos ??= buildDeletionIndex(vocabulary);
-      const near = typos.lookup(token);
-      for (const { term, distance } of near) out.push({ term, similarity: 0.85 - 0.1 * distance });
-      if (near.length === 0 && token.length >= 7) {
-        for (const result of fuseFor(token).search(token, { limit: 3 })) {
-          out.push({ term: result.item, similarity: 0.75 - (result.score ?? 0) });
-        }
-      }
-    }
-    out = dedupe(out);
-    if (fuzzyCache.size > 5000) fuzzyCache.clear();
-    fuzzyCache.set(token, out);
-    return out;
+    const out = prefixCandidates(token, false);
+    typos ??= createTypoLayer(vocabulary);
+    for (const { term, edits } of typos.lookup(token)) out.push({ term, similarity: 0.85 - 0.1 * edits });
+    return dedupe(out);
   }
 
   function prefixCandidates(token: string, exactExists: boolean): Candidate[] {
@@ -238,51 +206,6 @@ export function createSearch(profile: Profile): ProfileSearch {
 
 export function isSection(value: string): value is Section {
   return (SECTIONS as readonly string[]).includes(value);
-}
-
-/**
- * Typo lookup by deletion neighbourhoods: a word and every form of it with one
- * letter removed, mapped to the vocabulary words that share them. Two words
- * share a form when they are within one edit (two for a substitution or a
- * swap); the edit distance then confirms it. Cost per lookup: O(length).
- */
-export function buildDeletionIndex(vocabulary: readonly string[]) {
-  // Most forms belong to one word: kept as the word itself, not a one-element
-  // array (a third of the index's memory).
-  const index = new Map<string, string | string[]>();
-  const add = (form: string, term: string) => {
-    const entry = index.get(form);
-    if (entry === undefined) index.set(form, term);
-    else if (typeof entry === 'string') {
-      if (entry !== term) index.set(form, [entry, term]);
-    } else if (entry[entry.length - 1] !== term) entry.push(term);
-  };
-  for (const term of vocabulary) {
-    if (term.length < 3 || /\d/.test(term)) continue;
-    add(term, term);
-    for (const form of deletions(term)) add(form, term);
-  }
-  return {
-    lookup(word: string): { term: string; distance: number }[] {
-      const found = new Map<string, number>();
-      const maxDistance = word.length <= 5 ? 1 : 2;
-      for (const form of [word, ...deletions(word)]) {
-        const entry = index.get(form);
-        for (const term of entry === undefined ? [] : typeof entry === 'string' ? [entry] : entry) {
-          if (found.has(term)) continue;
-          const distance = editDistance(word, term);
-          if (distance <= maxDistance) found.set(term, distance);
-        }
-      }
-      return [...found].map(([term, distance]) => ({ term, distance })).sort((a, b) => a.distance - b.distance || (a.term < b.term ? -1 : 1));
-    },
-  };
-}
-
-function deletions(word: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
-  return out;
 }
 
 function containsPhrase(haystack: string, phrase: string): boolean {
