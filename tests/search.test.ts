@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSearch, type ProfileSearch } from '../src/search/index.js';
 import { queryTokens, singular, tokenize } from '../src/search/normalise.js';
-import { allowedEdits, createTypoLayer } from '../src/search/typos.js';
+import { allowedEdits, createTypoLayer, matchTypos } from '../src/search/typos.js';
 import { editDistance } from '../src/edit-distance.js';
 import { findSkills } from '../src/ask/skills.js';
 import { parseProfile } from '../src/profile/load.js';
@@ -9,6 +9,7 @@ import type { Profile } from '../src/profile/schema.js';
 import { readFileSync } from 'node:fs';
 import { SHIPPED_PROFILE, loadedBot, shippedBot } from './helpers/profile.js';
 import { main } from '../src/cli.js';
+import { mulberry32 } from './helpers/random.js';
 
 let search: ProfileSearch;
 beforeAll(async () => {
@@ -50,7 +51,7 @@ describe('edit distance (profile keys)', () => {
 
 describe('typo layer', () => {
   it('allows one edit in words of four or five letters, two from six up, none below four', () => {
-    expect([3, 4, 5, 6, 12, 30, 31].map(allowedEdits)).toEqual([0, 1, 1, 2, 2, 2, 0]);
+    expect([3, 4, 5, 6, 12, 28, 29].map(allowedEdits)).toEqual([0, 1, 1, 2, 2, 2, 0]);
   });
 
   it('finds words within the allowed edits, fewest first', () => {
@@ -68,12 +69,43 @@ describe('typo layer', () => {
     const layer = createTypoLayer(['lookahead', 'network', 'resnet', 'resnet34', 'flask', 'uncool']);
     expect(layer.lookup('zebra')).toEqual([]);
     expect(layer.lookup('cobol')).toEqual([]); // "cool" is inside "uncool", three edits away
+    expect(createTypoLayer(['ounelthl']).lookup('eilthl')).toEqual([]); // "elthl" is inside, four edits away
     expect(layer.lookup('flaks')).toEqual([]); // a swap is two edits, more than a five-letter word is allowed
     expect(layer.lookup('look')).toEqual([]); // a prefix is the search's business, not a typo
     expect(layer.lookup('netwrk')).toEqual([{ term: 'network', edits: 1 }]);
     expect(layer.lookup('net')).toEqual([]);
     expect(layer.lookup('resnet33')).toEqual([]);
     expect(layer.lookup('flas'.repeat(9))).toEqual([]);
+  });
+
+  it('gives fuse.js every word it would accept: the letter filter in front of it drops none', () => {
+    // Few letters make many near words; all 26 make substitutions that change four letters of
+    // the set, the filter's bound for two edits.
+    const rand = mulberry32(5);
+    const pick = (letters: string) => letters[Math.floor(rand() * letters.length)]!;
+    const word = (letters: string, min: number, spread: number) => Array.from({ length: min + Math.floor(rand() * spread) }, () => pick(letters)).join('');
+    const mistype = (text: string, letters: string) => {
+      const at = Math.floor(rand() * text.length);
+      const kind = Math.floor(rand() * 3);
+      return text.slice(0, at) + (kind === 0 ? '' : pick(letters)) + text.slice(kind === 1 ? at : at + 1);
+    };
+    for (const letters of ['abcde', 'abcdefgh', 'etaoinshrdlu', 'abcdefghijklmnopqrstuvwxyz']) {
+      const vocabulary = Array.from({ length: 400 }, () => word(letters, 3, 9));
+      const layer = createTypoLayer(vocabulary);
+      let matched = 0;
+      for (let i = 0; i < 300; i++) {
+        let typed = word(letters, 4, 8);
+        if (i % 2 === 0) {
+          typed = vocabulary[i]!;
+          for (let edits = 1 + (i % 3); edits > 0 || typed.length < 4; edits--) typed = mistype(typed, letters);
+        }
+        const reachable = vocabulary.filter((w) => Math.abs(w.length - typed.length) <= allowedEdits(typed.length));
+        const expected = matchTypos(typed, [...new Set(reachable)]);
+        expect(layer.lookup(typed), typed).toEqual(expected);
+        if (expected.length > 0) matched++;
+      }
+      expect(matched).toBeGreaterThan(75); // a quarter of the words typed are near a word
+    }
   });
 
   // Each row fails with the typo layer stubbed out (lookup returning []):

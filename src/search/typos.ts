@@ -4,13 +4,17 @@
 //
 // fuse.js's bitap counts the errors of the best match of what was typed
 // anywhere inside a word ("cool" inside "uncool"). Both sides are therefore
-// searched with a space at each end, so that a match that drops a word's
-// beginning or end pays for it, and a match counts as at least the difference
-// in length. A word is searched only among the words whose length it could
-// reach with the edits it is allowed: that keeps each search to a slice of the
-// vocabulary, built on the first word of that length (a profile nobody
-// misspells builds nothing). Like fuse.js, this counts a swap of two letters as
-// two edits, so a swap is forgiven from six letters up.
+// searched with two spaces at each end: a match that leaves out a word's
+// beginning or end pays two edits for it, all a word is allowed, so fuse.js's
+// count is the edit distance between the whole words (insertions, deletions,
+// substitutions; a swap of two letters is two, so a swap is forgiven from six
+// letters up).
+//
+// fuse.js scans every word it is given, and its bitap is slow per word next to
+// a query's budget, so it is given only the words that could match: those of a
+// reachable length whose letters differ from the typed word's by no more than
+// the allowed edits can explain (`MAX_LETTER_CHANGES_PER_EDIT`). That filter
+// only drops words fuse.js would reject; fuse.js decides.
 import Fuse from 'fuse.js';
 
 export interface TypoMatch {
@@ -26,11 +30,20 @@ export interface TypoLayer {
 
 /** Shorter words have too many neighbours to guess from; fuse.js's bitap takes patterns up to 32 letters, spaces included. */
 const MIN_LENGTH = 4;
-const MAX_LENGTH = 30;
+const MAX_LENGTH = 28;
+const PAD = '  ';
 /** At most this many corrections per word: a handful of near words, never a flood of postings. */
 const MAX_MATCHES = 8;
 /** Remembered lookups per layer; the oldest is forgotten first. */
 const CACHE_SIZE = 2000;
+
+/**
+ * Letters (of the 32 a word's letter set tracks) that can be in one of two
+ * words within e edits and not in the other: at most 2e, as a substitution
+ * changes two and an insertion or a deletion one. tests/search.test.ts checks
+ * the filter against fuse.js given every word.
+ */
+const MAX_LETTER_CHANGES_PER_EDIT = 2;
 
 /** One edit in a word of four or five letters, two from six letters up, none below four. */
 export function allowedEdits(length: number): number {
@@ -38,39 +51,32 @@ export function allowedEdits(length: number): number {
   return length <= 5 ? 1 : 2;
 }
 
-export function createTypoLayer(words: Iterable<string>): TypoLayer {
-  const candidates = [...new Set(words)].filter((word) => word.length >= MIN_LENGTH - 1 && !/\d/.test(word)).map((word) => ` ${word} `);
-  const byLength = new Map<number, Fuse<string>>();
-  const cache = new Map<string, readonly TypoMatch[]>();
+interface Word {
+  term: string;
+  letters: number;
+}
 
-  function fuseFor(length: number, allowed: number): Fuse<string> {
-    let fuse = byLength.get(length);
-    if (!fuse) {
-      const near = candidates.filter((padded) => Math.abs(padded.length - 2 - length) <= allowed);
-      fuse = new Fuse(near, {
-        includeScore: true,
-        ignoreLocation: true,
-        ignoreFieldNorm: true,
-        isCaseSensitive: true, // both sides are folded already
-        shouldSort: false,
-        threshold: allowed / (length + 2),
-      });
-      byLength.set(length, fuse);
-    }
-    return fuse;
+export function createTypoLayer(words: Iterable<string>): TypoLayer {
+  const byLength = new Map<number, Word[]>();
+  for (const term of new Set(words)) {
+    if (term.length < MIN_LENGTH - 1 || /\d/.test(term)) continue;
+    let list = byLength.get(term.length);
+    if (!list) byLength.set(term.length, (list = []));
+    list.push({ term, letters: letterSet(term) });
   }
+  const cache = new Map<string, readonly TypoMatch[]>();
 
   function find(word: string): TypoMatch[] {
     const allowed = allowedEdits(word.length);
     if (allowed === 0 || /\d/.test(word)) return [];
-    const found: (TypoMatch & { score: number })[] = [];
-    for (const { item, score = 1 } of fuseFor(word.length, allowed).search(` ${word} `)) {
-      const term = item.slice(1, -1);
-      const edits = Math.max(Math.round(score * (word.length + 2)), Math.abs(term.length - word.length));
-      if (edits <= allowed) found.push({ term, edits, score });
+    const letters = letterSet(word);
+    const near: string[] = [];
+    for (let length = word.length - allowed; length <= word.length + allowed; length++) {
+      for (const candidate of byLength.get(length) ?? []) {
+        if (countBits(letters ^ candidate.letters) <= MAX_LETTER_CHANGES_PER_EDIT * allowed) near.push(candidate.term);
+      }
     }
-    found.sort((a, b) => a.edits - b.edits || a.score - b.score || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-    return found.slice(0, MAX_MATCHES).map(({ term, edits }) => ({ term, edits }));
+    return matchTypos(word, near);
   }
 
   return {
@@ -83,4 +89,45 @@ export function createTypoLayer(words: Iterable<string>): TypoLayer {
       return found;
     },
   };
+}
+
+/** fuse.js's verdict on `candidates`: those within the edits `word` is allowed, fewest first, at most a handful. */
+export function matchTypos(word: string, candidates: readonly string[]): TypoMatch[] {
+  const allowed = allowedEdits(word.length);
+  if (allowed === 0 || /\d/.test(word) || candidates.length === 0) return [];
+  const fuse = new Fuse(
+    candidates.map((candidate) => PAD + candidate + PAD),
+    {
+      includeScore: true,
+      ignoreLocation: true,
+      ignoreFieldNorm: true,
+      isCaseSensitive: true, // both sides are folded already
+      shouldSort: false,
+      threshold: allowed / (word.length + 2 * PAD.length),
+    },
+  );
+  const found: (TypoMatch & { score: number })[] = [];
+  for (const { refIndex, score = 1 } of fuse.search(PAD + word + PAD)) {
+    // fuse.js's score is errors per letter of the pattern.
+    const edits = Math.round(score * (word.length + 2 * PAD.length));
+    if (edits <= allowed) found.push({ term: candidates[refIndex]!, edits, score });
+  }
+  found.sort((a, b) => a.edits - b.edits || a.score - b.score || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  return found.slice(0, MAX_MATCHES).map(({ term, edits }) => ({ term, edits }));
+}
+
+/** The letters of a word as bits: a–z one each, anything else folded into the six left. */
+function letterSet(word: string): number {
+  let bits = 0;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    bits |= 1 << (code >= 97 && code <= 122 ? code - 97 : 26 + (code % 6));
+  }
+  return bits;
+}
+
+function countBits(value: number): number {
+  let x = value - ((value >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
