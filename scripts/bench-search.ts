@@ -2,13 +2,18 @@
 // search and autocomplete, on the shipped profile and on synthetic profiles of
 // 1 000 and 10 000 entries, beside a naive baseline measured in the same run:
 // fuse.js over all fields with default options. Also scores both on the
-// relevance specification. A script, not a test: the figures are for reading.
+// relevance specification, and compares the typo layer (fuse.js over the
+// profile's words) with the deletion-neighbourhood index it replaced, on the
+// same words. A script, not a test: the figures are for reading.
 import Fuse from 'fuse.js';
 import { join } from 'node:path';
 import type { Profile } from '../src/profile/schema.js';
 import { REPO_ROOT } from '../src/paths.js';
 import { buildDocuments, type SearchDoc } from '../src/search/documents.js';
 import { createSearch } from '../src/search/index.js';
+import { tokenize } from '../src/search/normalise.js';
+import { allowedEdits, createTypoLayer } from '../src/search/typos.js';
+import { editDistance } from '../src/edit-distance.js';
 import { NONSENSE, SPEC } from '../tests/fixtures/relevance.js';
 import { loadedBot } from '../tests/helpers/profile.js';
 import { mulberry32 } from '../tests/helpers/random.js';
@@ -137,6 +142,127 @@ function relevance(profile: Profile) {
   };
 }
 
+/** The profile's distinct words, as the search index sees them. */
+function vocabularyOf(profile: Profile): string[] {
+  const words = new Set<string>();
+  for (const doc of buildDocuments(profile)) {
+    for (const text of [...doc.names, ...doc.keywords, doc.summary, ...doc.body]) for (const word of tokenize(text)) words.add(word);
+  }
+  return [...words].sort();
+}
+
+/** `count` made-up words of two to four syllables: a vocabulary bigger than the synthetic profiles' (theirs come from the shipped one). */
+function madeUpWords(count: number): string[] {
+  const rand = mulberry32(7);
+  const syllables = ['ka', 'ro', 'mi', 'tel', 'san', 'vor', 'qui', 'lex', 'dra', 'po', 'nu', 'bet', 'fi', 'gon', 'ser', 'ula', 'che', 'wy', 'zan', 'hos'];
+  const words = new Set<string>();
+  while (words.size < count) {
+    const n = 2 + Math.floor(rand() * 3);
+    words.add(Array.from({ length: n }, () => syllables[Math.floor(rand() * syllables.length)]).join(''));
+  }
+  return [...words].sort();
+}
+
+/**
+ * The search's typo layer before fuse.js took the job (as of commit 7cc95b3):
+ * every word and its one-letter deletions mapped to the words that share
+ * them, confirmed by the edit distance. The baseline of the typo rows only.
+ */
+function deletionIndex(vocabulary: readonly string[]) {
+  const deletions = (word: string) => Array.from(word, (_, i) => word.slice(0, i) + word.slice(i + 1));
+  const index = new Map<string, string | string[]>();
+  const add = (form: string, term: string) => {
+    const entry = index.get(form);
+    if (entry === undefined) index.set(form, term);
+    else if (typeof entry === 'string') {
+      if (entry !== term) index.set(form, [entry, term]);
+    } else if (entry[entry.length - 1] !== term) entry.push(term);
+  };
+  for (const term of vocabulary) {
+    if (term.length < 3 || /\d/.test(term)) continue;
+    add(term, term);
+    for (const form of deletions(term)) add(form, term);
+  }
+  return {
+    lookup(word: string): string[] {
+      if (word.length < 4 || /\d/.test(word)) return [];
+      const found = new Map<string, number>();
+      const maxDistance = word.length <= 5 ? 1 : 2;
+      for (const form of [word, ...deletions(word)]) {
+        const entry = index.get(form);
+        for (const term of entry === undefined ? [] : typeof entry === 'string' ? [entry] : entry) {
+          if (found.has(term)) continue;
+          const distance = editDistance(word, term);
+          if (distance <= maxDistance) found.set(term, distance);
+        }
+      }
+      return [...found.keys()];
+    },
+  };
+}
+
+interface TypoRow {
+  words: string;
+  size: number;
+  engine: string;
+  buildMs: number;
+  p50: number;
+  p99: number;
+  recall: number;
+  nonsense: number;
+}
+
+/**
+ * Typo correction alone, on one vocabulary: build time, uncached lookups of
+ * distinct typo'd words (one or two edits within each word's allowance: a
+ * deletion, an insertion, a substitution, two of them in long words), how many
+ * find their word, and how many random letter strings find anything.
+ */
+function measureTypos(label: string, vocabulary: string[]): TypoRow[] {
+  const rand = mulberry32(11);
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const letter = () => letters[Math.floor(rand() * 26)]!;
+  const edit = (word: string) => {
+    const at = Math.floor(rand() * word.length);
+    const kind = Math.floor(rand() * 3);
+    return kind === 0 ? word.slice(0, at) + word.slice(at + 1) : kind === 1 ? word.slice(0, at) + letter() + word.slice(at) : word.slice(0, at) + letter() + word.slice(at + 1);
+  };
+  const words = vocabulary.filter((w) => w.length >= 5 && !/\d/.test(w));
+  const known = new Set(vocabulary);
+  const typos = new Map<string, string>();
+  for (let tries = 0; typos.size < (quick ? 300 : 2000) && tries < 100_000; tries++) {
+    const word = words[Math.floor(rand() * words.length)]!;
+    let typo = edit(word);
+    if (typo.length >= 8 && rand() < 0.5) typo = edit(typo);
+    if (allowedEdits(typo.length) > 0 && !known.has(typo) && editDistance(typo, word) <= allowedEdits(typo.length)) typos.set(typo, word);
+  }
+  const nonsense = Array.from({ length: 500 }, () => Array.from({ length: 5 + Math.floor(rand() * 8) }, letter).join('')).filter((w) => !known.has(w));
+  const warmUp = [...typos.keys()].map((t) => t.split('').reverse().join(''));
+  const builds = vocabulary.length > 3000 ? 3 : 7;
+
+  const rows: TypoRow[] = [];
+  const engines: [string, () => (word: string) => string[]][] = [
+    ['fuse.js (typo layer)', () => {
+      const layer = createTypoLayer(vocabulary);
+      return (word) => layer.lookup(word).map((m) => m.term);
+    }],
+    ['deletion index', () => {
+      const index = deletionIndex(vocabulary);
+      return (word) => index.lookup(word);
+    }],
+  ];
+  for (const [engine, build] of engines) {
+    const buildMs = median(Array.from({ length: builds }, () => time(() => build())));
+    const lookup = build();
+    for (const word of warmUp) lookup(word);
+    const samples = [...typos.keys()].map((typo) => time(() => lookup(typo))).sort((a, b) => a - b);
+    const recall = [...typos].filter(([typo, word]) => lookup(typo).includes(word)).length / typos.size;
+    const answered = nonsense.filter((word) => lookup(word).length > 0).length / nonsense.length;
+    rows.push({ words: label, size: vocabulary.length, engine, buildMs, p50: percentile(samples, 50), p99: percentile(samples, 99), recall, nonsense: answered });
+  }
+  return rows;
+}
+
 const f = (n: number) => (n < 0.1 ? n.toFixed(4) : n < 10 ? n.toFixed(3) : n.toFixed(1));
 const { profile } = await loadedBot(join(REPO_ROOT, 'data', 'profile.yaml'));
 const rows = [
@@ -164,5 +290,21 @@ const rel = relevance(profile);
 console.log(`\nrelevance specification (${SPEC.length} queries, ${NONSENSE.length} nonsense):`);
 console.log(`  portfolio-bot: top-1 ${(rel.ours.top1 * 100).toFixed(1)} %, MRR ${rel.ours.mrr.toFixed(3)}, nonsense answered ${rel.ours.answeredNonsense}`);
 console.log(`  naive fuse:    top-1 ${(rel.fuse.top1 * 100).toFixed(1)} %, MRR ${rel.fuse.mrr.toFixed(3)}, nonsense answered ${rel.fuse.answeredNonsense}`);
+const typoRows = [
+  ...measureTypos('shipped', vocabularyOf(profile)),
+  ...measureTypos('synthetic 10k', vocabularyOf(syntheticProfile(profile, quick ? 1000 : 10_000))),
+  ...measureTypos('made-up words', madeUpWords(5000)),
+];
+console.log(`\ntypo correction alone (distinct typo'd words, uncached; times in ms):`);
+const typoHeader = ['words', 'vocabulary', 'engine', 'build', 'lookup p50', 'lookup p99', 'typos found', 'nonsense answered'];
+const typoTable = typoRows.map((r) => [r.words, String(r.size), r.engine, f(r.buildMs), f(r.p50), f(r.p99), `${(r.recall * 100).toFixed(1)} %`, `${(r.nonsense * 100).toFixed(1)} %`]);
+const typoWidths = typoHeader.map((h, i) => Math.max(h.length, ...typoTable.map((row) => row[i]!.length)));
+const typoLine = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(typoWidths[i]!)).join(' | ') + ' |';
+console.log(typoLine(typoHeader));
+console.log('|' + typoWidths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+for (const row of typoTable) console.log(typoLine(row));
+
 const shipped = rows[0]!;
 console.log(`\ntarget on the shipped profile: search and autocomplete p99 < 0.5 ms → search ${f(shipped.searchP99)} ms, autocomplete ${f(shipped.autocompleteP99)} ms: ${shipped.searchP99 < 0.5 && shipped.autocompleteP99 < 0.5 ? 'met' : 'MISSED'}`);
+const big = rows.find((r) => r.profile === 'synthetic 10k' && r.engine === 'portfolio-bot');
+if (big) console.log(`target on 10 000 entries: search p99 < 10 ms → ${f(big.searchP99)} ms: ${big.searchP99 < 10 ? 'met' : 'MISSED'}`);
