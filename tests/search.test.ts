@@ -78,9 +78,9 @@ describe('typo layer', () => {
     expect(layer.lookup('flas'.repeat(9))).toEqual([]);
   });
 
-  it('gives fuse.js every word it would accept: the letter filter in front of it drops none', () => {
+  it('gives fuse.js every word it would accept: the letter filters in front of it drop none', () => {
     // Few letters make many near words; all 26 make substitutions that change four letters of
-    // the set, the filter's bound for two edits.
+    // the set, the first filter's bound for two edits.
     const rand = mulberry32(5);
     const pick = (letters: string) => letters[Math.floor(rand() * letters.length)]!;
     const word = (letters: string, min: number, spread: number) => Array.from({ length: min + Math.floor(rand() * spread) }, () => pick(letters)).join('');

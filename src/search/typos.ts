@@ -13,8 +13,9 @@
 // fuse.js scans every word it is given, and its bitap is slow per word next to
 // a query's budget, so it is given only the words that could match: those of a
 // reachable length whose letters differ from the typed word's by no more than
-// the allowed edits can explain (`MAX_LETTER_CHANGES_PER_EDIT`). That filter
-// only drops words fuse.js would reject; fuse.js decides.
+// the allowed edits can explain (first as sets of letters, then counted). Each
+// test only drops words no edit distance within the allowance can reach, so
+// fuse.js rejects them anyway; fuse.js decides.
 import Fuse from 'fuse.js';
 
 export interface TypoMatch {
@@ -41,7 +42,7 @@ const CACHE_SIZE = 2000;
  * Letters (of the 32 a word's letter set tracks) that can be in one of two
  * words within e edits and not in the other: at most 2e, as a substitution
  * changes two and an insertion or a deletion one. tests/search.test.ts checks
- * the filter against fuse.js given every word.
+ * the filters against fuse.js given every word.
  */
 const MAX_LETTER_CHANGES_PER_EDIT = 2;
 
@@ -73,7 +74,8 @@ export function createTypoLayer(words: Iterable<string>): TypoLayer {
     const near: string[] = [];
     for (let length = word.length - allowed; length <= word.length + allowed; length++) {
       for (const candidate of byLength.get(length) ?? []) {
-        if (countBits(letters ^ candidate.letters) <= MAX_LETTER_CHANGES_PER_EDIT * allowed) near.push(candidate.term);
+        if (countBits(letters ^ candidate.letters) > MAX_LETTER_CHANGES_PER_EDIT * allowed) continue;
+        if (letterCountDistance(word, candidate.term) <= allowed) near.push(candidate.term);
       }
     }
     return matchTypos(word, near);
@@ -94,23 +96,19 @@ export function createTypoLayer(words: Iterable<string>): TypoLayer {
 /** fuse.js's verdict on `candidates`: those within the edits `word` is allowed, fewest first, at most a handful. */
 export function matchTypos(word: string, candidates: readonly string[]): TypoMatch[] {
   const allowed = allowedEdits(word.length);
-  if (allowed === 0 || /\d/.test(word) || candidates.length === 0) return [];
-  const fuse = new Fuse(
-    candidates.map((candidate) => PAD + candidate + PAD),
-    {
-      includeScore: true,
-      ignoreLocation: true,
-      ignoreFieldNorm: true,
-      isCaseSensitive: true, // both sides are folded already
-      shouldSort: false,
-      threshold: allowed / (word.length + 2 * PAD.length),
-    },
-  );
+  if (allowed === 0 || /\d/.test(word)) return [];
+  const pattern = PAD + word + PAD;
+  const options = {
+    ignoreLocation: true,
+    isCaseSensitive: true, // both sides are folded already
+    threshold: allowed / pattern.length,
+  };
   const found: (TypoMatch & { score: number })[] = [];
-  for (const { refIndex, score = 1 } of fuse.search(PAD + word + PAD)) {
+  for (const term of candidates) {
+    const { isMatch, score } = Fuse.match(pattern, PAD + term + PAD, options);
     // fuse.js's score is errors per letter of the pattern.
-    const edits = Math.round(score * (word.length + 2 * PAD.length));
-    if (edits <= allowed) found.push({ term: candidates[refIndex]!, edits, score });
+    const edits = Math.round(score * pattern.length);
+    if (isMatch && edits <= allowed) found.push({ term, edits, score });
   }
   found.sort((a, b) => a.edits - b.edits || a.score - b.score || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
   return found.slice(0, MAX_MATCHES).map(({ term, edits }) => ({ term, edits }));
@@ -124,6 +122,26 @@ function letterSet(word: string): number {
     bits |= 1 << (code >= 97 && code <= 122 ? code - 97 : 26 + (code % 6));
   }
   return bits;
+}
+
+const counts = new Int32Array(32);
+
+/**
+ * How many letters one word has beyond the other, the larger of the two ways
+ * round: no more than their edit distance, as each edit adds or removes at most
+ * one letter on each side. Letters sharing a slot only make it smaller.
+ */
+function letterCountDistance(a: string, b: string): number {
+  counts.fill(0);
+  for (let i = 0; i < a.length; i++) counts[a.charCodeAt(i) & 31]!++;
+  for (let i = 0; i < b.length; i++) counts[b.charCodeAt(i) & 31]!--;
+  let more = 0;
+  let fewer = 0;
+  for (const count of counts) {
+    if (count > 0) more += count;
+    else fewer -= count;
+  }
+  return Math.max(more, fewer);
 }
 
 function countBits(value: number): number {
