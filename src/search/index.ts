@@ -3,11 +3,11 @@
 // Scoring is a weighted, idf-scaled term match over four keys, in order of
 // weight: names (title, aliases) > keywords (tags, tools) > summary > body
 // (details, highlights, metrics). A query word that is not in the profile's
-// vocabulary is looked up by prefix and in the typo layer (fuse.js over the
-// vocabulary, ./typos.ts: "lookahed" → "lookahead"); a word that matches
-// nothing at all counts against the entry, so "quantum computing" finds
-// nothing rather than the entry that happens to share a stop word. Ties break
-// by section, then by position in the profile, so the order is deterministic.
+// vocabulary is looked up by prefix and in the typo layer over the vocabulary
+// (./typos.ts: "lookahed" → "lookahead"); a word that matches nothing at all
+// counts against the entry, so "quantum computing" finds nothing rather than
+// the entry that happens to share a stop word. Ties break by section, then by
+// position in the profile, so the order is deterministic.
 import type { Profile, Section } from '../profile/schema.js';
 import { SECTIONS } from '../profile/constants.js';
 import { buildDocuments, type SearchDoc } from './documents.js';
