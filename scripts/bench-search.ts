@@ -2,9 +2,9 @@
 // search and autocomplete, on the shipped profile and on synthetic profiles of
 // 1 000 and 10 000 entries, beside a naive baseline measured in the same run:
 // fuse.js over all fields with default options. Also scores both on the
-// relevance specification, and compares the typo layer (fuse.js over the
-// profile's words) with the deletion-neighbourhood index it replaced, on the
-// same words. A script, not a test: the figures are for reading.
+// relevance specification, and compares the typo layer (deletion
+// neighbourhoods over the profile's words) with fuse.js doing the same job, on
+// the same words. A script, not a test: the figures are for reading.
 import Fuse from 'fuse.js';
 import { join } from 'node:path';
 import type { Profile } from '../src/profile/schema.js';
@@ -164,39 +164,72 @@ function madeUpWords(count: number): string[] {
 }
 
 /**
- * The search's typo layer before fuse.js took the job (as of commit 7cc95b3):
- * every word and its one-letter deletions mapped to the words that share
- * them, confirmed by the edit distance. The baseline of the typo rows only.
+ * fuse.js as the typo layer, as it was tried (commit 5962ff5): the words of a
+ * reachable length whose letters could match (as sets of letters, then
+ * counted: both exact lower bounds of the edit distance) are scored with
+ * Fuse.match, both sides padded with two spaces so that its error count is the
+ * edit distance between whole words. The alternative of the typo rows only.
  */
-function deletionIndex(vocabulary: readonly string[]) {
-  const deletions = (word: string) => Array.from(word, (_, i) => word.slice(0, i) + word.slice(i + 1));
-  const index = new Map<string, string | string[]>();
-  const add = (form: string, term: string) => {
-    const entry = index.get(form);
-    if (entry === undefined) index.set(form, term);
-    else if (typeof entry === 'string') {
-      if (entry !== term) index.set(form, [entry, term]);
-    } else if (entry[entry.length - 1] !== term) entry.push(term);
+function fuseTypoLayer(vocabulary: readonly string[]) {
+  const pad = '  ';
+  const letterSet = (word: string) => {
+    let bits = 0;
+    for (let i = 0; i < word.length; i++) {
+      const code = word.charCodeAt(i);
+      bits |= 1 << (code >= 97 && code <= 122 ? code - 97 : 26 + (code % 6));
+    }
+    return bits;
   };
-  for (const term of vocabulary) {
+  const countBits = (value: number) => {
+    let x = value - ((value >>> 1) & 0x55555555);
+    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+    return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  };
+  const counts = new Int32Array(32);
+  const letterCountDistance = (a: string, b: string) => {
+    counts.fill(0);
+    for (let i = 0; i < a.length; i++) counts[a.charCodeAt(i) & 31]!++;
+    for (let i = 0; i < b.length; i++) counts[b.charCodeAt(i) & 31]!--;
+    let more = 0;
+    let fewer = 0;
+    for (const count of counts) {
+      if (count > 0) more += count;
+      else fewer -= count;
+    }
+    return Math.max(more, fewer);
+  };
+  const byLength = new Map<number, { term: string; letters: number }[]>();
+  for (const term of new Set(vocabulary)) {
     if (term.length < 3 || /\d/.test(term)) continue;
-    add(term, term);
-    for (const form of deletions(term)) add(form, term);
+    let list = byLength.get(term.length);
+    if (!list) byLength.set(term.length, (list = []));
+    list.push({ term, letters: letterSet(term) });
   }
+  const cache = new Map<string, string[]>();
   return {
     lookup(word: string): string[] {
-      if (word.length < 4 || /\d/.test(word)) return [];
-      const found = new Map<string, number>();
-      const maxDistance = word.length <= 5 ? 1 : 2;
-      for (const form of [word, ...deletions(word)]) {
-        const entry = index.get(form);
-        for (const term of entry === undefined ? [] : typeof entry === 'string' ? [entry] : entry) {
-          if (found.has(term)) continue;
-          const distance = editDistance(word, term);
-          if (distance <= maxDistance) found.set(term, distance);
+      const cached = cache.get(word);
+      if (cached) return cached;
+      const allowed = word.length > 28 ? 0 : allowedEdits(word.length);
+      const found: { term: string; edits: number; score: number }[] = [];
+      if (allowed > 0 && !/\d/.test(word)) {
+        const letters = letterSet(word);
+        const pattern = pad + word + pad;
+        const options = { ignoreLocation: true, isCaseSensitive: true, threshold: allowed / pattern.length };
+        for (let length = word.length - allowed; length <= word.length + allowed; length++) {
+          for (const candidate of byLength.get(length) ?? []) {
+            if (countBits(letters ^ candidate.letters) > 2 * allowed || letterCountDistance(word, candidate.term) > allowed) continue;
+            const { isMatch, score } = Fuse.match(pattern, pad + candidate.term + pad, options);
+            const edits = Math.round(score * pattern.length);
+            if (isMatch && edits <= allowed) found.push({ term: candidate.term, edits, score });
+          }
         }
       }
-      return [...found.keys()];
+      found.sort((a, b) => a.edits - b.edits || a.score - b.score || (a.term < b.term ? -1 : 1));
+      const terms = found.slice(0, 8).map((m) => m.term);
+      if (cache.size >= 2000) cache.delete(cache.keys().next().value!);
+      cache.set(word, terms);
+      return terms;
     },
   };
 }
@@ -242,13 +275,13 @@ function measureTypos(label: string, vocabulary: string[]): TypoRow[] {
 
   const rows: TypoRow[] = [];
   const engines: [string, () => (word: string) => string[]][] = [
-    ['fuse.js (typo layer)', () => {
+    ['deletion index (typo layer)', () => {
       const layer = createTypoLayer(vocabulary);
       return (word) => layer.lookup(word).map((m) => m.term);
     }],
-    ['deletion index', () => {
-      const index = deletionIndex(vocabulary);
-      return (word) => index.lookup(word);
+    ['fuse.js (tried)', () => {
+      const layer = fuseTypoLayer(vocabulary);
+      return (word) => layer.lookup(word);
     }],
   ];
   for (const [engine, build] of engines) {

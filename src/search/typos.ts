@@ -4,14 +4,14 @@
 // the words they came from; a typed word and its own one-letter deletions are
 // looked up there, and the edit distance confirms what they find. That sees
 // every word one edit away (a swap of neighbours counts as one) and, two edits
-// away, a letter added in one place and dropped in another. A word allowed two
-// edits that finds nothing so is looked up once more, as its two-letter
-// deletions and its one-letter insertions: that sees two letters dropped
-// ("clasificaton") or added, or one added and one changed. Two changed letters,
-// or one changed and one dropped, are not seen. fuse.js was tried for this job
-// over the same words: it sees them all, but was slower per lookup and missed
-// the search's latency target (docs/performance.md, "Typo correction: fuse.js
-// vs the deletion index").
+// away, a letter added in one place and dropped in another. A word of seven
+// letters or more that finds nothing so is looked up once more, as its
+// two-letter deletions and its one-letter insertions: that sees two letters
+// dropped ("clasificaton") or added, or one added and one changed. Two changed
+// letters, or one changed and one dropped, are not seen. fuse.js was tried for
+// this job over the same words: it sees them all, but was slower per lookup and
+// missed the search's latency target (docs/performance.md, "Typo correction:
+// fuse.js vs the deletion index").
 import { editDistance } from '../edit-distance.js';
 
 export interface TypoMatch {
@@ -28,6 +28,14 @@ export interface TypoLayer {
 /** Shorter words have too many neighbours to guess from; longer ones are no words. */
 const MIN_LENGTH = 4;
 const MAX_LENGTH = 40;
+/**
+ * Words this long that find nothing are looked up once more. Shorter ones are
+ * mostly what autocomplete sends while a word is being typed, and a word of six
+ * letters missing two is a guess.
+ */
+const SECOND_LOOK_LENGTH = 7;
+/** Remembered lookups per layer (autocomplete asks for the same prefixes over and over); the oldest is forgotten first. */
+const CACHE_SIZE = 2000;
 
 /** One edit in a word of four or five letters, two from six letters up, none below four. */
 export function allowedEdits(length: number): number {
@@ -55,27 +63,37 @@ export function createTypoLayer(words: Iterable<string>): TypoLayer {
     for (const letter of term) letters.add(letter);
   }
 
+  function find(word: string): TypoMatch[] {
+    const allowed = allowedEdits(word.length);
+    if (allowed === 0 || /\d/.test(word)) return [];
+    const found = new Map<string, number>();
+    const look = (forms: Iterable<string>) => {
+      for (const form of forms) {
+        const entry = index.get(form);
+        for (const term of entry === undefined ? [] : typeof entry === 'string' ? [entry] : entry) {
+          if (found.has(term)) continue;
+          const edits = editDistance(word, term);
+          if (edits <= allowed) found.set(term, edits);
+        }
+      }
+    };
+    look([word, ...deletions(word)]);
+    if (found.size === 0 && word.length >= SECOND_LOOK_LENGTH) {
+      look(new Set(deletions(word).flatMap(deletions)));
+      look(insertions(word, letters));
+    }
+    return [...found].map(([term, edits]) => ({ term, edits })).sort((a, b) => a.edits - b.edits || (a.term < b.term ? -1 : 1));
+  }
+
+  const cache = new Map<string, readonly TypoMatch[]>();
   return {
     lookup(word) {
-      const allowed = allowedEdits(word.length);
-      if (allowed === 0 || /\d/.test(word)) return [];
-      const found = new Map<string, number>();
-      const look = (forms: Iterable<string>) => {
-        for (const form of forms) {
-          const entry = index.get(form);
-          for (const term of entry === undefined ? [] : typeof entry === 'string' ? [entry] : entry) {
-            if (found.has(term)) continue;
-            const edits = editDistance(word, term);
-            if (edits <= allowed) found.set(term, edits);
-          }
-        }
-      };
-      look([word, ...deletions(word)]);
-      if (found.size === 0 && allowed === 2) {
-        look(new Set(deletions(word).flatMap(deletions)));
-        look(insertions(word, letters));
-      }
-      return [...found].map(([term, edits]) => ({ term, edits })).sort((a, b) => a.edits - b.edits || (a.term < b.term ? -1 : 1));
+      const cached = cache.get(word);
+      if (cached) return cached;
+      const found = find(word);
+      if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      cache.set(word, found);
+      return found;
     },
   };
 }
