@@ -4,15 +4,18 @@
 // fuse.js over all fields with default options. Also scores both on the
 // relevance specification, and compares the typo layer (deletion
 // neighbourhoods over the profile's words) with fuse.js doing the same job, on
-// the same words. A script, not a test: the figures are for reading.
+// the same words (alone; and in the whole search with --typo-ab). A script, not
+// a test: the figures are for reading.
 import Fuse from 'fuse.js';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Profile } from '../src/profile/schema.js';
 import { REPO_ROOT } from '../src/paths.js';
 import { buildDocuments, type SearchDoc } from '../src/search/documents.js';
 import { createSearch } from '../src/search/index.js';
 import { tokenize } from '../src/search/normalise.js';
-import { allowedEdits, createTypoLayer } from '../src/search/typos.js';
+import { allowedEdits, createTypoLayer, type TypoLayer, type TypoMatch } from '../src/search/typos.js';
 import { editDistance } from '../src/edit-distance.js';
 import { NONSENSE, SPEC } from '../tests/fixtures/relevance.js';
 import { loadedBot } from '../tests/helpers/profile.js';
@@ -170,7 +173,7 @@ function madeUpWords(count: number): string[] {
  * Fuse.match, both sides padded with two spaces so that its error count is the
  * edit distance between whole words. The alternative of the typo rows only.
  */
-function fuseTypoLayer(vocabulary: readonly string[]) {
+function fuseTypoLayer(vocabulary: readonly string[]): TypoLayer {
   const pad = '  ';
   const letterSet = (word: string) => {
     let bits = 0;
@@ -205,9 +208,9 @@ function fuseTypoLayer(vocabulary: readonly string[]) {
     if (!list) byLength.set(term.length, (list = []));
     list.push({ term, letters: letterSet(term) });
   }
-  const cache = new Map<string, string[]>();
+  const cache = new Map<string, TypoMatch[]>();
   return {
-    lookup(word: string): string[] {
+    lookup(word: string): TypoMatch[] {
       const cached = cache.get(word);
       if (cached) return cached;
       const allowed = word.length > 28 ? 0 : allowedEdits(word.length);
@@ -226,10 +229,10 @@ function fuseTypoLayer(vocabulary: readonly string[]) {
         }
       }
       found.sort((a, b) => a.edits - b.edits || a.score - b.score || (a.term < b.term ? -1 : 1));
-      const terms = found.slice(0, 8).map((m) => m.term);
+      const matches = found.slice(0, 8).map(({ term, edits }) => ({ term, edits }));
       if (cache.size >= 2000) cache.delete(cache.keys().next().value!);
-      cache.set(word, terms);
-      return terms;
+      cache.set(word, matches);
+      return matches;
     },
   };
 }
@@ -281,7 +284,7 @@ function measureTypos(label: string, vocabulary: string[]): TypoRow[] {
     }],
     ['fuse.js (tried)', () => {
       const layer = fuseTypoLayer(vocabulary);
-      return (word) => layer.lookup(word);
+      return (word) => layer.lookup(word).map((m) => m.term);
     }],
   ];
   for (const [engine, build] of engines) {
@@ -294,6 +297,64 @@ function measureTypos(label: string, vocabulary: string[]): TypoRow[] {
     rows.push({ words: label, size: vocabulary.length, engine, buildMs, p50: percentile(samples, 50), p99: percentile(samples, 99), recall, nonsense: answered });
   }
   return rows;
+}
+
+/**
+ * `--typo-ab`: the shipped profile's search and autocomplete p99 with each typo
+ * layer, each run in a fresh process (as the first row of the main table is)
+ * and the two alternated, eight rounds each. On a shared machine one run's p99
+ * is decided by the few queries the scheduler interrupts; alternating fresh
+ * processes shows what the layer itself changes.
+ */
+const TYPO_LAYERS: Record<string, (words: readonly string[]) => TypoLayer> = {
+  'deletion index': createTypoLayer,
+  'fuse.js': fuseTypoLayer,
+};
+
+async function typoChild(name: string): Promise<void> {
+  const { profile } = await loadedBot(join(REPO_ROOT, 'data', 'profile.yaml'));
+  const layer = TYPO_LAYERS[name];
+  if (!layer) throw new Error(`unknown typo layer "${name}"`);
+  const rand = mulberry32(42);
+  const queries = queriesFor(profile, rand);
+  const prefixes = queries.map((q) => q.slice(0, 1 + Math.floor(rand() * 6)));
+  const search = createSearch(profile, layer);
+  const searched = latencies(queries, (q) => search.search(q));
+  const completed = latencies(prefixes, (q) => search.suggestProjects(q));
+  console.log(JSON.stringify({ search: searched.p99, autocomplete: completed.p99 }));
+}
+
+function typoAb(): void {
+  const script = fileURLToPath(import.meta.url);
+  const names = Object.keys(TYPO_LAYERS);
+  const results = new Map<string, { search: number; autocomplete: number }[]>(names.map((n) => [n, []]));
+  console.log(`typo layers A/B on the shipped profile: fresh process per run, alternated (p99 in ms; target < 0.5)`);
+  for (let round = 0; round < 8; round++) {
+    const order = round % 2 === 0 ? names : [...names].reverse();
+    const cells: string[] = [];
+    for (const name of order) {
+      const child = spawnSync(process.execPath, [script, '--typo-child', name], { encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(child.stderr);
+      const result = JSON.parse(child.stdout.trim().split('\n').pop()!) as { search: number; autocomplete: number };
+      results.get(name)!.push(result);
+      cells.push(`${name}: search ${result.search.toFixed(3)}, autocomplete ${result.autocomplete.toFixed(3)}`);
+    }
+    console.log(`  round ${round + 1}: ${cells.join(' | ')}`);
+  }
+  for (const [name, rows] of results) {
+    const met = rows.filter((r) => r.search < 0.5 && r.autocomplete < 0.5).length;
+    console.log(`  ${name}: median search p99 ${median(rows.map((r) => r.search)).toFixed(3)}, autocomplete p99 ${median(rows.map((r) => r.autocomplete)).toFixed(3)}; both under 0.5 ms in ${met} of ${rows.length} runs`);
+  }
+}
+
+const child = process.argv.indexOf('--typo-child');
+if (child >= 0) {
+  await typoChild(process.argv[child + 1] ?? '');
+  process.exit(0);
+}
+if (process.argv.includes('--typo-ab')) {
+  typoAb();
+  process.exit(0);
 }
 
 const f = (n: number) => (n < 0.1 ? n.toFixed(4) : n < 10 ? n.toFixed(3) : n.toFixed(1));

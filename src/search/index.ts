@@ -66,7 +66,12 @@ interface Candidate {
 const MAX_QUERY_TOKENS = 12;
 const MAX_QUERY_LENGTH = 200;
 
-export function createSearch(profile: Profile): ProfileSearch {
+/**
+ * `typoLayer` builds the typo layer over the vocabulary; a parameter so that
+ * `npm run bench:search -- --typo-ab` can run the same search with fuse.js in
+ * its place.
+ */
+export function createSearch(profile: Profile, typoLayer: (words: readonly string[]) => TypoLayer = createTypoLayer): ProfileSearch {
   const documents = buildDocuments(profile);
   const postings = new Map<string, Posting[]>();
   const nameKeys: string[][] = documents.map((doc) => doc.names.map((name) => tokenize(name).join(' ')));
@@ -106,7 +111,7 @@ export function createSearch(profile: Profile): ProfileSearch {
       return out.concat(prefixCandidates(token, true));
     }
     const out = prefixCandidates(token, false);
-    typos ??= createTypoLayer(vocabulary);
+    typos ??= typoLayer(vocabulary);
     for (const { term, edits } of typos.lookup(token)) out.push({ term, similarity: 0.85 - 0.1 * edits });
     return dedupe(out);
   }
