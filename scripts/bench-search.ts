@@ -167,7 +167,7 @@ function madeUpWords(count: number): string[] {
 }
 
 /**
- * fuse.js as the typo layer, as it was tried (commit 5962ff5): the words of a
+ * fuse.js as the typo layer, as it was tried (commit 0546570): the words of a
  * reachable length whose letters could match (as sets of letters, then
  * counted: both exact lower bounds of the edit distance) are scored with
  * Fuse.match, both sides padded with two spaces so that its error count is the

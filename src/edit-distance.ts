@@ -1,5 +1,6 @@
-// "Did you mean" for a mistyped key in a profile: the author's typo, named in a
-// load error. Typos in what users ask are the typo layer's (src/search/typos.ts).
+// One edit distance for the whole bot: it confirms what the typo layer finds
+// (src/search/typos.ts, for search and /ask), and picks the "did you mean" for
+// a mistyped key in a profile.
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
 export function editDistance(a: string, b: string): number {
