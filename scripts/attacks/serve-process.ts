@@ -4,7 +4,6 @@
 // from /proc, and a scan of what came back and what it logged for leaks
 // (a stack trace, the canary token, a private profile value).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { connect } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,30 +20,10 @@ const BIN = process.env['ATTACK_BIN'] || join(REPO_ROOT, 'bin', 'portfolio-bot.j
 /** Set in serve's environment (which never needs it): it must never come back in a reply or a log line. */
 export const CANARY_TOKEN = 'attack-canary-token-0f7e3c9a51d2';
 
-export interface SigningKeys {
-  publicKeyHex: string;
-  privateKey: KeyObject;
-}
+// Keys, timestamps and signatures as the tests make them (one home: tests/helpers/signing.ts).
+import { generateSigningKeys as generateKeys, signedHeaders, unixTimestamp, type SigningKeys } from '../../tests/helpers/signing.js';
 
-export function generateKeys(): SigningKeys {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const der = publicKey.export({ format: 'der', type: 'spki' });
-  return { publicKeyHex: der.subarray(der.length - 32).toString('hex'), privateKey };
-}
-
-export function unixTimestamp(nowMs: number = Date.now()): string {
-  return String(Math.floor(nowMs / 1000));
-}
-
-/** The headers Discord sends with `body`: an Ed25519 signature of timestamp + body. */
-export function signedHeaders(privateKey: KeyObject, body: string | Buffer, timestamp: string = unixTimestamp()): Record<string, string> {
-  const bytes = Buffer.concat([Buffer.from(timestamp), typeof body === 'string' ? Buffer.from(body) : body]);
-  return {
-    'content-type': 'application/json',
-    'x-signature-ed25519': sign(null, bytes, privateKey).toString('hex'),
-    'x-signature-timestamp': timestamp,
-  };
-}
+export { generateKeys, signedHeaders, unixTimestamp, type SigningKeys };
 
 /** Resident memory of a process in MB, from /proc/<pid>/status (VmRSS); NaN once it is gone. */
 export function rssMb(pid: number): number {
