@@ -8,5 +8,5 @@ export const about = {
     description: 'Background, research interests, philosophy, free time, current work and public links',
     options: [PRIVATE_OPTION],
   },
-  execute: (_input, bot) => buildAboutCard(bot.profile),
+  execute: (_input, portfolio) => buildAboutCard(portfolio.profile),
 } as const satisfies CommandModule;

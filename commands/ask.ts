@@ -19,5 +19,5 @@ export const ask = {
     ],
   },
   // DM text and mentions arrive here too (dispatcher.message), of any length.
-  execute: (input, bot) => answerQuestion(stringOption(input, 'question') ?? '', bot, input.surface),
+  execute: (input, portfolio) => answerQuestion(stringOption(input, 'question') ?? '', portfolio, input.surface),
 } as const satisfies CommandModule;

@@ -8,5 +8,5 @@ export const blogs = {
     description: 'Blog posts and tutorials, with links',
     options: [PRIVATE_OPTION],
   },
-  execute: (_input, bot) => buildBlogsCard(bot.profile),
+  execute: (_input, portfolio) => buildBlogsCard(portfolio.profile),
 } as const satisfies CommandModule;

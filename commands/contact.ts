@@ -8,5 +8,5 @@ export const contact = {
     description: 'Public contact links: e-mail, GitHub, Twitter, LinkedIn and the résumé',
     options: [PRIVATE_OPTION],
   },
-  execute: (_input, bot) => buildContactCard(bot.profile),
+  execute: (_input, portfolio) => buildContactCard(portfolio.profile),
 } as const satisfies CommandModule;

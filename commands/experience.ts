@@ -8,5 +8,5 @@ export const experience = {
     description: 'Roles with dates and highlights, and education',
     options: [PRIVATE_OPTION],
   },
-  execute: (_input, bot) => buildExperienceCard(bot.profile),
+  execute: (_input, portfolio) => buildExperienceCard(portfolio.profile),
 } as const satisfies CommandModule;

@@ -17,9 +17,9 @@ export const helpDefinition = {
 export function createHelpCommand(listCommands: () => readonly CommandModule[]) {
   return {
     definition: helpDefinition,
-    execute: (input, bot) =>
+    execute: (input, portfolio) =>
       buildHelpCard(
-        bot.profile,
+        portfolio.profile,
         listCommands().map((module) => module.definition),
         input.surface,
       ),

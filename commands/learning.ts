@@ -8,5 +8,5 @@ export const learning = {
     description: 'Learning now: courses with progress and links, and skills being picked up',
     options: [PRIVATE_OPTION],
   },
-  execute: (_input, bot) => buildLearningCard(bot.profile),
+  execute: (_input, portfolio) => buildLearningCard(portfolio.profile),
 } as const satisfies CommandModule;

@@ -3,19 +3,19 @@
 // projects (so "lookahed" still opens Lookahead).
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { PRIVATE_OPTION, stringOption } from '../src/bot/options.js';
-import type { Bot, CommandModule } from '../src/bot/types.js';
+import type { Portfolio, CommandModule } from '../src/bot/types.js';
 import { nameKey } from '../src/profile/name-key.js';
 import type { Project } from '../src/profile/schema.js';
 import { buildProjectCard } from '../src/replies/cards/project.js';
 import { findProject, matchProjects, noMatchPayload, normaliseQuery } from './projects.js';
 
-export function resolveProject(bot: Bot, name: string): Project | undefined {
-  const byId = findProject(bot, name.trim());
+export function resolveProject(portfolio: Portfolio, name: string): Project | undefined {
+  const byId = findProject(portfolio, name.trim());
   if (byId) return byId;
   const wanted = nameKey(name);
   if (wanted === '') return undefined;
-  const byName = bot.profile.projects.find((project) => [project.name, ...(project.aliases ?? [])].some((known) => nameKey(known) === wanted));
-  return byName ?? matchProjects(bot, normaliseQuery(name))[0]?.project;
+  const byName = portfolio.profile.projects.find((project) => [project.name, ...(project.aliases ?? [])].some((known) => nameKey(known) === wanted));
+  return byName ?? matchProjects(portfolio, normaliseQuery(name))[0]?.project;
 }
 
 export const project = {
@@ -34,12 +34,12 @@ export const project = {
       PRIVATE_OPTION,
     ],
   },
-  execute(input, bot) {
+  execute(input, portfolio) {
     const name = stringOption(input, 'name') ?? '';
-    const found = resolveProject(bot, name);
-    if (!found) return noMatchPayload(bot, name, input.user.id, 'name');
-    const card = buildProjectCard(found, bot.profile);
+    const found = resolveProject(portfolio, name);
+    if (!found) return noMatchPayload(portfolio, name, input.user.id, 'name');
+    const card = buildProjectCard(found, portfolio.profile);
     return { embeds: [card.embed], components: card.rows };
   },
-  autocomplete: (focused, _input, bot) => (focused.name === 'name' ? bot.search.suggestProjects(focused.value) : []),
+  autocomplete: (focused, _input, portfolio) => (focused.name === 'name' ? portfolio.search.suggestProjects(focused.value) : []),
 } as const satisfies CommandModule;

@@ -6,7 +6,7 @@
 //           privately for anyone else.
 import { ApplicationCommandOptionType, ButtonStyle, ComponentType, MessageFlags } from 'discord-api-types/v10';
 import { PRIVATE_OPTION, stringOption } from '../src/bot/options.js';
-import type { Bot, CommandModule, ComponentInput, ComponentResult } from '../src/bot/types.js';
+import type { Portfolio, CommandModule, ComponentInput, ComponentResult } from '../src/bot/types.js';
 import { UserError } from '../src/bot/types.js';
 import { NOT_IN_CUSTOM_ID } from '../src/characters.js';
 import type { Project } from '../src/profile/schema.js';
@@ -41,22 +41,22 @@ export function normaliseQuery(query: string): string {
     .trim();
 }
 
-export function findProject(bot: Bot, id: string): Project | undefined {
-  return bot.profile.projects.find((project) => project.id === id);
+export function findProject(portfolio: Portfolio, id: string): Project | undefined {
+  return portfolio.profile.projects.find((project) => project.id === id);
 }
 
 /** Projects matching `query`, best first, at most 25. */
-export function matchProjects(bot: Bot, query: string): RankedProject[] {
-  return bot.search
+export function matchProjects(portfolio: Portfolio, query: string): RankedProject[] {
+  return portfolio.search
     .search(query, { section: 'projects', limit: 25 })
-    .map((hit) => ({ project: findProject(bot, hit.id), score: hit.score }))
+    .map((hit) => ({ project: findProject(portfolio, hit.id), score: hit.score }))
     .filter((match): match is RankedProject => match.project !== undefined);
 }
 
 /** Projects in category order (the profile's order within a category). */
-function projectsByCategory(bot: Bot): Project[] {
-  const rank = new Map(bot.profile.categories.map((category, index) => [category.id, index]));
-  return bot.profile.projects
+function projectsByCategory(portfolio: Portfolio): Project[] {
+  const rank = new Map(portfolio.profile.categories.map((category, index) => [category.id, index]));
+  return portfolio.profile.projects
     .map((project, index) => ({ project, index }))
     .sort((a, b) => (rank.get(a.project.category) ?? 99) - (rank.get(b.project.category) ?? 99) || a.index - b.index)
     .map(({ project }) => project);
@@ -66,10 +66,10 @@ function projectsByCategory(bot: Bot): Project[] {
 const SUGGESTIONS = 3;
 
 /** Up to three names worth suggesting for `input`: its closest projects, then the notable ones. */
-export function closestProjects(bot: Bot, input: string): Project[] {
-  const ids = [...bot.search.suggestProjects(normaliseQuery(input).slice(0, 200)), ...bot.search.suggestProjects('')].map((s) => s.value);
+export function closestProjects(portfolio: Portfolio, input: string): Project[] {
+  const ids = [...portfolio.search.suggestProjects(normaliseQuery(input).slice(0, 200)), ...portfolio.search.suggestProjects('')].map((s) => s.value);
   return [...new Set(ids)]
-    .map((id) => findProject(bot, id))
+    .map((id) => findProject(portfolio, id))
     .filter((project): project is Project => project !== undefined)
     .slice(0, SUGGESTIONS);
 }
@@ -85,16 +85,16 @@ const rows = (...list: (ReplyRow | undefined)[]): ReplyRow[] => list.filter((row
  * closest names, what to try, and a menu to open one of the suggestions.
  * Private, like every expected "no" (DESIGN.md).
  */
-export function noMatchPayload(bot: Bot, query: string, userId: string, what: 'match' | 'name'): ReplyPayload {
+export function noMatchPayload(portfolio: Portfolio, query: string, userId: string, what: 'match' | 'name'): ReplyPayload {
   const echo = cleanUserText(query, ECHO_MAX) || 'that';
-  const suggestions = closestProjects(bot, query);
+  const suggestions = closestProjects(portfolio, query);
   const names = suggestions.map((project) => `**${project.name}**`);
   const closest = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : (names[0] ?? '');
   const opening = what === 'name' ? `I couldn't find a project called “${echo}”.` : `No project matches “${echo}”.`;
   const lines = [
     opening,
     ...(closest ? [`Did you mean ${closest}?`] : []),
-    `Try /projects to browse all ${bot.profile.projects.length}, /projects <words> to search (e.g. /projects kaggle), or /skills.`,
+    `Try /projects to browse all ${portfolio.profile.projects.length}, /projects <words> to search (e.g. /projects kaggle), or /skills.`,
   ];
   return {
     content: lines.join('\n'),
@@ -104,21 +104,21 @@ export function noMatchPayload(bot: Bot, query: string, userId: string, what: 'm
 }
 
 /** A page of the list: every project by category, or the matches of `key`. */
-export function listPayload(bot: Bot, userId: string, page: number, key = ''): ReplyPayload {
+export function listPayload(portfolio: Portfolio, userId: string, page: number, key = ''): ReplyPayload {
   const query = normaliseQuery(key);
   const state = { command: 'projects', action: 'page', ...owner(userId), key: query };
   if (query === '') {
-    const all = projectsByCategory(bot);
+    const all = projectsByCategory(portfolio);
     const at = paginate(all, PROJECT_PAGE_SIZE, page);
-    const embed = buildProjectListEmbed(bot.profile, at.items, { page: at.page, pages: at.pages, total: all.length });
+    const embed = buildProjectListEmbed(portfolio.profile, at.items, { page: at.page, pages: at.pages, total: all.length });
     // Every project in the menu when they fit in one; otherwise the page's.
     const choices = all.length <= 25 ? all : at.items;
     return { embeds: [embed], components: rows(at.pages > 1 ? pagerRow(state, at.page, at.pages) : undefined, openSelect(choices, userId, '')) };
   }
-  const matches = matchProjects(bot, query);
-  if (matches.length === 0) return noMatchPayload(bot, query, userId, 'match');
+  const matches = matchProjects(portfolio, query);
+  if (matches.length === 0) return noMatchPayload(portfolio, query, userId, 'match');
   const at = paginate(matches, PROJECT_PAGE_SIZE, page);
-  const embed = buildMatchListEmbed(bot.profile, at.items, cleanUserText(query, ECHO_MAX), { page: at.page, pages: at.pages, total: matches.length });
+  const embed = buildMatchListEmbed(portfolio.profile, at.items, cleanUserText(query, ECHO_MAX), { page: at.page, pages: at.pages, total: matches.length });
   return {
     embeds: [embed],
     components: rows(
@@ -133,12 +133,12 @@ export function listPayload(bot: Bot, userId: string, page: number, key = ''): R
 }
 
 /** The best match as a full card, the others listed under it, and a menu to open any of them. */
-export function searchPayload(bot: Bot, rawQuery: string, userId: string): ReplyPayload {
+export function searchPayload(portfolio: Portfolio, rawQuery: string, userId: string): ReplyPayload {
   const query = normaliseQuery(rawQuery);
-  const matches = matchProjects(bot, query);
+  const matches = matchProjects(portfolio, query);
   const [best, ...others] = matches;
-  if (!best) return noMatchPayload(bot, rawQuery, userId, 'match');
-  const card = buildProjectCard(best.project, bot.profile, { budget: CARD_BUDGET - 1500 });
+  if (!best) return noMatchPayload(portfolio, rawQuery, userId, 'match');
+  const card = buildProjectCard(best.project, portfolio.profile, { budget: CARD_BUDGET - 1500 });
   const embeds = [card.embed];
   if (others.length > 0) embeds.push(buildAlsoMatchingEmbed(others, cleanUserText(query, ECHO_MAX)));
   const select = others.length > 0 ? openSelect(matches.map((match) => match.project), userId, query) : undefined;
@@ -146,11 +146,11 @@ export function searchPayload(bot: Bot, rawQuery: string, userId: string): Reply
 }
 
 /** A project's card as the asker's message becomes: its links, a way back to the list, and the menu again. */
-function openedPayload(bot: Bot, project: Project, userId: string, key: string): ReplyPayload {
-  const card = buildProjectCard(project, bot.profile);
+function openedPayload(portfolio: Portfolio, project: Project, userId: string, key: string): ReplyPayload {
+  const card = buildProjectCard(project, portfolio.profile);
   const query = normaliseQuery(key);
-  const listed = query === '' ? projectsByCategory(bot) : matchProjects(bot, query).map((match) => match.project);
-  const choices = listed.length > 0 ? listed : closestProjects(bot, query);
+  const listed = query === '' ? projectsByCategory(portfolio) : matchProjects(portfolio, query).map((match) => match.project);
+  const choices = listed.length > 0 ? listed : closestProjects(portfolio, query);
   const back: ReplyRow = {
     type: ComponentType.ActionRow,
     components: [
@@ -166,21 +166,21 @@ function openedPayload(bot: Bot, project: Project, userId: string, key: string):
   return { embeds: [card.embed], components: rows(...card.rows, back, openSelect(choices, userId, query, 'Open another project…')) };
 }
 
-function component(input: ComponentInput, bot: Bot): ComponentResult {
+function component(input: ComponentInput, portfolio: Portfolio): ComponentResult {
   const { state, values, user } = input;
   switch (state.action) {
     case 'page':
       // The dispatcher has already refused a page press by anyone but the asker.
-      return { type: 'update', payload: listPayload(bot, user.id, state.page ?? 0, state.key ?? '') };
+      return { type: 'update', payload: listPayload(portfolio, user.id, state.page ?? 0, state.key ?? '') };
     case 'open': {
       const id = values[0];
-      const project = id === undefined ? undefined : findProject(bot, id);
+      const project = id === undefined ? undefined : findProject(portfolio, id);
       if (!project) throw new UserError("I don't know that project any more. Run /projects for the current list.");
       if (state.user !== undefined && state.user === user.id) {
-        return { type: 'update', payload: openedPayload(bot, project, user.id, state.key ?? '') };
+        return { type: 'update', payload: openedPayload(portfolio, project, user.id, state.key ?? '') };
       }
       // Someone else's message: show them the card privately, leave the message alone.
-      const card = buildProjectCard(project, bot.profile);
+      const card = buildProjectCard(project, portfolio.profile);
       return { type: 'reply', payload: { embeds: [card.embed], components: card.rows, flags: MessageFlags.Ephemeral } };
     }
     default:
@@ -203,9 +203,9 @@ export const projects = {
       PRIVATE_OPTION,
     ],
   },
-  execute(input, bot) {
+  execute(input, portfolio) {
     const query = stringOption(input, 'query');
-    return query === undefined || normaliseQuery(query) === '' ? listPayload(bot, input.user.id, 0) : searchPayload(bot, query, input.user.id);
+    return query === undefined || normaliseQuery(query) === '' ? listPayload(portfolio, input.user.id, 0) : searchPayload(portfolio, query, input.user.id);
   },
   component,
 } as const satisfies CommandModule;

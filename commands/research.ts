@@ -8,5 +8,5 @@ export const research = {
     description: 'Research in progress: what each is about, its status and links',
     options: [PRIVATE_OPTION],
   },
-  execute: (_input, bot) => buildResearchCard(bot.profile),
+  execute: (_input, portfolio) => buildResearchCard(portfolio.profile),
 } as const satisfies CommandModule;

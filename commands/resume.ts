@@ -8,5 +8,5 @@ export const resume = {
     description: 'A link to the résumé (PDF)',
     options: [PRIVATE_OPTION],
   },
-  execute: (_input, bot) => buildResumeCard(bot.profile),
+  execute: (_input, portfolio) => buildResumeCard(portfolio.profile),
 } as const satisfies CommandModule;

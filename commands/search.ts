@@ -13,10 +13,10 @@ export const search = {
       PRIVATE_OPTION,
     ],
   },
-  execute(input, bot) {
+  execute(input, portfolio) {
     const query = stringOption(input, 'query');
     if (query === undefined) throw new UserError('Type something to look for, e.g. /search kaggle');
-    return buildSearchCard(bot.profile, query, bot.search.search(query, { limit: 25 }));
+    return buildSearchCard(portfolio.profile, query, portfolio.search.search(query, { limit: 25 }));
   },
-  autocomplete: (focused, _input, bot) => bot.search.suggest(focused.value),
+  autocomplete: (focused, _input, portfolio) => portfolio.search.suggest(focused.value),
 } as const satisfies CommandModule;

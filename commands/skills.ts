@@ -21,13 +21,13 @@ export const skills = {
       PRIVATE_OPTION,
     ],
   },
-  execute(input, bot) {
+  execute(input, portfolio) {
     const typed = stringOption(input, 'level');
-    if (typed === undefined) return buildSkillsCard(bot.profile);
+    if (typed === undefined) return buildSkillsCard(portfolio.profile);
     const level = parseSkillLevel(typed);
     if (!level) {
       throw new UserError(`There is no skill level “${cleanUserText(typed, 40)}”. Pick one of ${SKILL_LEVELS.join(', ')}, or leave it out for all of them.`);
     }
-    return buildSkillsCard(bot.profile, level);
+    return buildSkillsCard(portfolio.profile, level);
   },
 } as const satisfies CommandModule;

@@ -18,7 +18,7 @@ import { tokenize } from '../src/search/normalise.js';
 import { allowedEdits, createTypoLayer, type TypoLayer, type TypoMatch } from '../src/search/typos.js';
 import { editDistance } from '../src/edit-distance.js';
 import { NONSENSE, SPEC } from '../tests/fixtures/relevance.js';
-import { loadedBot } from '../tests/helpers/profile.js';
+import { loadedPortfolio } from '../tests/helpers/profile.js';
 import { mulberry32 } from '../tests/helpers/random.js';
 
 const quick = process.argv.includes('--quick');
@@ -312,7 +312,7 @@ const TYPO_LAYERS: Record<string, (words: readonly string[]) => TypoLayer> = {
 };
 
 async function typoChild(name: string): Promise<void> {
-  const { profile } = await loadedBot(join(REPO_ROOT, 'data', 'profile.yaml'));
+  const { profile } = await loadedPortfolio(join(REPO_ROOT, 'data', 'profile.yaml'));
   const layer = TYPO_LAYERS[name];
   if (!layer) throw new Error(`unknown typo layer "${name}"`);
   const rand = mulberry32(42);
@@ -362,7 +362,7 @@ if (process.argv.includes('--typo-ab')) {
 }
 
 const f = (n: number) => (n < 0.1 ? n.toFixed(4) : n < 10 ? n.toFixed(3) : n.toFixed(1));
-const { profile } = await loadedBot(join(REPO_ROOT, 'data', 'profile.yaml'));
+const { profile } = await loadedPortfolio(join(REPO_ROOT, 'data', 'profile.yaml'));
 const rows = [
   ...measure('shipped', profile),
   ...measure('synthetic 1k', syntheticProfile(profile, 1000)),

@@ -40,7 +40,7 @@ import type { Profile } from '../src/profile/schema.js';
 import { buildDocuments } from '../src/search/documents.js';
 import { startFakeDiscord, type FakeDiscord, type JsonObject, type RequestRecord, type Rejection } from '../tests/fake-discord/index.js';
 import { BIN, botEnv } from '../tests/helpers/bot-process.js';
-import { loadedBot } from '../tests/helpers/profile.js';
+import { loadedPortfolio } from '../tests/helpers/profile.js';
 import { NONSENSE, SPEC } from '../tests/fixtures/relevance.js';
 import { mulberry32 } from '../tests/helpers/random.js';
 
@@ -520,8 +520,8 @@ function median(values: number[]): number {
 
 const started = performance.now();
 const loadBefore = loadavg();
-const profileBot = await loadedBot(DEFAULT_PROFILE_PATH);
-const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => profileBot, logger: silentLogger });
+const profileBot = await loadedPortfolio(DEFAULT_PROFILE_PATH);
+const dispatcher = createDispatcher({ commands: COMMANDS, portfolio: () => profileBot, logger: silentLogger });
 const items = buildItems(dispatcher, profileBot.profile);
 const firstItem = items.projects.find((item) => item.options['query'] === 'optimizers') ?? (items.projects[0] as Item);
 

@@ -55,13 +55,13 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { COMMANDS } from '../commands/index.js';
 import { createDispatcher, type Dispatcher } from '../src/bot/dispatch.js';
-import { createBot } from '../src/bot/types.js';
+import { createPortfolio } from '../src/bot/types.js';
 import { silentLogger } from '../src/log.js';
 import { SKILL_LEVELS } from '../src/profile/constants.js';
 import type { Profile } from '../src/profile/schema.js';
 import { DEFAULT_PROFILE_PATH, REPO_ROOT } from '../src/paths.js';
 import type { ReplyPayload } from '../src/replies/index.js';
-import { loadedBot } from '../tests/helpers/profile.js';
+import { loadedPortfolio } from '../tests/helpers/profile.js';
 
 export const QUESTIONS_DIR = join(REPO_ROOT, 'tests', 'fixtures', 'questions');
 export const SETS = ['dev', 'heldout'] as const;
@@ -412,8 +412,8 @@ const ASKER = { id: '100000000000000001', name: 'eval' };
 
 /** A dispatcher over every command on this profile, as the transports build it (no answer cache: each question is fresh). */
 export function evalDispatcher(profile: Profile): { dispatcher: Dispatcher; secrets: readonly string[] } {
-  const bot = createBot({ profile, revision: 'eval' });
-  return { dispatcher: createDispatcher({ commands: COMMANDS, bot: () => bot, logger: silentLogger, cacheSize: 0 }), secrets: bot.secrets };
+  const portfolio = createPortfolio({ profile, revision: 'eval' });
+  return { dispatcher: createDispatcher({ commands: COMMANDS, portfolio: () => portfolio, logger: silentLogger, cacheSize: 0 }), secrets: portfolio.secrets };
 }
 
 /** Runs every question as a plain message and judges each reply. Prints nothing. */
@@ -488,7 +488,7 @@ async function main(): Promise<void> {
     process.stderr.write(`eval:ask: --set must be dev, heldout or all (got ${JSON.stringify(setName)})\n`);
     process.exit(2);
   }
-  const { profile } = await loadedBot(DEFAULT_PROFILE_PATH);
+  const { profile } = await loadedPortfolio(DEFAULT_PROFILE_PATH);
   const sets: SetName[] = setName === 'all' ? [...SETS] : [setName as SetName];
   const questions = sets.flatMap((set) => loadQuestions(set, profile));
   const report = evaluate(setName, questions, profile);

@@ -26,7 +26,7 @@ import type { LogFields, Logger } from '../src/log.js';
 import { DEFAULT_PROFILE_PATH } from '../src/paths.js';
 import { buildDocuments } from '../src/search/documents.js';
 import { startFakeDiscord, type FakeInteraction, type JsonObject, type RequestRecord } from '../tests/fake-discord/index.js';
-import { loadedBot } from '../tests/helpers/profile.js';
+import { loadedPortfolio } from '../tests/helpers/profile.js';
 import { mulberry32 } from '../tests/helpers/random.js';
 
 const quick = process.argv.includes('--quick');
@@ -105,7 +105,7 @@ function freshStats(): Stats {
 async function runDriver(): Promise<void> {
   const send = (message: FromDriver) => process.send?.(message);
   const discord = await startFakeDiscord({ defaultTimeoutMs: 30_000 });
-  const { profile } = await loadedBot(DEFAULT_PROFILE_PATH);
+  const { profile } = await loadedPortfolio(DEFAULT_PROFILE_PATH);
   const docs = buildDocuments(profile);
   const words = [...new Set(docs.flatMap((doc) => [...doc.names, ...doc.keywords]).filter((word) => word.length > 1))];
   const questions = [
@@ -397,8 +397,8 @@ async function runSoak(): Promise<number> {
   const listening = await next();
   if (listening.type !== 'listening') throw new Error('unexpected message from the driver');
 
-  const bot = await loadedBot(DEFAULT_PROFILE_PATH);
-  const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger });
+  const bot = await loadedPortfolio(DEFAULT_PROFILE_PATH);
+  const dispatcher = createDispatcher({ commands: COMMANDS, portfolio: () => bot, logger });
   const gateway = createGatewayBot({ token: listening.token, apiUrl: listening.apiUrl, dispatcher, logger });
   const ready = once(gateway.client, 'clientReady');
   await gateway.start();

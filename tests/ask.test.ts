@@ -6,18 +6,18 @@ import { ComponentType, MessageFlags, type APIEmbed } from 'discord-api-types/v1
 import { beforeAll, describe, expect, it } from 'vitest';
 import { interpretQuestion, RULES, type IntentKind } from '../src/ask/index.js';
 import { createDispatcher, type Dispatcher } from '../src/bot/dispatch.js';
-import type { Bot } from '../src/bot/types.js';
+import type { Portfolio } from '../src/bot/types.js';
 import { silentLogger } from '../src/log.js';
 import type { ReplyPayload } from '../src/replies/index.js';
 import { COMMANDS } from '../commands/index.js';
-import { ASKER, expectWithinLimits, input, shippedBot, testDispatcher, textOf } from './helpers/bot.js';
-import { loadedBot } from './helpers/profile.js';
+import { ASKER, expectWithinLimits, input, shippedPortfolio, testDispatcher, textOf } from './helpers/bot.js';
+import { loadedPortfolio } from './helpers/profile.js';
 
-let bot: Bot;
+let portfolio: Portfolio;
 let dispatcher: Dispatcher;
 
 beforeAll(async () => {
-  bot = await shippedBot();
+  portfolio = await shippedPortfolio();
   dispatcher = await testDispatcher();
 });
 
@@ -371,18 +371,18 @@ describe('interpretQuestion', () => {
     ["what's his favourite food?", { kind: 'unknown', topic: 'favourite food' }],
   ];
   it.each(cases)('%s', (question, expected) => {
-    expect(interpretQuestion(question, bot)).toMatchObject(expected);
+    expect(interpretQuestion(question, portfolio)).toMatchObject(expected);
   });
 
   it('a skill question carries the skill, its level and how it matched', () => {
-    const intent = interpretQuestion('is he any good at cv2?', bot);
+    const intent = interpretQuestion('is he any good at cv2?', portfolio);
     expect(intent).toMatchObject({ kind: 'skill', skills: [{ asked: 'cv2', matches: [{ level: 'intermediate', via: 'tag', skill: { name: 'OpenCV' } }] }] });
-    const unknown = interpretQuestion('does he know Kubernetes?', bot);
+    const unknown = interpretQuestion('does he know Kubernetes?', portfolio);
     expect(unknown.kind === 'skill' && unknown.skills).toEqual([{ asked: 'Kubernetes', tokens: ['kubernete'], matches: [] }]);
   });
 
   it('a question no rule covers searches the profile, typos included', () => {
-    const intent = interpretQuestion('lookahed', bot);
+    const intent = interpretQuestion('lookahed', portfolio);
     expect(intent).toMatchObject({ kind: 'search', rule: 'fallback', section: 'projects' });
     expect(intent.kind === 'search' && intent.hits[0]?.id).toBe('lookahead-optimizer-analysis');
   });
@@ -423,7 +423,7 @@ describe('interpretQuestion', () => {
   };
 
   it.each(Object.entries(EVERY_KIND))('answers a question of kind %s', (kind, { question, opens, titles: expected }) => {
-    expect(interpretQuestion(question, bot).kind).toBe(kind);
+    expect(interpretQuestion(question, portfolio).kind).toBe(kind);
     const payload = ask(question);
     expect(contentOf(payload).startsWith(opens), contentOf(payload)).toBe(true);
     expect(titles(payload)).toEqual(expected);
@@ -433,8 +433,8 @@ describe('interpretQuestion', () => {
 describe('another profile: the rules are not tied to this one', () => {
   let other: Dispatcher;
   beforeAll(async () => {
-    const minimal = await loadedBot(join(import.meta.dirname, 'fixtures', 'minimal.yaml'));
-    other = createDispatcher({ commands: COMMANDS, bot: () => minimal, logger: silentLogger });
+    const minimal = await loadedPortfolio(join(import.meta.dirname, 'fixtures', 'minimal.yaml'));
+    other = createDispatcher({ commands: COMMANDS, portfolio: () => minimal, logger: silentLogger });
   });
 
   it('uses the profile\'s pronoun and says what it lacks', () => {

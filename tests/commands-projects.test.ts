@@ -15,7 +15,7 @@ import type { Dispatcher } from '../src/bot/dispatch.js';
 import type { ComponentResult, Invoker, OptionValue } from '../src/bot/types.js';
 import type { Profile } from '../src/profile/schema.js';
 import { decodeCustomId, measureEmbeds, type ReplyPayload } from '../src/replies/index.js';
-import { ASKER, expectWithinLimits, input, OTHER, shippedBot, testDispatcher } from './helpers/bot.js';
+import { ASKER, expectWithinLimits, input, OTHER, shippedPortfolio, testDispatcher } from './helpers/bot.js';
 
 const PHONE_DIGITS = '9879990466';
 const LOOKAHEAD_REPO = 'https://github.com/akashpalrecha/Lookahead';
@@ -25,7 +25,7 @@ let profile: Profile;
 
 beforeAll(async () => {
   dispatcher = await testDispatcher();
-  profile = (await shippedBot()).profile;
+  profile = (await shippedPortfolio()).profile;
 });
 
 /** Every payload checked for what must hold of all of them. */

@@ -7,22 +7,22 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../commands/index.js';
 import { PRIVATE_OPTION } from '../src/bot/options.js';
 import type { Dispatcher } from '../src/bot/dispatch.js';
-import type { Bot, OptionValue } from '../src/bot/types.js';
+import type { Portfolio, OptionValue } from '../src/bot/types.js';
 import { helpExamples } from '../src/replies/cards/help.js';
 import { joinWithin, mdLink } from '../src/replies/cards/sections.js';
 import { snippet } from '../src/replies/cards/search.js';
 import type { LinkButton, ReplyPayload } from '../src/replies/index.js';
-import { ASKER, expectWithinLimits, input, shippedBot, testDispatcher } from './helpers/bot.js';
+import { ASKER, expectWithinLimits, input, shippedPortfolio, testDispatcher } from './helpers/bot.js';
 
 const MINE = ['about', 'experience', 'research', 'learning', 'blogs', 'skills', 'search', 'help'] as const;
 const PHONE_DIGITS = '9879990466';
 const RESUME_URL = 'https://akashpalrecha.github.io/files/About/Updated_TA_Resume.pdf';
 
 let dispatcher: Dispatcher;
-let bot: Bot;
+let portfolio: Portfolio;
 beforeAll(async () => {
   dispatcher = await testDispatcher();
-  bot = await shippedBot();
+  portfolio = await shippedPortfolio();
 });
 
 /** Runs a command and checks what every reply must be: within limits, mentioning nobody. */
@@ -188,7 +188,7 @@ describe('/skills', () => {
     const embed = only(run('skills', { level: 'expert' }));
     expect(embed.title).toBe('Akash Palrecha — skills: Expert');
     expect(embed.description?.split('\n')).toEqual(['• PyTorch', '• FastAI', '• Classification, Segmentation', '• NumPy, Pandas, Matplotlib, Jupyter', '• Python']);
-    const levels = bot.profile.skills;
+    const levels = portfolio.profile.skills;
     for (const other of [...levels.intermediate, ...levels.basic, ...levels.learning]) expect(JSON.stringify(embed)).not.toContain(other.name);
   });
 
@@ -220,7 +220,7 @@ describe('/search', () => {
 
   it('groups by section in the order of each section’s best hit, hits in ranking order', () => {
     for (const query of ['fastai', 'pixxel', 'python', 'drums', 'segmentation']) {
-      const hits = bot.search.search(query, { limit: 25 });
+      const hits = portfolio.search.search(query, { limit: 25 });
       expect(hits.length, query).toBeGreaterThan(1);
       const embed = only(run('search', { query }));
       const labels: Record<string, string> = { projects: 'Projects', experience: 'Experience', education: 'Education', research: 'Research', learning: 'Learning', blogs: 'Blogs & tutorials', skills: 'Skills', about: 'About', contact: 'Contact' };
@@ -276,7 +276,7 @@ describe('/help', () => {
       expect(shown?.name === `/${name}` || shown?.name.startsWith(`/${name} `), `${name}: ${shown?.name}`).toBe(true);
       expect(shown?.value).toContain(description);
       expect(shown?.value).toMatch(/↳ e\.g\. `\/.+`/);
-      const example = helpExamples(bot.profile)[name];
+      const example = helpExamples(portfolio.profile)[name];
       if (example) expect(shown?.value).toContain(`\`${example}\``);
     });
     expect(fieldValue(embed, '/skills [level]')).toContain('`/skills level:expert`');
@@ -286,7 +286,7 @@ describe('/help', () => {
   });
 
   it('takes its examples from the profile', () => {
-    expect(helpExamples(bot.profile)).toMatchObject({
+    expect(helpExamples(portfolio.profile)).toMatchObject({
       projects: '/projects optimizers',
       project: '/project name:Lookahead',
       ask: '/ask does he know docker?',
@@ -389,7 +389,7 @@ describe('privacy and the private option', () => {
   ];
 
   it('the phone number appears in no payload', () => {
-    expect(bot.secrets.join()).toContain(PHONE_DIGITS);
+    expect(portfolio.secrets.join()).toContain(PHONE_DIGITS);
     for (const [name, options] of variants) {
       for (const privately of [false, true]) {
         const text = JSON.stringify(run(name, { ...options, private: privately }));

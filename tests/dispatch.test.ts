@@ -2,12 +2,12 @@ import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v1
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../commands/index.js';
 import { createDispatcher } from '../src/bot/dispatch.js';
-import { createBot, UserError, type Bot, type CommandModule } from '../src/bot/types.js';
+import { createPortfolio, UserError, type Portfolio, type CommandModule } from '../src/bot/types.js';
 import { createLogger } from '../src/log.js';
 import { decodeCustomId, fitReply, PLACEHOLDER_ASKER, type ReplyPayload } from '../src/replies/index.js';
 import { parseProfile } from '../src/profile/load.js';
 import { readFileSync } from 'node:fs';
-import { ASKER, OTHER, input, shippedBot, testDispatcher } from './helpers/bot.js';
+import { ASKER, OTHER, input, shippedPortfolio, testDispatcher } from './helpers/bot.js';
 
 const THROWS: CommandModule = {
   definition: { name: 'boom', description: 'throws', options: [] },
@@ -32,9 +32,9 @@ const customIds = (payload: ReplyPayload) =>
 
 describe('the dispatcher', () => {
   it('answers an unexpected error privately with a ref, logs the same ref with the stack, and keeps working', async () => {
-    const bot = await shippedBot();
+    const portfolio = await shippedPortfolio();
     const { lines, logger } = capture();
-    const dispatcher = createDispatcher({ commands: [...COMMANDS, THROWS], bot: () => bot, logger });
+    const dispatcher = createDispatcher({ commands: [...COMMANDS, THROWS], portfolio: () => portfolio, logger });
     const reply = dispatcher.command('boom', input());
     const ref = /\(ref ([0-9a-f]{6})\)/.exec(reply.content ?? '')?.[1];
     expect(ref).toBeDefined();
@@ -47,23 +47,23 @@ describe('the dispatcher', () => {
   });
 
   it('shows an expected error as it is, privately, without logging an error', async () => {
-    const bot = await shippedBot();
+    const portfolio = await shippedPortfolio();
     const { lines, logger } = capture();
-    const dispatcher = createDispatcher({ commands: [REFUSES], bot: () => bot, logger });
+    const dispatcher = createDispatcher({ commands: [REFUSES], portfolio: () => portfolio, logger });
     expect(dispatcher.command('refuse', input())).toEqual({ content: 'No such thing, try /help.', flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } });
     expect(lines.filter((line) => line['level'] === 'error')).toEqual([]);
   });
 
   it('explains an unknown command and a missing required option', async () => {
-    const bot = await shippedBot();
-    const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger: createLogger('silent') });
+    const portfolio = await shippedPortfolio();
+    const dispatcher = createDispatcher({ commands: COMMANDS, portfolio: () => portfolio, logger: createLogger('silent') });
     expect(dispatcher.command('nope', input()).content).toMatch(/^I don't know \/nope\. Try \/about, \/projects/);
     expect(dispatcher.command('project', input()).content).toMatch(/^\/project needs its `name` option/);
   });
 
   it('refuses a forged or unknown custom_id privately', async () => {
-    const bot = await shippedBot();
-    const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger: createLogger('silent') });
+    const portfolio = await shippedPortfolio();
+    const dispatcher = createDispatcher({ commands: COMMANDS, portfolio: () => portfolio, logger: createLogger('silent') });
     for (const id of ['garbage', 'pb1|nothing|page|1', 'pb1|share|nothing|k=x', 'x'.repeat(500)]) {
       const result = dispatcher.component(id, [], ASKER);
       expect(result.type).toBe('reply');
@@ -72,8 +72,8 @@ describe('the dispatcher', () => {
   });
 
   it('puts each asker’s own id in the custom_ids of a remembered answer', async () => {
-    const bot = await shippedBot();
-    const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger: createLogger('silent') });
+    const portfolio = await shippedPortfolio();
+    const dispatcher = createDispatcher({ commands: COMMANDS, portfolio: () => portfolio, logger: createLogger('silent') });
     const mine = customIds(dispatcher.command('projects', input({}, ASKER)));
     const theirs = customIds(dispatcher.command('projects', input({}, OTHER)));
     const again = customIds(dispatcher.command('projects', input({}, ASKER)));
@@ -84,12 +84,12 @@ describe('the dispatcher', () => {
   });
 
   it('gives from its cache the answer the handler gives each asker', async () => {
-    const bot = await shippedBot();
-    const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger: createLogger('silent') });
+    const portfolio = await shippedPortfolio();
+    const dispatcher = createDispatcher({ commands: COMMANDS, portfolio: () => portfolio, logger: createLogger('silent') });
     const projects = COMMANDS.find((module) => module.definition.name === 'projects')!;
     for (const user of [ASKER, OTHER, ASKER]) {
       for (const options of [{}, { query: 'optimizers' }, { query: 'blockchain' }]) {
-        const direct = fitReply(projects.execute({ ...input(options, user), surface: 'discord' }, bot), { redact: bot.secrets });
+        const direct = fitReply(projects.execute({ ...input(options, user), surface: 'discord' }, portfolio), { redact: portfolio.secrets });
         expect(dispatcher.command('projects', input(options, user))).toEqual(direct);
       }
     }
@@ -97,7 +97,7 @@ describe('the dispatcher', () => {
   });
 
   it('gives autocomplete choices from its cache, the same for everyone, and none when the handler throws', async () => {
-    const bot = await shippedBot();
+    const portfolio = await shippedPortfolio();
     const broken: CommandModule = {
       ...THROWS,
       autocomplete: () => {
@@ -105,7 +105,7 @@ describe('the dispatcher', () => {
       },
     };
     const { lines, logger } = capture();
-    const dispatcher = createDispatcher({ commands: [...COMMANDS, broken], bot: () => bot, logger });
+    const dispatcher = createDispatcher({ commands: [...COMMANDS, broken], portfolio: () => portfolio, logger });
     for (const value of ['', 'look', 'mul', 'zzzz', 'lookahead']) {
       const focused = { name: 'name', value };
       const choices = dispatcher.autocomplete('project', focused, input({ name: value }, ASKER));
@@ -119,18 +119,18 @@ describe('the dispatcher', () => {
     expect(lines.some((line) => line['level'] === 'error' && typeof line['ref'] === 'string')).toBe(true);
   });
 
-  it('answers from the new profile as soon as the Bot is swapped', async () => {
+  it('answers from the new profile as soon as the Portfolio is swapped', async () => {
     const text = readFileSync(new URL('./fixtures/minimal.yaml', import.meta.url), 'utf8');
-    let bot: Bot = createBot(parseProfile(text, 'a.yaml'));
-    const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger: createLogger('silent') });
+    let portfolio: Portfolio = createPortfolio(parseProfile(text, 'a.yaml'));
+    const dispatcher = createDispatcher({ commands: COMMANDS, portfolio: () => portfolio, logger: createLogger('silent') });
     expect(dispatcher.command('project', input({ name: 'alpha' })).embeds?.[0]?.title).toBe('Alpha');
-    bot = createBot(parseProfile(text.replace('name: Alpha', 'name: Alpha Two'), 'a.yaml'));
+    portfolio = createPortfolio(parseProfile(text.replace('name: Alpha', 'name: Alpha Two'), 'a.yaml'));
     expect(dispatcher.command('project', input({ name: 'alpha' })).embeds?.[0]?.title).toBe('Alpha Two');
   });
 
   it('makes a private answer with a Share button that re-runs it publicly', async () => {
-    const bot = await shippedBot();
-    const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger: createLogger('silent') });
+    const portfolio = await shippedPortfolio();
+    const dispatcher = createDispatcher({ commands: COMMANDS, portfolio: () => portfolio, logger: createLogger('silent') });
     const reply = dispatcher.command('projects', input({ query: 'optimizers', private: true }));
     expect(reply.flags).toBe(MessageFlags.Ephemeral);
     const share = customIds(reply).find((id) => id.startsWith('pb1|share|'));
@@ -198,7 +198,7 @@ describe('who may press a button (#15.8)', () => {
 
 describe('inputs beyond Discord’s limits, and the caches (#15.10)', () => {
   it('refuses a string option over 6000 characters before any handler or cache sees it', async () => {
-    const bot = await shippedBot();
+    const portfolio = await shippedPortfolio();
     let runs = 0;
     const counting: CommandModule = {
       definition: { name: 'count', description: 'counts', options: [{ type: ApplicationCommandOptionType.String, name: 'query', description: 'q' }] },
@@ -207,7 +207,7 @@ describe('inputs beyond Discord’s limits, and the caches (#15.10)', () => {
         return { content: 'ok' };
       },
     };
-    const dispatcher = createDispatcher({ commands: [counting], bot: () => bot, logger: createLogger('silent') });
+    const dispatcher = createDispatcher({ commands: [counting], portfolio: () => portfolio, logger: createLogger('silent') });
     expect(dispatcher.command('count', input({ query: 'x'.repeat(1024 * 1024) })).content).toBe(
       'The `query` option is too long: 1048576 characters, where Discord allows 6000.',
     );
@@ -218,7 +218,7 @@ describe('inputs beyond Discord’s limits, and the caches (#15.10)', () => {
   });
 
   it('gives an autocomplete handler at most the first 100 characters typed', async () => {
-    const bot = await shippedBot();
+    const portfolio = await shippedPortfolio();
     const seen: string[] = [];
     const echo: CommandModule = {
       definition: { name: 'echo', description: 'echoes', options: [] },
@@ -228,7 +228,7 @@ describe('inputs beyond Discord’s limits, and the caches (#15.10)', () => {
         return [];
       },
     };
-    const dispatcher = createDispatcher({ commands: [echo], bot: () => bot, logger: createLogger('silent') });
+    const dispatcher = createDispatcher({ commands: [echo], portfolio: () => portfolio, logger: createLogger('silent') });
     dispatcher.autocomplete('echo', { name: 'q', value: 'y'.repeat(5000) }, input());
     dispatcher.autocomplete('echo', { name: 'q', value: `${'z'.repeat(99)}😀` }, input());
     expect(seen).toEqual(['y'.repeat(100), 'z'.repeat(99)]);
@@ -243,9 +243,9 @@ describe('inputs beyond Discord’s limits, and the caches (#15.10)', () => {
   });
 
   it('keeps its caches within their byte budget under 300 distinct 6000-character queries', async () => {
-    const bot = await shippedBot();
+    const portfolio = await shippedPortfolio();
     const budget = 1024 * 1024;
-    const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger: createLogger('silent'), cacheBytes: budget });
+    const dispatcher = createDispatcher({ commands: COMMANDS, portfolio: () => portfolio, logger: createLogger('silent'), cacheBytes: budget });
     let peak = 0;
     for (let i = 0; i < 300; i++) {
       const query = `${i} `.padEnd(6000, String.fromCharCode(97 + (i % 26)));

@@ -33,13 +33,13 @@ import { buildProjectCard, projectSelectRow } from '../src/replies/cards/project
 import { buildResearchCard } from '../src/replies/cards/research.js';
 import { buildSkillsCard } from '../src/replies/cards/skills.js';
 import { ASKER, input, testDispatcher } from './helpers/bot.js';
-import { shippedBot } from './helpers/profile.js';
+import { shippedPortfolio } from './helpers/profile.js';
 
 let profile: Profile;
 let secrets: readonly string[];
 
 beforeAll(async () => {
-  profile = (await shippedBot()).profile;
+  profile = (await shippedPortfolio()).profile;
   secrets = Object.values(profile.identity.private ?? {}).filter((value): value is string => typeof value === 'string');
 });
 

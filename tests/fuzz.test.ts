@@ -13,7 +13,7 @@ import { createHttpResponder } from '../src/http/respond.js';
 import { createLogger } from '../src/log.js';
 import { encodeCustomId, type ReplyPayload } from '../src/replies/index.js';
 import { checkReply } from './fake-discord/limits.js';
-import { ASKER, OTHER, shippedBot } from './helpers/bot.js';
+import { ASKER, OTHER, shippedPortfolio } from './helpers/bot.js';
 import { mulberry32 } from './helpers/random.js';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261129);
@@ -65,11 +65,11 @@ function checkPayload(payload: ReplyPayload, where: string): string[] {
 
 describe(`fuzzing every handler (seed ${SEED}, replay with FUZZ_SEED=${SEED})`, () => {
   it(`survives ${ROUNDS} generated inputs with every payload within limits`, async () => {
-    const bot = await shippedBot();
+    const portfolio = await shippedPortfolio();
     const handlerErrors: string[] = [];
     const dispatcher = createDispatcher({
       commands: COMMANDS,
-      bot: () => bot,
+      portfolio: () => portfolio,
       logger: createLogger('silent'),
       onOutcome: (outcome) => {
         if (outcome.outcome === 'error') handlerErrors.push(`${outcome.kind} ${outcome.name}`);

@@ -12,7 +12,7 @@ import { buildDefinitions } from '../src/deploy/definitions.js';
 import { createGatewayBot, type GatewayBot } from '../src/discord/client.js';
 import { createLogger } from '../src/log.js';
 import { checkReply, startFakeDiscord, type FakeDiscord, type FakeInteraction, type JsonObject } from './fake-discord/index.js';
-import { shippedBot } from './helpers/bot.js';
+import { shippedPortfolio } from './helpers/bot.js';
 import { fakeDiscordEnv, runBot, startBotProcess, type BotProcess, type LogLine } from './helpers/bot-process.js';
 
 const LOOKAHEAD = { title: 'Lookahead Optimizer Analysis', url: 'https://github.com/akashpalrecha/Lookahead' };
@@ -144,7 +144,7 @@ describe('the gateway bot through `portfolio-bot start`', () => {
     expect(mul[0]).toEqual({ name: 'Multichannel Resnets', value: 'multichannel-resnets' });
 
     const empty = await discord.sendAutocomplete({ name: 'project', options: { name: '' } }).choices(WAIT);
-    const ids = new Set((await shippedBot()).profile.projects.map((project) => project.id));
+    const ids = new Set((await shippedPortfolio()).profile.projects.map((project) => project.id));
     expect(empty.length).toBeGreaterThan(0);
     expect(empty.length).toBeLessThanOrEqual(25);
     for (const choice of empty) expect(ids.has(choice['value'] as string)).toBe(true);
@@ -456,14 +456,14 @@ describe('a handler that throws (in-process gateway bot)', () => {
     discord = await startFakeDiscord({ defaultTimeoutMs: 15_000 });
     const lines: LogLine[] = [];
     const logger = createLogger('info', (line) => lines.push(JSON.parse(line) as LogLine));
-    const shipped = await shippedBot();
+    const shipped = await shippedPortfolio();
     const boom: CommandModule = {
       definition: { name: 'boom', description: 'Always fails' },
       execute() {
         throw new Error('kaboom: a bug in a handler');
       },
     };
-    const dispatcher = createDispatcher({ commands: [...COMMANDS, boom], bot: () => shipped, logger });
+    const dispatcher = createDispatcher({ commands: [...COMMANDS, boom], portfolio: () => shipped, logger });
     gateway = createGatewayBot({ token: discord.token, apiUrl: discord.apiUrl, dispatcher, logger });
     const ready = once(gateway.client, Events.ClientReady);
     await gateway.start();

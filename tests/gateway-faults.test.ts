@@ -17,7 +17,7 @@ import { createGatewayBot, type GatewayBot } from '../src/discord/client.js';
 import { createLogger } from '../src/log.js';
 import { encodeCustomId } from '../src/replies/index.js';
 import { startFakeDiscord, type FakeDiscord, type FakeInteraction, type JsonObject, type SessionOutcome } from './fake-discord/index.js';
-import { shippedBot } from './helpers/bot.js';
+import { shippedPortfolio } from './helpers/bot.js';
 import { startBotProcess, type BotProcess, type LogLine } from './helpers/bot-process.js';
 import { SHIPPED_PROFILE } from './helpers/profile.js';
 
@@ -118,11 +118,11 @@ describe('gateway faults (in-process gateway bot)', () => {
     discord = await startFakeDiscord({ defaultTimeoutMs: 15_000 });
     logs = [];
     const logger = createLogger('info', (line) => logs.push(JSON.parse(line) as LogLine));
-    const bot = await shippedBot();
+    const portfolio = await shippedPortfolio();
     gateway = createGatewayBot({
       token: discord.token,
       apiUrl: discord.apiUrl,
-      dispatcher: createDispatcher({ commands: COMMANDS, bot: () => bot, logger }),
+      dispatcher: createDispatcher({ commands: COMMANDS, portfolio: () => portfolio, logger }),
       logger,
     });
     // After op 9 (not resumable) @discordjs/ws spaces IDENTIFYs ~5 s apart (Discord's rate limit):
@@ -203,15 +203,15 @@ describe('gateway faults (in-process gateway bot)', () => {
 
 describe('cooldown through `portfolio-bot start` (COOLDOWN_COMMANDS=3, COOLDOWN_SECONDS=60)', () => {
   let discord: FakeDiscord | undefined;
-  let bot: BotProcess | undefined;
+  let portfolio: BotProcess | undefined;
   afterEach(async () => {
-    await bot?.stop();
+    await portfolio?.stop();
     await discord?.close();
   });
 
   it("answers a user's 4th command with a private 'Slow down' only, leaves others and autocomplete alone", async () => {
     discord = await startFakeDiscord({ defaultTimeoutMs: 15_000 });
-    bot = await startBotProcess(discord, { COOLDOWN_COMMANDS: '3', COOLDOWN_SECONDS: '60' });
+    portfolio = await startBotProcess(discord, { COOLDOWN_COMMANDS: '3', COOLDOWN_SECONDS: '60' });
     const busy = discord.user();
     const calm = discord.user();
 
@@ -252,9 +252,9 @@ describe('cooldown through `portfolio-bot start` (COOLDOWN_COMMANDS=3, COOLDOWN_
     }
     expect(discord.rejections).toEqual([]);
     const isThrottled = (line: LogLine) => line['user'] === busy.id && line['outcome'] === 'throttled';
-    await bot.waitForLog(() => bot!.logsMatching(isThrottled).length >= 3);
+    await portfolio.waitForLog(() => portfolio!.logsMatching(isThrottled).length >= 3);
     // The button's line and the DM's may come in either order.
-    expect(bot.logsMatching(isThrottled).map((line) => `${line.msg} ${String(line['kind'])}`).sort()).toEqual([
+    expect(portfolio.logsMatching(isThrottled).map((line) => `${line.msg} ${String(line['kind'])}`).sort()).toEqual([
       'interaction button',
       'interaction command',
       'message dm',
@@ -264,10 +264,10 @@ describe('cooldown through `portfolio-bot start` (COOLDOWN_COMMANDS=3, COOLDOWN_
 
 describe('hot reload through `portfolio-bot start` (PROFILE_PATH = a copy of data/profile.yaml)', () => {
   let discord: FakeDiscord | undefined;
-  let bot: BotProcess | undefined;
+  let portfolio: BotProcess | undefined;
   let dir: string | undefined;
   afterEach(async () => {
-    await bot?.stop();
+    await portfolio?.stop();
     await discord?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -283,8 +283,8 @@ describe('hot reload through `portfolio-bot start` (PROFILE_PATH = a copy of dat
     const badLine = invalid.split('\n').findIndex((line) => line === '        url: not a url') + 1;
 
     discord = await startFakeDiscord({ defaultTimeoutMs: 15_000 });
-    bot = await startBotProcess(discord, { PROFILE_PATH: file });
-    const running = bot;
+    portfolio = await startBotProcess(discord, { PROFILE_PATH: file });
+    const running = portfolio;
     const loaded = running.logsMatching('profile loaded');
     expect(loaded).toEqual([expect.objectContaining({ file })]);
 

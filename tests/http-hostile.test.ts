@@ -15,7 +15,7 @@ import { createInteractionServer, type InteractionServer } from '../src/http/ind
 import { createReclaimer } from '../src/http/reclaim.js';
 import { createReplayGuard } from '../src/http/replay.js';
 import { createHttpResponder } from '../src/http/respond.js';
-import { shippedBot } from './helpers/bot.js';
+import { shippedPortfolio } from './helpers/bot.js';
 import { generateSigningKeys, signedHeaders, signedRequest, unixTimestamp } from './helpers/signing.js';
 
 const keys = generateSigningKeys();
@@ -70,9 +70,9 @@ describe('the HTTP endpoint under hostile input', () => {
   let responder: ReturnType<typeof createHttpResponder>;
 
   beforeAll(async () => {
-    const bot = await shippedBot();
+    const portfolio = await shippedPortfolio();
     const logger = createLogger('info', (line) => lines.push(line));
-    const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger });
+    const dispatcher = createDispatcher({ commands: COMMANDS, portfolio: () => portfolio, logger });
     responder = createHttpResponder(dispatcher);
     http = createInteractionServer({
       publicKey: keys.publicKeyHex,

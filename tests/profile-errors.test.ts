@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPortfolio } from '../src/bot/load.js';
 import { main } from '../src/cli.js';
-import { loadedBot } from './helpers/profile.js';
+import { loadedPortfolio } from './helpers/profile.js';
 
 const BASE = readFileSync(new URL('./fixtures/minimal.yaml', import.meta.url), 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'profile-errors-'));
@@ -23,8 +23,8 @@ function edit(find: string, replace: string): string {
 }
 
 async function problemsOf(file: string): Promise<string[]> {
-  const { bot, problems } = await loadPortfolio(file);
-  if (bot) throw new Error(`${file} loaded without problems`);
+  const { portfolio, problems } = await loadPortfolio(file);
+  if (portfolio) throw new Error(`${file} loaded without problems`);
   return problems;
 }
 
@@ -37,7 +37,7 @@ async function runValidate(...args: string[]) {
 
 describe('loadPortfolio on broken profiles', () => {
   it('accepts the minimal fixture and resolves nothing it need not', async () => {
-    const loaded = await loadedBot(write('ok.yaml', BASE));
+    const loaded = await loadedPortfolio(write('ok.yaml', BASE));
     expect(loaded.profile.projects.map((p) => p.id)).toEqual(['alpha', 'beta']);
     expect(loaded.revision).toMatch(/^[0-9a-f]{12}$/);
   });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../src/profile/schema.js';
 import { REPO_ROOT } from '../src/paths.js';
-import { shippedBot } from './helpers/profile.js';
+import { shippedPortfolio } from './helpers/profile.js';
 
 // A copy of the source page kept in the repository (origin: tests/fixtures/source/README.md).
 const SEED = join(REPO_ROOT, 'tests', 'fixtures', 'source', 'about-page.md');
@@ -14,7 +14,7 @@ let profile: Profile;
 let everything: string;
 
 beforeAll(async () => {
-  profile = (await shippedBot()).profile;
+  profile = (await shippedPortfolio()).profile;
   everything = JSON.stringify(profile);
 });
 

@@ -3,14 +3,14 @@
 // nonsense query must find nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSearch, type ProfileSearch } from '../src/search/index.js';
-import { shippedBot } from './helpers/profile.js';
+import { shippedPortfolio } from './helpers/profile.js';
 import { NONSENSE, SPEC } from './fixtures/relevance.js';
 
 let search: ProfileSearch;
 const ranks: (number | null)[] = [];
 
 beforeAll(async () => {
-  search = createSearch((await shippedBot()).profile);
+  search = createSearch((await shippedPortfolio()).profile);
 });
 
 afterAll(() => {

@@ -7,13 +7,13 @@ import { findSkills } from '../src/ask/skills.js';
 import { parseProfile } from '../src/profile/load.js';
 import type { Profile } from '../src/profile/schema.js';
 import { readFileSync } from 'node:fs';
-import { SHIPPED_PROFILE, loadedBot, shippedBot } from './helpers/profile.js';
+import { SHIPPED_PROFILE, loadedPortfolio, shippedPortfolio } from './helpers/profile.js';
 import { main } from '../src/cli.js';
 import { mulberry32 } from './helpers/random.js';
 
 let search: ProfileSearch;
 beforeAll(async () => {
-  search = createSearch((await shippedBot()).profile);
+  search = createSearch((await shippedPortfolio()).profile);
 });
 
 const ids = (query: string, options?: Parameters<ProfileSearch['search']>[1]) =>
@@ -135,7 +135,7 @@ describe('typo layer', () => {
   });
 
   it('reads a typo in a skill with the same layer, and only a near one', async () => {
-    const { profile } = await shippedBot();
+    const { profile } = await shippedPortfolio();
     const names = (word: string) => findSkills([word], profile).map((m) => `${m.skill.name} (${m.via})`);
     expect(names('pytroch')).toEqual(['PyTorch (typo)']);
     expect(names('tensorflw')).toEqual(['Tensorflow (typo)']);
@@ -167,7 +167,7 @@ describe('search', () => {
     // Each index learns as it goes (typo lookups are built lazily and remembered), so
     // the second is asked the same queries backwards: its state differs at every query.
     const queries = ['satellite imagery', 'lookahed', 'kaggle', 'pixxel', 'hyprspectrall', 'clasification', 'fastai', 'dokcer', 'pytorch'];
-    const fresh = async () => createSearch((await loadedBot(SHIPPED_PROFILE)).profile);
+    const fresh = async () => createSearch((await loadedPortfolio(SHIPPED_PROFILE)).profile);
     const [one, two] = [await fresh(), await fresh()];
     const hits = (index: ProfileSearch, query: string) => index.search(query).map((h) => `${h.section}/${h.id} ${h.score}`);
     const forwards = queries.map((q) => hits(one, q));
@@ -185,7 +185,7 @@ describe('search', () => {
   });
 
   it('scores an entry the same wherever it stands in the profile', async () => {
-    const { profile } = await loadedBot(SHIPPED_PROFILE);
+    const { profile } = await loadedPortfolio(SHIPPED_PROFILE);
     const reversed: Profile = { ...profile, projects: [...profile.projects].reverse(), experience: [...profile.experience].reverse() };
     const scores = (index: ProfileSearch, query: string) =>
       Object.fromEntries(index.search(query, { limit: 100 }).map((h) => [`${h.section}/${h.id}`, h.score]));

@@ -13,7 +13,7 @@ import { encodeCustomId, type ReplyPayload, type ReplyRow } from '../src/replies
 import { runTerminalChat } from '../src/terminal/chat.js';
 import { readControls, renderMarkdown, renderPayload, terminalWidth } from '../src/terminal/render.js';
 import { displayWidth, wrapText } from '../src/terminal/wrap.js';
-import { shippedBot } from './helpers/bot.js';
+import { shippedPortfolio } from './helpers/bot.js';
 import { runCli } from './helpers/cli.js';
 
 const NO_LIST = 'No list is open: next, prev and numbers work after a list, e.g. /projects.';
@@ -270,8 +270,8 @@ describe('the environment', () => {
 
 describe('the terminal chat', () => {
   it('pages with next and prev, and opens a menu choice by number', async () => {
-    const bot = await shippedBot();
-    const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger: silentLogger, surface: 'terminal' });
+    const portfolio = await shippedPortfolio();
+    const dispatcher = createDispatcher({ commands: COMMANDS, portfolio: () => portfolio, logger: silentLogger, surface: 'terminal' });
     const input = new PassThrough();
     const output = new PassThrough();
     let text = '';

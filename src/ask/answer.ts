@@ -4,7 +4,7 @@
 // When the profile has no answer, it says so and suggests commands: it never
 // answers with whatever happens to be nearest.
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { Bot, Surface } from '../bot/types.js';
+import type { Portfolio, Surface } from '../bot/types.js';
 import type { ContactKind, Profile, Project, ProjectStatus, Section } from '../profile/schema.js';
 import { cleanUserText, measureEmbeds, type ReplyPayload, type ReplyRow } from '../replies/index.js';
 import { buildAboutCard } from '../replies/cards/about.js';
@@ -40,7 +40,7 @@ const CLOSE_MATCH = 0.6;
 const ANSWER_BUDGET = 5600;
 
 interface Ctx {
-  bot: Bot;
+  portfolio: Portfolio;
   profile: Profile;
   p: Pronouns;
   name: string;
@@ -48,10 +48,10 @@ interface Ctx {
 }
 
 /** Answers a plain question about the profile's person. Pure; never throws on any text. */
-export function answerQuestion(text: string, bot: Bot, surface: Surface = 'discord'): ReplyPayload {
-  const intent = interpretQuestion(text, bot);
-  const profile = bot.profile;
-  const ctx: Ctx = { bot, profile, p: pronounsOf(profile), name: profile.identity.name, surface };
+export function answerQuestion(text: string, portfolio: Portfolio, surface: Surface = 'discord'): ReplyPayload {
+  const intent = interpretQuestion(text, portfolio);
+  const profile = portfolio.profile;
+  const ctx: Ctx = { portfolio, profile, p: pronounsOf(profile), name: profile.identity.name, surface };
   return { ...composeAnswer(intent, ctx), allowed_mentions: { parse: [] } };
 }
 
@@ -140,7 +140,7 @@ function bold(text: string): string {
 function narrow<T extends { id: string }>(entries: readonly T[], topic: string, section: Section, ctx: Ctx): { entries: T[]; narrowed: boolean; missed: boolean } {
   if (!topic) return { entries: [...entries], narrowed: false, missed: false };
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
-  const found = ctx.bot.search
+  const found = ctx.portfolio.search
     .search(topic, { section, limit: 25 })
     .map((hit) => byId.get(hit.id))
     .filter((entry): entry is T => entry !== undefined);
@@ -269,7 +269,7 @@ function unknownSkill(query: SkillQuery, ctx: Ctx): string {
 
 /** Entries outside the skills that mention every word of a thing (or match it closely): "java" → Java-ML. */
 function relatedHits(tokens: readonly string[], ctx: Ctx): SearchHit[] {
-  const hits = ctx.bot.search.search(tokens.join(' '), { limit: 10 }).filter((hit) => hit.section !== 'contact' && hit.section !== 'skills');
+  const hits = ctx.portfolio.search.search(tokens.join(' '), { limit: 10 }).filter((hit) => hit.section !== 'contact' && hit.section !== 'skills');
   return hits.filter((hit) => hit.score >= CLOSE_MATCH || mentionsAll(hit, tokens));
 }
 
@@ -423,7 +423,7 @@ function projectsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   }
   const status = statusOf(intent.topic);
   if (status) return projectsByStatus(status, ctx);
-  const hits = ctx.bot.search.search(intent.topic, { section: 'projects', limit: 25 });
+  const hits = ctx.portfolio.search.search(intent.topic, { section: 'projects', limit: 25 });
   if (hits.length === 0) {
     return {
       content: `No project about “${echo(said(intent))}” is in ${p.possessive} profile. Try /projects to browse them all, or /search for other words.`,

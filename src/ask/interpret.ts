@@ -1,6 +1,6 @@
 // interpretQuestion: plain text → what is asked (an Intent), from the rule table
-// and the profile's search index. Pure: the same text and Bot give the same Intent.
-import type { Bot } from '../bot/types.js';
+// and the profile's search index. Pure: the same text and Portfolio give the same Intent.
+import type { Portfolio } from '../bot/types.js';
 import type { ContactKind, Profile, Section } from '../profile/schema.js';
 import type { SearchHit } from '../search/index.js';
 import { queryTokens, STOP_WORDS, tokenize } from '../search/normalise.js';
@@ -106,8 +106,8 @@ function topicOf(text: string, compiled: Compiled, filler: ReadonlySet<string> =
 }
 
 /** Interprets a question about the profile's person. Never throws; any text gives an Intent. */
-export function interpretQuestion(text: string, bot: Bot): Intent {
-  const compiled = compile(bot.profile);
+export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
+  const compiled = compile(portfolio.profile);
   let question = prepareQuestion(text);
 
   const greeting = GREETING.exec(question.folded);
@@ -124,11 +124,11 @@ export function interpretQuestion(text: string, bot: Bot): Intent {
     for (const pattern of entry.patterns) {
       const match = pattern.exec(question.folded);
       if (!match) continue;
-      const reading = fromRule(entry, match, question, compiled, bot);
+      const reading = fromRule(entry, match, question, compiled, portfolio);
       if (reading) return finish(reading, question, aboutPerson);
     }
   }
-  return finish(fallback(question, compiled, bot, aboutPerson), question, aboutPerson);
+  return finish(fallback(question, compiled, portfolio, aboutPerson), question, aboutPerson);
 }
 
 function finish({ topic = '', section, ...reading }: Reading, question: PreparedQuestion, aboutPerson: boolean): Intent {
@@ -146,18 +146,18 @@ function shownTopic(cased: string, topic: string): string {
   return words.length > 0 ? words.join(' ') : topic;
 }
 
-function fromRule(entry: CompiledRule, match: RegExpExecArray, question: PreparedQuestion, compiled: Compiled, bot: Bot): Reading | undefined {
+function fromRule(entry: CompiledRule, match: RegExpExecArray, question: PreparedQuestion, compiled: Compiled, portfolio: Portfolio): Reading | undefined {
   const { rule, filler } = entry;
   const topic = () => topicOf(question.folded, compiled, filler).join(' ');
   switch (rule.kind) {
     case 'contact':
       return { kind: 'contact', rule: rule.name, contact: rule.contact ?? null };
     case 'skill': {
-      const skills = skillQueries(match, question, compiled, bot.profile);
+      const skills = skillQueries(match, question, compiled, portfolio.profile);
       return skills.length > 0 ? { kind: 'skill', rule: rule.name, skills } : undefined;
     }
     case 'topic': {
-      const hit = bot.search.search(rule.about ?? rule.name, { section: 'about', limit: 1 })[0];
+      const hit = portfolio.search.search(rule.about ?? rule.name, { section: 'about', limit: 1 })[0];
       return { kind: 'topic', rule: rule.name, aboutTopic: hit?.id ?? null };
     }
     case 'experience':
@@ -227,10 +227,10 @@ function experienceIntent(rule: Rule, match: RegExpExecArray, question: Prepared
 }
 
 /** No rule matched: search the profile for the question's words. */
-function fallback(question: PreparedQuestion, compiled: Compiled, bot: Bot, aboutPerson: boolean): Reading {
+function fallback(question: PreparedQuestion, compiled: Compiled, portfolio: Portfolio, aboutPerson: boolean): Reading {
   const topic = topicOf(question.folded, compiled);
   if (topic.length === 0) return { kind: aboutPerson ? 'about' : 'unknown', rule: 'fallback' };
-  const hits = bot.search.search(topic.join(' '), { limit: 10 });
+  const hits = portfolio.search.search(topic.join(' '), { limit: 10 });
   const top = hits[0];
   if (!top) return { kind: 'unknown', rule: 'fallback', topic: topic.join(' ') };
   return { kind: 'search', rule: 'fallback', topic: topic.join(' '), hits, section: top.section };

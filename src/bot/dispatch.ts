@@ -21,7 +21,7 @@ import {
   type ReplyPayload,
   type ReplyRow,
 } from '../replies/index.js';
-import type { Bot, CommandInput, CommandModule, ComponentResult, Invoker, OptionValue, Surface } from './types.js';
+import type { Portfolio, CommandInput, CommandModule, ComponentResult, Invoker, OptionValue, Surface } from './types.js';
 import { clipAutocompleteValue, clipText, MAX_STRING_OPTION_LENGTH, optionsProblem, valuesProblem } from './input-limits.js';
 import { newRef } from './ref.js';
 import { unknownCommandMessage } from './slash-line.js';
@@ -55,8 +55,8 @@ export interface ComponentOrigin {
 
 export interface DispatcherOptions {
   commands: readonly CommandModule[];
-  /** The current Bot; read on every call, so a reload swaps it atomically. */
-  bot: () => Bot;
+  /** The current Portfolio; read on every call, so a reload swaps it atomically. */
+  portfolio: () => Portfolio;
   logger: Logger;
   /** Where the replies are read (default Discord): handlers word them for it. */
   surface?: Surface;
@@ -90,7 +90,7 @@ function cacheKey(key: string): string {
 }
 
 /**
- * An LRU per Bot (a reload starts afresh), bounded by entries and by bytes:
+ * An LRU per Portfolio (a reload starts afresh), bounded by entries and by bytes:
  * values at two bytes a character of their JSON, keys at two bytes a character,
  * and the overhead of an entry.
  */
@@ -99,12 +99,12 @@ function createReplyCache<T>(size: number, maxBytes: number) {
     entries: Map<string, { value: T; bytes: number }>;
     bytes: number;
   }
-  const perBot = new WeakMap<Bot, Store>();
+  const perPortfolio = new WeakMap<Portfolio, Store>();
   return {
-    get(bot: Bot, rawKey: string, build: () => T): T {
+    get(portfolio: Portfolio, rawKey: string, build: () => T): T {
       if (size <= 0 || maxBytes <= 0) return build();
-      let store = perBot.get(bot);
-      if (!store) perBot.set(bot, (store = { entries: new Map(), bytes: 0 }));
+      let store = perPortfolio.get(portfolio);
+      if (!store) perPortfolio.set(portfolio, (store = { entries: new Map(), bytes: 0 }));
       const key = cacheKey(rawKey);
       const hit = store.entries.get(key);
       if (hit) {
@@ -124,8 +124,8 @@ function createReplyCache<T>(size: number, maxBytes: number) {
       }
       return value;
     },
-    bytes(bot: Bot): number {
-      return perBot.get(bot)?.bytes ?? 0;
+    bytes(portfolio: Portfolio): number {
+      return perPortfolio.get(portfolio)?.bytes ?? 0;
     },
   };
 }
@@ -149,8 +149,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const answers = createReplyCache<ReplyPayload>(options.cacheSize ?? 1000, cacheBytes);
   const choiceLists = createReplyCache<AutocompleteChoice[]>(options.cacheSize ?? 1000, cacheBytes);
 
-  function choicesFor(bot: Bot, name: string, focused: { name: string; value: string }, input: CommandInput): AutocompleteChoice[] {
-    return fitChoices(byName.get(name)?.autocomplete?.(focused, input, bot) ?? [], { redact: bot.secrets });
+  function choicesFor(portfolio: Portfolio, name: string, focused: { name: string; value: string }, input: CommandInput): AutocompleteChoice[] {
+    return fitChoices(byName.get(name)?.autocomplete?.(focused, input, portfolio) ?? [], { redact: portfolio.secrets });
   }
 
   function failure(kind: string, name: string, error: unknown): ReplyPayload {
@@ -165,11 +165,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return { content: `Something went wrong on my side (ref ${ref}). Please try again; if it keeps happening, mention the ref to the bot's owner.`, flags: MessageFlags.Ephemeral };
   }
 
-  function fit(payload: ReplyPayload, bot: Bot): ReplyPayload {
-    return fitReply(payload, { redact: bot.secrets });
+  function fit(payload: ReplyPayload, portfolio: Portfolio): ReplyPayload {
+    return fitReply(payload, { redact: portfolio.secrets });
   }
 
-  function runCommand(name: string, input: CommandInput, bot: Bot): ReplyPayload {
+  function runCommand(name: string, input: CommandInput, portfolio: Portfolio): ReplyPayload {
     const module = byName.get(name);
     if (!module) throw new UserError(unknownCommandMessage(name, commands));
     for (const option of module.definition.options ?? []) {
@@ -177,7 +177,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         throw new UserError(`/${name} needs its \`${option.name}\` option, e.g. /${name} ${option.name}:… — ${option.description}`);
       }
     }
-    let payload = module.execute({ ...input, surface }, bot);
+    let payload = module.execute({ ...input, surface }, portfolio);
     if (input.options['private'] === true) payload = makePrivate(payload, name, input, module);
     return payload;
   }
@@ -185,27 +185,27 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   return {
     commands,
     command(name, input) {
-      const bot = options.bot();
+      const portfolio = options.portfolio();
       try {
         // Refused before it becomes a key or reaches a handler.
         const problem = optionsProblem(input.options);
         if (problem) throw new UserError(problem);
         const key = `${name}\u0000${canonicalOptions(input.options)}`;
-        const answer = answers.get(bot, key, () => fit(runCommand(name, { ...input, user: { id: PLACEHOLDER_ASKER } }, bot), bot));
+        const answer = answers.get(portfolio, key, () => fit(runCommand(name, { ...input, user: { id: PLACEHOLDER_ASKER } }, portfolio), portfolio));
         report({ kind: 'command', name, outcome: 'ok' });
         return withAsker(answer, input.user.id);
       } catch (error) {
-        return fit(failure('command', name, error), bot);
+        return fit(failure('command', name, error), portfolio);
       }
     },
     autocomplete(name, rawFocused, input) {
-      const bot = options.bot();
+      const portfolio = options.portfolio();
       try {
         // Out of Discord's limits: no choices, and nothing remembered.
         if (optionsProblem(input.options)) return [];
         const focused = { name: rawFocused.name, value: clipAutocompleteValue(rawFocused.value) };
         const key = `${name}\u0000${focused.name}\u0000${focused.value}\u0000${canonicalOptions(input.options)}`;
-        const choices = choiceLists.get(bot, key, () => choicesFor(bot, name, focused, input));
+        const choices = choiceLists.get(portfolio, key, () => choicesFor(portfolio, name, focused, input));
         report({ kind: 'autocomplete', name, outcome: 'ok' });
         return choices;
       } catch (error) {
@@ -214,7 +214,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
     },
     component(customId, values, user, origin = {}) {
-      const bot = options.bot();
+      const portfolio = options.portfolio();
       const decoded = decodeCustomId(customId);
       const name = decoded?.command ?? 'unknown';
       try {
@@ -234,9 +234,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           if (state.user !== user.id) throw new UserError('Only the person who asked can share this answer.');
           const main = mainOption(module);
           const optionsFor: Record<string, OptionValue> = main && state.key ? { [main]: state.key } : {};
-          const payload = runCommand(state.action, { options: optionsFor, user }, bot);
+          const payload = runCommand(state.action, { options: optionsFor, user }, portfolio);
           report({ kind: 'component', name: 'share', outcome: 'ok' });
-          return { type: 'reply', payload: fit(payload, bot) };
+          return { type: 'reply', payload: fit(payload, portfolio) };
         }
         const module = byName.get(state.command);
         if (!module?.component) throw new UserError("That button or menu doesn't work any more. Run the command again for a fresh one.");
@@ -248,11 +248,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
             throw new UserError(`Only the person who ran /${state.command} can page this list. Run /${state.command} yourself to get your own.`);
           }
         }
-        const result = module.component({ state, values, user }, bot);
+        const result = module.component({ state, values, user }, portfolio);
         report({ kind: 'component', name, outcome: 'ok' });
-        return { type: result.type, payload: fit(result.payload, bot) };
+        return { type: result.type, payload: fit(result.payload, portfolio) };
       } catch (error) {
-        return { type: 'reply', payload: fit(failure('component', name, error), bot) };
+        return { type: 'reply', payload: fit(failure('component', name, error), portfolio) };
       }
     },
     message(text, user) {
@@ -260,11 +260,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return this.command('ask', { options: { question: clipText(text, MAX_STRING_OPTION_LENGTH) }, user });
     },
     notice(content) {
-      return fit({ content, flags: MessageFlags.Ephemeral }, options.bot());
+      return fit({ content, flags: MessageFlags.Ephemeral }, options.portfolio());
     },
     cachedBytes() {
-      const bot = options.bot();
-      return answers.bytes(bot) + choiceLists.bytes(bot);
+      const portfolio = options.portfolio();
+      return answers.bytes(portfolio) + choiceLists.bytes(portfolio);
     },
   };
 }

@@ -1,13 +1,13 @@
-// The one way a profile file becomes a Bot: loadPortfolio. Every command, the
+// The one way a profile file becomes a Portfolio: loadPortfolio. Every command, the
 // holder's hot reloads and the tests' helpers load through it, so that the bounds
 // on what a file may hold (src/profile/read.ts, src/profile/yaml.ts) and the
-// answer (a Bot, or the problems as printable lines) are the same everywhere.
+// answer (a Portfolio, or the problems as printable lines) are the same everywhere.
 import { Worker } from 'node:worker_threads';
 import type { LoadedProfile } from '../profile/load.js';
 import { describeLoadFailure, type Problems } from '../profile/problems.js';
-import { createBot, type Bot } from './types.js';
+import { createPortfolio, type Portfolio } from './types.js';
 
-export type LoadResult = { bot: Bot; problems?: undefined } | ({ bot?: undefined } & Problems);
+export type LoadResult = { portfolio: Portfolio; problems?: undefined } | ({ portfolio?: undefined } & Problems);
 
 /** What reading and validating a file comes to, as plain data (a worker thread posts it). */
 export type LoadAnswer = LoadedProfile | Problems;
@@ -26,11 +26,11 @@ export interface LoadOptions {
   offThread?: boolean;
 }
 
-/** Loads a profile file into a Bot, or says what is wrong with it. Never throws. */
+/** Loads a profile file into a Portfolio, or says what is wrong with it. Never throws. */
 export async function loadPortfolio(file: string, options: LoadOptions = {}): Promise<LoadResult> {
   try {
     const answer = options.offThread ? ((await readSnapshotOf(file)) ?? (await loadInWorker(file))) : await loadHere(file);
-    return 'problems' in answer ? answer : { bot: createBot(answer) };
+    return 'problems' in answer ? answer : { portfolio: createPortfolio(answer) };
   } catch (error) {
     return describeLoadFailure(file, error);
   }

@@ -1,5 +1,5 @@
 // The contract between transports and command modules. A handler is a pure
-// function of its input and the Bot value; it never touches discord.js or the network.
+// function of its input and the Portfolio value; it never touches discord.js or the network.
 import type { LoadedProfile } from '../profile/load.js';
 import type { Profile } from '../profile/schema.js';
 import type { AutocompleteChoice, CommandDefinition, CustomIdState, ReplyPayload, Surface } from '../replies/index.js';
@@ -8,7 +8,7 @@ import { createSearch, type ProfileSearch } from '../search/index.js';
 export type { CommandDefinition, Surface } from '../replies/index.js';
 
 /** One loaded profile and its index: swapped as a whole when the profile reloads. */
-export interface Bot {
+export interface Portfolio {
   readonly profile: Profile;
   readonly search: ProfileSearch;
   /** Content hash of the profile file. */
@@ -17,7 +17,7 @@ export interface Bot {
   readonly secrets: readonly string[];
 }
 
-export function createBot(loaded: Pick<LoadedProfile, 'profile' | 'revision'>): Bot {
+export function createPortfolio(loaded: Pick<LoadedProfile, 'profile' | 'revision'>): Portfolio {
   const { profile, revision } = loaded;
   const secrets = Object.values(profile.identity.private ?? {}).filter((value): value is string => typeof value === 'string');
   return { profile, search: createSearch(profile), revision, secrets };
@@ -51,10 +51,10 @@ export type ComponentResult = { type: 'update'; payload: ReplyPayload } | { type
 
 export interface CommandModule {
   readonly definition: CommandDefinition;
-  execute(input: CommandInput, bot: Bot): ReplyPayload;
-  autocomplete?(focused: { name: string; value: string }, input: CommandInput, bot: Bot): AutocompleteChoice[];
+  execute(input: CommandInput, portfolio: Portfolio): ReplyPayload;
+  autocomplete?(focused: { name: string; value: string }, input: CommandInput, portfolio: Portfolio): AutocompleteChoice[];
   /** Presses of components whose custom_id names this command. */
-  component?(input: ComponentInput, bot: Bot): ComponentResult;
+  component?(input: ComponentInput, portfolio: Portfolio): ComponentResult;
 }
 
 /** An expected, user-facing error (no match, bad option): shown privately as it is. */

@@ -14,12 +14,12 @@ export const run: CliCommand = async ({ values, positionals }, io) => {
   const limit = typeof values['limit'] === 'string' ? Number(values['limit']) : 10;
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError('--limit must be a whole number from 1 to 100');
 
-  const { bot, problems } = await loadPortfolio(parseConfig().PROFILE_PATH);
-  if (!bot) {
+  const { portfolio, problems } = await loadPortfolio(parseConfig().PROFILE_PATH);
+  if (!portfolio) {
     for (const line of problems) io.err(line);
     return 1;
   }
-  const hits = bot.search.search(query, { section, limit });
+  const hits = portfolio.search.search(query, { section, limit });
 
   if (values['json'] === true) {
     io.out(JSON.stringify(hits.map(({ section, id, title, url, score }) => ({ section, id, title, url, score }))));

@@ -1,7 +1,7 @@
 import { COMMANDS } from '../../commands/index.js';
 import { createCooldown } from '../bot/cooldown.js';
 import { createDispatcher } from '../bot/dispatch.js';
-import { createBotHolder } from '../bot/holder.js';
+import { createPortfolioStore } from '../bot/portfolio-store.js';
 import { loadPortfolio } from '../bot/load.js';
 import { parseConfig } from '../config.js';
 import { createInteractionServer, parsePublicKey } from '../http/index.js';
@@ -24,9 +24,9 @@ export const run: CliCommand = async (_args, io) => {
   }
   const logger = createLogger(config.LOG_LEVEL);
   // Off the main thread: a reload of even a hostile file never stalls the requests being answered.
-  const holder = await createBotHolder(config.PROFILE_PATH, logger, (file) => loadPortfolio(file, { offThread: true }));
+  const holder = await createPortfolioStore(config.PROFILE_PATH, logger, (file) => loadPortfolio(file, { offThread: true }));
   if (!holder) return 1;
-  const dispatcher = createDispatcher({ commands: COMMANDS, bot: holder.current, logger });
+  const dispatcher = createDispatcher({ commands: COMMANDS, portfolio: holder.current, logger });
   const cooldown = createCooldown({ limit: config.COOLDOWN_COMMANDS, windowSeconds: config.COOLDOWN_SECONDS });
   const server = createInteractionServer({
     publicKey: config.DISCORD_PUBLIC_KEY,

@@ -16,17 +16,17 @@ export const run: CliCommand = async (_args, io) => {
     import('../log.js'),
     import('../terminal/chat.js'),
   ]);
-  const { bot, problems } = await loadPortfolio(config.PROFILE_PATH);
-  if (!bot) {
+  const { portfolio, problems } = await loadPortfolio(config.PROFILE_PATH);
+  if (!portfolio) {
     for (const line of problems) io.err(line);
     return 1;
   }
   // In the chat, log lines would interleave with answers: only errors go to stderr.
   const logger = createLogger(config.LOG_LEVEL === 'debug' ? 'debug' : 'error');
-  const dispatcher = createDispatcher({ commands: COMMANDS, bot: () => bot, logger, surface: 'terminal' });
+  const dispatcher = createDispatcher({ commands: COMMANDS, portfolio: () => portfolio, logger, surface: 'terminal' });
   return runTerminalChat({
     dispatcher,
-    name: bot.profile.identity.name,
+    name: portfolio.profile.identity.name,
     input: process.stdin,
     output: process.stdout,
     notices: process.stderr,

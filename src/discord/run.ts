@@ -34,8 +34,8 @@ export async function runGatewayBot(config: Config): Promise<number> {
   // Only now the rest of the bot's modules: they load while the login waits on
   // the network. An unchanged profile comes from its snapshot at once; a changed
   // one is validated in a worker thread.
-  const [{ createBotHolder }, { loadPortfolio }] = await Promise.all([import('../bot/holder.js'), import('../bot/load.js')]);
-  const loading = createBotHolder(config.PROFILE_PATH, logger, (file) => loadPortfolio(file, { offThread: true }));
+  const [{ createPortfolioStore }, { loadPortfolio }] = await Promise.all([import('../bot/portfolio-store.js'), import('../bot/load.js')]);
+  const loading = createPortfolioStore(config.PROFILE_PATH, logger, (file) => loadPortfolio(file, { offThread: true }));
   const [{ COMMANDS }, { createDispatcher }] = await Promise.all([import('../../commands/index.js'), import('../bot/dispatch.js')]);
   const holder = await loading.catch(() => null);
   if (!holder) {
@@ -43,7 +43,7 @@ export async function runGatewayBot(config: Config): Promise<number> {
     await gateway.client.destroy();
     return 1;
   }
-  provideDispatcher(createDispatcher({ commands: COMMANDS, bot: holder.current, logger }));
+  provideDispatcher(createDispatcher({ commands: COMMANDS, portfolio: holder.current, logger }));
 
   installSignalHandlers(
     async () => {

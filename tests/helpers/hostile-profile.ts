@@ -8,7 +8,7 @@ import { parse, stringify } from 'yaml';
 import { COMMANDS } from '../../commands/index.js';
 import { createDispatcher, type Dispatcher } from '../../src/bot/dispatch.js';
 import { silentLogger } from '../../src/log.js';
-import { loadedBot } from './profile.js';
+import { loadedPortfolio } from './profile.js';
 
 export const PHONE = '+919879990466';
 export const EMAIL = 'ada@example.org';
@@ -54,6 +54,6 @@ export function writeHostileProfile(text: HostileText): string {
 
 /** A dispatcher over every command, on the hostile profile (loaded through the real loader). */
 export async function hostileDispatcher(text: HostileText): Promise<Dispatcher> {
-  const bot = await loadedBot(writeHostileProfile(text));
-  return createDispatcher({ commands: COMMANDS, bot: () => bot, logger: silentLogger });
+  const portfolio = await loadedPortfolio(writeHostileProfile(text));
+  return createDispatcher({ commands: COMMANDS, portfolio: () => portfolio, logger: silentLogger });
 }

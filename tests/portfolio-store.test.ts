@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync, readFileSync, renameSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBotHolder } from '../src/bot/holder.js';
+import { createPortfolioStore } from '../src/bot/portfolio-store.js';
 import { loadPortfolio } from '../src/bot/load.js';
 import { createLogger } from '../src/log.js';
 import { SHIPPED_PROFILE } from './helpers/profile.js';
@@ -26,10 +26,10 @@ async function until(check: () => boolean, ms = 5000): Promise<void> {
   }
 }
 
-describe('the bot holder', () => {
+describe('the portfolio store', () => {
   it('swaps in a changed profile, index included', async () => {
     const { file, logger, text } = setup();
-    const holder = (await createBotHolder(file, logger))!;
+    const holder = (await createPortfolioStore(file, logger))!;
     const before = holder.current();
     writeFileSync(file, text.replace('name: Fast Callbacks', 'name: Faster Callbacks'));
     expect(await holder.reload()).toBe(true);
@@ -42,7 +42,7 @@ describe('the bot holder', () => {
 
   it('keeps the last good profile when the new one is invalid, and logs each problem with its position', async () => {
     const { file, lines, logger, text } = setup();
-    const holder = (await createBotHolder(file, logger))!;
+    const holder = (await createPortfolioStore(file, logger))!;
     const good = holder.current();
     writeFileSync(file, text.replace('url: https://github.com/akashpalrecha/Lookahead', 'url: not-a-url').replace('version: 1', 'version: one'));
     expect(await holder.reload()).toBe(false);
@@ -55,7 +55,7 @@ describe('the bot holder', () => {
 
   it('notices edits on disk, including an editor’s save by rename', async () => {
     const { dir, file, logger, text } = setup();
-    const holder = (await createBotHolder(file, logger))!;
+    const holder = (await createPortfolioStore(file, logger))!;
     holder.watch(30);
     try {
       writeFileSync(file, text.replace('name: Java-ML', 'name: Java-ML One'));
@@ -74,7 +74,7 @@ describe('the bot holder', () => {
   it('refuses to start on an invalid profile', async () => {
     const { file, lines, logger } = setup();
     writeFileSync(file, 'version: [\n');
-    expect(await createBotHolder(file, logger)).toBeNull();
+    expect(await createPortfolioStore(file, logger)).toBeNull();
     expect(String(lines[0]?.['problem'])).toMatch(/YAML syntax/);
   });
 
@@ -85,7 +85,7 @@ describe('the bot holder', () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
-    const holder = (await createBotHolder(file, logger))!;
+    const holder = (await createPortfolioStore(file, logger))!;
     const good = holder.current();
     holder.watch(30);
     try {
@@ -113,10 +113,10 @@ describe('the bot holder', () => {
     const failing = async (): Promise<never> => {
       throw new RangeError('Maximum call stack size exceeded');
     };
-    expect(await createBotHolder(file, logger, failing)).toBeNull();
+    expect(await createPortfolioStore(file, logger, failing)).toBeNull();
     expect(lines.at(-1)).toMatchObject({ level: 'error', msg: 'invalid profile', problem: `${file}: could not be loaded: RangeError: Maximum call stack size exceeded` });
     let calls = 0;
-    const holder = (await createBotHolder(file, logger, (path) => (++calls === 1 ? loadPortfolio(path) : failing())))!;
+    const holder = (await createPortfolioStore(file, logger, (path) => (++calls === 1 ? loadPortfolio(path) : failing())))!;
     const good = holder.current();
     expect(await holder.reload()).toBe(false);
     expect(holder.current()).toBe(good);

@@ -1,4 +1,4 @@
-// The current Bot, swapped atomically when the profile file changes. An invalid
+// The current Portfolio, swapped atomically when the profile file changes. An invalid
 // file keeps the last good profile serving and logs every problem (file:line).
 // Nothing a profile file holds may stop the bot: a load that fails in any way is
 // logged as a problem, and no reload's promise is ever left to reject unheard.
@@ -7,26 +7,26 @@ import type { Logger } from '../log.js';
 import { describeLoadFailure, describeUnexpected } from '../profile/problems.js';
 import { countSections } from '../profile/summary.js';
 import { loadPortfolio, type LoadResult } from './load.js';
-import type { Bot } from './types.js';
+import type { Portfolio } from './types.js';
 
-export interface BotHolder {
-  /** The Bot to use for one call; read it per call, never keep it. */
-  current: () => Bot;
+export interface PortfolioStore {
+  /** The Portfolio to use for one call; read it per call, never keep it. */
+  current: () => Portfolio;
   /** Loads the file again; true when the new profile was swapped in. */
   reload(): Promise<boolean>;
   watch(debounceMs?: number): void;
   stopWatching(): void;
 }
 
-/** `load` reads the file into a Bot (the long-running bots load it off their main thread). */
-export async function createBotHolder(file: string, logger: Logger, load: (file: string) => Promise<LoadResult> = loadPortfolio): Promise<BotHolder | null> {
+/** `load` reads the file into a Portfolio (the long-running bots load it off their main thread). */
+export async function createPortfolioStore(file: string, logger: Logger, load: (file: string) => Promise<LoadResult> = loadPortfolio): Promise<PortfolioStore | null> {
   const first = await loadSafely(load, file);
-  if (!first.bot) {
+  if (!first.portfolio) {
     for (const problem of first.problems) logger.error('invalid profile', { problem });
     return null;
   }
-  let bot: Bot = first.bot;
-  logger.info('profile loaded', { file, revision: bot.revision, ...countSections(bot.profile) });
+  let portfolio: Portfolio = first.portfolio;
+  logger.info('profile loaded', { file, revision: portfolio.revision, ...countSections(portfolio.profile) });
   let watcher: FSWatcher | undefined;
   let watching = false;
   let timer: NodeJS.Timeout | undefined;
@@ -34,13 +34,13 @@ export async function createBotHolder(file: string, logger: Logger, load: (file:
 
   async function reload(): Promise<boolean> {
     const next = await loadSafely(load, file);
-    if (!next.bot) {
+    if (!next.portfolio) {
       for (const problem of next.problems) logger.error('profile reload rejected; still serving the last good profile', { problem });
       return false;
     }
-    if (next.bot.revision === bot.revision) return false;
-    bot = next.bot;
-    logger.info('profile reloaded', { file, revision: bot.revision, ...countSections(bot.profile) });
+    if (next.portfolio.revision === portfolio.revision) return false;
+    portfolio = next.portfolio;
+    logger.info('profile reloaded', { file, revision: portfolio.revision, ...countSections(portfolio.profile) });
     return true;
   }
 
@@ -66,7 +66,7 @@ export async function createBotHolder(file: string, logger: Logger, load: (file:
   };
 
   return {
-    current: () => bot,
+    current: () => portfolio,
     reload: reloadOnce,
     watch(debounceMs = 150) {
       if (watching) return;
