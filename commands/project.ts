@@ -14,7 +14,9 @@ export function resolveProject(portfolio: Portfolio, name: string): Project | un
   if (byId) return byId;
   const wanted = nameKey(name);
   if (wanted === '') return undefined;
-  const byName = portfolio.profile.projects.find((project) => [project.name, ...(project.aliases ?? [])].some((known) => nameKey(known) === wanted));
+  const byName = portfolio.profile.projects.find((project) =>
+    [project.name, ...(project.aliases ?? [])].some((known) => nameKey(known) === wanted),
+  );
   return byName ?? matchProjects(portfolio, normaliseQuery(name))[0]?.project;
 }
 

@@ -35,10 +35,7 @@ function owner(userId: string): { user: string } | Record<string, never> {
  * zero-width characters become spaces (a custom_id holding one is refused).
  */
 export function normaliseQuery(query: string): string {
-  return query
-    .replace(NOT_IN_CUSTOM_ID, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return query.replace(NOT_IN_CUSTOM_ID, ' ').replace(/\s+/g, ' ').trim();
 }
 
 export function findProject(portfolio: Portfolio, id: string): Project | undefined {
@@ -67,7 +64,9 @@ const SUGGESTIONS = 3;
 
 /** Up to three names worth suggesting for `input`: its closest projects, then the notable ones. */
 export function closestProjects(portfolio: Portfolio, input: string): Project[] {
-  const ids = [...portfolio.search.suggestProjects(normaliseQuery(input).slice(0, 200)), ...portfolio.search.suggestProjects('')].map((s) => s.value);
+  const ids = [...portfolio.search.suggestProjects(normaliseQuery(input).slice(0, 200)), ...portfolio.search.suggestProjects('')].map(
+    (s) => s.value,
+  );
   return [...new Set(ids)]
     .map((id) => findProject(portfolio, id))
     .filter((project): project is Project => project !== undefined)
@@ -113,12 +112,19 @@ export function listPayload(portfolio: Portfolio, userId: string, page: number, 
     const embed = buildProjectListEmbed(portfolio.profile, at.items, { page: at.page, pages: at.pages, total: all.length });
     // Every project in the menu when they fit in one; otherwise the page's.
     const choices = all.length <= 25 ? all : at.items;
-    return { embeds: [embed], components: rows(at.pages > 1 ? pagerRow(state, at.page, at.pages) : undefined, openSelect(choices, userId, '')) };
+    return {
+      embeds: [embed],
+      components: rows(at.pages > 1 ? pagerRow(state, at.page, at.pages) : undefined, openSelect(choices, userId, '')),
+    };
   }
   const matches = matchProjects(portfolio, query);
   if (matches.length === 0) return noMatchPayload(portfolio, query, userId, 'match');
   const at = paginate(matches, PROJECT_PAGE_SIZE, page);
-  const embed = buildMatchListEmbed(portfolio.profile, at.items, cleanUserText(query, ECHO_MAX), { page: at.page, pages: at.pages, total: matches.length });
+  const embed = buildMatchListEmbed(portfolio.profile, at.items, cleanUserText(query, ECHO_MAX), {
+    page: at.page,
+    pages: at.pages,
+    total: matches.length,
+  });
   return {
     embeds: [embed],
     components: rows(
@@ -141,7 +147,14 @@ export function searchPayload(portfolio: Portfolio, rawQuery: string, userId: st
   const card = buildProjectCard(best.project, portfolio.profile, { budget: CARD_BUDGET - 1500 });
   const embeds = [card.embed];
   if (others.length > 0) embeds.push(buildAlsoMatchingEmbed(others, cleanUserText(query, ECHO_MAX)));
-  const select = others.length > 0 ? openSelect(matches.map((match) => match.project), userId, query) : undefined;
+  const select =
+    others.length > 0
+      ? openSelect(
+          matches.map((match) => match.project),
+          userId,
+          query,
+        )
+      : undefined;
   return { embeds, components: rows(...card.rows, select) };
 }
 
@@ -205,7 +218,9 @@ export const projects = {
   },
   execute(input, portfolio) {
     const query = stringOption(input, 'query');
-    return query === undefined || normaliseQuery(query) === '' ? listPayload(portfolio, input.user.id, 0) : searchPayload(portfolio, query, input.user.id);
+    return query === undefined || normaliseQuery(query) === ''
+      ? listPayload(portfolio, input.user.id, 0)
+      : searchPayload(portfolio, query, input.user.id);
   },
   component,
 } as const satisfies CommandModule;

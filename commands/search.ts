@@ -9,7 +9,14 @@ export const search = {
     name: 'search',
     description: 'Search every section of the profile, results grouped by section',
     options: [
-      { type: ApplicationCommandOptionType.String, name: 'query', description: 'Words to look for, e.g. kaggle, segmentation, drums', required: true, max_length: 200, autocomplete: true },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'query',
+        description: 'Words to look for, e.g. kaggle, segmentation, drums',
+        required: true,
+        max_length: 200,
+        autocomplete: true,
+      },
       PRIVATE_OPTION,
     ],
   },

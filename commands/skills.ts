@@ -26,7 +26,9 @@ export const skills = {
     if (typed === undefined) return buildSkillsCard(portfolio.profile);
     const level = parseSkillLevel(typed);
     if (!level) {
-      throw new UserError(`There is no skill level “${cleanUserText(typed, 40)}”. Pick one of ${SKILL_LEVELS.join(', ')}, or leave it out for all of them.`);
+      throw new UserError(
+        `There is no skill level “${cleanUserText(typed, 40)}”. Pick one of ${SKILL_LEVELS.join(', ')}, or leave it out for all of them.`,
+      );
     }
     return buildSkillsCard(portfolio.profile, level);
   },

@@ -53,7 +53,9 @@ async function main(): Promise<void> {
   const crashes = rows.reduce((sum, row) => sum + row.crashes, 0);
   const leaks = rows.reduce((sum, row) => sum + row.leaks, 0);
   const hangs = rows.reduce((sum, row) => sum + (row.hangs ?? 0), 0);
-  console.log(`\n${rows.length} attacks: ${crashes} crashes, ${leaks} leaks, ${hangs} hangs, ${failed} failed (memory slack ${RSS_SLACK_MB} MB)`);
+  console.log(
+    `\n${rows.length} attacks: ${crashes} crashes, ${leaks} leaks, ${hangs} hangs, ${failed} failed (memory slack ${RSS_SLACK_MB} MB)`,
+  );
   const json = argument('--json');
   if (json) writeFileSync(json, `${JSON.stringify(rows, null, 2)}\n`);
   process.exit(failed === 0 ? 0 : 1);

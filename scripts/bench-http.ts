@@ -57,7 +57,15 @@ function prepare(count: number): Prepared[] {
       }),
     );
     const signature = sign(null, Buffer.concat([Buffer.from(timestamp), body]), privateKey).toString('hex');
-    return { body, headers: { 'content-type': 'application/json', 'content-length': body.length, 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp } };
+    return {
+      body,
+      headers: {
+        'content-type': 'application/json',
+        'content-length': body.length,
+        'x-signature-ed25519': signature,
+        'x-signature-timestamp': timestamp,
+      },
+    };
   });
 }
 
@@ -66,7 +74,11 @@ function prepare(count: number): Prepared[] {
  * to a file, not to a pipe this busy process would have to drain: a full pipe
  * would block the server's synchronous stderr writes and measure the pipe.
  */
-function startProcess(args: string[], env: Record<string, string>, portFrom: 'stdout' | 'log'): Promise<{ child: ChildProcess; port: number }> {
+function startProcess(
+  args: string[],
+  env: Record<string, string>,
+  portFrom: 'stdout' | 'log',
+): Promise<{ child: ChildProcess; port: number }> {
   const logFile = join(mkdtempSync(join(tmpdir(), 'bench-http-')), 'server.log');
   const log = openSync(logFile, 'w');
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', log] });
@@ -168,7 +180,11 @@ async function load(port: number, prepared: Prepared[]): Promise<{ rps: number; 
 
 /** More than a run can send at the rates measured so far. */
 const PER_RUN = Math.ceil((DURATION_MS / 1000) * 12_000);
-const bot = await startProcess([...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), join(REPO_ROOT, 'bin', 'portfolio-bot.js'), 'serve'], { PORT: '0', DISCORD_PUBLIC_KEY: publicKeyHex, DISCORD_TOKEN: '', LOG_LEVEL: 'info', COOLDOWN_SECONDS: '0' }, 'log');
+const bot = await startProcess(
+  [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), join(REPO_ROOT, 'bin', 'portfolio-bot.js'), 'serve'],
+  { PORT: '0', DISCORD_PUBLIC_KEY: publicKeyHex, DISCORD_TOKEN: '', LOG_LEVEL: 'info', COOLDOWN_SECONDS: '0' },
+  'log',
+);
 const floor = await startProcess([join(REPO_ROOT, 'dist', 'scripts', 'bench-http-floor.js'), publicKeyHex], {}, 'stdout');
 
 // Warm both up (JIT, sockets), then measure A B A B.
@@ -208,10 +224,20 @@ const summary = (runs: typeof results.bot) => ({
 });
 const a = summary(results.bot);
 const b = summary(results.floor);
-console.log(`HTTP interactions benchmark: ${CONNECTIONS} keep-alive connections, ${ROUNDS}×${DURATION_MS / 1000} s each, alternating; node ${process.version}\n`);
+console.log(
+  `HTTP interactions benchmark: ${CONNECTIONS} keep-alive connections, ${ROUNDS}×${DURATION_MS / 1000} s each, alternating; node ${process.version}\n`,
+);
 console.log('| server | requests/s | p50 ms | p99 ms | server CPU µs/request | errors |');
 console.log('|---|---|---|---|---|---|');
-console.log(`| portfolio-bot serve (/projects <query>) | ${a.rps.toFixed(0)} | ${a.p50.toFixed(2)} | ${a.p99.toFixed(2)} | ${a.cpu.toFixed(0)} | ${a.errors} |`);
-console.log(`| floor (verify + PONG) | ${b.rps.toFixed(0)} | ${b.p50.toFixed(2)} | ${b.p99.toFixed(2)} | ${b.cpu.toFixed(0)} | ${b.errors} |`);
-console.log(`| ratio bot / floor | ${(a.rps / b.rps).toFixed(2)} | ${(a.p50 / b.p50).toFixed(2)} | ${(a.p99 / b.p99).toFixed(2)} | ${(a.cpu / b.cpu).toFixed(2)} | |`);
-console.log(`\ntargets: throughput ≥ 0.80 × floor (${(a.rps / b.rps).toFixed(2)}: ${a.rps / b.rps >= 0.8 ? 'met' : 'MISSED'}), p99 ≤ 1.5 × floor (${(a.p99 / b.p99).toFixed(2)}: ${a.p99 / b.p99 <= 1.5 ? 'met' : 'MISSED'})`);
+console.log(
+  `| portfolio-bot serve (/projects <query>) | ${a.rps.toFixed(0)} | ${a.p50.toFixed(2)} | ${a.p99.toFixed(2)} | ${a.cpu.toFixed(0)} | ${a.errors} |`,
+);
+console.log(
+  `| floor (verify + PONG) | ${b.rps.toFixed(0)} | ${b.p50.toFixed(2)} | ${b.p99.toFixed(2)} | ${b.cpu.toFixed(0)} | ${b.errors} |`,
+);
+console.log(
+  `| ratio bot / floor | ${(a.rps / b.rps).toFixed(2)} | ${(a.p50 / b.p50).toFixed(2)} | ${(a.p99 / b.p99).toFixed(2)} | ${(a.cpu / b.cpu).toFixed(2)} | |`,
+);
+console.log(
+  `\ntargets: throughput ≥ 0.80 × floor (${(a.rps / b.rps).toFixed(2)}: ${a.rps / b.rps >= 0.8 ? 'met' : 'MISSED'}), p99 ≤ 1.5 × floor (${(a.p99 / b.p99).toFixed(2)}: ${a.p99 / b.p99 <= 1.5 ? 'met' : 'MISSED'})`,
+);

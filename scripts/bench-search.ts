@@ -48,7 +48,13 @@ function median(values: number[]): number {
 /** A synthetic profile: `count` projects with names, tags and details drawn from a word list. */
 function syntheticProfile(base: Profile, count: number): Profile {
   const rand = mulberry32(count);
-  const words = [...new Set(JSON.stringify(base).toLowerCase().match(/[a-z]{4,}/g) ?? [])];
+  const words = [
+    ...new Set(
+      JSON.stringify(base)
+        .toLowerCase()
+        .match(/[a-z]{4,}/g) ?? [],
+    ),
+  ];
   const pick = () => words[Math.floor(rand() * words.length)] ?? 'word';
   const phrase = (n: number) => Array.from({ length: n }, pick).join(' ');
   const projects = Array.from({ length: count }, (_, i) => ({
@@ -80,7 +86,15 @@ function queriesFor(profile: Profile, rand: () => number): string[] {
     const words = doc.title.split(/\s+/).filter((w) => w.length > 3);
     const word = words[Math.floor(rand() * words.length)] ?? doc.title;
     const kind = i % 4;
-    out.push(kind === 0 ? doc.title : kind === 1 ? typo(word.toLowerCase()) : kind === 2 ? `${word} ${doc.keywords[0] ?? ''}` : SPEC[i % SPEC.length]![0]);
+    out.push(
+      kind === 0
+        ? doc.title
+        : kind === 1
+          ? typo(word.toLowerCase())
+          : kind === 2
+            ? `${word} ${doc.keywords[0] ?? ''}`
+            : SPEC[i % SPEC.length]![0],
+    );
   }
   return out;
 }
@@ -120,8 +134,26 @@ function measure(label: string, profile: Profile): Row[] {
   const fuseComplete = latencies(prefixes.slice(0, baselineSamples), (q) => fuse.search(q, { limit: 25 }));
 
   return [
-    { profile: label, entries: docs.length, engine: 'portfolio-bot', buildMs: oursBuild, searchP50: oursSearch.p50, searchP99: oursSearch.p99, autocompleteP50: oursComplete.p50, autocompleteP99: oursComplete.p99 },
-    { profile: label, entries: docs.length, engine: 'naive fuse', buildMs: fuseBuild, searchP50: fuseSearch.p50, searchP99: fuseSearch.p99, autocompleteP50: fuseComplete.p50, autocompleteP99: fuseComplete.p99 },
+    {
+      profile: label,
+      entries: docs.length,
+      engine: 'portfolio-bot',
+      buildMs: oursBuild,
+      searchP50: oursSearch.p50,
+      searchP99: oursSearch.p99,
+      autocompleteP50: oursComplete.p50,
+      autocompleteP99: oursComplete.p99,
+    },
+    {
+      profile: label,
+      entries: docs.length,
+      engine: 'naive fuse',
+      buildMs: fuseBuild,
+      searchP50: fuseSearch.p50,
+      searchP99: fuseSearch.p99,
+      autocompleteP50: fuseComplete.p50,
+      autocompleteP99: fuseComplete.p99,
+    },
   ];
 }
 
@@ -157,7 +189,28 @@ function vocabularyOf(profile: Profile): string[] {
 /** `count` made-up words of two to four syllables: a vocabulary bigger than the synthetic profiles' (theirs come from the shipped one). */
 function madeUpWords(count: number): string[] {
   const rand = mulberry32(7);
-  const syllables = ['ka', 'ro', 'mi', 'tel', 'san', 'vor', 'qui', 'lex', 'dra', 'po', 'nu', 'bet', 'fi', 'gon', 'ser', 'ula', 'che', 'wy', 'zan', 'hos'];
+  const syllables = [
+    'ka',
+    'ro',
+    'mi',
+    'tel',
+    'san',
+    'vor',
+    'qui',
+    'lex',
+    'dra',
+    'po',
+    'nu',
+    'bet',
+    'fi',
+    'gon',
+    'ser',
+    'ula',
+    'che',
+    'wy',
+    'zan',
+    'hos',
+  ];
   const words = new Set<string>();
   while (words.size < count) {
     const n = 2 + Math.floor(rand() * 3);
@@ -261,7 +314,11 @@ function measureTypos(label: string, vocabulary: string[]): TypoRow[] {
   const edit = (word: string) => {
     const at = Math.floor(rand() * word.length);
     const kind = Math.floor(rand() * 3);
-    return kind === 0 ? word.slice(0, at) + word.slice(at + 1) : kind === 1 ? word.slice(0, at) + letter() + word.slice(at) : word.slice(0, at) + letter() + word.slice(at + 1);
+    return kind === 0
+      ? word.slice(0, at) + word.slice(at + 1)
+      : kind === 1
+        ? word.slice(0, at) + letter() + word.slice(at)
+        : word.slice(0, at) + letter() + word.slice(at + 1);
   };
   const words = vocabulary.filter((w) => w.length >= 5 && !/\d/.test(w));
   const known = new Set(vocabulary);
@@ -272,20 +329,28 @@ function measureTypos(label: string, vocabulary: string[]): TypoRow[] {
     if (typo.length >= 8 && rand() < 0.5) typo = edit(typo);
     if (allowedEdits(typo.length) > 0 && !known.has(typo) && editDistance(typo, word) <= allowedEdits(typo.length)) typos.set(typo, word);
   }
-  const nonsense = Array.from({ length: 500 }, () => Array.from({ length: 5 + Math.floor(rand() * 8) }, letter).join('')).filter((w) => !known.has(w));
+  const nonsense = Array.from({ length: 500 }, () => Array.from({ length: 5 + Math.floor(rand() * 8) }, letter).join('')).filter(
+    (w) => !known.has(w),
+  );
   const warmUp = [...typos.keys()].map((t) => t.split('').reverse().join(''));
   const builds = vocabulary.length > 3000 ? 3 : 7;
 
   const rows: TypoRow[] = [];
   const engines: [string, () => (word: string) => string[]][] = [
-    ['deletion index (typo layer)', () => {
-      const layer = createTypoLayer(vocabulary);
-      return (word) => layer.lookup(word).map((m) => m.term);
-    }],
-    ['fuse.js (tried)', () => {
-      const layer = fuseTypoLayer(vocabulary);
-      return (word) => layer.lookup(word).map((m) => m.term);
-    }],
+    [
+      'deletion index (typo layer)',
+      () => {
+        const layer = createTypoLayer(vocabulary);
+        return (word) => layer.lookup(word).map((m) => m.term);
+      },
+    ],
+    [
+      'fuse.js (tried)',
+      () => {
+        const layer = fuseTypoLayer(vocabulary);
+        return (word) => layer.lookup(word).map((m) => m.term);
+      },
+    ],
   ];
   for (const [engine, build] of engines) {
     const buildMs = median(Array.from({ length: builds }, () => time(() => build())));
@@ -294,7 +359,16 @@ function measureTypos(label: string, vocabulary: string[]): TypoRow[] {
     const samples = [...typos.keys()].map((typo) => time(() => lookup(typo))).sort((a, b) => a - b);
     const recall = [...typos].filter(([typo, word]) => lookup(typo).includes(word)).length / typos.size;
     const answered = nonsense.filter((word) => lookup(word).length > 0).length / nonsense.length;
-    rows.push({ words: label, size: vocabulary.length, engine, buildMs, p50: percentile(samples, 50), p99: percentile(samples, 99), recall, nonsense: answered });
+    rows.push({
+      words: label,
+      size: vocabulary.length,
+      engine,
+      buildMs,
+      p50: percentile(samples, 50),
+      p99: percentile(samples, 99),
+      recall,
+      nonsense: answered,
+    });
   }
   return rows;
 }
@@ -369,9 +443,20 @@ const rows = [
   ...(quick ? [] : measure('synthetic 10k', syntheticProfile(profile, 10_000))),
 ];
 
-console.log(`search benchmark (${ROUNDS} queries per row, the naive baseline 100 on 1k and 20 on 10k entries; times in ms; node ${process.version})\n`);
+console.log(
+  `search benchmark (${ROUNDS} queries per row, the naive baseline 100 on 1k and 20 on 10k entries; times in ms; node ${process.version})\n`,
+);
 const header = ['profile', 'entries', 'engine', 'build', 'search p50', 'search p99', 'autocomplete p50', 'autocomplete p99'];
-const table = rows.map((r) => [r.profile, String(r.entries), r.engine, f(r.buildMs), f(r.searchP50), f(r.searchP99), f(r.autocompleteP50), f(r.autocompleteP99)]);
+const table = rows.map((r) => [
+  r.profile,
+  String(r.entries),
+  r.engine,
+  f(r.buildMs),
+  f(r.searchP50),
+  f(r.searchP99),
+  f(r.autocompleteP50),
+  f(r.autocompleteP99),
+]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
 const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |';
 console.log(line(header));
@@ -382,12 +467,18 @@ console.log('\nratio portfolio-bot / naive fuse (below 1 is faster):');
 for (let i = 0; i < rows.length; i += 2) {
   const a = rows[i]!;
   const b = rows[i + 1]!;
-  console.log(`  ${a.profile}: build ${(a.buildMs / b.buildMs).toPrecision(2)}, search p50 ${(a.searchP50 / b.searchP50).toPrecision(2)}, p99 ${(a.searchP99 / b.searchP99).toPrecision(2)}, autocomplete p99 ${(a.autocompleteP99 / b.autocompleteP99).toPrecision(2)}`);
+  console.log(
+    `  ${a.profile}: build ${(a.buildMs / b.buildMs).toPrecision(2)}, search p50 ${(a.searchP50 / b.searchP50).toPrecision(2)}, p99 ${(a.searchP99 / b.searchP99).toPrecision(2)}, autocomplete p99 ${(a.autocompleteP99 / b.autocompleteP99).toPrecision(2)}`,
+  );
 }
 const rel = relevance(profile);
 console.log(`\nrelevance specification (${SPEC.length} queries, ${NONSENSE.length} nonsense):`);
-console.log(`  portfolio-bot: top-1 ${(rel.ours.top1 * 100).toFixed(1)} %, MRR ${rel.ours.mrr.toFixed(3)}, nonsense answered ${rel.ours.answeredNonsense}`);
-console.log(`  naive fuse:    top-1 ${(rel.fuse.top1 * 100).toFixed(1)} %, MRR ${rel.fuse.mrr.toFixed(3)}, nonsense answered ${rel.fuse.answeredNonsense}`);
+console.log(
+  `  portfolio-bot: top-1 ${(rel.ours.top1 * 100).toFixed(1)} %, MRR ${rel.ours.mrr.toFixed(3)}, nonsense answered ${rel.ours.answeredNonsense}`,
+);
+console.log(
+  `  naive fuse:    top-1 ${(rel.fuse.top1 * 100).toFixed(1)} %, MRR ${rel.fuse.mrr.toFixed(3)}, nonsense answered ${rel.fuse.answeredNonsense}`,
+);
 const typoRows = [
   ...measureTypos('shipped', vocabularyOf(profile)),
   ...measureTypos('synthetic 10k', vocabularyOf(syntheticProfile(profile, quick ? 1000 : 10_000))),
@@ -395,7 +486,16 @@ const typoRows = [
 ];
 console.log(`\ntypo correction alone (distinct typo'd words, uncached; times in ms):`);
 const typoHeader = ['words', 'vocabulary', 'engine', 'build', 'lookup p50', 'lookup p99', 'typos found', 'nonsense answered'];
-const typoTable = typoRows.map((r) => [r.words, String(r.size), r.engine, f(r.buildMs), f(r.p50), f(r.p99), `${(r.recall * 100).toFixed(1)} %`, `${(r.nonsense * 100).toFixed(1)} %`]);
+const typoTable = typoRows.map((r) => [
+  r.words,
+  String(r.size),
+  r.engine,
+  f(r.buildMs),
+  f(r.p50),
+  f(r.p99),
+  `${(r.recall * 100).toFixed(1)} %`,
+  `${(r.nonsense * 100).toFixed(1)} %`,
+]);
 const typoWidths = typoHeader.map((h, i) => Math.max(h.length, ...typoTable.map((row) => row[i]!.length)));
 const typoLine = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(typoWidths[i]!)).join(' | ') + ' |';
 console.log(typoLine(typoHeader));
@@ -403,6 +503,8 @@ console.log('|' + typoWidths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
 for (const row of typoTable) console.log(typoLine(row));
 
 const shipped = rows[0]!;
-console.log(`\ntarget on the shipped profile: search and autocomplete p99 < 0.5 ms → search ${f(shipped.searchP99)} ms, autocomplete ${f(shipped.autocompleteP99)} ms: ${shipped.searchP99 < 0.5 && shipped.autocompleteP99 < 0.5 ? 'met' : 'MISSED'}`);
+console.log(
+  `\ntarget on the shipped profile: search and autocomplete p99 < 0.5 ms → search ${f(shipped.searchP99)} ms, autocomplete ${f(shipped.autocompleteP99)} ms: ${shipped.searchP99 < 0.5 && shipped.autocompleteP99 < 0.5 ? 'met' : 'MISSED'}`,
+);
 const big = rows.find((r) => r.profile === 'synthetic 10k' && r.engine === 'portfolio-bot');
 if (big) console.log(`target on 10 000 entries: search p99 < 10 ms → ${f(big.searchP99)} ms: ${big.searchP99 < 10 ? 'met' : 'MISSED'}`);

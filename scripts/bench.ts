@@ -141,7 +141,10 @@ function buildPools(profile: Profile): Record<Kind, { name: string; options: Rec
   for (const keyword of keywords) queries.add(keyword);
   while (queries.size < 320) {
     const r = rand();
-    const word = pick(names).split(/\s+/).find((w) => w.length > 3) ?? pick(keywords);
+    const word =
+      pick(names)
+        .split(/\s+/)
+        .find((w) => w.length > 3) ?? pick(keywords);
     queries.add(r < 0.4 ? typo(word.toLowerCase()) : r < 0.7 ? `${pick(keywords)} ${pick(keywords)}` : `${word} ${pick(keywords)}`);
   }
 
@@ -203,7 +206,8 @@ function buildItems(dispatcher: Dispatcher, profile: Profile): Record<Kind, Item
     return canonicalAnswer(4, payload as unknown as JsonObject);
   };
   const out = {} as Record<Kind, Item[]>;
-  for (const [kind] of MIX) out[kind] = pools[kind].map(({ name, options }) => ({ kind, name, options, expected: expect(kind, name, options) }));
+  for (const [kind] of MIX)
+    out[kind] = pools[kind].map(({ name, options }) => ({ kind, name, options, expected: expect(kind, name, options) }));
   return out;
 }
 
@@ -221,7 +225,11 @@ function workload(items: Record<Kind, Item[]>, seed: number): (i: number) => { i
       r -= share;
     }
     const list = items[kind];
-    return { item: list[Math.floor(rand() * list.length)] as Item, user: Math.floor(rand() * SETTINGS.users), dm: rand() < SETTINGS.dmShare };
+    return {
+      item: list[Math.floor(rand() * list.length)] as Item,
+      user: Math.floor(rand() * SETTINGS.users),
+      dm: rand() < SETTINGS.dmShare,
+    };
   };
 }
 
@@ -246,10 +254,15 @@ const SIDES: Side[] = [
   {
     name: 'baseline',
     label: 'baseline (constant answers)',
-    args: () => [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), join(REPO_ROOT, 'dist', 'scripts', 'bench-baseline-bot.js')],
+    args: () => [
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      join(REPO_ROOT, 'dist', 'scripts', 'bench-baseline-bot.js'),
+    ],
     check: (item, answer) => {
       const parsed = JSON.parse(answer) as { type: number; choices?: unknown[]; embeds?: { title?: string }[] };
-      return item.kind === 'autocomplete' ? parsed.type === 8 && parsed.choices?.length === 3 : parsed.type === 4 && parsed.embeds?.[0]?.title === BASELINE_EMBED_TITLE;
+      return item.kind === 'autocomplete'
+        ? parsed.type === 8 && parsed.choices?.length === 3
+        : parsed.type === 4 && parsed.embeds?.[0]?.title === BASELINE_EMBED_TITLE;
     },
   },
 ];
@@ -360,7 +373,8 @@ class Target {
       for (const rejection of rejections) {
         this.rejections++;
         totals.rejections++;
-        if (this.rejectionSamples.length < 3) this.rejectionSamples.push(`${rejection.status} ${rejection.route}: ${rejection.reason.slice(0, 200)}`);
+        if (this.rejectionSamples.length < 3)
+          this.rejectionSamples.push(`${rejection.status} ${rejection.route}: ${rejection.reason.slice(0, 200)}`);
       }
       return 0;
     };
@@ -369,7 +383,12 @@ class Target {
   /** Spawns the process and measures its cold start: spawn → the first answer received. */
   static async start(side: Side, first: Item, totals: Totals): Promise<Target> {
     const discord = await startFakeDiscord({ defaultTimeoutMs: 30_000 });
-    const env = botEnv({ DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, LOG_LEVEL: SETTINGS.logLevel, COOLDOWN_SECONDS: '0' });
+    const env = botEnv({
+      DISCORD_TOKEN: discord.token,
+      DISCORD_API_URL: discord.apiUrl,
+      LOG_LEVEL: SETTINGS.logLevel,
+      COOLDOWN_SECONDS: '0',
+    });
     const started = performance.now();
     const child = spawn(process.execPath, side.args(), { cwd: REPO_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
     const target = new Target(side, discord, child, totals);
@@ -377,7 +396,10 @@ class Target {
     const run = new Run();
     target.send(first, 0, false, run);
     const identified = discord.waitForIdentify(1).then(() => (target.identifyMs = performance.now() - started));
-    await Promise.race([target.drain(run, 30_000), target.#exit.then(() => Promise.reject(new Error(`${side.name} exited during start: ${target.stderrTail.join(' | ')}`)))]);
+    await Promise.race([
+      target.drain(run, 30_000),
+      target.#exit.then(() => Promise.reject(new Error(`${side.name} exited during start: ${target.stderrTail.join(' | ')}`))),
+    ]);
     await identified;
     if (run.settled !== 1 || run.wrong !== 0 || run.refused !== 0) throw new Error(`${side.name}: the first answer was missing or wrong`);
     target.coldStartMs = performance.now() - started;
@@ -428,7 +450,10 @@ class Target {
       } else {
         run.wrong++;
         this.totals.wrong++;
-        if (this.wrongSamples.length < 3) this.wrongSamples.push(`${item.name} ${JSON.stringify(item.options)}: got ${answer.slice(0, 160)}… expected ${item.expected.slice(0, 160)}…`);
+        if (this.wrongSamples.length < 3)
+          this.wrongSamples.push(
+            `${item.name} ${JSON.stringify(item.options)}: got ${answer.slice(0, 160)}… expected ${item.expected.slice(0, 160)}…`,
+          );
       }
     }
     this.onSettle?.();
@@ -583,7 +608,8 @@ const steps: Record<Side['name'], Step[]> = { bot: [], baseline: [] };
 const stepTargets: Target[] = [];
 for (const side of SIDES) stepTargets.push(await startTarget(side));
 const stepNexts = stepTargets.map(() => workload(items, 200));
-for (const [i, target] of stepTargets.entries()) await closedLoop(target, stepNexts[i] as Next, SETTINGS.warmup, SETTINGS.rssWindow, new Run());
+for (const [i, target] of stepTargets.entries())
+  await closedLoop(target, stepNexts[i] as Next, SETTINGS.warmup, SETTINGS.rssWindow, new Run());
 
 async function step(target: Target, next: Next, rate: number): Promise<Omit<Step, 'tries'>> {
   const run = new Run();
@@ -593,7 +619,15 @@ async function step(target: Target, next: Next, rate: number): Promise<Omit<Step
   const failures = missing + run.wrong + run.refused;
   // More than 1 % without an answer: the p99 is "never".
   const p99All = missing + run.refused > run.sent * 0.01 ? Infinity : p99;
-  return { rate, achieved: (run.sent * 1000) / run.sendingMs, p50, p99: p99All, sent: run.sent, failures, ok: p99All < SETTINGS.p99LimitMs && failures === 0 };
+  return {
+    rate,
+    achieved: (run.sent * 1000) / run.sendingMs,
+    p50,
+    p99: p99All,
+    sent: run.sent,
+    failures,
+    ok: p99All < SETTINGS.p99LimitMs && failures === 0,
+  };
 }
 
 const stillGoing = new Set(stepTargets);
@@ -602,7 +636,9 @@ for (const rate of SETTINGS.stepRates) {
     if (!stillGoing.has(target)) continue;
     const result = await stepWithRetry(target, stepNexts[i] as Next, rate);
     steps[target.side.name].push(result);
-    log(`step ${rate}/s: ${target.side.name} p50 ${f(result.p50)} ms, p99 ${f(result.p99)} ms, ${result.failures} failures${result.tries > 1 ? ' (second try)' : ''}${result.ok ? '' : ' — over'}`);
+    log(
+      `step ${rate}/s: ${target.side.name} p50 ${f(result.p50)} ms, p99 ${f(result.p99)} ms, ${result.failures} failures${result.tries > 1 ? ' (second try)' : ''}${result.ok ? '' : ' — over'}`,
+    );
     if (!result.ok) stillGoing.delete(target);
     await sleep(150);
   }
@@ -638,7 +674,9 @@ for (let round = 0; round < SETTINGS.refineSteps; round++) {
     await sleep(1000); // after a miss, let the process settle
     const result = await stepWithRetry(target, stepNexts[i] as Next, rate);
     steps[target.side.name].push(result);
-    log(`refine ${rate}/s: ${target.side.name} p50 ${f(result.p50)} ms, p99 ${f(result.p99)} ms, ${result.failures} failures${result.tries > 1 ? ' (second try)' : ''}${result.ok ? '' : ' — over'}`);
+    log(
+      `refine ${rate}/s: ${target.side.name} p50 ${f(result.p50)} ms, p99 ${f(result.p99)} ms, ${result.failures} failures${result.tries > 1 ? ' (second try)' : ''}${result.ok ? '' : ' — over'}`,
+    );
     if (result.ok) bound.low = rate;
     else bound.high = rate;
   }
@@ -670,7 +708,10 @@ for (let round = 0; round < SETTINGS.latencyRounds; round++) {
   }
 }
 log('latency rounds done');
-const rssRun: Record<Side['name'], { interactions: number; ms: number }> = { bot: { interactions: 0, ms: 0 }, baseline: { interactions: 0, ms: 0 } };
+const rssRun: Record<Side['name'], { interactions: number; ms: number }> = {
+  bot: { interactions: 0, ms: 0 },
+  baseline: { interactions: 0, ms: 0 },
+};
 for (const [i, target] of main.entries()) {
   const run = new Run();
   const count = Math.max(0, SETTINGS.rssInteractions - target.sent);
@@ -724,7 +765,14 @@ const sustained = (name: Side['name']) => {
 };
 const rate = { bot: sustained('bot'), baseline: sustained('baseline') };
 const rss = {
-  bot: { ready: rssReady[0] as number, after: rssAfter[0] as number, settled: rssSettled[0] ?? NaN, afterSettled: rssAfterSettled[0] ?? NaN, readyMedian: median(readyRss.bot), readyAll: readyRss.bot },
+  bot: {
+    ready: rssReady[0] as number,
+    after: rssAfter[0] as number,
+    settled: rssSettled[0] ?? NaN,
+    afterSettled: rssAfterSettled[0] ?? NaN,
+    readyMedian: median(readyRss.bot),
+    readyAll: readyRss.bot,
+  },
   baseline: {
     ready: rssReady[1] as number,
     after: rssAfter[1] as number,
@@ -833,7 +881,9 @@ out.push('');
 out.push('| metric | bot | baseline | bot / baseline | target | |');
 out.push('|---|---|---|---|---|---|');
 for (const row of rows) {
-  out.push(`| ${row.metric} | ${row.bot} | ${row.baseline} | ${f(row.ratio, 2)} | ${row.target} | ${row.met === undefined ? '' : verdict(row.met)} |`);
+  out.push(
+    `| ${row.metric} | ${row.bot} | ${row.baseline} | ${f(row.ratio, 2)} | ${row.target} | ${row.met === undefined ? '' : verdict(row.met)} |`,
+  );
 }
 out.push('');
 out.push(
@@ -857,28 +907,37 @@ out.push(
     `the rest of the ${SETTINGS.rssInteractions} after its latency rounds in a closed loop, ${SETTINGS.rssWindow} in flight (bot ${(rssRun.bot.interactions / (rssRun.bot.ms / 1000)).toFixed(0)}/s, baseline ${(rssRun.baseline.interactions / (rssRun.baseline.ms / 1000)).toFixed(0)}/s), ` +
     `and on each extra cold-start process, all in a closed loop; the median is compared (bot ${growthAll.bot.map((v) => f(v)).join(', ')}; baseline ${growthAll.baseline.map((v) => f(v)).join(', ')}).`,
 );
-out.push(`Cold starts (spawn → first answer, ms): bot ${cold.bot.map((v) => v.toFixed(0)).join(', ')}; baseline ${cold.baseline.map((v) => v.toFixed(0)).join(', ')}. Spawn → IDENTIFY median: bot ${median(identify.bot).toFixed(0)}, baseline ${median(identify.baseline).toFixed(0)}.`);
+out.push(
+  `Cold starts (spawn → first answer, ms): bot ${cold.bot.map((v) => v.toFixed(0)).join(', ')}; baseline ${cold.baseline.map((v) => v.toFixed(0)).join(', ')}. Spawn → IDENTIFY median: bot ${median(identify.bot).toFixed(0)}, baseline ${median(identify.baseline).toFixed(0)}.`,
+);
 out.push('');
 out.push(
   `Rate steps (open loop, ${SETTINGS.stepMs / 1000} s each, on a fresh warmed-up process per side; a step that misses — p99 ≥ ${SETTINGS.p99LimitMs} ms or any failure — is tried once more, and the climb stops when it misses twice; then ${SETTINGS.refineSteps} rates between the last that held and the first that missed; * = second try):`,
 );
 out.push('');
-out.push('| rate /s | bot achieved /s | bot p50 | bot p99 | bot failures | baseline achieved /s | baseline p50 | baseline p99 | baseline failures |');
+out.push(
+  '| rate /s | bot achieved /s | bot p50 | bot p99 | bot failures | baseline achieved /s | baseline p50 | baseline p99 | baseline failures |',
+);
 out.push('|---|---|---|---|---|---|---|---|---|');
 for (const r of [...new Set([...steps.bot, ...steps.baseline].map((s) => s.rate))].sort((x, y) => x - y)) {
   const a = steps.bot.find((s) => s.rate === r);
   const b = steps.baseline.find((s) => s.rate === r);
-  const cells = (s: Step | undefined) => (s ? [f(s.achieved, 0), f(s.p50, 2), `${f(s.p99, 2)}${s.tries > 1 ? '*' : ''}`, String(s.failures)] : ['–', '–', '–', '–']);
+  const cells = (s: Step | undefined) =>
+    s ? [f(s.achieved, 0), f(s.p50, 2), `${f(s.p99, 2)}${s.tries > 1 ? '*' : ''}`, String(s.failures)] : ['–', '–', '–', '–'];
   out.push(`| ${r} | ${cells(a).join(' | ')} | ${cells(b).join(' | ')} |`);
 }
 out.push('');
 out.push('Correctness (every interaction of the run):');
 out.push('');
-out.push('| | sent | right answers | wrong answers | non-answers | refused callbacks | fake rejections (all) | unhandled requests | stderr lines |');
+out.push(
+  '| | sent | right answers | wrong answers | non-answers | refused callbacks | fake rejections (all) | unhandled requests | stderr lines |',
+);
 out.push('|---|---|---|---|---|---|---|---|---|');
 for (const side of SIDES) {
   const t = totals[side.name];
-  out.push(`| ${side.name} | ${t.sent} | ${t.right} | ${t.wrong} | ${t.unanswered} | ${t.refused} | ${t.rejections} | ${t.unhandled} | ${t.stderrLines} |`);
+  out.push(
+    `| ${side.name} | ${t.sent} | ${t.right} | ${t.wrong} | ${t.unanswered} | ${t.refused} | ${t.rejections} | ${t.unhandled} | ${t.stderrLines} |`,
+  );
 }
 for (const side of SIDES) {
   const kept = samples[side.name];
@@ -905,7 +964,10 @@ if (!quick) {
         targets: TARGETS,
         latency: lat,
         latencyByKind: Object.fromEntries(
-          SIDES.map(({ name }) => [name, Object.fromEntries(Object.entries(latencyByKind[name]).map(([kind, values]) => [kind, summarise(values)]))]),
+          SIDES.map(({ name }) => [
+            name,
+            Object.fromEntries(Object.entries(latencyByKind[name]).map(([kind, values]) => [kind, summarise(values)])),
+          ]),
         ),
         sustainedRate: rate,
         steps,
@@ -914,7 +976,9 @@ if (!quick) {
         coldStartMs: { bot: cold.bot, baseline: cold.baseline, median: coldMedian },
         identifyMs: identify,
         correctness: totals,
-        verdicts: Object.fromEntries(rows.filter((row) => row.met !== undefined).map((row) => [row.metric, { ratio: row.ratio, target: row.target, met: row.met }])),
+        verdicts: Object.fromEntries(
+          rows.filter((row) => row.met !== undefined).map((row) => [row.metric, { ratio: row.ratio, target: row.target, met: row.met }]),
+        ),
         totalSeconds: (performance.now() - started) / 1000,
       },
       null,

@@ -108,5 +108,8 @@ for (const file of [configBuild, cliBuild].flatMap((done) => Object.keys(done.me
   const text = readFileSync(join(REPO_ROOT, file), 'utf8');
   let at = -1;
   for (let i = 0; i < text.length && at < 0; i++) if (text.charCodeAt(i) > 0x7f) at = i;
-  if (at >= 0) throw new Error(`${file}: non-ASCII character near ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}; write it as a \\u escape in the source`);
+  if (at >= 0)
+    throw new Error(
+      `${file}: non-ASCII character near ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}; write it as a \\u escape in the source`,
+    );
 }

@@ -106,7 +106,8 @@ export function validRefs(profile: Profile): Set<string> {
 export function loadQuestions(set: SetName, profile: Profile): Question[] {
   const file = join(QUESTIONS_DIR, `${set}.yaml`);
   const parsed = z.array(questionSchema).safeParse(parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   const refs = validRefs(profile);
   const seen = new Set<string>();
   for (const question of parsed.data) {
@@ -134,10 +135,7 @@ export function factMatcher(fact: string): (text: string) => boolean {
 
 // ── What a reply is about ─────────────────────────────────────────────────
 
-export type Card =
-  | { type: 'entry'; ref: string }
-  | { type: 'list'; refs: string[] }
-  | { type: 'none'; title: string };
+export type Card = { type: 'entry'; ref: string } | { type: 'list'; refs: string[] } | { type: 'none'; title: string };
 
 const sectionOf = (ref: string): string => ref.split('/')[0] as string;
 
@@ -191,7 +189,11 @@ export function readEmbed(embed: APIEmbed, profile: Profile): Card {
   // A list: the entries it names, in order of first appearance; a field headed
   // by a section's name (as /search groups its hits) with no entry named in it
   // lists that section (skills, contact, about…).
-  const pieces = [embed.title ?? '', embed.description ?? '', ...(embed.fields ?? []).map((each) => ({ heading: plain(each.name), value: each.value }))];
+  const pieces = [
+    embed.title ?? '',
+    embed.description ?? '',
+    ...(embed.fields ?? []).map((each) => ({ heading: plain(each.name), value: each.value })),
+  ];
   const refs: string[] = [];
   for (const piece of pieces) {
     const named = namesIn(typeof piece === 'string' ? piece : `${piece.heading}\n${piece.value}`, profile);
@@ -247,7 +249,9 @@ export function readContent(content: string, profile: Profile): Card | undefined
     if (named[0]) hits.push({ at: sentence.indexOf(nameOf(named[0], profile)), ref: named[0] });
     for (const contact of contacts) if (sentence.includes(contact)) hits.push({ at: sentence.indexOf(contact), ref: 'contact' });
     if (level.test(sentence)) {
-      for (const skill of skills) if (new RegExp(`(^|[^\\p{L}])${escapeRegExp(skill)}([^\\p{L}]|$)`, 'u').test(sentence)) hits.push({ at: sentence.indexOf(skill), ref: 'skills' });
+      for (const skill of skills)
+        if (new RegExp(`(^|[^\\p{L}])${escapeRegExp(skill)}([^\\p{L}]|$)`, 'u').test(sentence))
+          hits.push({ at: sentence.indexOf(skill), ref: 'skills' });
     }
     const first = hits.sort((a, b) => a.at - b.at)[0];
     if (first) return { type: 'entry', ref: first.ref };
@@ -326,7 +330,9 @@ export function leaksPhone(payload: unknown, secrets: readonly string[]): boolea
 
 /** The public ways to reach the person: link urls, and e-mail addresses without "mailto:". */
 function publicContacts(profile: Profile): string[] {
-  return profile.identity.links.flatMap((link) => (link.url.startsWith('mailto:') ? [link.url, link.url.slice('mailto:'.length)] : [link.url]));
+  return profile.identity.links.flatMap((link) =>
+    link.url.startsWith('mailto:') ? [link.url, link.url.slice('mailto:'.length)] : [link.url],
+  );
 }
 
 // ── The judge ─────────────────────────────────────────────────────────────
@@ -368,9 +374,18 @@ export function judge(question: Question, payload: ReplyPayload, profile: Profil
   if (expect === 'nothing') return verdict(!showedEntry, 'showed an entry');
   if (expect === 'private') {
     const text = stringsOf(payload).join('\n');
-    return verdict(publicContacts(profile).some((contact) => text.includes(contact)), 'no public contact');
+    return verdict(
+      publicContacts(profile).some((contact) => text.includes(contact)),
+      'no public contact',
+    );
   }
-  if (expect === 'unknown') return verdict(saysProfileDoesNotSay(payload), lead && lead.type !== 'none' ? 'answered with an entry instead of saying the profile does not say' : 'does not say the profile does not say');
+  if (expect === 'unknown')
+    return verdict(
+      saysProfileDoesNotSay(payload),
+      lead && lead.type !== 'none'
+        ? 'answered with an entry instead of saying the profile does not say'
+        : 'does not say the profile does not say',
+    );
   const expected = [expect.entry].flat();
   const fits = (ref: string): boolean => expected.includes(ref) || expected.includes(sectionOf(ref));
   const onTarget = lead?.type === 'entry' ? fits(lead.ref) : lead?.type === 'list' ? lead.refs.every(fits) : false;
@@ -413,7 +428,10 @@ const ASKER = { id: '100000000000000001', name: 'eval' };
 /** A dispatcher over every command on this profile, as the transports build it (no answer cache: each question is fresh). */
 export function evalDispatcher(profile: Profile): { dispatcher: Dispatcher; secrets: readonly string[] } {
   const portfolio = createPortfolio({ profile, revision: 'eval' });
-  return { dispatcher: createDispatcher({ commands: COMMANDS, portfolio: () => portfolio, logger: silentLogger, cacheSize: 0 }), secrets: portfolio.secrets };
+  return {
+    dispatcher: createDispatcher({ commands: COMMANDS, portfolio: () => portfolio, logger: silentLogger, cacheSize: 0 }),
+    secrets: portfolio.secrets,
+  };
 }
 
 /** Runs every question as a plain message and judges each reply. Prints nothing. */
@@ -440,17 +458,23 @@ export function evaluate(set: string, questions: readonly Question[], profile: P
     byKind: tally((result) => result.kind, KINDS),
     phoneLeaks: results.filter((result) => result.verdict.leak).length,
     nonsenseWithEntry: results.filter((result) => result.kind === 'nothing' && result.verdict.showedEntry).length,
-    passedWithoutCard: results.filter((result) => (result.kind === 'entry' || result.kind === 'detail') && result.verdict.pass && result.verdict.withoutCard).length,
+    passedWithoutCard: results.filter(
+      (result) => (result.kind === 'entry' || result.kind === 'detail') && result.verdict.pass && result.verdict.withoutCard,
+    ).length,
   };
 }
 
 const percent = ({ passed, total }: Tally): string => (total === 0 ? '—' : `${((100 * passed) / total).toFixed(1)} %`);
-const row = (label: string, tally: Tally): string => `  ${label.padEnd(16)} ${`${tally.passed}/${tally.total}`.padStart(7)}  ${percent(tally).padStart(7)}`;
+const row = (label: string, tally: Tally): string =>
+  `  ${label.padEnd(16)} ${`${tally.passed}/${tally.total}`.padStart(7)}  ${percent(tally).padStart(7)}`;
 
 /** The first lines a reader sees of a reply. */
 function firstLines(payload: ReplyPayload, count = 3): string[] {
   const first = payload.embeds?.[0];
-  const lines = [...(payload.content ?? '').split('\n'), ...(first ? [`[embed] ${first.title ?? ''}`, ...(first.description ?? '').split('\n')] : [])];
+  const lines = [
+    ...(payload.content ?? '').split('\n'),
+    ...(first ? [`[embed] ${first.title ?? ''}`, ...(first.description ?? '').split('\n')] : []),
+  ];
   return lines.filter((line) => line.trim() !== '').slice(0, count);
 }
 
@@ -468,7 +492,10 @@ export function formatReport(report: Report, verbose: boolean): string {
     const failures = report.results.filter((result) => !result.verdict.pass);
     out.push('', `failures (${failures.length}):`);
     for (const { question, kind, verdict, payload } of failures) {
-      const expected = typeof question.expect === 'string' ? question.expect : `${[question.expect.entry].flat().join(' | ')}${question.expect.fact ? ` + fact ${question.expect.fact}` : ''}`;
+      const expected =
+        typeof question.expect === 'string'
+          ? question.expect
+          : `${[question.expect.entry].flat().join(' | ')}${question.expect.fact ? ` + fact ${question.expect.fact}` : ''}`;
       out.push(`- ${question.id} [${question.persona}, ${kind}] ${JSON.stringify(question.q)}`);
       out.push(`    expected ${expected}; got ${verdict.lead}: ${verdict.reason}`);
       for (const line of firstLines(payload)) out.push(`    | ${line.length > 160 ? `${line.slice(0, 159)}…` : line}`);
@@ -493,7 +520,13 @@ async function main(): Promise<void> {
   const questions = sets.flatMap((set) => loadQuestions(set, profile));
   const report = evaluate(setName, questions, profile);
   if (process.argv.includes('--json')) {
-    const results = report.results.map(({ question, kind, verdict }) => ({ id: question.id, persona: question.persona, kind, q: question.q, ...verdict }));
+    const results = report.results.map(({ question, kind, verdict }) => ({
+      id: question.id,
+      persona: question.persona,
+      kind,
+      q: question.q,
+      ...verdict,
+    }));
     process.stdout.write(`${JSON.stringify({ ...report, results }, null, 2)}\n`);
   } else {
     process.stdout.write(`${formatReport(report, process.argv.includes('--verbose'))}\n`);

@@ -165,7 +165,9 @@ async function runDriver(): Promise<void> {
         awaitingTotal--;
       } else {
         stats.unexpectedMessageReplies++;
-        sample(`unexpected bot message in ${silentChannels.has(message.channelId) ? 'a channel where nobody mentioned it' : 'a channel'}: ${JSON.stringify(message.body).slice(0, 120)}`);
+        sample(
+          `unexpected bot message in ${silentChannels.has(message.channelId) ? 'a channel where nobody mentioned it' : 'a channel'}: ${JSON.stringify(message.body).slice(0, 120)}`,
+        );
       }
       if (somethingWentWrong(message.body)) {
         stats.somethingWentWrong++;
@@ -187,7 +189,12 @@ async function runDriver(): Promise<void> {
     const body = interaction.responses[0];
     if (!body) {
       stats.refused++;
-      sample(`${kind}: refused: ${interaction.rejections.map((r) => `${r.status} ${r.reason}`).join('; ').slice(0, 200)}`);
+      sample(
+        `${kind}: refused: ${interaction.rejections
+          .map((r) => `${r.status} ${r.reason}`)
+          .join('; ')
+          .slice(0, 200)}`,
+      );
       return;
     }
     stats.answered++;
@@ -222,7 +229,10 @@ async function runDriver(): Promise<void> {
     for (const row of data.components as JsonObject[]) {
       for (const component of (row.components ?? []) as JsonObject[]) {
         if (typeof component.custom_id !== 'string') continue;
-        const values = component.type === 3 && Array.isArray(component.options) ? (component.options as JsonObject[]).map((option) => String(option.value)) : null;
+        const values =
+          component.type === 3 && Array.isArray(component.options)
+            ? (component.options as JsonObject[]).map((option) => String(option.value))
+            : null;
         pressables.push({ customId: component.custom_id, values, message, owner: sent.user, guild: interaction.guildId !== null });
         if (pressables.length > 400) pressables.splice(0, pressables.length - 400);
       }
@@ -234,7 +244,13 @@ async function runDriver(): Promise<void> {
     if (option.type !== 3) return undefined;
     if (rand() < 0.12) return pick(HOSTILE);
     if (Array.isArray(option.choices)) return String((pick(option.choices as JsonObject[]) as JsonObject).value);
-    return option.name === 'question' ? pick(questions) : rand() < 0.3 ? pick(words).toLowerCase().slice(0, 1 + Math.floor(rand() * 8)) : pick(words);
+    return option.name === 'question'
+      ? pick(questions)
+      : rand() < 0.3
+        ? pick(words)
+            .toLowerCase()
+            .slice(0, 1 + Math.floor(rand() * 8))
+        : pick(words);
   }
 
   function sendOne(): void {
@@ -252,11 +268,21 @@ async function runDriver(): Promise<void> {
         if (value !== undefined) options[String(option.name)] = value;
       }
       kind = `/${module.definition.name}`;
-      interaction = discord.sendCommand({ name: module.definition.name, user, guild, ...(Object.keys(options).length > 0 ? { options } : {}) });
+      interaction = discord.sendCommand({
+        name: module.definition.name,
+        user,
+        guild,
+        ...(Object.keys(options).length > 0 ? { options } : {}),
+      });
     } else if (roll < 0.68) {
       const name = rand() < 0.7 ? 'project' : 'search';
       const field = name === 'project' ? 'name' : 'query';
-      const typed = rand() < 0.1 ? pick(HOSTILE) : pick(words).toLowerCase().slice(0, Math.floor(rand() * 10));
+      const typed =
+        rand() < 0.1
+          ? pick(HOSTILE)
+          : pick(words)
+              .toLowerCase()
+              .slice(0, Math.floor(rand() * 10));
       kind = 'autocomplete';
       interaction = discord.sendAutocomplete({ name, options: { [field]: typed }, focused: field, user, guild });
     } else if (roll < 0.9) {
@@ -268,7 +294,12 @@ async function runDriver(): Promise<void> {
         interaction = discord.pressButton({ customId: pick(HOSTILE.filter((text) => text.length > 0 && text.length <= 100)), ...where });
       } else if (target.values) {
         kind = 'select';
-        interaction = discord.selectMenu({ customId: target.customId, values: [rand() < 0.05 ? 'no-such-value' : pick(target.values)], message: target.message, ...where });
+        interaction = discord.selectMenu({
+          customId: target.customId,
+          values: [rand() < 0.05 ? 'no-such-value' : pick(target.values)],
+          message: target.message,
+          ...where,
+        });
       } else {
         kind = presser === target.owner ? 'press (asker)' : 'press (someone else)';
         interaction = discord.pressButton({ customId: target.customId, message: target.message, ...where });
@@ -430,7 +461,15 @@ async function runSoak(): Promise<number> {
   clearTimeout(killer);
   const loadAfter = loadavg();
 
-  const failures = total.noReply + total.wrongType + total.somethingWentWrong + total.refused + total.rejections + total.unhandled + total.messageRepliesMissing + total.unexpectedMessageReplies;
+  const failures =
+    total.noReply +
+    total.wrongType +
+    total.somethingWentWrong +
+    total.refused +
+    total.rejections +
+    total.unhandled +
+    total.messageRepliesMissing +
+    total.unexpectedMessageReplies;
   const first = checkpoints[0] as Checkpoint;
   const last = checkpoints[checkpoints.length - 1] as Checkpoint;
   const half = checkpoints[Math.floor(CHECKPOINTS / 2)] as Checkpoint;
@@ -452,7 +491,14 @@ async function runSoak(): Promise<number> {
       `of which ${(last.heapUsedMb - half.heapUsedMb >= 0 ? '+' : '') + (last.heapUsedMb - half.heapUsedMb).toFixed(2)} MB in the second half.`,
   );
   out.push('');
-  out.push(`Sent: ${total.interactions} interactions and ${total.messages} messages (their replies are held to discord.js's global 50 requests/s) — ${Object.entries(total.byKind).sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${n}`).join(', ')}.`);
+  out.push(
+    `Sent: ${total.interactions} interactions and ${total.messages} messages (their replies are held to discord.js's global 50 requests/s) — ${Object.entries(
+      total.byKind,
+    )
+      .sort((a, b) => b[1] - a[1])
+      .map(([kind, n]) => `${kind} ${n}`)
+      .join(', ')}.`,
+  );
   out.push('');
   out.push('| failures | count |');
   out.push('|---|---|');

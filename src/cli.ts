@@ -75,7 +75,9 @@ export async function main(argv: string[], rawIO: CliIO = defaultIO): Promise<nu
   }
   await loadEnvFiles();
   try {
-    return await (await entry.load())(parsed, io);
+    return await (
+      await entry.load()
+    )(parsed, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`portfolio-bot ${name}: ${error.message}\n\n${formatCommandUsage(entry, { brief: true })}`);
@@ -88,7 +90,9 @@ export async function main(argv: string[], rawIO: CliIO = defaultIO): Promise<nu
     }
     // A bug: one line for the person, the stack only when asked for.
     const err = error instanceof Error ? error : new Error(String(error));
-    io.err(`portfolio-bot ${name}: ${err.message}${process.env['LOG_LEVEL'] === 'debug' ? `\n${err.stack ?? ''}` : ' (LOG_LEVEL=debug shows where)'}`);
+    io.err(
+      `portfolio-bot ${name}: ${err.message}${process.env['LOG_LEVEL'] === 'debug' ? `\n${err.stack ?? ''}` : ' (LOG_LEVEL=debug shows where)'}`,
+    );
     return 1;
   }
 }

@@ -67,7 +67,8 @@ export function forgetSecrets(): void {
 export function redact(text: string): string {
   let out = text;
   if (registry.secrets.length > 0 && out.length >= MIN_SECRET_RUN) out = redactRuns(out);
-  if (out.includes('Bot') || out.includes('Bearer')) out = out.replace(BOT_AUTHORIZATION, (_match, scheme: string, space: string) => `${scheme}${space}${REDACTED}`);
+  if (out.includes('Bot') || out.includes('Bearer'))
+    out = out.replace(BOT_AUTHORIZATION, (_match, scheme: string, space: string) => `${scheme}${space}${REDACTED}`);
   return out;
 }
 

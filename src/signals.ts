@@ -21,11 +21,7 @@ export interface SignalHandlerOptions {
  * (1 if it rejects). A second signal while closing exits 1 at once.
  * Returns a disposer that removes the handlers.
  */
-export function installSignalHandlers(
-  close: () => Promise<void>,
-  logger: Logger,
-  options: SignalHandlerOptions = {},
-): () => void {
+export function installSignalHandlers(close: () => Promise<void>, logger: Logger, options: SignalHandlerOptions = {}): () => void {
   const target: SignalTarget = options.target ?? process;
   const exit = options.exit ?? ((code: number) => process.exit(code));
   const signals = options.signals ?? ['SIGTERM', 'SIGINT'];

@@ -253,7 +253,7 @@ describe('research, learning, blogs', () => {
   });
 });
 
-describe('projects: a project search with the question\'s topic words', () => {
+describe("projects: a project search with the question's topic words", () => {
   it('"which kaggle competitions did he enter?" → the two Kaggle projects, and no other', () => {
     const answer = ask('which kaggle competitions did he enter?');
     const text = textOf(answer);
@@ -264,7 +264,9 @@ describe('projects: a project search with the question\'s topic words', () => {
   it('"what optimizers has he worked on?" (the end-to-end DM) → the Lookahead card first, with its repo link', () => {
     const answer = dm('what optimizers has he worked on?');
     expect(answer.embeds?.[0]).toMatchObject({ title: 'Lookahead Optimizer Analysis', url: 'https://github.com/akashpalrecha/Lookahead' });
-    expect(answer.components?.[0]?.components).toContainEqual(expect.objectContaining({ type: ComponentType.Button, url: 'https://github.com/akashpalrecha/Lookahead' }));
+    expect(answer.components?.[0]?.components).toContainEqual(
+      expect.objectContaining({ type: ComponentType.Button, url: 'https://github.com/akashpalrecha/Lookahead' }),
+    );
     const content = contentOf(answer);
     expect(content.indexOf('Lookahead')).toBeGreaterThanOrEqual(0);
     expect(content.indexOf('Lookahead')).toBeLessThan(content.indexOf('Java-ML'));
@@ -326,15 +328,18 @@ describe('greetings, help, and questions the profile cannot answer', () => {
     expect(contentOf(ask('hi! does he know docker?'))).toContain("Docker is something he's **learning**");
   });
 
-  it.each(["what's his favourite food?", 'is he married?', 'quantum computing?', 'how old is he?'])('%s → plainly not in the profile, with commands', (question) => {
-    const answer = ask(question);
-    expect(contentOf(answer)).toMatch(NOT_IN_PROFILE);
-    expect(contentOf(answer)).toContain('/help');
-    expect(contentOf(answer)).toContain('/projects');
-    expect(contentOf(answer)).toContain('/search');
-    expect(answer.embeds ?? []).toEqual([]);
-    expect(textOf(answer)).not.toMatch(PROJECT_URLS);
-  });
+  it.each(["what's his favourite food?", 'is he married?', 'quantum computing?', 'how old is he?'])(
+    '%s → plainly not in the profile, with commands',
+    (question) => {
+      const answer = ask(question);
+      expect(contentOf(answer)).toMatch(NOT_IN_PROFILE);
+      expect(contentOf(answer)).toContain('/help');
+      expect(contentOf(answer)).toContain('/projects');
+      expect(contentOf(answer)).toContain('/search');
+      expect(answer.embeds ?? []).toEqual([]);
+      expect(textOf(answer)).not.toMatch(PROJECT_URLS);
+    },
+  );
 
   it('accepts the name and other pronouns for the person', () => {
     expect(contentOf(ask('what is Akash Palrecha learning?'))).toContain('FastAI V2');
@@ -348,7 +353,10 @@ describe('interpretQuestion', () => {
     ['does he know docker?', { kind: 'skill', section: 'skills' }],
     ['what did he do at Pixxel?', { kind: 'experience', organisation: 'Pixxel', organisationKnown: true }],
     ['what did he do at Google?', { kind: 'experience', organisation: 'Google', organisationKnown: false }],
-    ['which kaggle competitions did he enter?', { kind: 'projects', section: 'projects', topic: 'kaggle competition', shown: 'kaggle competitions' }],
+    [
+      'which kaggle competitions did he enter?',
+      { kind: 'projects', section: 'projects', topic: 'kaggle competition', shown: 'kaggle competitions' },
+    ],
     ['what optimizers has he worked on?', { kind: 'projects', topic: 'optimizer' }],
     ["what's his email?", { kind: 'contact', contact: 'email' }],
     ['how can I contact him?', { kind: 'contact', contact: null }],
@@ -376,7 +384,10 @@ describe('interpretQuestion', () => {
 
   it('a skill question carries the skill, its level and how it matched', () => {
     const intent = interpretQuestion('is he any good at cv2?', portfolio);
-    expect(intent).toMatchObject({ kind: 'skill', skills: [{ asked: 'cv2', matches: [{ level: 'intermediate', via: 'tag', skill: { name: 'OpenCV' } }] }] });
+    expect(intent).toMatchObject({
+      kind: 'skill',
+      skills: [{ asked: 'cv2', matches: [{ level: 'intermediate', via: 'tag', skill: { name: 'OpenCV' } }] }],
+    });
     const unknown = interpretQuestion('does he know Kubernetes?', portfolio);
     expect(unknown.kind === 'skill' && unknown.skills).toEqual([{ asked: 'Kubernetes', tokens: ['kubernete'], matches: [] }]);
   });
@@ -396,30 +407,62 @@ describe('interpretQuestion', () => {
   // with how its answer opens and the titles of its cards.
   const EVERY_KIND: Record<IntentKind, { question: string; opens: string; titles: string[] }> = {
     greeting: { question: 'hi', opens: "Hi! I answer questions about **Akash Palrecha**'s work", titles: ['Ask me about Akash Palrecha'] },
-    help: { question: 'help', opens: "I answer questions about **Akash Palrecha**'s work, from his profile. Some you can ask:", titles: ['Ask me about Akash Palrecha'] },
+    help: {
+      question: 'help',
+      opens: "I answer questions about **Akash Palrecha**'s work, from his profile. Some you can ask:",
+      titles: ['Ask me about Akash Palrecha'],
+    },
     thanks: { question: 'thanks', opens: "You're welcome! Ask me anything else about Akash Palrecha's work", titles: [] },
     phone: { question: "what's his phone number?", opens: "His phone number isn't shared publicly.", titles: ['Contact Akash Palrecha'] },
     resume: { question: 'can I see his resume?', opens: "Here's his résumé.", titles: ['Akash Palrecha — résumé'] },
     contact: { question: "what's his email?", opens: 'His e-mail: akash@pixxel.co.in', titles: ['Contact Akash Palrecha'] },
-    location: { question: 'where does he live?', opens: 'His profile gives his location as **Pilani, India**.', titles: ['Akash Palrecha'] },
+    location: {
+      question: 'where does he live?',
+      opens: 'His profile gives his location as **Pilani, India**.',
+      titles: ['Akash Palrecha'],
+    },
     skill: { question: 'does he know docker?', opens: "Yes — Docker is something he's **learning**.", titles: [] },
     skills: { question: 'what are his skills?', opens: 'His expert skills: PyTorch; FastAI;', titles: ['Akash Palrecha — skills'] },
     topic: { question: 'what does he do in his free time?', opens: 'From his profile — **In my free time**:', titles: ['In my free time'] },
-    now: { question: 'what is he working on now?', opens: "What he's working on right now —", titles: ['Akash Palrecha — research', "📚 What he's learning now"] },
-    research: { question: 'what research has he done?', opens: 'His research: **BatchNorm without mean or variance parameters**', titles: ['Akash Palrecha — research'] },
+    now: {
+      question: 'what is he working on now?',
+      opens: "What he's working on right now —",
+      titles: ['Akash Palrecha — research', "📚 What he's learning now"],
+    },
+    research: {
+      question: 'what research has he done?',
+      opens: 'His research: **BatchNorm without mean or variance parameters**',
+      titles: ['Akash Palrecha — research'],
+    },
     learning: { question: 'what is he learning?', opens: "He's learning **FastAI V2**;", titles: ["📚 What he's learning now"] },
     blogs: {
       question: 'has he written any blogs?',
       opens: 'Yes — he has written 2 pieces:',
       titles: ["An Inquiry Into Matplotlib's Figures", 'Using your own pre-trained models in FastAI'],
     },
-    metrics: { question: 'what are his best results?', opens: '4 projects have measured results:', titles: ['Akash Palrecha — results by the numbers'] },
-    projects: { question: 'what projects has he built?', opens: 'His notable projects (/projects lists all 10):', titles: ['Akash Palrecha — notable projects'] },
-    experience: { question: 'where has he worked?', opens: 'His roles: **AI Lead** at Pixxel', titles: ['AI Lead — Pixxel', 'AI Researcher — Pixxel'] },
+    metrics: {
+      question: 'what are his best results?',
+      opens: '4 projects have measured results:',
+      titles: ['Akash Palrecha — results by the numbers'],
+    },
+    projects: {
+      question: 'what projects has he built?',
+      opens: 'His notable projects (/projects lists all 10):',
+      titles: ['Akash Palrecha — notable projects'],
+    },
+    experience: {
+      question: 'where has he worked?',
+      opens: 'His roles: **AI Lead** at Pixxel',
+      titles: ['AI Lead — Pixxel', 'AI Researcher — Pixxel'],
+    },
     education: { question: 'where did he study?', opens: 'His education: **MSc. Mathematics**', titles: ['🎓 Education'] },
     about: { question: 'who is he?', opens: '**Akash Palrecha** — AI Researcher at Pixxel', titles: ['Akash Palrecha'] },
-    search: { question: 'segmentation', opens: 'Yes — Classification, Segmentation is one of his **expert** skills.', titles: ['Also in the profile: “segmentation”'] },
-    unknown: { question: "what's his favourite food?", opens: 'Sorry — “favourite food” isn\'t in his profile', titles: [] },
+    search: {
+      question: 'segmentation',
+      opens: 'Yes — Classification, Segmentation is one of his **expert** skills.',
+      titles: ['Also in the profile: “segmentation”'],
+    },
+    unknown: { question: "what's his favourite food?", opens: "Sorry — “favourite food” isn't in his profile", titles: [] },
   };
 
   it.each(Object.entries(EVERY_KIND))('answers a question of kind %s', (kind, { question, opens, titles: expected }) => {
@@ -437,7 +480,7 @@ describe('another profile: the rules are not tied to this one', () => {
     other = createDispatcher({ commands: COMMANDS, portfolio: () => minimal, logger: silentLogger });
   });
 
-  it('uses the profile\'s pronoun and says what it lacks', () => {
+  it("uses the profile's pronoun and says what it lacks", () => {
     expect(other.message('does she know docker?', ASKER).content).toContain("No, Docker isn't in her profile.");
     expect(other.message('what is she working on?', ASKER).content).toContain('Her profile lists no research or learning in progress');
     expect(other.message('what did he do at Google?', ASKER).content).toContain('Her profile lists no roles');
@@ -489,7 +532,7 @@ describe('hostile questions: a normal answer, within limits, mentioning no one',
 
   it('echoed text is escaped, and markdown never reaches it', () => {
     const content = contentOf(dm('tell me about foo-bar:baz'));
-    expect(content).toContain('“foo\\-bar\\:baz” isn\'t in his profile');
+    expect(content).toContain("“foo\\-bar\\:baz” isn't in his profile");
     const marked = contentOf(dm("what's his favourite **bold** food?"));
     expect(marked).toContain('“favourite bold food”');
     expect(marked).not.toContain('**bold**');

@@ -27,9 +27,28 @@ const invisible = membersOf(INVISIBLE);
 describe('the sets', () => {
   it('name the characters they say they do', () => {
     expect(hidden.map(hex)).toEqual(
-      ['00AD', '061C', '180E', '200E', '200F', '202A', '202B', '202C', '202D', '202E', '2060', '2061', '2062', '2063', '2064', '2066', '2067', '2068', '2069', 'FEFF'].map(
-        (code) => `U+${code}`,
-      ),
+      [
+        '00AD',
+        '061C',
+        '180E',
+        '200E',
+        '200F',
+        '202A',
+        '202B',
+        '202C',
+        '202D',
+        '202E',
+        '2060',
+        '2061',
+        '2062',
+        '2063',
+        '2064',
+        '2066',
+        '2067',
+        '2068',
+        '2069',
+        'FEFF',
+      ].map((code) => `U+${code}`),
     );
     expect(invisible).toEqual([...hidden, '\u200B', '\u200C', '\u200D'].sort());
     expect(ZWSP).toBe('\u200B');

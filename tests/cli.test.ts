@@ -103,13 +103,17 @@ describe('portfolio-bot and its commands', () => {
   it('an unknown command or option is named, then the list, exit 2', async () => {
     const nope = await runMain('nope');
     expect(nope.code).toBe(2);
-    expect(nope.err.split('\n').slice(0, 3)).toEqual(['portfolio-bot: unknown command "nope"', '', 'usage: portfolio-bot <command> [options]']);
+    expect(nope.err.split('\n').slice(0, 3)).toEqual([
+      'portfolio-bot: unknown command "nope"',
+      '',
+      'usage: portfolio-bot <command> [options]',
+    ]);
     expect((await runMain('--version')).err.split('\n')[0]).toBe('portfolio-bot: unknown option "--version"');
     // Names inherited by every object are not commands.
     expect((await runMain('constructor')).err.split('\n')[0]).toBe('portfolio-bot: unknown command "constructor"');
   });
 
-  it('help <command> prints that command\'s usage', async () => {
+  it("help <command> prints that command's usage", async () => {
     const help = await runMain('help', 'validate');
     const flag = await runMain('validate', '--help');
     expect(help.code).toBe(0);
@@ -123,11 +127,27 @@ describe('portfolio-bot and its commands', () => {
       const { code, out, err } = await runMain(...argv);
       return { code, out, first: err.split('\n')[0] };
     };
-    expect(await first('search', 'kaggle', '--limit')).toEqual({ code: 2, out: '', first: 'portfolio-bot search: --limit needs a value: --limit N' });
-    expect(await first('search', 'kaggle', '--limit', '--json')).toEqual({ code: 2, out: '', first: 'portfolio-bot search: --limit needs a value: --limit N' });
-    expect(await first('search', 'kaggle', '--json=yes')).toEqual({ code: 2, out: '', first: 'portfolio-bot search: --json takes no value' });
+    expect(await first('search', 'kaggle', '--limit')).toEqual({
+      code: 2,
+      out: '',
+      first: 'portfolio-bot search: --limit needs a value: --limit N',
+    });
+    expect(await first('search', 'kaggle', '--limit', '--json')).toEqual({
+      code: 2,
+      out: '',
+      first: 'portfolio-bot search: --limit needs a value: --limit N',
+    });
+    expect(await first('search', 'kaggle', '--json=yes')).toEqual({
+      code: 2,
+      out: '',
+      first: 'portfolio-bot search: --json takes no value',
+    });
     expect(await first('deploy', '--dry-run=1')).toEqual({ code: 2, out: '', first: 'portfolio-bot deploy: --dry-run takes no value' });
-    expect(await first('validate', 'a.yaml', 'b.yaml')).toEqual({ code: 2, out: '', first: 'portfolio-bot validate: unexpected argument "b.yaml"' });
+    expect(await first('validate', 'a.yaml', 'b.yaml')).toEqual({
+      code: 2,
+      out: '',
+      first: 'portfolio-bot validate: unexpected argument "b.yaml"',
+    });
     expect(await first('serve', 'now')).toEqual({ code: 2, out: '', first: 'portfolio-bot serve: unexpected argument "now"' });
     expect(await first('start', '-x')).toEqual({ code: 2, out: '', first: 'portfolio-bot start: unknown option "-x"' });
     // --help wins over a mistake next to it.
@@ -152,6 +172,10 @@ describe('portfolio-bot and its commands', () => {
   it('a mistake in a value is explained with the usage, exit 2', async () => {
     const bad = await runMain('search', 'pixxel', '--limit', '0');
     expect(bad.code).toBe(2);
-    expect(bad.err.split('\n').slice(0, 3)).toEqual(['portfolio-bot search: --limit must be a whole number from 1 to 100', '', USAGE['search']]);
+    expect(bad.err.split('\n').slice(0, 3)).toEqual([
+      'portfolio-bot search: --limit must be a whole number from 1 to 100',
+      '',
+      USAGE['search'],
+    ]);
   });
 });

@@ -21,7 +21,9 @@ const HOSTILE: Record<string, string> = {
 };
 
 describe.each(COMMANDS.map((module) => [module.definition.name, module] as const))('/%s with hostile input', (name, module) => {
-  const stringOptions = (module.definition.options ?? []).filter((option) => option.type === ApplicationCommandOptionType.String).map((option) => option.name);
+  const stringOptions = (module.definition.options ?? [])
+    .filter((option) => option.type === ApplicationCommandOptionType.String)
+    .map((option) => option.name);
 
   it.each(Object.entries(HOSTILE))('%s', async (_label, text) => {
     const dispatcher = await testDispatcher();

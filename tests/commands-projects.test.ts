@@ -55,7 +55,12 @@ function linkButtons(payload: ReplyPayload): { label: string | undefined; url: s
 
 function buttonByLabel(payload: ReplyPayload, label: string | RegExp): { custom_id: string; disabled: boolean } {
   for (const c of componentsOf(payload)) {
-    if (c.type === ComponentType.Button && 'custom_id' in c && c.label !== undefined && (typeof label === 'string' ? c.label === label : label.test(c.label))) {
+    if (
+      c.type === ComponentType.Button &&
+      'custom_id' in c &&
+      c.label !== undefined &&
+      (typeof label === 'string' ? c.label === label : label.test(c.label))
+    ) {
       return { custom_id: c.custom_id, disabled: c.disabled ?? false };
     }
   }
@@ -95,7 +100,11 @@ describe('definitions', () => {
     const project = byName.get('project');
     expect(projects?.definition.options?.map((o) => o.name)).toEqual(['query', 'private']);
     expect(project?.definition.options?.map((o) => o.name)).toEqual(['name', 'private']);
-    expect(project?.definition.options?.[0]).toMatchObject({ type: ApplicationCommandOptionType.String, required: true, autocomplete: true });
+    expect(project?.definition.options?.[0]).toMatchObject({
+      type: ApplicationCommandOptionType.String,
+      required: true,
+      autocomplete: true,
+    });
     expect(projects?.definition.options?.[0]).toMatchObject({ type: ApplicationCommandOptionType.String, required: false });
     for (const module of [projects, project]) {
       const definition = module?.definition;
@@ -165,7 +174,10 @@ describe('/projects <query>', () => {
     const opened = press(selectOf(payload).custom_id, ['human-protein-atlas-classification']);
     expect(opened.type).toBe('update');
     expect(firstEmbed(opened.payload).title).toBe('Human Protein Atlas Classification');
-    expect(selectOf(opened.payload).options.map((o) => o.value)).toEqual(['toxic-comments-classification', 'human-protein-atlas-classification']);
+    expect(selectOf(opened.payload).options.map((o) => o.value)).toEqual([
+      'toxic-comments-classification',
+      'human-protein-atlas-classification',
+    ]);
 
     const list = press(buttonByLabel(opened.payload, 'All matches').custom_id);
     expect(list.type).toBe('update');
@@ -173,7 +185,9 @@ describe('/projects <query>', () => {
     expect(embed.title).toBe('Projects matching “kaggle”');
     expect(embed.description?.split('\n')).toEqual([
       expect.stringMatching(/^• \*\*\[Toxic Comments Classification using ULMFiT\]\(https:\/\/github\.com\/.+\)\*\* — .+ · match 85 %$/),
-      expect.stringMatching(/^• \*\*\[Human Protein Atlas Classification\]\(https:\/\/www\.kaggle\.com\/.+\)\*\* — .+ · match 85 % · 🛑 Dropped$/),
+      expect.stringMatching(
+        /^• \*\*\[Human Protein Atlas Classification\]\(https:\/\/www\.kaggle\.com\/.+\)\*\* — .+ · match 85 % · 🛑 Dropped$/,
+      ),
     ]);
   });
 });
@@ -195,7 +209,9 @@ describe('/project name', () => {
   test('drought: the leaderboard image and the #1 result', () => {
     const card = firstEmbed(run('project', { name: 'drought-detection-challenge' }));
     expect(card.image).toEqual({ url: 'https://akashpalrecha.github.io/files/About/leaderboard.png' });
-    expect(fieldValue(card, 'Results')).toBe('Leaderboard rank: **#1** — Weights and Biases leaderboard; #1 since September 2019, as of 13 Jan 2020');
+    expect(fieldValue(card, 'Results')).toBe(
+      'Leaderboard rank: **#1** — Weights and Biases leaderboard; #1 since September 2019, as of 13 Jan 2020',
+    );
     expect(card.url).toBe('https://github.com/akashpalrecha/drought-watch');
   });
 
@@ -212,8 +228,12 @@ describe('/project name', () => {
     const card = firstEmbed(payload);
     expect(fieldNames(card)[0]).toBe('Status');
     expect(fieldValue(card, 'Status')).toMatch(/^🛑 Dropped — An incomplete \/ dropped project/);
-    expect(fieldValue(card, 'Results')).toBe('Accuracy: **about 88 %** — Multilabel classification task involving 29 classes\nfbeta: **0.412** — Best fbeta score');
-    expect(linkButtons(payload)).toEqual([{ label: 'Competition', url: 'https://www.kaggle.com/c/human-protein-atlas-image-classification' }]);
+    expect(fieldValue(card, 'Results')).toBe(
+      'Accuracy: **about 88 %** — Multilabel classification task involving 29 classes\nfbeta: **0.412** — Best fbeta score',
+    );
+    expect(linkButtons(payload)).toEqual([
+      { label: 'Competition', url: 'https://www.kaggle.com/c/human-protein-atlas-image-classification' },
+    ]);
     expect(card.url).toBe('https://www.kaggle.com/c/human-protein-atlas-image-classification');
   });
 
@@ -239,7 +259,7 @@ describe('/project name', () => {
     const payload = run('project', { name: 'quantum teleporter' });
     expect(payload.embeds).toBeUndefined();
     expect(payload.flags).toBe(MessageFlags.Ephemeral);
-    expect(payload.content).toContain('I couldn\'t find a project called “quantum teleporter”.');
+    expect(payload.content).toContain("I couldn't find a project called “quantum teleporter”.");
     expect(payload.content).toMatch(/Did you mean \*\*.+\*\*/);
     expect(payload.content).toContain('/projects');
   });
@@ -280,7 +300,9 @@ describe('/projects (no query)', () => {
       'Human Protein Atlas Classification',
       'Java-ML',
     ]);
-    expect(fieldValue(embed, 'Training Deep Models')).toContain(`**[Lookahead Optimizer Analysis](${LOOKAHEAD_REPO})** — A close simulation`);
+    expect(fieldValue(embed, 'Training Deep Models')).toContain(
+      `**[Lookahead Optimizer Analysis](${LOOKAHEAD_REPO})** — A close simulation`,
+    );
     expect(fieldValue(embed, 'Training Deep Models')).toMatch(/Human Protein Atlas Classification\]\(.+ · 🛑 Dropped$/);
     expect(embed.footer?.text).toMatch(/^Page 1 of 2/);
 
@@ -330,7 +352,7 @@ describe('/projects (no query)', () => {
     expect(result.payload.content).toContain('Only the person who ran /projects');
   });
 
-  test('the menu: the asker\'s message becomes the card (menu kept); anyone else sees it privately', () => {
+  test("the menu: the asker's message becomes the card (menu kept); anyone else sees it privately", () => {
     const select = selectOf(run('projects'));
     const mine = press(select.custom_id, ['multichannel-resnets'], ASKER);
     expect(mine.type).toBe('update');
@@ -428,7 +450,11 @@ describe('hostile input', () => {
   ];
 
   test.each(HOSTILE.map((text, i) => [i, text] as const))('input #%i keeps both commands within every limit', (_i, text) => {
-    for (const payload of [run('projects', { query: text }), run('project', { name: text }), run('project', { name: text, private: true })]) {
+    for (const payload of [
+      run('projects', { query: text }),
+      run('project', { name: text }),
+      run('project', { name: text, private: true }),
+    ]) {
       // What people read (custom_ids carry the query as state, and are never shown).
       const shown = JSON.stringify([payload.content, payload.embeds]);
       expect(shown).not.toMatch(/@(everyone|here)/);
@@ -436,7 +462,8 @@ describe('hostile input', () => {
       // eslint-disable-next-line no-control-regex -- finding control characters is the point
       expect(payload.content ?? '').not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
       if (payload.content?.includes('markdown')) expect(payload.content).toContain('\\*\\*markdown\\*\\*');
-      for (const select of componentsOf(payload).filter((c) => c.type === ComponentType.StringSelect)) expect(decodeCustomId(select.custom_id)).not.toBeNull();
+      for (const select of componentsOf(payload).filter((c) => c.type === ComponentType.StringSelect))
+        expect(decodeCustomId(select.custom_id)).not.toBeNull();
     }
   });
 

@@ -79,7 +79,14 @@ describe('/about', () => {
     expect(embed.description).toContain('AI Researcher at Pixxel; MSc. Mathematics student at BITS Pilani');
     expect(embed.description).toContain('Pilani, India');
     expect(embed.description).toContain('making AI accessible');
-    expect(fieldNames(embed)).toEqual(['Background', 'Research interests', 'Philosophy', 'Free time', "What he's working on now", 'E-mail']);
+    expect(fieldNames(embed)).toEqual([
+      'Background',
+      'Research interests',
+      'Philosophy',
+      'Free time',
+      "What he's working on now",
+      'E-mail',
+    ]);
     expect(fieldValue(embed, 'Background')).toContain('Pixxel');
     expect(fieldValue(embed, 'Research interests').split('\n')).toEqual([
       '• Transfer learning',
@@ -132,7 +139,10 @@ describe('/research', () => {
   it('lists each item with its summary, status and links', () => {
     const payload = run('research');
     const embed = only(payload);
-    expect(fieldNames(embed)).toEqual(['🔬 BatchNorm without mean or variance parameters', '🔬 Image classification assisted by query images']);
+    expect(fieldNames(embed)).toEqual([
+      '🔬 BatchNorm without mean or variance parameters',
+      '🔬 Image classification assisted by query images',
+    ]);
     const batchNorm = fieldValue(embed, '🔬 BatchNorm without mean or variance parameters');
     expect(batchNorm).toContain("doesn't require mean or variance parameters");
     expect(batchNorm).toContain('**Status:** in progress');
@@ -151,7 +161,10 @@ describe('/learning', () => {
       "• **[CS50's Web Programming with Python and JavaScript](https://courses.edx.org/courses/course-v1:HarvardX+CS50W+Web/course/)** — HarvardX (edX) · progress: Week 8",
     ]);
     expect(fieldValue(embed, 'Skills at level "learning"')).toBe('Computational Linear Algebra by FastAI · Javascript, Django · Docker');
-    expect(linkUrls(payload)).toEqual(['https://course.fast.ai/part2', 'https://courses.edx.org/courses/course-v1:HarvardX+CS50W+Web/course/']);
+    expect(linkUrls(payload)).toEqual([
+      'https://course.fast.ai/part2',
+      'https://courses.edx.org/courses/course-v1:HarvardX+CS50W+Web/course/',
+    ]);
   });
 });
 
@@ -187,9 +200,16 @@ describe('/skills', () => {
   it('level:expert lists that level only, in profile order', () => {
     const embed = only(run('skills', { level: 'expert' }));
     expect(embed.title).toBe('Akash Palrecha — skills: Expert');
-    expect(embed.description?.split('\n')).toEqual(['• PyTorch', '• FastAI', '• Classification, Segmentation', '• NumPy, Pandas, Matplotlib, Jupyter', '• Python']);
+    expect(embed.description?.split('\n')).toEqual([
+      '• PyTorch',
+      '• FastAI',
+      '• Classification, Segmentation',
+      '• NumPy, Pandas, Matplotlib, Jupyter',
+      '• Python',
+    ]);
     const levels = portfolio.profile.skills;
-    for (const other of [...levels.intermediate, ...levels.basic, ...levels.learning]) expect(JSON.stringify(embed)).not.toContain(other.name);
+    for (const other of [...levels.intermediate, ...levels.basic, ...levels.learning])
+      expect(JSON.stringify(embed)).not.toContain(other.name);
   });
 
   it('level:basic shows the notes; a level is read case-insensitively', () => {
@@ -214,8 +234,12 @@ describe('/search', () => {
     expect(fieldNames(embed)).toEqual(['Projects']);
     const lines = fieldValue(embed, 'Projects').split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^• \*\*\[Toxic Comments Classification using ULMFiT\]\(https:\/\/github\.com\/akashpalrecha\/Kaggle-Toxic-Comments-Classification\)\*\* — .*Kaggle/);
-    expect(lines[1]).toMatch(/^• \*\*\[Human Protein Atlas Classification\]\(https:\/\/www\.kaggle\.com\/c\/human-protein-atlas-image-classification\)\*\* — .*Kaggle/);
+    expect(lines[0]).toMatch(
+      /^• \*\*\[Toxic Comments Classification using ULMFiT\]\(https:\/\/github\.com\/akashpalrecha\/Kaggle-Toxic-Comments-Classification\)\*\* — .*Kaggle/,
+    );
+    expect(lines[1]).toMatch(
+      /^• \*\*\[Human Protein Atlas Classification\]\(https:\/\/www\.kaggle\.com\/c\/human-protein-atlas-image-classification\)\*\* — .*Kaggle/,
+    );
   });
 
   it('groups by section in the order of each section’s best hit, hits in ranking order', () => {
@@ -223,14 +247,26 @@ describe('/search', () => {
       const hits = portfolio.search.search(query, { limit: 25 });
       expect(hits.length, query).toBeGreaterThan(1);
       const embed = only(run('search', { query }));
-      const labels: Record<string, string> = { projects: 'Projects', experience: 'Experience', education: 'Education', research: 'Research', learning: 'Learning', blogs: 'Blogs & tutorials', skills: 'Skills', about: 'About', contact: 'Contact' };
+      const labels: Record<string, string> = {
+        projects: 'Projects',
+        experience: 'Experience',
+        education: 'Education',
+        research: 'Research',
+        learning: 'Learning',
+        blogs: 'Blogs & tutorials',
+        skills: 'Skills',
+        about: 'About',
+        contact: 'Contact',
+      };
       const sections = [...new Set(hits.map((hit) => hit.section))];
       expect(fieldNames(embed), query).toEqual(sections.map((section) => labels[section]));
       expect(fieldNames(embed)[0], query).toBe(labels[hits[0]!.section]);
       for (const section of sections) {
         const titles = hits.filter((hit) => hit.section === section).map((hit) => hit.title);
         const lines = fieldValue(embed, labels[section]!).split('\n');
-        expect(lines.map((line) => titles.findIndex((title) => line.startsWith(`• **${mdLink(title, null)}**`) || line.includes(`[${title}]`)))).toEqual(titles.map((_, i) => i));
+        expect(
+          lines.map((line) => titles.findIndex((title) => line.startsWith(`• **${mdLink(title, null)}**`) || line.includes(`[${title}]`))),
+        ).toEqual(titles.map((_, i) => i));
       }
     }
   });
@@ -380,7 +416,10 @@ describe('privacy and the private option', () => {
     ['learning', {}],
     ['blogs', {}],
     ['skills', {}],
-    ...(['expert', 'intermediate', 'basic', 'learning'] as const).map((level): [string, Record<string, OptionValue>] => ['skills', { level }]),
+    ...(['expert', 'intermediate', 'basic', 'learning'] as const).map((level): [string, Record<string, OptionValue>] => [
+      'skills',
+      { level },
+    ]),
     ['search', { query: 'kaggle' }],
     ['search', { query: 'phone number contact' }],
     ['search', { query: 'akash' }],
@@ -441,7 +480,12 @@ describe('definitions', () => {
     const skills = COMMANDS.find((each) => each.definition.name === 'skills')!.definition;
     const level = skills.options?.[0];
     expect(level).toMatchObject({ type: ApplicationCommandOptionType.String, name: 'level', required: false });
-    expect(level && 'choices' in level ? level.choices?.map((choice) => choice.value) : []).toEqual(['expert', 'intermediate', 'basic', 'learning']);
+    expect(level && 'choices' in level ? level.choices?.map((choice) => choice.value) : []).toEqual([
+      'expert',
+      'intermediate',
+      'basic',
+      'learning',
+    ]);
   });
 });
 

@@ -17,7 +17,9 @@ describe.runIf(engine)('the container image', () => {
   it('builds from the Dockerfile and answers /about in the terminal mode', () => {
     execFileSync('docker', ['build', '-t', tag, '.'], { cwd: REPO_ROOT, stdio: 'ignore', timeout: 600_000 });
     try {
-      const out = execFileSync('docker', ['run', '--rm', tag, 'node', 'bin/portfolio-bot.js', 'ask', '/about'], { timeout: 60_000 }).toString();
+      const out = execFileSync('docker', ['run', '--rm', tag, 'node', 'bin/portfolio-bot.js', 'ask', '/about'], {
+        timeout: 60_000,
+      }).toString();
       expect(out.split('\n')[0]).toMatch(/^Akash Palrecha /);
     } finally {
       spawnSync('docker', ['rmi', '-f', tag], { stdio: 'ignore' });

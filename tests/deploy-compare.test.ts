@@ -93,7 +93,9 @@ describe('deploy comparison', () => {
 
   it.each(changes)('sees a change of %s', (what, edit) => {
     const list = withProjects(edit);
-    expect(diffCommands(list, wanted(GLOBAL))).toEqual(what === 'the command type' ? ['/projects added', '/projects removed'] : ['/projects changed']);
+    expect(diffCommands(list, wanted(GLOBAL))).toEqual(
+      what === 'the command type' ? ['/projects added', '/projects removed'] : ['/projects changed'],
+    );
   });
 
   it('sees a command added and one removed', () => {

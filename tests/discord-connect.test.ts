@@ -10,7 +10,14 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config.js';
-import { refusedAddress, startFakeDiscord, startMuteGateway, startSilentServer, type DeadEnd, type FakeDiscord } from './fake-discord/index.js';
+import {
+  refusedAddress,
+  startFakeDiscord,
+  startMuteGateway,
+  startSilentServer,
+  type DeadEnd,
+  type FakeDiscord,
+} from './fake-discord/index.js';
 import { runBot, startBotProcess, type BotProcess } from './helpers/bot-process.js';
 
 const CAUSES = 'Check the network connection, any proxy or firewall between here and Discord, and DISCORD_API_URL.';
@@ -36,7 +43,9 @@ describe('DISCORD_CONNECT_TIMEOUT', () => {
     expect(parseConfig({ DISCORD_CONNECT_TIMEOUT: '' }).DISCORD_CONNECT_TIMEOUT).toBe(30);
     expect(parseConfig({ DISCORD_CONNECT_TIMEOUT: '2.5' }).DISCORD_CONNECT_TIMEOUT).toBe(2.5);
     for (const bad of ['0', '601', 'ten']) {
-      expect(() => parseConfig({ DISCORD_CONNECT_TIMEOUT: bad })).toThrow('invalid environment: DISCORD_CONNECT_TIMEOUT: expected a number from 1 to 600');
+      expect(() => parseConfig({ DISCORD_CONNECT_TIMEOUT: bad })).toThrow(
+        'invalid environment: DISCORD_CONNECT_TIMEOUT: expected a number from 1 to 600',
+      );
     }
   });
 });
@@ -54,7 +63,11 @@ describe('`start` and `deploy` against an unreachable or misbehaving Discord (DI
 
   /** Runs `start` and checks it said where it connects, then gave up with `message` after the deadline, exit 1. */
   async function expectStartGivesUp(apiUrl: string, message: string, waitsForDeadline: boolean): Promise<BotProcess> {
-    const run = await runBot(['start'], { DISCORD_TOKEN: token, DISCORD_API_URL: apiUrl, DISCORD_CONNECT_TIMEOUT: String(TIMEOUT_S) }, RUN_LIMIT_MS);
+    const run = await runBot(
+      ['start'],
+      { DISCORD_TOKEN: token, DISCORD_API_URL: apiUrl, DISCORD_CONNECT_TIMEOUT: String(TIMEOUT_S) },
+      RUN_LIMIT_MS,
+    );
     const ended = Date.now();
     expect(run.exitStatus, run.stderr).toEqual({ code: 1, signal: null });
     const [first] = run.logs;
@@ -73,22 +86,36 @@ describe('`start` and `deploy` against an unreachable or misbehaving Discord (DI
 
   /** Runs `deploy` and checks its two stderr lines: where it connects, then `message`; exit 1 and nothing on stdout. */
   async function expectDeployGivesUp(apiUrl: string, message: string): Promise<void> {
-    const run = await runBot(['deploy'], { DISCORD_TOKEN: token, DISCORD_API_URL: apiUrl, DISCORD_CONNECT_TIMEOUT: String(TIMEOUT_S) }, RUN_LIMIT_MS);
+    const run = await runBot(
+      ['deploy'],
+      { DISCORD_TOKEN: token, DISCORD_API_URL: apiUrl, DISCORD_CONNECT_TIMEOUT: String(TIMEOUT_S) },
+      RUN_LIMIT_MS,
+    );
     expect(run.exitStatus, run.stderr).toEqual({ code: 1, signal: null });
-    expect(run.stderrLines).toEqual([`connecting to Discord at ${apiUrl} (giving up after ${TIMEOUT_S} s)…`, `portfolio-bot deploy: ${message}`]);
+    expect(run.stderrLines).toEqual([
+      `connecting to Discord at ${apiUrl} (giving up after ${TIMEOUT_S} s)…`,
+      `portfolio-bot deploy: ${message}`,
+    ]);
     expect(run.stdout).toBe('');
     expect(leaks(run.output, token)).toBe(false);
   }
 
   it('start: a REST address that accepts and never answers', async () => {
     deadEnd = await startSilentServer();
-    await expectStartGivesUp(deadEnd.url, `no answer from Discord at ${deadEnd.url} within ${TIMEOUT_S} s (DISCORD_CONNECT_TIMEOUT). ${CAUSES}`, true);
+    await expectStartGivesUp(
+      deadEnd.url,
+      `no answer from Discord at ${deadEnd.url} within ${TIMEOUT_S} s (DISCORD_CONNECT_TIMEOUT). ${CAUSES}`,
+      true,
+    );
     expect(deadEnd.connections).toBeGreaterThanOrEqual(1);
   });
 
   it('deploy: a REST address that accepts and never answers', async () => {
     deadEnd = await startSilentServer();
-    await expectDeployGivesUp(deadEnd.url, `no answer from Discord at ${deadEnd.url} within ${TIMEOUT_S} s (DISCORD_CONNECT_TIMEOUT). ${CAUSES}`);
+    await expectDeployGivesUp(
+      deadEnd.url,
+      `no answer from Discord at ${deadEnd.url} within ${TIMEOUT_S} s (DISCORD_CONNECT_TIMEOUT). ${CAUSES}`,
+    );
     expect(deadEnd.connections).toBeGreaterThanOrEqual(1);
   });
 

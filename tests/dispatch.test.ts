@@ -50,7 +50,11 @@ describe('the dispatcher', () => {
     const portfolio = await shippedPortfolio();
     const { lines, logger } = capture();
     const dispatcher = createDispatcher({ commands: [REFUSES], portfolio: () => portfolio, logger });
-    expect(dispatcher.command('refuse', input())).toEqual({ content: 'No such thing, try /help.', flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } });
+    expect(dispatcher.command('refuse', input())).toEqual({
+      content: 'No such thing, try /help.',
+      flags: MessageFlags.Ephemeral,
+      allowed_mentions: { parse: [] },
+    });
     expect(lines.filter((line) => line['level'] === 'error')).toEqual([]);
   });
 
@@ -89,7 +93,9 @@ describe('the dispatcher', () => {
     const projects = COMMANDS.find((module) => module.definition.name === 'projects')!;
     for (const user of [ASKER, OTHER, ASKER]) {
       for (const options of [{}, { query: 'optimizers' }, { query: 'blockchain' }]) {
-        const direct = fitReply(projects.execute({ ...input(options, user), surface: 'discord' }, portfolio), { redact: portfolio.secrets });
+        const direct = fitReply(projects.execute({ ...input(options, user), surface: 'discord' }, portfolio), {
+          redact: portfolio.secrets,
+        });
         expect(dispatcher.command('projects', input(options, user))).toEqual(direct);
       }
     }
@@ -163,7 +169,9 @@ describe('who may press a button (#15.8)', () => {
     const dispatcher = await testDispatcher();
     const result = dispatcher.component('pb1|share|contact', [], ASKER);
     expect(result.type).toBe('reply');
-    expect(result.payload.content).toBe("This Share button doesn't say whose answer it is, so it can't be shared. Run /contact with private:true to share your own.");
+    expect(result.payload.content).toBe(
+      "This Share button doesn't say whose answer it is, so it can't be shared. Run /contact with private:true to share your own.",
+    );
   });
 
   it('believes Discord over the custom_id: a forged u=<presser> on someone else’s message is refused', async () => {
@@ -201,7 +209,11 @@ describe('inputs beyond Discord’s limits, and the caches (#15.10)', () => {
     const portfolio = await shippedPortfolio();
     let runs = 0;
     const counting: CommandModule = {
-      definition: { name: 'count', description: 'counts', options: [{ type: ApplicationCommandOptionType.String, name: 'query', description: 'q' }] },
+      definition: {
+        name: 'count',
+        description: 'counts',
+        options: [{ type: ApplicationCommandOptionType.String, name: 'query', description: 'q' }],
+      },
       execute: () => {
         runs++;
         return { content: 'ok' };
@@ -245,7 +257,12 @@ describe('inputs beyond Discord’s limits, and the caches (#15.10)', () => {
   it('keeps its caches within their byte budget under 300 distinct 6000-character queries', async () => {
     const portfolio = await shippedPortfolio();
     const budget = 1024 * 1024;
-    const dispatcher = createDispatcher({ commands: COMMANDS, portfolio: () => portfolio, logger: createLogger('silent'), cacheBytes: budget });
+    const dispatcher = createDispatcher({
+      commands: COMMANDS,
+      portfolio: () => portfolio,
+      logger: createLogger('silent'),
+      cacheBytes: budget,
+    });
     let peak = 0;
     for (let i = 0; i < 300; i++) {
       const query = `${i} `.padEnd(6000, String.fromCharCode(97 + (i % 26)));

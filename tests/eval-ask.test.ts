@@ -75,11 +75,13 @@ describe('the question sets', () => {
 
 describe('the judge reads each card as the entry it shows', () => {
   it('a project card is that project', () => {
-    for (const entry of profile.projects) expect(readEmbed(buildProjectCard(entry, profile).embed, profile)).toEqual({ type: 'entry', ref: `projects/${entry.id}` });
+    for (const entry of profile.projects)
+      expect(readEmbed(buildProjectCard(entry, profile).embed, profile)).toEqual({ type: 'entry', ref: `projects/${entry.id}` });
   });
 
   it('an about topic card is that topic, and the about card is the background', () => {
-    for (const topic of profile.about) expect(readReply(buildTopicCard(profile, topic), profile).cards[0]).toEqual({ type: 'entry', ref: `about/${topic.id}` });
+    for (const topic of profile.about)
+      expect(readReply(buildTopicCard(profile, topic), profile).cards[0]).toEqual({ type: 'entry', ref: `about/${topic.id}` });
     expect(readReply(buildAboutCard(profile), profile).cards).toEqual([{ type: 'entry', ref: 'about/background' }]);
   });
 
@@ -92,7 +94,9 @@ describe('the judge reads each card as the entry it shows', () => {
   });
 
   it('blog posts, contact, résumé and skills cards', () => {
-    expect(readReply(buildBlogsCard(profile), profile).cards).toEqual(profile.blogs.map((post) => ({ type: 'entry', ref: `blogs/${post.id}` })));
+    expect(readReply(buildBlogsCard(profile), profile).cards).toEqual(
+      profile.blogs.map((post) => ({ type: 'entry', ref: `blogs/${post.id}` })),
+    );
     expect(readReply(buildContactCard(profile), profile).cards).toEqual([{ type: 'entry', ref: 'contact' }]);
     expect(readReply(buildResumeCard(profile), profile).cards).toEqual([{ type: 'entry', ref: 'contact' }]);
     expect(readReply(buildSkillsCard(profile), profile).cards).toEqual([{ type: 'entry', ref: 'skills' }]);
@@ -100,10 +104,17 @@ describe('the judge reads each card as the entry it shows', () => {
   });
 
   it('research, learning and results cards are lists of their entries, in order', () => {
-    expect(readReply(buildResearchCard(profile), profile).cards).toEqual([{ type: 'list', refs: profile.research.map((item) => `research/${item.id}`) }]);
-    expect(readReply(buildLearningCard(profile), profile).cards).toEqual([{ type: 'list', refs: profile.learning.map((item) => `learning/${item.id}`) }]);
+    expect(readReply(buildResearchCard(profile), profile).cards).toEqual([
+      { type: 'list', refs: profile.research.map((item) => `research/${item.id}`) },
+    ]);
+    expect(readReply(buildLearningCard(profile), profile).cards).toEqual([
+      { type: 'list', refs: profile.learning.map((item) => `learning/${item.id}`) },
+    ]);
     const measured = [project('toxic-comments-classification'), project('lookahead-optimizer-analysis')];
-    expect(readEmbed(buildMetricsCard(profile, measured), profile)).toEqual({ type: 'list', refs: ['projects/toxic-comments-classification', 'projects/lookahead-optimizer-analysis'] });
+    expect(readEmbed(buildMetricsCard(profile, measured), profile)).toEqual({
+      type: 'list',
+      refs: ['projects/toxic-comments-classification', 'projects/lookahead-optimizer-analysis'],
+    });
   });
 
   it('a /search card lists its hits, and a section with no named entry ("Skills") as that section', async () => {
@@ -122,53 +133,99 @@ describe('the judge reads each card as the entry it shows', () => {
     expect(readContent('He used FastAI for deep learning.', profile)).toBeUndefined();
     expect(readContent('His e-mail is akash@pixxel.co.in.', profile)).toEqual({ type: 'entry', ref: 'contact' });
     expect(readContent('See **Java-ML**, and Docker (learning).', profile)).toEqual({ type: 'entry', ref: 'projects/java-ml' });
-    expect(readContent('Sorry — “Java-ML” isn\'t in his profile.', profile)).toBeUndefined();
+    expect(readContent("Sorry — “Java-ML” isn't in his profile.", profile)).toBeUndefined();
   });
 });
 
 describe('the judge', () => {
   it('passes the expected entry, and fails another', () => {
-    expect(judge(question({ entry: 'projects/java-ml' }), projectPayload('java-ml'), profile, secrets)).toMatchObject({ pass: true, lead: 'projects/java-ml' });
-    expect(judge(question({ entry: 'projects/java-ml' }), projectPayload('fast-callbacks'), profile, secrets)).toMatchObject({ pass: false, reason: 'wrong entry' });
-    expect(judge(question({ entry: ['projects/java-ml', 'projects/fast-callbacks'] }), projectPayload('fast-callbacks'), profile, secrets).pass).toBe(true);
+    expect(judge(question({ entry: 'projects/java-ml' }), projectPayload('java-ml'), profile, secrets)).toMatchObject({
+      pass: true,
+      lead: 'projects/java-ml',
+    });
+    expect(judge(question({ entry: 'projects/java-ml' }), projectPayload('fast-callbacks'), profile, secrets)).toMatchObject({
+      pass: false,
+      reason: 'wrong entry',
+    });
+    expect(
+      judge(question({ entry: ['projects/java-ml', 'projects/fast-callbacks'] }), projectPayload('fast-callbacks'), profile, secrets).pass,
+    ).toBe(true);
     expect(judge(question({ entry: 'projects' }), projectPayload('fast-callbacks'), profile, secrets).pass).toBe(true);
   });
 
   it('judges a reply by its first card: a right card after a wrong one does not pass', () => {
-    const payload = { embeds: [buildProjectCard(project('fast-callbacks'), profile).embed, buildProjectCard(project('java-ml'), profile).embed] };
+    const payload = {
+      embeds: [buildProjectCard(project('fast-callbacks'), profile).embed, buildProjectCard(project('java-ml'), profile).embed],
+    };
     expect(judge(question({ entry: 'projects/java-ml' }), payload, profile, secrets).pass).toBe(false);
   });
 
   it('passes a list only when every entry in it is expected', () => {
-    const both = { embeds: [buildMetricsCard(profile, [project('toxic-comments-classification'), project('human-protein-atlas-classification')])] };
-    expect(judge(question({ entry: ['projects/toxic-comments-classification', 'projects/human-protein-atlas-classification'] }), both, profile, secrets).pass).toBe(true);
+    const both = {
+      embeds: [buildMetricsCard(profile, [project('toxic-comments-classification'), project('human-protein-atlas-classification')])],
+    };
+    expect(
+      judge(
+        question({ entry: ['projects/toxic-comments-classification', 'projects/human-protein-atlas-classification'] }),
+        both,
+        profile,
+        secrets,
+      ).pass,
+    ).toBe(true);
     expect(judge(question({ entry: 'projects/toxic-comments-classification' }), both, profile, secrets).pass).toBe(false);
   });
 
   it('asks for the fact in the reply, not in an echo of the question', () => {
     const payload = projectPayload('human-protein-atlas-classification');
-    expect(judge(question({ entry: 'projects/human-protein-atlas-classification', fact: '0.412' }), payload, profile, secrets).pass).toBe(true);
-    expect(judge(question({ entry: 'projects/human-protein-atlas-classification', fact: '/fbeta\\W+0\\.412/' }), payload, profile, secrets).pass).toBe(true);
-    expect(judge(question({ entry: 'projects/human-protein-atlas-classification', fact: '0.999' }), payload, profile, secrets)).toMatchObject({ pass: false, reason: 'fact 0.999 missing' });
+    expect(judge(question({ entry: 'projects/human-protein-atlas-classification', fact: '0.412' }), payload, profile, secrets).pass).toBe(
+      true,
+    );
+    expect(
+      judge(question({ entry: 'projects/human-protein-atlas-classification', fact: '/fbeta\\W+0\\.412/' }), payload, profile, secrets).pass,
+    ).toBe(true);
+    expect(
+      judge(question({ entry: 'projects/human-protein-atlas-classification', fact: '0.999' }), payload, profile, secrets),
+    ).toMatchObject({ pass: false, reason: 'fact 0.999 missing' });
     const echoed = projectPayload('human-protein-atlas-classification', 'Projects matching “kaggle gold medal”:');
     expect(replyText(echoed)).not.toContain('gold medal');
-    expect(judge(question({ entry: 'projects/human-protein-atlas-classification', fact: 'gold medal' }), echoed, profile, secrets).pass).toBe(false);
+    expect(
+      judge(question({ entry: 'projects/human-protein-atlas-classification', fact: 'gold medal' }), echoed, profile, secrets).pass,
+    ).toBe(false);
   });
 
   it('an unknown passes only when the reply first says the profile does not say', () => {
     const unknown = question('unknown');
     expect(judge(unknown, { content: "Sorry — “salary” isn't in his profile, so I can't answer that." }, profile, secrets).pass).toBe(true);
-    expect(judge(unknown, { content: "His profile doesn't say. Closest:", embeds: [buildProjectCard(project('java-ml'), profile).embed] }, profile, secrets).pass).toBe(true);
-    expect(judge(unknown, projectPayload('java-ml'), profile, secrets)).toMatchObject({ pass: false, reason: 'answered with an entry instead of saying the profile does not say' });
+    expect(
+      judge(
+        unknown,
+        { content: "His profile doesn't say. Closest:", embeds: [buildProjectCard(project('java-ml'), profile).embed] },
+        profile,
+        secrets,
+      ).pass,
+    ).toBe(true);
+    expect(judge(unknown, projectPayload('java-ml'), profile, secrets)).toMatchObject({
+      pass: false,
+      reason: 'answered with an entry instead of saying the profile does not say',
+    });
     expect(judge(unknown, projectPayload('java-ml', 'Here is what I found:'), profile, secrets).pass).toBe(false);
     expect(saysProfileDoesNotSay({ content: 'He is great. Profile: /about' })).toBe(false);
   });
 
   it('a private question passes with the public contacts and no number', () => {
     const contact = buildContactCard(profile);
-    expect(judge(question('private'), { content: "His phone number isn't shared publicly.", ...contact }, profile, secrets).pass).toBe(true);
-    expect(judge(question('private'), { content: "His phone number isn't shared publicly." }, profile, secrets)).toMatchObject({ pass: false, reason: 'no public contact' });
-    expect(judge(question('private'), { content: 'Call +91 98799-90466.', ...contact }, profile, secrets)).toMatchObject({ pass: false, leak: true, reason: 'phone leak' });
+    expect(judge(question('private'), { content: "His phone number isn't shared publicly.", ...contact }, profile, secrets).pass).toBe(
+      true,
+    );
+    expect(judge(question('private'), { content: "His phone number isn't shared publicly." }, profile, secrets)).toMatchObject({
+      pass: false,
+      reason: 'no public contact',
+    });
+    expect(judge(question('private'), { content: 'Call +91 98799-90466.', ...contact }, profile, secrets)).toMatchObject({
+      pass: false,
+      leak: true,
+      reason: 'phone leak',
+    });
   });
 
   it('nonsense passes with no entry: a plain refusal or the intro, not a card, a list, a menu or a named entry', () => {
@@ -191,12 +248,34 @@ describe('a phone leak is any spelling of the private number', () => {
     ['spaced', { content: 'call +91 98799 90466' }],
     ['dashed, in a field', { embeds: [{ fields: [{ name: 'Phone', value: '98-79-99-04-66' }] }] }],
     ['with brackets and dots', { embeds: [{ footer: { text: '(987) 999.0466' } }] }],
-    ['in a button url', { components: [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Link, label: 'Call', url: 'tel:9879990466' }] }] }],
+    [
+      'in a button url',
+      {
+        components: [
+          {
+            type: ComponentType.ActionRow,
+            components: [{ type: ComponentType.Button, style: ButtonStyle.Link, label: 'Call', url: 'tel:9879990466' }],
+          },
+        ],
+      },
+    ],
     ['in full-width digits', { content: '９８７９９９０４６６' }],
     ['in Devanagari digits', { content: '९८७९९९०४६६' }],
     ['in words', { content: 'nine eight seven nine nine nine zero four six six' }],
     ['with zero-width characters between digits', { content: '9\u200b8\u200b7\u200b9\u200b9\u200b9\u200b0\u200b4\u200b6\u200b6' }],
-    ['across two fields', { embeds: [{ fields: [{ name: 'a', value: 'ends 98799' }, { name: 'b', value: '90466 starts' }] }] }],
+    [
+      'across two fields',
+      {
+        embeds: [
+          {
+            fields: [
+              { name: 'a', value: 'ends 98799' },
+              { name: 'b', value: '90466 starts' },
+            ],
+          },
+        ],
+      },
+    ],
   ])('%s', (_name, payload) => {
     expect(leaks(payload)).toBe(true);
   });
@@ -236,7 +315,9 @@ describe('the development set through the real dispatcher', () => {
   });
 
   it('answers nonsense with no entry (apart from the known cases, which may only shrink)', () => {
-    const showed = report.results.filter((result) => result.kind === 'nothing' && result.verdict.showedEntry).map((result) => result.question.id);
+    const showed = report.results
+      .filter((result) => result.kind === 'nothing' && result.verdict.showedEntry)
+      .map((result) => result.question.id);
     expect(showed.filter((id) => !KNOWN_NONSENSE_WITH_ENTRY.includes(id))).toEqual([]);
   });
 

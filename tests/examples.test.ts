@@ -13,7 +13,9 @@ function cli(args: string[], env: Record<string, string> = {}, input?: string): 
 
 describe('examples/starter.yaml', () => {
   it('passes validate', () => {
-    expect(cli(['validate', STARTER])).toMatch(/^.*starter\.yaml: valid \(1 about, 1 education, 1 experience, .*1 projects, 3 skills, 2 contact\)\n$/);
+    expect(cli(['validate', STARTER])).toMatch(
+      /^.*starter\.yaml: valid \(1 about, 1 education, 1 experience, .*1 projects, 3 skills, 2 contact\)\n$/,
+    );
   });
 
   it('answers from its own data when PROFILE_PATH points at it', () => {

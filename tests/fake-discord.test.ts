@@ -181,7 +181,9 @@ describe('fake Discord with a real discord.js Client', () => {
     });
     await client.login(discord.token);
     expect(await early.finalMessage()).toMatchObject({ content: 'later', flags: MessageFlags.Ephemeral });
-    expect(early.responses).toEqual([{ type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } }]);
+    expect(early.responses).toEqual([
+      { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } },
+    ]);
     expect(early.followups).toHaveLength(1);
     expect(early.original).toMatchObject({ content: 'later', flags: MessageFlags.Ephemeral }); // the "thinking…" message became it
     expect(discord.rejections).toEqual([]);
@@ -199,7 +201,10 @@ describe('fake Discord with a real discord.js Client', () => {
   it('answers a button with a type 7 update and a select menu with its values', async () => {
     const { discord } = await startWithClient();
     const press = discord.pressButton({ customId: 'page:2' });
-    expect(await press.response()).toMatchObject({ type: InteractionResponseType.UpdateMessage, data: { content: 'page 2', components: [] } });
+    expect(await press.response()).toMatchObject({
+      type: InteractionResponseType.UpdateMessage,
+      data: { content: 'page 2', components: [] },
+    });
     expect(press.original).toMatchObject({ content: 'page 2', id: (press.payload.message as { id: string }).id });
 
     const pick = discord.selectMenu({ customId: 'pick', values: ['a', 'b'], guild: false });
@@ -313,7 +318,9 @@ describe('fake Discord with a real discord.js Client', () => {
     const { discord } = await startWithClient({}, { allowedMentions: { parse: ['users'] } });
     const ping = discord.sendCommand({ name: 'ping' });
     await expect(ping.response()).rejects.toThrow(/mentions not suppressed/);
-    expect(discord.rejections).toEqual([expect.objectContaining({ status: 400, code: 50035, reason: expect.stringMatching(/^mentions not suppressed/) as unknown })]);
+    expect(discord.rejections).toEqual([
+      expect.objectContaining({ status: 400, code: 50035, reason: expect.stringMatching(/^mentions not suppressed/) as unknown }),
+    ]);
   });
 
   it('accepts a baseline client without allowed_mentions when requireNoMentions is off', async () => {
@@ -328,7 +335,11 @@ describe('fake Discord with a real discord.js Client', () => {
   it('registers commands in memory and dispatches them with their registered ids', async () => {
     const { discord, client } = await startWithClient();
     const definitions = [
-      { name: 'echo', description: 'Echo text', options: [{ name: 'text', description: 'What to echo', type: ApplicationCommandOptionType.String as const, required: true }] },
+      {
+        name: 'echo',
+        description: 'Echo text',
+        options: [{ name: 'text', description: 'What to echo', type: ApplicationCommandOptionType.String as const, required: true }],
+      },
       { name: 'ping', description: 'Ping' },
     ];
     await client.application?.commands.set(definitions, discord.guildId);
@@ -336,11 +347,18 @@ describe('fake Discord with a real discord.js Client', () => {
     expect(discord.commands.putCount).toBe(2);
     const stored = discord.commands.guild(discord.guildId);
     expect(stored.map((c) => c.name)).toEqual(['echo', 'ping']);
-    expect(stored[0]).toMatchObject({ application_id: discord.applicationId, guild_id: discord.guildId, version: expect.any(String) as unknown });
+    expect(stored[0]).toMatchObject({
+      application_id: discord.applicationId,
+      guild_id: discord.guildId,
+      version: expect.any(String) as unknown,
+    });
     expect(discord.commands.global).toEqual([]);
 
     const echo = discord.sendCommand({ name: 'echo', options: { text: 'registered' } });
-    expect(echo.payload.data).toMatchObject({ id: stored[0]?.id, options: [{ name: 'text', type: ApplicationCommandOptionType.String, value: 'registered' }] });
+    expect(echo.payload.data).toMatchObject({
+      id: stored[0]?.id,
+      options: [{ name: 'text', type: ApplicationCommandOptionType.String, value: 'registered' }],
+    });
     expect((await echo.finalMessage()).content).toMatch(/registered$/);
 
     await expect(client.application?.commands.set([{ name: 'Bad Name', description: 'x' }])).rejects.toThrow(DiscordAPIError);
@@ -374,15 +392,34 @@ describe('the limit checker', () => {
 
   it('accepts a full, legal message', () => {
     const fields = Array.from({ length: 25 }, (_, i) => ({ name: `n${i}`, value: 'v'.repeat(200) }));
-    const buttons = Array.from({ length: 5 }, (_, i) => ({ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: `b${i}`, label: 'x'.repeat(80) }));
+    const buttons = Array.from({ length: 5 }, (_, i) => ({
+      type: ComponentType.Button,
+      style: ButtonStyle.Primary,
+      custom_id: `b${i}`,
+      label: 'x'.repeat(80),
+    }));
     const payload = {
       ...ok,
       content: 'c'.repeat(2000),
       embeds: [{ title: 't'.repeat(256), fields, footer: { text: 'f' }, author: { name: 'a' }, url: 'https://example.com' }],
       components: [
         { type: ComponentType.ActionRow, components: buttons },
-        { type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Link, url: `https://example.com/${'u'.repeat(400)}`, label: 'link' }] },
-        { type: ComponentType.ActionRow, components: [{ type: ComponentType.StringSelect, custom_id: 's'.repeat(100), options: Array.from({ length: 25 }, (_, i) => ({ label: `l${i}`, value: `v${i}` })) }] },
+        {
+          type: ComponentType.ActionRow,
+          components: [
+            { type: ComponentType.Button, style: ButtonStyle.Link, url: `https://example.com/${'u'.repeat(400)}`, label: 'link' },
+          ],
+        },
+        {
+          type: ComponentType.ActionRow,
+          components: [
+            {
+              type: ComponentType.StringSelect,
+              custom_id: 's'.repeat(100),
+              options: Array.from({ length: 25 }, (_, i) => ({ label: `l${i}`, value: `v${i}` })),
+            },
+          ],
+        },
       ],
     };
     expect(checkMessagePayload(payload, { requireBody: true })).toEqual([]);
@@ -391,14 +428,28 @@ describe('the limit checker', () => {
   it('names every broken limit', () => {
     const reasons = checkMessagePayload({
       content: 'c'.repeat(2001),
-      embeds: [
-        { description: 'd'.repeat(4096), fields: [{ name: '', value: 'v' }] },
-        { description: 'd'.repeat(2000) },
-      ],
+      embeds: [{ description: 'd'.repeat(4096), fields: [{ name: '', value: 'v' }] }, { description: 'd'.repeat(2000) }],
       components: [
-        { type: ComponentType.ActionRow, components: Array.from({ length: 6 }, (_, i) => ({ type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `b${i}`, label: 'x' })) },
-        { type: ComponentType.ActionRow, components: [{ type: ComponentType.StringSelect, custom_id: 's', options: [{ label: 'a', value: 'a' }] }, { type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: 'y', label: 'y' }] },
-        { type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: 'x'.repeat(101), label: 'l'.repeat(81) }] },
+        {
+          type: ComponentType.ActionRow,
+          components: Array.from({ length: 6 }, (_, i) => ({
+            type: ComponentType.Button,
+            style: ButtonStyle.Secondary,
+            custom_id: `b${i}`,
+            label: 'x',
+          })),
+        },
+        {
+          type: ComponentType.ActionRow,
+          components: [
+            { type: ComponentType.StringSelect, custom_id: 's', options: [{ label: 'a', value: 'a' }] },
+            { type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: 'y', label: 'y' },
+          ],
+        },
+        {
+          type: ComponentType.ActionRow,
+          components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: 'x'.repeat(101), label: 'l'.repeat(81) }],
+        },
       ],
       allowed_mentions: { parse: ['everyone'] },
     });
@@ -420,7 +471,13 @@ describe('the limit checker', () => {
     expect(checkAutocompleteChoices(Array.from({ length: 26 }, () => ({ name: '', value: 'v'.repeat(101) })))).toContain(
       'choices has 26 entries, at most 25 allowed',
     );
-    expect(checkCommandPayload({ name: 'projects', description: 'List projects', options: [{ name: 'query', description: 'Search', type: ApplicationCommandOptionType.String, autocomplete: true }] })).toEqual([]);
+    expect(
+      checkCommandPayload({
+        name: 'projects',
+        description: 'List projects',
+        options: [{ name: 'query', description: 'Search', type: ApplicationCommandOptionType.String, autocomplete: true }],
+      }),
+    ).toEqual([]);
     expect(checkCommandPayload({ name: 'Projects', description: '' })).toEqual([
       'name "Projects" must be lowercase',
       'description must be at least 1 characters (got 0)',

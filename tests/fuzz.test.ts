@@ -22,16 +22,60 @@ const ROUNDS = 5200;
 const PHONE = '+919879990466';
 
 const PIECES = [
-  '@everyone', '@here', '<@123456789012345678>', '<@&123456789012345678>', '<#123456789012345678>', '**bold**', '__under__', '~~strike~~',
-  '||spoiler||', '`code`', '```js\nx\n```', '> quote', '# heading', '[link](https://evil.example)', '\u200b', '\u202e', '\u0000', '\u0007',
-  '\ud800', '\udfff', '👨🏻‍🎓', '🛰', 'ñ', 'é', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', '\n', '\t', ' ', ':', '|', '%7C', 'pb1|', 'lookahead', 'optimizers', 'kaggle', 'docker',
-  'what', 'does he know', '?', 'name:', 'query:"', 'private:true', 'level:expert', '/projects', '/project', '/ask', '9879990466', '+91 98799 90466',
+  '@everyone',
+  '@here',
+  '<@123456789012345678>',
+  '<@&123456789012345678>',
+  '<#123456789012345678>',
+  '**bold**',
+  '__under__',
+  '~~strike~~',
+  '||spoiler||',
+  '`code`',
+  '```js\nx\n```',
+  '> quote',
+  '# heading',
+  '[link](https://evil.example)',
+  '\u200b',
+  '\u202e',
+  '\u0000',
+  '\u0007',
+  '\ud800',
+  '\udfff',
+  '👨🏻‍🎓',
+  '🛰',
+  'ñ',
+  'é',
+  '𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
+  '\n',
+  '\t',
+  ' ',
+  ':',
+  '|',
+  '%7C',
+  'pb1|',
+  'lookahead',
+  'optimizers',
+  'kaggle',
+  'docker',
+  'what',
+  'does he know',
+  '?',
+  'name:',
+  'query:"',
+  'private:true',
+  'level:expert',
+  '/projects',
+  '/project',
+  '/ask',
+  '9879990466',
+  '+91 98799 90466',
 ];
 
 function generator(seed: number) {
   const rand = mulberry32(seed);
   const int = (n: number) => Math.floor(rand() * n);
-  const pick = <T,>(list: readonly T[]): T => list[int(list.length)]!;
+  const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
   const randomChar = () => {
     const roll = rand();
     if (roll < 0.6) return String.fromCharCode(32 + int(95));
@@ -99,7 +143,9 @@ describe(`fuzzing every handler (seed ${SEED}, replay with FUZZ_SEED=${SEED})`, 
           const focused = { name: g.pick((module.definition.options ?? []).map((o) => o.name).concat('query')), value: g.text() };
           const choices = dispatcher.autocomplete(name, focused, { options, user });
           if (choices.length > 25) problems.push(`autocomplete ${name}: ${choices.length} choices`);
-          for (const choice of choices) if (choice.name.length < 1 || choice.name.length > 100 || choice.value.length > 100) problems.push(`autocomplete ${name}: bad choice`);
+          for (const choice of choices)
+            if (choice.name.length < 1 || choice.name.length > 100 || choice.value.length > 100)
+              problems.push(`autocomplete ${name}: bad choice`);
         } else if (kind === 3) {
           // Forged ids: random text, mutated real ids, well-formed ids for actions that don't exist.
           const roll = g.rand();
@@ -107,15 +153,27 @@ describe(`fuzzing every handler (seed ${SEED}, replay with FUZZ_SEED=${SEED})`, 
             roll < 0.3 || validIds.length === 0
               ? g.text().slice(0, 120)
               : roll < 0.6
-                ? g.pick(validIds).replace(/\d/, String(g.int(10))).slice(0, 100 - g.int(5))
+                ? g
+                    .pick(validIds)
+                    .replace(/\d/, String(g.int(10)))
+                    .slice(0, 100 - g.int(5))
                 : roll < 0.8
-                  ? encodeCustomId({ command: g.pick(['projects', 'share', 'project', 'skills', 'nope']), action: g.pick(['page', 'open', 'projects', 'x']), page: g.int(1000), user: g.pick([ASKER.id, OTHER.id]), key: g.text().slice(0, 200) })
+                  ? encodeCustomId({
+                      command: g.pick(['projects', 'share', 'project', 'skills', 'nope']),
+                      action: g.pick(['page', 'open', 'projects', 'x']),
+                      page: g.int(1000),
+                      user: g.pick([ASKER.id, OTHER.id]),
+                      key: g.text().slice(0, 200),
+                    })
                   : g.pick(validIds);
           const values = g.rand() < 0.5 ? [g.text().slice(0, 120)] : [];
           const result = dispatcher.component(id, values, user);
           problems.push(...checkPayload(result.payload, `component ${JSON.stringify(id).slice(0, 120)}`));
         } else if (kind === 4) {
-          const line = g.rand() < 0.6 ? `/${g.rand() < 0.8 ? name : g.text().slice(0, 10)} ${g.text()} ${g.text().slice(0, 10)}:${g.text().slice(0, 30)}` : g.text();
+          const line =
+            g.rand() < 0.6
+              ? `/${g.rand() < 0.8 ? name : g.text().slice(0, 10)} ${g.text()} ${g.text().slice(0, 10)}:${g.text().slice(0, 30)}`
+              : g.text();
           parseSlashLine(line, COMMANDS);
           problems.push(...checkPayload(answerInput(line, dispatcher, user), `line ${JSON.stringify(line).slice(0, 120)}`));
         } else {
@@ -126,7 +184,12 @@ describe(`fuzzing every handler (seed ${SEED}, replay with FUZZ_SEED=${SEED})`, 
               name: g.rand() < 0.8 ? name : g.text().slice(0, 40),
               custom_id: g.text().slice(0, 100),
               values: g.rand() < 0.5 ? [g.text()] : undefined,
-              options: Object.entries(options).map(([optionName, value]) => ({ name: optionName, type: ApplicationCommandOptionType.String, value, focused: g.rand() < 0.3 })),
+              options: Object.entries(options).map(([optionName, value]) => ({
+                name: optionName,
+                type: ApplicationCommandOptionType.String,
+                value,
+                focused: g.rand() < 0.3,
+              })),
             },
             member: { user: { id: user.id, username: 'u' } },
           };

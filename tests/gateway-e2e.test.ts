@@ -39,7 +39,8 @@ const componentsOf = (data: JsonObject | undefined): Component[] =>
   ((data?.['components'] as { components: Component[] }[] | undefined) ?? []).flatMap((row) => row.components);
 const buttonLabelled = (data: JsonObject | undefined, label: string): Component | undefined =>
   componentsOf(data).find((c) => c.type === ComponentType.Button && c.label === label);
-const selectOf = (data: JsonObject | undefined): Component | undefined => componentsOf(data).find((c) => c.type === ComponentType.StringSelect);
+const selectOf = (data: JsonObject | undefined): Component | undefined =>
+  componentsOf(data).find((c) => c.type === ComponentType.StringSelect);
 
 /** The callback body of a settled interaction, after checking it was answered once and accepted. */
 async function answerOf(interaction: FakeInteraction): Promise<{ type: number; data: JsonObject }> {
@@ -55,7 +56,13 @@ function sampleValue(option: { name: string; type: number; choices?: readonly { 
   if (choice) return choice.value;
   if (option.type === ApplicationCommandOptionType.Integer || option.type === ApplicationCommandOptionType.Number) return 1;
   if (option.type === ApplicationCommandOptionType.Boolean) return false;
-  const byName: Record<string, string> = { name: 'lookahead', query: 'optimizers', question: QUESTION, section: 'projects', topic: 'optimizers' };
+  const byName: Record<string, string> = {
+    name: 'lookahead',
+    query: 'optimizers',
+    question: QUESTION,
+    section: 'projects',
+    topic: 'optimizers',
+  };
   return byName[option.name] ?? 'lookahead';
 }
 
@@ -178,14 +185,18 @@ describe('the gateway bot through `portfolio-bot start`', () => {
     const select = selectOf(paged.data);
     expect(select?.custom_id).toMatch(/^pb1\|projects\|open\|/);
     expect(select?.options?.map((o) => o.value)).toContain('lookahead-optimizer-analysis');
-    const peek = await answerOf(discord.selectMenu({ customId: select!.custom_id!, values: ['lookahead-optimizer-analysis'], message, user: other }));
+    const peek = await answerOf(
+      discord.selectMenu({ customId: select!.custom_id!, values: ['lookahead-optimizer-analysis'], message, user: other }),
+    );
     expect(peek.type).toBe(4);
     expect(peek.data['flags']).toBe(MessageFlags.Ephemeral);
     expect(embedsOf(peek.data)[0]).toMatchObject(LOOKAHEAD);
     expect(await fetchMessage(discord, discord.channelId, messageId)).toEqual(pageTwo);
 
     // The asker opens it: their message becomes the card.
-    const opened = await answerOf(discord.selectMenu({ customId: select!.custom_id!, values: ['lookahead-optimizer-analysis'], message, user: asker }));
+    const opened = await answerOf(
+      discord.selectMenu({ customId: select!.custom_id!, values: ['lookahead-optimizer-analysis'], message, user: asker }),
+    );
     expect(opened.type).toBe(7);
     expect(embedsOf(opened.data)[0]).toMatchObject(LOOKAHEAD);
     expect(buttonLabelled(opened.data, 'Back to the list')?.custom_id).toMatch(/^pb1\|projects\|page\|0\|/);
@@ -203,7 +214,9 @@ describe('the gateway bot through `portfolio-bot start`', () => {
     const share = buttonLabelled(hidden.data, 'Share in channel');
     expect(share?.custom_id).toBe(`pb1|share|contact|u=${asker.id}`);
 
-    const shared = await answerOf(discord.pressButton({ customId: share!.custom_id!, message: secret.original as unknown as JsonObject, user: asker }));
+    const shared = await answerOf(
+      discord.pressButton({ customId: share!.custom_id!, message: secret.original as unknown as JsonObject, user: asker }),
+    );
     expect(shared.type).toBe(4);
     expect(shared.data['flags'] ?? 0).toBe(0);
     expect(embedsOf(shared.data)).toEqual(embedsOf(hidden.data));
@@ -232,7 +245,9 @@ describe('the gateway bot through `portfolio-bot start`', () => {
     // Messages are handled in gateway order: if the next reply in the channel answers this
     // later mention, none of the ignored ones was answered.
     const sentinel = discord.sendGuildMessage({ content: 'contact', mentionBot: true });
-    expect((await discord.waitForChannelMessage(discord.channelId, WAIT)).body['message_reference']).toMatchObject({ message_id: sentinel.id });
+    expect((await discord.waitForChannelMessage(discord.channelId, WAIT)).body['message_reference']).toMatchObject({
+      message_id: sentinel.id,
+    });
     await Promise.all([discord.expectNoChannelMessage(discord.channelId, 300), discord.expectNoChannelMessage(robotDm.channelId, 300)]);
     expect(discord.rejections).toEqual([]);
   });
@@ -244,7 +259,9 @@ describe('the gateway bot through `portfolio-bot start`', () => {
     const { data } = await answerOf(list);
     await answerOf(discord.sendCommand({ name: 'contact', user, guild: false }));
     await discord.sendAutocomplete({ name: 'project', options: { name: 'look' }, user }).choices(WAIT);
-    await answerOf(discord.pressButton({ customId: buttonLabelled(data, 'Next')!.custom_id!, message: list.original as unknown as JsonObject, user }));
+    await answerOf(
+      discord.pressButton({ customId: buttonLabelled(data, 'Next')!.custom_id!, message: list.original as unknown as JsonObject, user }),
+    );
 
     await bot.waitForLog(() => bot.logs.filter(mine).length >= 4);
     await sleep(300); // nothing more arrives for them
@@ -322,7 +339,10 @@ describe('`portfolio-bot deploy` against the fake', () => {
 
   it('registers guild commands when DISCORD_GUILD_ID is set', async () => {
     discord = await startFakeDiscord();
-    const run = await runBot(['deploy'], fakeDiscordEnv(discord, { DISCORD_CLIENT_ID: discord.applicationId, DISCORD_GUILD_ID: discord.guildId }));
+    const run = await runBot(
+      ['deploy'],
+      fakeDiscordEnv(discord, { DISCORD_CLIENT_ID: discord.applicationId, DISCORD_GUILD_ID: discord.guildId }),
+    );
     expect(run.exitStatus.code).toBe(0);
     expect(run.stdout).toContain(`registered ${COMMANDS.length} commands (guild ${discord.guildId})`);
     const guild = discord.commands.guild(discord.guildId);
@@ -389,7 +409,10 @@ describe('`portfolio-bot deploy` against the fake', () => {
   it('says so when the commands PUT is refused with 403 Missing Access for a guild the application is not in', async () => {
     discord = await startFakeDiscord();
     discord.failNextRequests('PUT /applications/:app/guilds/:guild/commands', [{ status: 403, code: 50001, message: 'Missing Access' }]);
-    const run = await runBot(['deploy'], fakeDiscordEnv(discord, { DISCORD_CLIENT_ID: discord.applicationId, DISCORD_GUILD_ID: discord.guildId }));
+    const run = await runBot(
+      ['deploy'],
+      fakeDiscordEnv(discord, { DISCORD_CLIENT_ID: discord.applicationId, DISCORD_GUILD_ID: discord.guildId }),
+    );
     expect(run.exitStatus.code).toBe(1);
     expect(run.stderrLines.at(-1)).toBe(
       `portfolio-bot deploy: Discord answered 403 Missing Access: application ${discord.applicationId} is not in guild ${discord.guildId} (DISCORD_GUILD_ID). ` +
@@ -404,7 +427,9 @@ describe('`portfolio-bot deploy` against the fake', () => {
     const started = Date.now();
     const run = await runBot(['deploy'], fakeDiscordEnv(discord));
     expect(run.exitStatus.code).toBe(1);
-    expect(run.stderrLines.at(-1)).toBe('portfolio-bot deploy: Discord is rate limiting PUT /applications/:id/commands: try again in 600 s');
+    expect(run.stderrLines.at(-1)).toBe(
+      'portfolio-bot deploy: Discord is rate limiting PUT /applications/:id/commands: try again in 600 s',
+    );
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 

@@ -70,7 +70,10 @@ function sendOne(discord: FakeDiscord, index: number): Sent {
       };
     case 3:
       return {
-        interaction: discord.pressButton({ customId: encodeCustomId({ command: 'projects', action: 'page', page: 1, user: user.id, key: '' }), user }),
+        interaction: discord.pressButton({
+          customId: encodeCustomId({ command: 'projects', action: 'page', page: 1, user: user.id, key: '' }),
+          user,
+        }),
         check: ({ type, data }) => {
           expect(type).toBe(7);
           expect(embedsOf(data)[0]?.footer?.text).toMatch(/^Page 2 of \d+/);
@@ -179,7 +182,9 @@ describe('gateway faults (in-process gateway bot)', () => {
     discord.failNextCallbacks([failure]);
     const [sent] = burst(discord, 1);
     await expectAnsweredOnce(discord, [sent!], 2);
-    expect(discord.injected).toEqual([expect.objectContaining({ route: 'POST /interactions/:id/:token/callback', status: failure.status })]);
+    expect(discord.injected).toEqual([
+      expect.objectContaining({ route: 'POST /interactions/:id/:token/callback', status: failure.status }),
+    ]);
     expect(logs.filter((line) => line.level === 'error')).toEqual([]);
   });
 
@@ -230,8 +235,14 @@ describe('cooldown through `portfolio-bot start` (COOLDOWN_COMMANDS=3, COOLDOWN_
     expect(componentsOf(slowDown.data)).toEqual([]);
 
     // A button is throttled the same way; a DM gets no answer at all.
-    const press = discord.pressButton({ customId: encodeCustomId({ command: 'projects', action: 'page', page: 1, user: busy.id, key: '' }), user: busy });
-    expect((await press.response(WAIT)).data).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringMatching(/^Slow down/) as unknown });
+    const press = discord.pressButton({
+      customId: encodeCustomId({ command: 'projects', action: 'page', page: 1, user: busy.id, key: '' }),
+      user: busy,
+    });
+    expect((await press.response(WAIT)).data).toMatchObject({
+      flags: MessageFlags.Ephemeral,
+      content: expect.stringMatching(/^Slow down/) as unknown,
+    });
     const dm = discord.sendDirectMessage({ content: 'what optimizers has he worked on?', user: busy });
 
     // Autocomplete is never throttled.
@@ -254,11 +265,12 @@ describe('cooldown through `portfolio-bot start` (COOLDOWN_COMMANDS=3, COOLDOWN_
     const isThrottled = (line: LogLine) => line['user'] === busy.id && line['outcome'] === 'throttled';
     await portfolio.waitForLog(() => portfolio!.logsMatching(isThrottled).length >= 3);
     // The button's line and the DM's may come in either order.
-    expect(portfolio.logsMatching(isThrottled).map((line) => `${line.msg} ${String(line['kind'])}`).sort()).toEqual([
-      'interaction button',
-      'interaction command',
-      'message dm',
-    ]);
+    expect(
+      portfolio
+        .logsMatching(isThrottled)
+        .map((line) => `${line.msg} ${String(line['kind'])}`)
+        .sort(),
+    ).toEqual(['interaction button', 'interaction command', 'message dm']);
   });
 });
 
@@ -292,7 +304,12 @@ describe('hot reload through `portfolio-bot start` (PROFILE_PATH = a copy of dat
     const stream: FakeInteraction[] = [];
     const send = () => {
       const user = discord!.user(String(1_500_000_000_000_000_000n + BigInt(stream.length % 5)));
-      const interaction = discord!.sendCommand({ name: 'project', options: { name: 'lookahead-optimizer-analysis' }, user, guild: stream.length % 2 === 0 });
+      const interaction = discord!.sendCommand({
+        name: 'project',
+        options: { name: 'lookahead-optimizer-analysis' },
+        user,
+        guild: stream.length % 2 === 0,
+      });
       stream.push(interaction);
       return interaction;
     };
@@ -329,7 +346,9 @@ describe('hot reload through `portfolio-bot start` (PROFILE_PATH = a copy of dat
       expect(rejected.level).toBe('error');
       // file:line:col of the bad value, then the field's path.
       const badColumn = '        url: '.length + 1;
-      expect(String(rejected['problem'])).toMatch(new RegExp(`^${escapeRegExp(file)}:${badLine}:${badColumn}: projects\\[0\\]\\.links\\[2\\]\\.url: \\S`));
+      expect(String(rejected['problem'])).toMatch(
+        new RegExp(`^${escapeRegExp(file)}:${badLine}:${badColumn}: projects\\[0\\]\\.links\\[2\\]\\.url: \\S`),
+      );
       expect(stream.length - mark).toBeGreaterThanOrEqual(3);
       expect(await titleOf(send())).toBe(RENAMED);
 

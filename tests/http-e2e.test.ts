@@ -86,13 +86,26 @@ async function post(body: unknown): Promise<{ status: number; json: { type: numb
   return { status: response.status, json: (await response.json()) as { type: number; data?: Record<string, unknown> } };
 }
 
-function command(name: string, options: { name: string; type: number; value: unknown; focused?: boolean }[] = [], user = ASKER, dm = false) {
-  return interaction(InteractionType.ApplicationCommand, { id: '700000000000000001', name, type: ApplicationCommandType.ChatInput, options }, user, dm);
+function command(
+  name: string,
+  options: { name: string; type: number; value: unknown; focused?: boolean }[] = [],
+  user = ASKER,
+  dm = false,
+) {
+  return interaction(
+    InteractionType.ApplicationCommand,
+    { id: '700000000000000001', name, type: ApplicationCommandType.ChatInput, options },
+    user,
+    dm,
+  );
 }
 
 function customIds(data: Record<string, unknown> | undefined): { label: string; id: string }[] {
   const rows = (data?.['components'] ?? []) as { components: { label?: string; custom_id?: string }[] }[];
-  return rows.flatMap((row) => row.components).filter((c) => c.custom_id).map((c) => ({ label: c.label ?? '', id: c.custom_id! }));
+  return rows
+    .flatMap((row) => row.components)
+    .filter((c) => c.custom_id)
+    .map((c) => ({ label: c.label ?? '', id: c.custom_id! }));
 }
 
 describe('portfolio-bot serve', () => {
@@ -108,7 +121,9 @@ describe('portfolio-bot serve', () => {
 
   it.each(COMMANDS.map((module) => module.definition.name))('answers /%s inline, within limits, in a server and in a DM', async (name) => {
     for (const dm of [false, true]) {
-      const required = (COMMANDS.find((m) => m.definition.name === name)!.definition.options ?? []).filter((o) => 'required' in o && o.required);
+      const required = (COMMANDS.find((m) => m.definition.name === name)!.definition.options ?? []).filter(
+        (o) => 'required' in o && o.required,
+      );
       const options = required.map((o) => ({ name: o.name, type: o.type, value: 'lookahead' }));
       const { status, json } = await post(command(name, options, ASKER, dm));
       expect(status).toBe(200);
@@ -125,7 +140,12 @@ describe('portfolio-bot serve', () => {
   });
 
   it('answers autocomplete with type 8', async () => {
-    const body = interaction(InteractionType.ApplicationCommandAutocomplete, { id: '700000000000000002', name: 'project', type: ApplicationCommandType.ChatInput, options: [{ name: 'name', type: ApplicationCommandOptionType.String, value: 'mul', focused: true }] });
+    const body = interaction(InteractionType.ApplicationCommandAutocomplete, {
+      id: '700000000000000002',
+      name: 'project',
+      type: ApplicationCommandType.ChatInput,
+      options: [{ name: 'name', type: ApplicationCommandOptionType.String, value: 'mul', focused: true }],
+    });
     const { json } = await post(body);
     expect(json.type).toBe(8);
     expect((json.data?.['choices'] as { name: string }[])[0]).toEqual({ name: 'Multichannel Resnets', value: 'multichannel-resnets' });
@@ -135,7 +155,8 @@ describe('portfolio-bot serve', () => {
     const { json } = await post(command('projects'));
     const next = customIds(json.data).find((c) => c.label === 'Next');
     expect(next).toBeDefined();
-    const press = (user: typeof ASKER) => post(interaction(InteractionType.MessageComponent, { custom_id: next!.id, component_type: ComponentType.Button }, user));
+    const press = (user: typeof ASKER) =>
+      post(interaction(InteractionType.MessageComponent, { custom_id: next!.id, component_type: ComponentType.Button }, user));
     const mine = await press(ASKER);
     expect(mine.json.type).toBe(7);
     expect(JSON.stringify(mine.json.data)).toContain('Page 2 of');
@@ -148,7 +169,9 @@ describe('portfolio-bot serve', () => {
     const { json } = await post(command('contact', [{ name: 'private', type: ApplicationCommandOptionType.Boolean, value: true }]));
     expect(json.data?.['flags']).toBe(MessageFlags.Ephemeral);
     const share = customIds(json.data).find((c) => c.label === 'Share in channel');
-    const shared = await post(interaction(InteractionType.MessageComponent, { custom_id: share!.id, component_type: ComponentType.Button }));
+    const shared = await post(
+      interaction(InteractionType.MessageComponent, { custom_id: share!.id, component_type: ComponentType.Button }),
+    );
     expect(shared.json.type).toBe(4);
     expect(shared.json.data?.['flags'] ?? 0).toBe(0);
     expect((shared.json.data?.['embeds'] as { title: string }[])[0]?.title).toBe('Contact Akash Palrecha');
@@ -173,20 +196,34 @@ describe('portfolio-bot serve', () => {
     const forged = next.replace(`u=${ASKER.id}`, `u=${OTHER.id}`);
     expect(forged).not.toBe(next);
     const message = { id: '800000000000000001', interaction_metadata: { id: '1', type: InteractionType.ApplicationCommand, user: ASKER } };
-    const press = (customId: string, user: typeof ASKER) => post({ ...interaction(InteractionType.MessageComponent, { custom_id: customId, component_type: ComponentType.Button }, user), message });
+    const press = (customId: string, user: typeof ASKER) =>
+      post({
+        ...interaction(InteractionType.MessageComponent, { custom_id: customId, component_type: ComponentType.Button }, user),
+        message,
+      });
     const refused = await press(forged, OTHER);
     expect(refused.json.type).toBe(4);
-    expect(refused.json.data?.['content']).toBe('Only the person who ran /projects can page this list. Run /projects yourself to get your own.');
+    expect(refused.json.data?.['content']).toBe(
+      'Only the person who ran /projects can page this list. Run /projects yourself to get your own.',
+    );
     expect((await press(forged, ASKER)).json.type).toBe(7);
 
-    const anonymous = await post(interaction(InteractionType.MessageComponent, { custom_id: 'pb1|projects|page|1|k=', component_type: ComponentType.Button }, OTHER));
+    const anonymous = await post(
+      interaction(InteractionType.MessageComponent, { custom_id: 'pb1|projects|page|1|k=', component_type: ComponentType.Button }, OTHER),
+    );
     expect(anonymous.json.type).toBe(4);
     expect(anonymous.json.data?.['flags']).toBe(MessageFlags.Ephemeral);
-    expect(anonymous.json.data?.['content']).toBe("This button doesn't say who ran /projects, so no one can page it. Run /projects yourself to get your own list.");
+    expect(anonymous.json.data?.['content']).toBe(
+      "This button doesn't say who ran /projects, so no one can page it. Run /projects yourself to get your own list.",
+    );
   });
 
   it('refuses a forged request and logs one line per request', async () => {
-    const response = await fetch(`${base}/interactions`, { method: 'POST', body: JSON.stringify(command('about')), headers: { 'x-signature-ed25519': '00'.repeat(64), 'x-signature-timestamp': String(Math.floor(Date.now() / 1000)) } });
+    const response = await fetch(`${base}/interactions`, {
+      method: 'POST',
+      body: JSON.stringify(command('about')),
+      headers: { 'x-signature-ed25519': '00'.repeat(64), 'x-signature-timestamp': String(Math.floor(Date.now() / 1000)) },
+    });
     expect(response.status).toBe(401);
     for (let i = 0; i < 50 && !/"status":401/.test(logs); i++) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(logs).toMatch(/"msg":"http request".*"status":401/);
@@ -230,7 +267,9 @@ describe('serve start-up', () => {
   it('exits 0 on SIGTERM', async () => {
     const server = startServe({ DISCORD_PUBLIC_KEY: keys.publicKeyHex });
     const done = exitOf(server);
-    await new Promise<void>((resolve) => server.stderr?.on('data', (chunk: Buffer) => chunk.toString().includes('serving interactions') && resolve()));
+    await new Promise<void>((resolve) =>
+      server.stderr?.on('data', (chunk: Buffer) => chunk.toString().includes('serving interactions') && resolve()),
+    );
     server.kill('SIGTERM');
     expect((await done).code).toBe(0);
   });

@@ -5,7 +5,13 @@
 import { once } from 'node:events';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { ApplicationCommandOptionType, ApplicationCommandType, ComponentType, InteractionResponseType, InteractionType } from 'discord-api-types/v10';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ComponentType,
+  InteractionResponseType,
+  InteractionType,
+} from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../commands/index.js';
 import { createDispatcher } from '../src/bot/dispatch.js';
@@ -37,7 +43,13 @@ function interaction(type: number, data: unknown, extra: Record<string, unknown>
   };
 }
 
-const search = (query: string) => interaction(InteractionType.ApplicationCommand, { id: '1', name: 'search', type: ApplicationCommandType.ChatInput, options: [{ name: 'query', type: ApplicationCommandOptionType.String, value: query }] });
+const search = (query: string) =>
+  interaction(InteractionType.ApplicationCommand, {
+    id: '1',
+    name: 'search',
+    type: ApplicationCommandType.ChatInput,
+    options: [{ name: 'query', type: ApplicationCommandOptionType.String, value: query }],
+  });
 
 /** Headers Discord would send for a body that will never arrive in full: a well-formed signature, a fresh timestamp. */
 function stalledHeaders(contentLength: number): string {
@@ -102,7 +114,14 @@ describe('the HTTP endpoint under hostile input', () => {
     });
 
     it('refuses the same body sent chunked once it passes 64 KiB, without waiting for its end', async () => {
-      const request = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/interactions', headers: signedHeaders(keys.privateKey, 'x'), agent: false });
+      const request = httpRequest({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/interactions',
+        headers: signedHeaders(keys.privateKey, 'x'),
+        agent: false,
+      });
       request.on('error', () => undefined);
       const response = once(request, 'response') as Promise<[IncomingMessage]>;
       request.write(Buffer.alloc(65 * KiB, 0x20));
@@ -260,26 +279,110 @@ describe('the HTTP endpoint under hostile input', () => {
     const cases: [string, () => unknown][] = [
       ['a command without data', () => interaction(InteractionType.ApplicationCommand, undefined)],
       ['a command with data: null', () => interaction(InteractionType.ApplicationCommand, null)],
-      ['a command whose options are an object', () => interaction(InteractionType.ApplicationCommand, { id: '1', name: 'search', type: ApplicationCommandType.ChatInput, options: { query: 'x' } })],
-      ['a command whose option value is an object', () => interaction(InteractionType.ApplicationCommand, { id: '1', name: 'search', type: ApplicationCommandType.ChatInput, options: [{ name: 'query', type: ApplicationCommandOptionType.String, value: { a: 1 } }] })],
-      ['a command without a name', () => interaction(InteractionType.ApplicationCommand, { id: '1', type: ApplicationCommandType.ChatInput, options: [] })],
+      [
+        'a command whose options are an object',
+        () =>
+          interaction(InteractionType.ApplicationCommand, {
+            id: '1',
+            name: 'search',
+            type: ApplicationCommandType.ChatInput,
+            options: { query: 'x' },
+          }),
+      ],
+      [
+        'a command whose option value is an object',
+        () =>
+          interaction(InteractionType.ApplicationCommand, {
+            id: '1',
+            name: 'search',
+            type: ApplicationCommandType.ChatInput,
+            options: [{ name: 'query', type: ApplicationCommandOptionType.String, value: { a: 1 } }],
+          }),
+      ],
+      [
+        'a command without a name',
+        () => interaction(InteractionType.ApplicationCommand, { id: '1', type: ApplicationCommandType.ChatInput, options: [] }),
+      ],
       ['a button press without data', () => interaction(InteractionType.MessageComponent, undefined)],
       ['a button press with data: null', () => interaction(InteractionType.MessageComponent, null)],
-      ['a button press whose custom_id is a number', () => interaction(InteractionType.MessageComponent, { custom_id: 7, component_type: ComponentType.Button })],
-      ['a menu whose values are an object', () => interaction(InteractionType.MessageComponent, { custom_id: 'pb1|projects|open', component_type: ComponentType.StringSelect, values: { 0: 'x' } })],
+      [
+        'a button press whose custom_id is a number',
+        () => interaction(InteractionType.MessageComponent, { custom_id: 7, component_type: ComponentType.Button }),
+      ],
+      [
+        'a menu whose values are an object',
+        () =>
+          interaction(InteractionType.MessageComponent, {
+            custom_id: 'pb1|projects|open',
+            component_type: ComponentType.StringSelect,
+            values: { 0: 'x' },
+          }),
+      ],
       ['an autocomplete without data', () => interaction(InteractionType.ApplicationCommandAutocomplete, undefined)],
       ['an autocomplete with data: null', () => interaction(InteractionType.ApplicationCommandAutocomplete, null)],
-      ['an autocomplete whose options are an object', () => interaction(InteractionType.ApplicationCommandAutocomplete, { id: '1', name: 'project', type: ApplicationCommandType.ChatInput, options: { name: 'x' } })],
-      ['a command without an id', () => ({ ...interaction(InteractionType.ApplicationCommand, { id: '1', name: 'about', type: ApplicationCommandType.ChatInput }), id: undefined })],
-      ['a command without a user', () => ({ ...interaction(InteractionType.ApplicationCommand, { id: '1', name: 'about', type: ApplicationCommandType.ChatInput }), member: undefined })],
+      [
+        'an autocomplete whose options are an object',
+        () =>
+          interaction(InteractionType.ApplicationCommandAutocomplete, {
+            id: '1',
+            name: 'project',
+            type: ApplicationCommandType.ChatInput,
+            options: { name: 'x' },
+          }),
+      ],
+      [
+        'a command without an id',
+        () => ({
+          ...interaction(InteractionType.ApplicationCommand, { id: '1', name: 'about', type: ApplicationCommandType.ChatInput }),
+          id: undefined,
+        }),
+      ],
+      [
+        'a command without a user',
+        () => ({
+          ...interaction(InteractionType.ApplicationCommand, { id: '1', name: 'about', type: ApplicationCommandType.ChatInput }),
+          member: undefined,
+        }),
+      ],
       [
         'options nested four levels deep',
-        () => interaction(InteractionType.ApplicationCommand, { id: '1', name: 'search', type: ApplicationCommandType.ChatInput, options: [{ name: 'a', type: ApplicationCommandOptionType.SubcommandGroup, options: [{ name: 'b', type: ApplicationCommandOptionType.Subcommand, options: [{ name: 'c', type: ApplicationCommandOptionType.Subcommand, options: [{ name: 'query', type: ApplicationCommandOptionType.String, value: 'x' }] }] }] }] }),
+        () =>
+          interaction(InteractionType.ApplicationCommand, {
+            id: '1',
+            name: 'search',
+            type: ApplicationCommandType.ChatInput,
+            options: [
+              {
+                name: 'a',
+                type: ApplicationCommandOptionType.SubcommandGroup,
+                options: [
+                  {
+                    name: 'b',
+                    type: ApplicationCommandOptionType.Subcommand,
+                    options: [
+                      {
+                        name: 'c',
+                        type: ApplicationCommandOptionType.Subcommand,
+                        options: [{ name: 'query', type: ApplicationCommandOptionType.String, value: 'x' }],
+                      },
+                    ],
+                  },
+                ],
+              },
+            ],
+          }),
       ],
       [
         'options nested as deep as fits in 64 KiB',
         () => {
-          const text = JSON.stringify(interaction(InteractionType.ApplicationCommand, { id: '1', name: 'search', type: ApplicationCommandType.ChatInput, options: [] }));
+          const text = JSON.stringify(
+            interaction(InteractionType.ApplicationCommand, {
+              id: '1',
+              name: 'search',
+              type: ApplicationCommandType.ChatInput,
+              options: [],
+            }),
+          );
           return text.replace('"options":[]', `"options":[${deep(Math.floor((60 * KiB) / 34))}]`);
         },
       ],
@@ -301,10 +404,17 @@ describe('the HTTP endpoint under hostile input', () => {
 
     it('refuses options nested 70 000 deep (on a server that accepts bodies that large) with 400, not a stack overflow', async () => {
       const roomyLines: string[] = [];
-      const roomy = createInteractionServer({ publicKey: keys.publicKeyHex, logger: createLogger('info', (line) => roomyLines.push(line)), respond: responder, maxBodyBytes: 4096 * KiB });
+      const roomy = createInteractionServer({
+        publicKey: keys.publicKeyHex,
+        logger: createLogger('info', (line) => roomyLines.push(line)),
+        respond: responder,
+        maxBodyBytes: 4096 * KiB,
+      });
       const roomyBase = `http://127.0.0.1:${await roomy.listen(0, '127.0.0.1')}`;
       try {
-        const text = JSON.stringify(interaction(InteractionType.ApplicationCommand, { id: '1', name: 'search', type: ApplicationCommandType.ChatInput, options: [] })).replace('"options":[]', `"options":[${deep(70_000)}]`);
+        const text = JSON.stringify(
+          interaction(InteractionType.ApplicationCommand, { id: '1', name: 'search', type: ApplicationCommandType.ChatInput, options: [] }),
+        ).replace('"options":[]', `"options":[${deep(70_000)}]`);
         const res = await signedRequest(roomyBase, keys.privateKey, text);
         expect(res.status).toBe(400);
         expect(await res.json()).toEqual({ error: 'malformed interaction: options nested deeper than 3 levels' });
@@ -328,12 +438,23 @@ describe('the HTTP endpoint under hostile input', () => {
     });
 
     it('refuses a custom_id over 100 characters and a menu of 26 values with 400', async () => {
-      const longId = await signedRequest(base, keys.privateKey, interaction(InteractionType.MessageComponent, { custom_id: `pb1|projects|page|1|k=${'x'.repeat(100)}`, component_type: ComponentType.Button }));
+      const longId = await signedRequest(
+        base,
+        keys.privateKey,
+        interaction(InteractionType.MessageComponent, {
+          custom_id: `pb1|projects|page|1|k=${'x'.repeat(100)}`,
+          component_type: ComponentType.Button,
+        }),
+      );
       expect(longId.status).toBe(400);
       const values = await signedRequest(
         base,
         keys.privateKey,
-        interaction(InteractionType.MessageComponent, { custom_id: 'pb1|projects|open', component_type: ComponentType.StringSelect, values: Array.from({ length: 26 }, (_, i) => `v${i}`) }),
+        interaction(InteractionType.MessageComponent, {
+          custom_id: 'pb1|projects|open',
+          component_type: ComponentType.StringSelect,
+          values: Array.from({ length: 26 }, (_, i) => `v${i}`),
+        }),
       );
       expect(values.status).toBe(400);
     });

@@ -43,13 +43,23 @@ const command = (name: string, query = 'optimizers') => ({
   token: 'interaction-token',
   version: 1,
   type: InteractionType.ApplicationCommand,
-  data: { id: '3', name, type: ApplicationCommandType.ChatInput, options: [{ name: 'query', type: ApplicationCommandOptionType.String, value: query }] },
+  data: {
+    id: '3',
+    name,
+    type: ApplicationCommandType.ChatInput,
+    options: [{ name: 'query', type: ApplicationCommandOptionType.String, value: query }],
+  },
   user: { id: '42', username: 'asker' },
 });
 const autocomplete = () => ({
   ...command('projects', 'opt'),
   type: InteractionType.ApplicationCommandAutocomplete,
-  data: { id: '3', name: 'projects', type: ApplicationCommandType.ChatInput, options: [{ name: 'query', type: ApplicationCommandOptionType.String, value: 'opt', focused: true }] },
+  data: {
+    id: '3',
+    name: 'projects',
+    type: ApplicationCommandType.ChatInput,
+    options: [{ name: 'query', type: ApplicationCommandOptionType.String, value: 'opt', focused: true }],
+  },
 });
 const buttonPress = () => ({
   ...command('projects'),
@@ -162,7 +172,10 @@ describe('HTTP interactions endpoint', () => {
   it('answers autocomplete with the responder’s choices', async () => {
     const res = await signedRequest(base, keys.privateKey, autocomplete());
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [{ name: 'Lookahead optimizer', value: 'lookahead' }] } });
+    expect(await res.json()).toEqual({
+      type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+      data: { choices: [{ name: 'Lookahead optimizer', value: 'lookahead' }] },
+    });
   });
 
   it('answers a component press with a message update', async () => {
@@ -172,7 +185,11 @@ describe('HTTP interactions endpoint', () => {
   });
 
   it('passes a modal submit to the responder', async () => {
-    const res = await signedRequest(base, keys.privateKey, { ...command('projects'), type: InteractionType.ModalSubmit, data: { custom_id: 'm', components: [] } });
+    const res = await signedRequest(base, keys.privateKey, {
+      ...command('projects'),
+      type: InteractionType.ModalSubmit,
+      data: { custom_id: 'm', components: [] },
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ type: InteractionResponseType.ChannelMessageWithSource, data: { content: 'other' } });
   });
@@ -258,7 +275,12 @@ describe('HTTP interactions endpoint', () => {
   describe('refuses bodies over the limit with 413', () => {
     it('a 2 MiB body announced by Content-Length', async () => {
       const body = Buffer.alloc(2 * MiB, 0x20);
-      const res = await streamingPost(port, { ...signedHeaders(keys.privateKey, body), 'content-length': String(body.length) }, [body], true);
+      const res = await streamingPost(
+        port,
+        { ...signedHeaders(keys.privateKey, body), 'content-length': String(body.length) },
+        [body],
+        true,
+      );
       expect(res.status).toBe(413);
       expect(JSON.parse(res.body)).toEqual({ error: 'request body too large' });
       expect(res.headers.connection).toBe('close');
@@ -371,7 +393,15 @@ describe('HTTP interactions endpoint', () => {
 
     const entries = logOf(lines);
     expect(entries).toHaveLength(2);
-    expect(entries[0]).toMatchObject({ level: 'info', msg: 'http request', method: 'POST', path: '/interactions', status: 200, interactionType: 2, command: 'projects' });
+    expect(entries[0]).toMatchObject({
+      level: 'info',
+      msg: 'http request',
+      method: 'POST',
+      path: '/interactions',
+      status: 200,
+      interactionType: 2,
+      command: 'projects',
+    });
     expect(entries[0]?.['ms']).toEqual(expect.any(Number));
     expect(entries[1]).toMatchObject({ method: 'GET', path: '/nope', status: 404 });
     const all = lines.join('\n');
@@ -512,7 +542,14 @@ describe('graceful close', () => {
     });
     const port = await http.listen(0, '127.0.0.1');
     const body = JSON.stringify(command('projects'));
-    const request = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/interactions', headers: signedHeaders(keys.privateKey, body), agent: false });
+    const request = httpRequest({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/interactions',
+      headers: signedHeaders(keys.privateKey, body),
+      agent: false,
+    });
     const failed = new Promise<string>((resolve) => {
       request.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
       request.on('response', () => resolve('answered'));

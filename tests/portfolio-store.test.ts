@@ -44,7 +44,10 @@ describe('the portfolio store', () => {
     const { file, lines, logger, text } = setup();
     const holder = (await createPortfolioStore(file, logger))!;
     const good = holder.current();
-    writeFileSync(file, text.replace('url: https://github.com/akashpalrecha/Lookahead', 'url: not-a-url').replace('version: 1', 'version: one'));
+    writeFileSync(
+      file,
+      text.replace('url: https://github.com/akashpalrecha/Lookahead', 'url: not-a-url').replace('version: 1', 'version: one'),
+    );
     expect(await holder.reload()).toBe(false);
     expect(holder.current()).toBe(good);
     const problems = lines.filter((line) => line['level'] === 'error').map((line) => String(line['problem']));
@@ -114,12 +117,19 @@ describe('the portfolio store', () => {
       throw new RangeError('Maximum call stack size exceeded');
     };
     expect(await createPortfolioStore(file, logger, failing)).toBeNull();
-    expect(lines.at(-1)).toMatchObject({ level: 'error', msg: 'invalid profile', problem: `${file}: could not be loaded: RangeError: Maximum call stack size exceeded` });
+    expect(lines.at(-1)).toMatchObject({
+      level: 'error',
+      msg: 'invalid profile',
+      problem: `${file}: could not be loaded: RangeError: Maximum call stack size exceeded`,
+    });
     let calls = 0;
     const holder = (await createPortfolioStore(file, logger, (path) => (++calls === 1 ? loadPortfolio(path) : failing())))!;
     const good = holder.current();
     expect(await holder.reload()).toBe(false);
     expect(holder.current()).toBe(good);
-    expect(lines.at(-1)).toMatchObject({ msg: 'profile reload rejected; still serving the last good profile', problem: `${file}: could not be loaded: RangeError: Maximum call stack size exceeded` });
+    expect(lines.at(-1)).toMatchObject({
+      msg: 'profile reload rejected; still serving the last good profile',
+      problem: `${file}: could not be loaded: RangeError: Maximum call stack size exceeded`,
+    });
   });
 });

@@ -112,7 +112,10 @@ describe('loadPortfolio on broken profiles', () => {
   });
 
   it('reports a malformed id and an unknown category', async () => {
-    const file = write('idcat.yaml', edit('  - id: alpha\n    name: Alpha\n    category: tools', '  - id: Alpha One\n    name: Alpha\n    category: toolz'));
+    const file = write(
+      'idcat.yaml',
+      edit('  - id: alpha\n    name: Alpha\n    category: tools', '  - id: Alpha One\n    name: Alpha\n    category: toolz'),
+    );
     expect(await problemsOf(file)).toEqual([
       `${file}:27:9: projects[0].id: Invalid id: use lowercase letters, digits and single hyphens (e.g. "lookahead-optimizer")`,
       `${file}:29:15: projects[0].category: Unknown category "toolz": expected one of tools`,
@@ -120,7 +123,9 @@ describe('loadPortfolio on broken profiles', () => {
   });
 
   it('reports every problem at once, in file order', async () => {
-    const text = edit('version: 1', 'version: one').replace('url: https://github.com/ada/alpha', 'url: ftp://x').replace('    status: active\n  - id: beta', '    statuz: active\n  - id: beta');
+    const text = edit('version: 1', 'version: one')
+      .replace('url: https://github.com/ada/alpha', 'url: ftp://x')
+      .replace('    status: active\n  - id: beta', '    statuz: active\n  - id: beta');
     const file = write('many.yaml', text);
     const problems = await problemsOf(file);
     expect(problems.map((p) => p.replace(`${file}:`, '').split(': ')[0])).toEqual(['2:10', '27:5', '35:14', '38:5']);
@@ -146,7 +151,6 @@ describe('loadPortfolio on broken profiles', () => {
 });
 
 describe('portfolio-bot validate', () => {
-
   it('exits 0 with counts per section for a valid file', async () => {
     const file = write('valid.yaml', BASE);
     const result = await runValidate(file);
@@ -187,7 +191,10 @@ describe('validate teaches YAML', () => {
   });
 
   it('reports an unknown key and a bad category at once', async () => {
-    const file = write('unknown-and-category.yaml', edit('    category: tools\n    summary: The second tool.', '    category: toolz\n    sumary: The second tool.'));
+    const file = write(
+      'unknown-and-category.yaml',
+      edit('    category: tools\n    summary: The second tool.', '    category: toolz\n    sumary: The second tool.'),
+    );
     expect(await problemsOf(file)).toEqual([
       `${file}:39:5: projects[1].summary: Missing required field (expected string)`,
       `${file}:41:15: projects[1].category: Unknown category "toolz": expected one of tools`,
@@ -225,9 +232,19 @@ describe('validate teaches YAML', () => {
   });
 
   it('reports each tab-indented line, and an error before the first tab', async () => {
-    const text = edit('version: 1', 'version: [1').replace('    summary: The first tool.', '\tsummary: The first tool.').replace('    summary: The second tool.', '\tsummary: The second tool.');
+    const text = edit('version: 1', 'version: [1')
+      .replace('    summary: The first tool.', '\tsummary: The first tool.')
+      .replace('    summary: The second tool.', '\tsummary: The second tool.');
     const problems = await problemsOf(write('tabs.yaml', text));
-    expect(problems.map((problem) => problem.split(': ').slice(0, 3).join(': ').replace(/^.*tabs\.yaml:/, ''))).toEqual([
+    expect(
+      problems.map((problem) =>
+        problem
+          .split(': ')
+          .slice(0, 3)
+          .join(': ')
+          .replace(/^.*tabs\.yaml:/, ''),
+      ),
+    ).toEqual([
       '3:1: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]',
       '30:1: YAML syntax: Tabs are not allowed as indentation (indent with spaces; the 9 errors the parser reports after it follow from it and are not listed)',
       '42:1: YAML syntax: Tabs are not allowed as indentation (indent with spaces)',
@@ -250,7 +267,13 @@ describe('loadPortfolio on hostile files', () => {
 
   it('refuses aliases that expand exponentially, at the first alias', async () => {
     const levels = ['a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]'];
-    for (const [name, inner] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd']]) levels.push(`${name}: &${name} [${Array(10).fill(`*${inner}`).join(', ')}]`);
+    for (const [name, inner] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+    ])
+      levels.push(`${name}: &${name} [${Array(10).fill(`*${inner}`).join(', ')}]`);
     const file = write('laughs.yaml', BASE + levels.join('\n') + '\n');
     expect(await problemsOf(file)).toEqual([
       `${file}:${baseLines + 1}:8: aliases expand too much: the anchors they name contain aliases themselves (ReferenceError: Excessive alias count indicates a resource exhaustion attack)`,
@@ -265,7 +288,9 @@ describe('loadPortfolio on hostile files', () => {
   it('refuses a file over the size cap before reading it', async () => {
     const file = write('huge.yaml', 'x:\n' + '- []\n'.repeat(600_000));
     const started = performance.now();
-    expect(await problemsOf(file)).toEqual([`${file}: is too large: 2.9 MiB (3000003 bytes); a profile may be at most 1 MiB (1048576 bytes)`]);
+    expect(await problemsOf(file)).toEqual([
+      `${file}: is too large: 2.9 MiB (3000003 bytes); a profile may be at most 1 MiB (1048576 bytes)`,
+    ]);
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
@@ -301,7 +326,11 @@ describe('loadPortfolio on hostile files', () => {
     const file = write('tokens.yaml', `${BASE}extra:\n${lists}`);
     const [problem, ...rest] = await problemsOf(file);
     expect(rest).toEqual([]);
-    expect(problem).toMatch(new RegExp(`^${file}:\\d+:\\d+: too complex: more than 100000 YAML tokens \\(keys, values, indicators, line breaks\\) by here; a profile may have at most 100000$`));
+    expect(problem).toMatch(
+      new RegExp(
+        `^${file}:\\d+:\\d+: too complex: more than 100000 YAML tokens \\(keys, values, indicators, line breaks\\) by here; a profile may have at most 100000$`,
+      ),
+    );
   });
 
   it('lists the first 100 of many problems and counts them all', async () => {
@@ -322,7 +351,10 @@ describe('loadPortfolio on hostile files', () => {
   it('refuses a URL with a user name before the host, and one with a space', async () => {
     const file = write(
       'urls.yaml',
-      edit('url: https://github.com/ada/alpha', 'url: https://github.com@evil.example/ada/alpha').replace('url: https://github.com/ada\n', 'url: https://github.com/ada lovelace\n'),
+      edit('url: https://github.com/ada/alpha', 'url: https://github.com@evil.example/ada/alpha').replace(
+        'url: https://github.com/ada\n',
+        'url: https://github.com/ada lovelace\n',
+      ),
     );
     expect(await problemsOf(file)).toEqual([
       `${file}:13:12: identity.links[0].url: Invalid URL: it contains a space or line break; write a space as %20`,

@@ -56,7 +56,10 @@ describe('portfolio-bot validate on hostile files', () => {
     const fifo = join(dir, 'fifo.yaml');
     execFileSync('mkfifo', [fifo]);
     const bot = await runBot(['validate', fifo], {}, 10_000);
-    expect(bot.stderr.trim().split('\n')).toEqual([`${fifo}: is a named pipe (FIFO), expected a regular YAML profile file`, `1 problem in ${fifo}`]);
+    expect(bot.stderr.trim().split('\n')).toEqual([
+      `${fifo}: is a named pipe (FIFO), expected a regular YAML profile file`,
+      `1 problem in ${fifo}`,
+    ]);
     expect(bot.exitStatus.code).toBe(1);
   });
 });
@@ -76,9 +79,12 @@ describe('a running bot that sees a hostile profile saved', () => {
     const file = copyShipped('serve.yaml');
     bot = spawnBot(['serve'], { DISCORD_PUBLIC_KEY: keys.publicKeyHex, PROFILE_PATH: file, PORT: '0' });
     const serving = await bot.waitForLog('serving interactions');
-    const base = String(serving['url']).replace('0.0.0.0', '127.0.0.1').replace(/\/interactions$/, '');
+    const base = String(serving['url'])
+      .replace('0.0.0.0', '127.0.0.1')
+      .replace(/\/interactions$/, '');
     // /healthz is public and says only ok: the revision serving is the last one serve logged.
-    const revision = async () => [...bot!.logs].reverse().find((line) => line.msg === 'profile loaded' || line.msg === 'profile reloaded')?.['revision'];
+    const revision = async () =>
+      [...bot!.logs].reverse().find((line) => line.msg === 'profile loaded' || line.msg === 'profile reloaded')?.['revision'];
     let nextId = 300000000000000001n;
     const about = async () => {
       // serve answers each interaction id once: every call is a new interaction.
@@ -123,7 +129,9 @@ describe('a running bot that sees a hostile profile saved', () => {
     execFileSync('mkfifo', [fifo]);
     bot = spawnBot(['serve'], { DISCORD_PUBLIC_KEY: generateSigningKeys().publicKeyHex, PROFILE_PATH: fifo, PORT: '0' });
     expect(await bot.waitForExit(10_000)).toEqual({ code: 1, signal: null });
-    expect(bot.logsMatching('invalid profile').map((line) => line['problem'])).toEqual([`${fifo}: is a named pipe (FIFO), expected a regular YAML profile file`]);
+    expect(bot.logsMatching('invalid profile').map((line) => line['problem'])).toEqual([
+      `${fifo}: is a named pipe (FIFO), expected a regular YAML profile file`,
+    ]);
   });
 
   it('start (gateway): stays up after an alias bomb is saved, still answering', async () => {
@@ -131,7 +139,9 @@ describe('a running bot that sees a hostile profile saved', () => {
     discord = await startFakeDiscord({ defaultTimeoutMs: 15_000 });
     bot = await startBotProcess(discord, { PROFILE_PATH: file });
     const ask = async () => {
-      const response = await discord!.sendCommand({ name: 'about', user: discord!.user('1500000000000000001') }).response({ timeoutMs: 15_000 });
+      const response = await discord!
+        .sendCommand({ name: 'about', user: discord!.user('1500000000000000001') })
+        .response({ timeoutMs: 15_000 });
       return (response.data?.['embeds'] as { title?: string }[] | undefined)?.[0]?.title;
     };
     const title = await ask(); // the watcher is armed once the bot answers

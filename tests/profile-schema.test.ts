@@ -17,7 +17,10 @@ describe('the JSON Schema for editors', () => {
   });
 
   it('rejects unknown keys, like the zod schema', () => {
-    const schema = JSON.parse(buildProfileJsonSchema()) as { additionalProperties?: boolean; properties: Record<string, { additionalProperties?: boolean }> };
+    const schema = JSON.parse(buildProfileJsonSchema()) as {
+      additionalProperties?: boolean;
+      properties: Record<string, { additionalProperties?: boolean }>;
+    };
     expect(schema.additionalProperties).toBe(false);
     expect(schema.properties['identity']?.additionalProperties).toBe(false);
   });
@@ -26,7 +29,13 @@ describe('the JSON Schema for editors', () => {
 describe('parseConfig', () => {
   it('applies the documented defaults', () => {
     const config = parseConfig({});
-    expect(config).toMatchObject({ DISCORD_API_URL: 'https://discord.com/api', PORT: 8080, LOG_LEVEL: 'info', COOLDOWN_COMMANDS: 5, COOLDOWN_SECONDS: 10 });
+    expect(config).toMatchObject({
+      DISCORD_API_URL: 'https://discord.com/api',
+      PORT: 8080,
+      LOG_LEVEL: 'info',
+      COOLDOWN_COMMANDS: 5,
+      COOLDOWN_SECONDS: 10,
+    });
     expect(config.DISCORD_TOKEN).toBeUndefined();
   });
 
@@ -53,7 +62,10 @@ describe('parseConfig', () => {
   });
 
   it('trims trailing slashes from the API url and takes fractional cooldown seconds', () => {
-    expect(parseConfig({ DISCORD_API_URL: 'http://127.0.0.1:9/api//', COOLDOWN_SECONDS: '0.5' })).toMatchObject({ DISCORD_API_URL: 'http://127.0.0.1:9/api', COOLDOWN_SECONDS: 0.5 });
+    expect(parseConfig({ DISCORD_API_URL: 'http://127.0.0.1:9/api//', COOLDOWN_SECONDS: '0.5' })).toMatchObject({
+      DISCORD_API_URL: 'http://127.0.0.1:9/api',
+      COOLDOWN_SECONDS: 0.5,
+    });
   });
 
   it('names the bad key but never prints its value', () => {

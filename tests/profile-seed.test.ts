@@ -25,7 +25,11 @@ function section(from: RegExp, to: RegExp): string {
   return end < 0 ? rest : rest.slice(0, end + 1);
 }
 
-const fold = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const fold = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 describe('data/profile.yaml against the seed', () => {
   it('can read the seed', () => {
@@ -93,13 +97,31 @@ describe('data/profile.yaml against the seed', () => {
   });
 
   it('repairs the mis-decoded characters and the misspellings', () => {
-    for (const damage of ['üåê', '‚Ä¢', '‚Äô', '¬†', '√∑', 'philisophy', 'recuirt', 'segmentatation', 'assitance', 'objcetive', 'invloving', 'bactch', 'mainatin', 'compononent']) {
+    for (const damage of [
+      'üåê',
+      '‚Ä¢',
+      '‚Äô',
+      '¬†',
+      '√∑',
+      'philisophy',
+      'recuirt',
+      'segmentatation',
+      'assitance',
+      'objcetive',
+      'invloving',
+      'bactch',
+      'mainatin',
+      'compononent',
+    ]) {
       expect(everything, damage).not.toContain(damage);
     }
   });
 
   it('has the sections the seed describes', () => {
-    expect(profile.experience.map((r) => `${r.title} ${r.start}..${r.end}`)).toEqual(['AI Lead 2019-02..2020-01', 'AI Researcher 2018-09..2019-02']);
+    expect(profile.experience.map((r) => `${r.title} ${r.start}..${r.end}`)).toEqual([
+      'AI Lead 2019-02..2020-01',
+      'AI Researcher 2018-09..2019-02',
+    ]);
     expect(profile.research).toHaveLength(2);
     expect(profile.learning).toHaveLength(3);
     expect(profile.blogs.map((b) => b.url)).toEqual([

@@ -146,10 +146,27 @@ describe('redact', () => {
 
   it('reads digits of any script, and anything but a letter between them as a separator', () => {
     const spellings = [
-      '98799/90466', '98799_90466', '9*8*7*9*9*9*0*4*6*6', '98,799,904,66', '98799:90466', '98799 — 90466', '98799🙂90466',
-      '+９１ ９８７９９ ９０４６６', '٩٨٧٩٩ ٩٠٤٦٦', '۹۸۷۹۹۹۰۴۶۶', '९८७९९९०४६६', '𝟗𝟖𝟕𝟗𝟗𝟗𝟎𝟒𝟔𝟔', '⑨⑧⑦⑨⑨⑨⓪④⑥⑥',
-      '98799\u200C90466', '98799\u206090466', '98799\u200B90466', '9\u202E8799\u202C90466', '98799\n90466',
-      '0091 98799 90466', '+91 (0) 98799-90466', '+91\u00A098799\u00A090466',
+      '98799/90466',
+      '98799_90466',
+      '9*8*7*9*9*9*0*4*6*6',
+      '98,799,904,66',
+      '98799:90466',
+      '98799 — 90466',
+      '98799🙂90466',
+      '+９１ ９８７９９ ９０４６６',
+      '٩٨٧٩٩ ٩٠٤٦٦',
+      '۹۸۷۹۹۹۰۴۶۶',
+      '९८७९९९०४६६',
+      '𝟗𝟖𝟕𝟗𝟗𝟗𝟎𝟒𝟔𝟔',
+      '⑨⑧⑦⑨⑨⑨⓪④⑥⑥',
+      '98799\u200C90466',
+      '98799\u206090466',
+      '98799\u200B90466',
+      '9\u202E8799\u202C90466',
+      '98799\n90466',
+      '0091 98799 90466',
+      '+91 (0) 98799-90466',
+      '+91\u00A098799\u00A090466',
     ];
     for (const spelling of spellings) expect(redact(`tel ${spelling}.`, [phone]), JSON.stringify(spelling)).toBe('tel [private].');
   });
@@ -163,7 +180,9 @@ describe('redact', () => {
   });
 
   it('finds other secrets with invisible characters or compatibility forms inside', () => {
-    expect(redact('mail jane\u200B.doe@exa\u2060mple.com or ＪＡＮＥ.DOE@EXAMPLE.COM', ['jane.doe@example.com'])).toBe('mail [private] or [private]');
+    expect(redact('mail jane\u200B.doe@exa\u2060mple.com or ＪＡＮＥ.DOE@EXAMPLE.COM', ['jane.doe@example.com'])).toBe(
+      'mail [private] or [private]',
+    );
   });
 });
 
@@ -187,7 +206,12 @@ describe('fitReply', () => {
   });
 
   it('keeps only the ephemeral flag', () => {
-    expect(fit({ content: 'x', flags: MessageFlags.Ephemeral | MessageFlags.IsComponentsV2 | MessageFlags.SuppressEmbeds | MessageFlags.IsCrosspost }).flags).toBe(MessageFlags.Ephemeral);
+    expect(
+      fit({
+        content: 'x',
+        flags: MessageFlags.Ephemeral | MessageFlags.IsComponentsV2 | MessageFlags.SuppressEmbeds | MessageFlags.IsCrosspost,
+      }).flags,
+    ).toBe(MessageFlags.Ephemeral);
     expect(fit({ content: 'x', flags: MessageFlags.SuppressEmbeds | MessageFlags.SuppressNotifications })).not.toHaveProperty('flags');
     expect(fit({ content: 'x', flags: 'ephemeral' })).not.toHaveProperty('flags');
   });
@@ -218,7 +242,9 @@ describe('fitReply', () => {
     expect(embed.description).toHaveLength(4095);
 
     const small = fit({
-      embeds: [{ footer: { text: 'f'.repeat(3000) }, author: { name: 'a'.repeat(300) }, fields: [{ name: 'n'.repeat(300), value: words(300) }] }],
+      embeds: [
+        { footer: { text: 'f'.repeat(3000) }, author: { name: 'a'.repeat(300) }, fields: [{ name: 'n'.repeat(300), value: words(300) }] },
+      ],
     });
     const other = small.embeds?.[0] as APIEmbed;
     expect(other.footer?.text).toBe('f'.repeat(2047) + '…');
@@ -308,7 +334,10 @@ describe('fitReply', () => {
 
   it('moves a 6th and 7th button to a new row', () => {
     const out = fit({ components: [row(...Array.from({ length: 7 }, (_, i) => button(`b${i}`)))] });
-    expect(idsOf(out)).toEqual([['b0', 'b1', 'b2', 'b3', 'b4'], ['b5', 'b6']]);
+    expect(idsOf(out)).toEqual([
+      ['b0', 'b1', 'b2', 'b3', 'b4'],
+      ['b5', 'b6'],
+    ]);
   });
 
   it('keeps at most 5 rows; overflow takes only spare rows, after its own row', () => {
@@ -329,7 +358,11 @@ describe('fitReply', () => {
   it('drops a component whose custom_id is invalid or repeated, never cutting it', () => {
     const out = fit({
       components: [
-        row(button('x'.repeat(101)), button('x'.repeat(100)), button(''), { type: ComponentType.Button, style: ButtonStyle.Primary, label: 'no id' }),
+        row(button('x'.repeat(101)), button('x'.repeat(100)), button(''), {
+          type: ComponentType.Button,
+          style: ButtonStyle.Primary,
+          label: 'no id',
+        }),
         row(button('dup', 'first'), button('dup', 'second')),
         row(button('y'.repeat(101))),
       ],
@@ -361,11 +394,33 @@ describe('fitReply', () => {
       components: [
         row(
           { type: ComponentType.Button, style: ButtonStyle.Premium, sku_id: '123456789012345678' },
-          { type: ComponentType.Button, style: ButtonStyle.Link, label: 'go', url: 'https://example.com', disabled: true, emoji: { id: '123456789012345678', name: 'custom' } },
-          { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'pick', custom_id: 'pick', emoji: { id: '123456789012345678', name: '🔎', animated: true } },
+          {
+            type: ComponentType.Button,
+            style: ButtonStyle.Link,
+            label: 'go',
+            url: 'https://example.com',
+            disabled: true,
+            emoji: { id: '123456789012345678', name: 'custom' },
+          },
+          {
+            type: ComponentType.Button,
+            style: ButtonStyle.Secondary,
+            label: 'pick',
+            custom_id: 'pick',
+            emoji: { id: '123456789012345678', name: '🔎', animated: true },
+          },
         ),
-        ...[5, 6, 7, 8].map((type) => row({ type, custom_id: `auto-${type}`, default_values: [{ id: '1', type: 'user' }], channel_types: [0] })),
-        row({ type: ComponentType.StringSelect, custom_id: 'menu', disabled: true, min_values: 0, max_values: 2, options: [{ label: 'a', value: 'a', default: true, emoji: { id: '1' } }] }),
+        ...[5, 6, 7, 8].map((type) =>
+          row({ type, custom_id: `auto-${type}`, default_values: [{ id: '1', type: 'user' }], channel_types: [0] }),
+        ),
+        row({
+          type: ComponentType.StringSelect,
+          custom_id: 'menu',
+          disabled: true,
+          min_values: 0,
+          max_values: 2,
+          options: [{ label: 'a', value: 'a', default: true, emoji: { id: '1' } }],
+        }),
       ],
     });
     expect(out.components).toEqual([
@@ -376,13 +431,18 @@ describe('fitReply', () => {
           { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'pick', custom_id: 'pick', emoji: { name: '🔎' } },
         ],
       },
-      { type: ComponentType.ActionRow, components: [{ type: ComponentType.StringSelect, custom_id: 'menu', options: [{ label: 'a', value: 'a' }] }] },
+      {
+        type: ComponentType.ActionRow,
+        components: [{ type: ComponentType.StringSelect, custom_id: 'menu', options: [{ label: 'a', value: 'a' }] }],
+      },
     ]);
   });
 
   it('keeps an emoji only when it is one Unicode emoji', () => {
     const emojiOf = (name: string) => {
-      const button = fit({ components: [row({ type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: 'e', label: 'x', emoji: { name } })] }).components?.[0]?.components[0];
+      const button = fit({
+        components: [row({ type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: 'e', label: 'x', emoji: { name } })],
+      }).components?.[0]?.components[0];
       return button && 'emoji' in button ? button.emoji?.name : undefined;
     };
     for (const name of ['🔎', '✉️', '👩‍💻', '🇮🇳', '1️⃣', '👍🏽']) expect(emojiOf(name), name).toBe(name);
@@ -418,7 +478,9 @@ describe('fitReply', () => {
     }));
     options.push({ label: 'long value', value: 'v'.repeat(101), description: '', default: false });
     const out = fit({
-      components: [row({ type: ComponentType.StringSelect, custom_id: 'menu', placeholder: 'p'.repeat(200), min_values: 5, max_values: 3, options })],
+      components: [
+        row({ type: ComponentType.StringSelect, custom_id: 'menu', placeholder: 'p'.repeat(200), min_values: 5, max_values: 3, options }),
+      ],
     });
     const select = out.components?.[0]?.components[0] as APIStringSelectComponent;
     expect(select.options).toHaveLength(25);
@@ -437,7 +499,15 @@ describe('fitReply', () => {
     const out = fit({
       components: [
         row({ type: ComponentType.StringSelect, custom_id: 'empty', options: [] }),
-        row({ type: ComponentType.StringSelect, custom_id: 'one', max_values: 10, options: [{ label: 'x', value: 'y'.repeat(101) }, { label: 'ok', value: 'ok' }] }),
+        row({
+          type: ComponentType.StringSelect,
+          custom_id: 'one',
+          max_values: 10,
+          options: [
+            { label: 'x', value: 'y'.repeat(101) },
+            { label: 'ok', value: 'ok' },
+          ],
+        }),
       ],
     });
     const select = out.components?.[0]?.components[0] as APIStringSelectComponent;
@@ -462,7 +532,11 @@ describe('fitReply', () => {
           },
         ],
         components: [
-          row(button('call', 'Call 98799 90466'), { type: ComponentType.Button, style: ButtonStyle.Link, label: 'WhatsApp', url: 'https://wa.me/919879990466' }, button('id-9879990466')),
+          row(
+            button('call', 'Call 98799 90466'),
+            { type: ComponentType.Button, style: ButtonStyle.Link, label: 'WhatsApp', url: 'https://wa.me/919879990466' },
+            button('id-9879990466'),
+          ),
           row({
             type: ComponentType.StringSelect,
             custom_id: 'menu',
@@ -500,12 +574,39 @@ describe('fitReply', () => {
       { content: { toString: () => 'boom' } },
       { embeds: 'nope' },
       { embeds: [null, 1, 'x', [], { title: { a: 1 }, fields: 'f', footer: 'f', image: 'i', author: [] }] },
-      { components: [null, 1, { type: ComponentType.ActionRow }, { type: ComponentType.ActionRow, components: 'x' }, { type: ComponentType.Container, components: [] }] },
-      { components: [{ type: ComponentType.ActionRow, components: [null, { type: ComponentType.Button }, { type: ComponentType.StringSelect, options: [null, {}] }, { type: ComponentType.TextInput }] }] },
+      {
+        components: [
+          null,
+          1,
+          { type: ComponentType.ActionRow },
+          { type: ComponentType.ActionRow, components: 'x' },
+          { type: ComponentType.Container, components: [] },
+        ],
+      },
+      {
+        components: [
+          {
+            type: ComponentType.ActionRow,
+            components: [
+              null,
+              { type: ComponentType.Button },
+              { type: ComponentType.StringSelect, options: [null, {}] },
+              { type: ComponentType.TextInput },
+            ],
+          },
+        ],
+      },
       { embeds: [{ title: 'ok', fields: [null, { name: {}, value: [] }] }] },
     ];
     for (const payload of weird) expect(() => fit(payload)).not.toThrow();
-    const proxy = new Proxy({}, { get: () => { throw new Error('hostile getter'); } });
+    const proxy = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('hostile getter');
+        },
+      },
+    );
     expect(fitReply(proxy as ReplyPayload)).toEqual({ content: UNFIT_REPLY, allowed_mentions: { parse: [] } });
   });
 });
@@ -514,7 +615,14 @@ describe('fitReply on hostile text', () => {
   it('removes bidi controls and zero-width characters from every text, keeping ZWJs in emoji, ZWNJs in words and code-fence breaks', () => {
     const out = fit({
       content: 'a\u202Eb\u2066c\u2069\u200Bd\uFEFF\u2060e\u200E\u061C 👩\u200D💻 x\u200Dy',
-      embeds: [{ title: 't\u202Eitle\u200B', description: '```\n`\u200B``\n```', footer: { text: '\u200Cfoot\u200C' }, author: { name: '\u2067\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645' } }],
+      embeds: [
+        {
+          title: 't\u202Eitle\u200B',
+          description: '```\n`\u200B``\n```',
+          footer: { text: '\u200Cfoot\u200C' },
+          author: { name: '\u2067\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645' },
+        },
+      ],
       components: [row(button('b', 'la\u200Bbel\u202E'))],
     });
     expect(out.content).toBe('abcde 👩\u200D💻 xy');
@@ -532,8 +640,14 @@ describe('fitReply on hostile text', () => {
       content: '@everyone <@&1> <#2> </ping:3> <t:4:R> <:e:5> <a:e:6> <id:home>',
       embeds: [{ title: '@here', description: '@every\u200Bone', fields: [{ name: '<@7>', value: '@\u2060here' }] }],
     });
-    expect(out.content).toBe('@\u200Beveryone <\u200B@&1> <\u200B#2> <\u200B/ping:3> <\u200Bt:4:R> <\u200B:e:5> <\u200Ba:e:6> <\u200Bid:home>');
-    expect(out.embeds?.[0]).toEqual({ title: '@\u200Bhere', description: '@\u200Beveryone', fields: [{ name: '<\u200B@7>', value: '@\u200Bhere' }] });
+    expect(out.content).toBe(
+      '@\u200Beveryone <\u200B@&1> <\u200B#2> <\u200B/ping:3> <\u200Bt:4:R> <\u200B:e:5> <\u200Ba:e:6> <\u200Bid:home>',
+    );
+    expect(out.embeds?.[0]).toEqual({
+      title: '@\u200Bhere',
+      description: '@\u200Beveryone',
+      fields: [{ name: '<\u200B@7>', value: '@\u200Bhere' }],
+    });
     expect(fit({ content: 'mail a@b.co, 3 < 4, <https://example.org>' }).content).toBe('mail a@b.co, 3 < 4, <https://example.org>');
   });
 
@@ -548,13 +662,20 @@ describe('fitReply on hostile text', () => {
       ],
     });
     expect(out.content).toBe('a@b.co call (tel:+1234567) [x] (javascript:alert(1)) [ok](https://example.org/a)');
-    expect(out.embeds?.[0]?.description).toBe('https://github.com/ada (https://evil.example/phish) **github**\\.com (https://evil.example)');
+    expect(out.embeds?.[0]?.description).toBe(
+      'https://github.com/ada (https://evil.example/phish) **github**\\.com (https://evil.example)',
+    );
     // Field names render no links: shown as written.
-    expect(out.embeds?.[0]?.fields?.[0]).toEqual({ name: '[github.com](https://evil.example)', value: 'paypal.com (https://paypal.com.evil.example/login)' });
+    expect(out.embeds?.[0]?.fields?.[0]).toEqual({
+      name: '[github.com](https://evil.example)',
+      value: 'paypal.com (https://paypal.com.evil.example/login)',
+    });
   });
 
   it('breaks up a masked link whose target is not plain, since its host can be read two ways', () => {
-    expect(fit({ content: '[github.com](https://github.com(x)@evil.example/)' }).content).toBe('[github.com] (https://github.com(x)@evil.example/)');
+    expect(fit({ content: '[github.com](https://github.com(x)@evil.example/)' }).content).toBe(
+      '[github.com] (https://github.com(x)@evil.example/)',
+    );
     expect(fit({ content: '[docs](<https://example.org/a> "title")' }).content).toBe('[docs] (<https://example.org/a> "title")');
     expect(fit({ content: 'not a link: \\[a@b.co\\](mailto:a@b.co)' }).content).toBe('not a link: \\[a@b.co\\](mailto:a@b.co)');
   });
@@ -570,7 +691,9 @@ describe('fitReply on hostile text', () => {
     expect(fit({ content: '[[call](tel:123)](https://example.com/x)' }).content).toBe('[call (tel:123)](https://example.com/x)');
     // Made plain, the inner link names a site (b.co) other than the outer one's: that one goes too.
     expect(fit({ content: '[[mail](mailto:a@b.co)](https://example.com/x)' }).content).toBe('mail (a@b.co) (https://example.com/x)');
-    expect(fit({ content: '[see [docs](https://example.com/d)](https://example.com/x)' }).content).toBe('[see [docs](https://example.com/d)](https://example.com/x)');
+    expect(fit({ content: '[see [docs](https://example.com/d)](https://example.com/x)' }).content).toBe(
+      '[see [docs](https://example.com/d)](https://example.com/x)',
+    );
   });
 
   it('redacts a secret that a rewritten link brings into the text', () => {
@@ -578,7 +701,11 @@ describe('fitReply on hostile text', () => {
   });
 
   it('drops a url that holds an invisible character', () => {
-    const out = fit({ content: 'x', embeds: [{ title: 't', url: 'https://example.org/\u202Etxt.exe' }], components: [row({ type: ComponentType.Button, style: ButtonStyle.Link, label: 'go', url: 'https://example.org/\u200B' })] });
+    const out = fit({
+      content: 'x',
+      embeds: [{ title: 't', url: 'https://example.org/\u202Etxt.exe' }],
+      components: [row({ type: ComponentType.Button, style: ButtonStyle.Link, label: 'go', url: 'https://example.org/\u200B' })],
+    });
     expect(out.embeds?.[0]).toEqual({ title: 't' });
     expect(out.components).toBeUndefined();
   });
@@ -600,7 +727,9 @@ describe('fitChoices', () => {
     expect(out[1]).toEqual({ name: 'tab and nul', value: 'ctl' });
     expect(out[2]).toEqual({ name: 'choice 0', value: 'c0' });
     expect(out.at(-1)).toEqual({ name: 'choice 22', value: 'c22' });
-    expect(fitChoices([{ name: 'tel 9879990466', value: 'x' }], { redact: ['+919879990466'] })).toEqual([{ name: 'tel [private]', value: 'x' }]);
+    expect(fitChoices([{ name: 'tel 9879990466', value: 'x' }], { redact: ['+919879990466'] })).toEqual([
+      { name: 'tel [private]', value: 'x' },
+    ]);
     expect(fitChoices('nope' as unknown as AutocompleteChoice[])).toEqual([]);
   });
 });
@@ -624,7 +753,7 @@ describe('custom ids', () => {
   });
 
   it('truncates a long key at a character boundary to keep the id within 100', () => {
-    const query = ('deep learning optimizers | lookahead % radam 🚀 ').repeat(7).slice(0, 300);
+    const query = 'deep learning optimizers | lookahead % radam 🚀 '.repeat(7).slice(0, 300);
     expect(query).toHaveLength(300);
     const id = encodeCustomId({ command: 'projects', action: 'page', page: 12, user: '123456789012345678', key: query });
     expect(id.length).toBeLessThanOrEqual(100);
@@ -761,10 +890,47 @@ function pick<T>(random: () => number, list: readonly T[]): T {
 }
 
 const PIECES = [
-  'a', 'word ', ' ', '\n', '\t', '*', '_', '`', '|', '@everyone', '<@123>', '\\', '…', '#', '- ', '1. ',
-  '😀', '👨‍👩‍👧', '\u0301', '\u200B', '\u202E', '\u0000', '\u0007', '\u0085', '\uD83D', '\uDE00', '\uFFFD',
-  '中文', 'ẞ', 'https://example.com/x', 'javascript:x', '98799 90466', '+919879990466', '%7C',
-  '[github.com](https://evil.example)', '[mail](mailto:jane.doe@example.com)', '](', '[', ']', '(', ')',
+  'a',
+  'word ',
+  ' ',
+  '\n',
+  '\t',
+  '*',
+  '_',
+  '`',
+  '|',
+  '@everyone',
+  '<@123>',
+  '\\',
+  '…',
+  '#',
+  '- ',
+  '1. ',
+  '😀',
+  '👨‍👩‍👧',
+  '\u0301',
+  '\u200B',
+  '\u202E',
+  '\u0000',
+  '\u0007',
+  '\u0085',
+  '\uD83D',
+  '\uDE00',
+  '\uFFFD',
+  '中文',
+  'ẞ',
+  'https://example.com/x',
+  'javascript:x',
+  '98799 90466',
+  '+919879990466',
+  '%7C',
+  '[github.com](https://evil.example)',
+  '[mail](mailto:jane.doe@example.com)',
+  '](',
+  '[',
+  ']',
+  '(',
+  ')',
 ];
 
 function randomText(random: () => number, length: number): string {
@@ -875,7 +1041,10 @@ function randomComponent(random: () => number): unknown {
           default: maybe(random, () => random() < 0.5),
         })),
       ),
-      default_values: maybe(random, () => [{ id: '5', type: 'user' }, { id: 'x', type: 'role' }]),
+      default_values: maybe(random, () => [
+        { id: '5', type: 'user' },
+        { id: 'x', type: 'role' },
+      ]),
       channel_types: maybe(random, () => [0, 'x', 2]),
     };
   }
@@ -889,7 +1058,10 @@ function randomPayload(random: () => number): unknown {
     embeds: maybe(random, () => Array.from({ length: count(random, 4, 22) }, () => maybe(random, () => randomEmbed(random)))),
     components: maybe(random, () =>
       Array.from({ length: Math.floor(random() * 9) }, () =>
-        maybe(random, () => ({ type: maybe(random, () => 1), components: Array.from({ length: Math.floor(random() * 12) }, () => randomComponent(random)) })),
+        maybe(random, () => ({
+          type: maybe(random, () => 1),
+          components: Array.from({ length: Math.floor(random() * 12) }, () => randomComponent(random)),
+        })),
       ),
     ),
     flags: maybe(random, () => Math.floor(random() * 70000)),

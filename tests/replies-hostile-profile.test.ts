@@ -97,7 +97,9 @@ describe('hostile profile text (issue #15.6)', () => {
   });
 
   it('does the same for a domain, a look-alike domain and a target with user info', async () => {
-    expect((await about('See [github.com/ada](https://evil.example/ada).')).background).toBe('See github.com/ada (https://evil.example/ada).');
+    expect((await about('See [github.com/ada](https://evil.example/ada).')).background).toBe(
+      'See github.com/ada (https://evil.example/ada).',
+    );
     expect((await about('See [github.com](https://gіthub.com/ada).')).background).toBe('See github.com (https://gіthub.com/ada).');
     expect((await about('See [GitHub.com](https://github.com@evil.example/x).')).background).toBe(
       'See GitHub.com (https://github.com@evil.example/x).',
@@ -105,12 +107,15 @@ describe('hostile profile text (issue #15.6)', () => {
   });
 
   it('keeps a masked link whose text names its own site, or no site at all', async () => {
-    const text = 'See [github.com/ada](https://github.com/ada), [my blog](https://ada.example.org/blog) and [www.github.com](https://gist.github.com/ada).';
+    const text =
+      'See [github.com/ada](https://github.com/ada), [my blog](https://ada.example.org/blog) and [www.github.com](https://gist.github.com/ada).';
     expect((await about(text)).background).toBe(text);
   });
 
   it('strips bidi controls and zero-width characters from a title, keeping a ZWJ inside an emoji', async () => {
-    const embed = await projectCard({ projectName: '\u202EAlpha\u202C \u2066tool\u2069\u200B\u200E\u200F\u061C\uFEFF\u2060\u200C\u200D 👩\u200D💻' });
+    const embed = await projectCard({
+      projectName: '\u202EAlpha\u202C \u2066tool\u2069\u200B\u200E\u200F\u061C\uFEFF\u2060\u200C\u200D 👩\u200D💻',
+    });
     expect(embed.title).toBe('Alpha tool 👩\u200D💻');
   });
 
@@ -165,6 +170,8 @@ describe('through `portfolio-bot ask --json` (the real entry point, dist/)', () 
     const { code, stdout } = await ask(profile, '/about');
     expect(code).toBe(0);
     const payload = JSON.parse(stdout) as ReplyPayload;
-    expect(payload.embeds?.[0]?.description).toBe(`${HEADLINE}Ring [private], @\u200Beveryone! https://github.com/ada (https://evil.example/phish) ok`);
+    expect(payload.embeds?.[0]?.description).toBe(
+      `${HEADLINE}Ring [private], @\u200Beveryone! https://github.com/ada (https://evil.example/phish) ok`,
+    );
   });
 });

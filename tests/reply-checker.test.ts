@@ -6,9 +6,9 @@ import { checkReply } from './fake-discord/limits.js';
 
 const NO_PINGS = { parse: [] };
 /** The reasons for a payload with `content` and nothing else wrong. */
-const contentReasons = (content: string, secrets: string[] = []): string[] => checkReply({ content, allowed_mentions: NO_PINGS }, { secrets });
-const descriptionReasons = (description: string): string[] =>
-  checkReply({ embeds: [{ description }], allowed_mentions: NO_PINGS });
+const contentReasons = (content: string, secrets: string[] = []): string[] =>
+  checkReply({ content, allowed_mentions: NO_PINGS }, { secrets });
+const descriptionReasons = (description: string): string[] => checkReply({ embeds: [{ description }], allowed_mentions: NO_PINGS });
 const button = (extra: Record<string, unknown>) => ({ type: 2, style: 2, label: 'go', custom_id: 'go', ...extra });
 const componentReasons = (...components: unknown[]): string[] =>
   checkReply({ components: [{ type: 1, components }], allowed_mentions: NO_PINGS });
@@ -30,7 +30,13 @@ describe('checkReply', () => {
           },
         ],
         components: [
-          { type: 1, components: [button({ emoji: { name: '📣' } }), { type: 2, style: 5, label: 'Mail', url: 'https://example.org', emoji: { name: '✉️' } }] },
+          {
+            type: 1,
+            components: [
+              button({ emoji: { name: '📣' } }),
+              { type: 2, style: 5, label: 'Mail', url: 'https://example.org', emoji: { name: '✉️' } },
+            ],
+          },
           { type: 1, components: [{ type: 3, custom_id: 'menu', options: [{ label: 'a', value: 'a', emoji: { name: '💤' } }] }] },
         ],
         flags: 64,
@@ -39,17 +45,23 @@ describe('checkReply', () => {
     ).toEqual([]);
   });
 
-  it("still names what Discord itself refuses", () => {
+  it('still names what Discord itself refuses', () => {
     expect(checkReply('x')).toEqual(['message payload must be a JSON object']);
     expect(checkReply({ allowed_mentions: NO_PINGS })).toEqual(['Cannot send an empty message']);
     expect(contentReasons('x'.repeat(2001))).toEqual(['content must be at most 2000 characters (got 2001)']);
-    expect(checkReply({ content: 'x', allowed_mentions: { parse: ['everyone'] } })).toEqual(['mentions not suppressed (allowed_mentions parse is ["everyone"])']);
+    expect(checkReply({ content: 'x', allowed_mentions: { parse: ['everyone'] } })).toEqual([
+      'mentions not suppressed (allowed_mentions parse is ["everyone"])',
+    ]);
   });
 
   it('wants allowed_mentions spelled { parse: [] } and no flag but ephemeral', () => {
     expect(checkReply({ content: 'x', allowed_mentions: {} })).toEqual(['allowed_mentions must be { parse: [] }']);
-    expect(checkReply({ content: 'x', flags: 4, allowed_mentions: NO_PINGS })).toEqual(['flags 4: a reply carries no flag but ephemeral (64)']);
-    expect(checkReply({ content: 'x', flags: 64 | 4096, allowed_mentions: NO_PINGS })).toEqual(['flags 4160: a reply carries no flag but ephemeral (64)']);
+    expect(checkReply({ content: 'x', flags: 4, allowed_mentions: NO_PINGS })).toEqual([
+      'flags 4: a reply carries no flag but ephemeral (64)',
+    ]);
+    expect(checkReply({ content: 'x', flags: 64 | 4096, allowed_mentions: NO_PINGS })).toEqual([
+      'flags 4160: a reply carries no flag but ephemeral (64)',
+    ]);
   });
 
   it('finds blank texts and lone surrogates', () => {
@@ -66,20 +78,40 @@ describe('checkReply', () => {
     // A ZWJ only inside an emoji sequence, a ZWNJ only between letters.
     expect(contentReasons('x\u200Dy 🔎\u200D')).toEqual(['content holds an invisible or bidi control character (U+200D)']);
     expect(contentReasons('\u200Cword')).toEqual(['content holds an invisible or bidi control character (U+200C)']);
-    expect(componentReasons(button({ label: 'g\u200Eo' }))).toEqual(['components[0].components[0].label holds an invisible or bidi control character (U+200E)']);
+    expect(componentReasons(button({ label: 'g\u200Eo' }))).toEqual([
+      'components[0].components[0].label holds an invisible or bidi control character (U+200E)',
+    ]);
     expect(contentReasons('👩🏽\u200D💻 ❤️\u200D🔥 می\u200Cخواهم @\u200Bhere <\u200B#1> ```\n`\u200B``\n```')).toEqual([]);
   });
 
   it('finds every live mention form, and none once broken', () => {
-    const forms = ['@everyone', '@here', '<@123>', '<@!123>', '<@&123>', '<#123>', '</ping:123>', '</project open:123>', '<:e:123>', '<a:e:123>', '<t:1700000000>', '<t:1700000000:R>', '<id:customize>'];
+    const forms = [
+      '@everyone',
+      '@here',
+      '<@123>',
+      '<@!123>',
+      '<@&123>',
+      '<#123>',
+      '</ping:123>',
+      '</project open:123>',
+      '<:e:123>',
+      '<a:e:123>',
+      '<t:1700000000>',
+      '<t:1700000000:R>',
+      '<id:customize>',
+    ];
     for (const form of forms) expect(contentReasons(`hi ${form}!`), form).toEqual([`content holds a live mention: ${form}`]);
-    expect(checkReply({ embeds: [{ title: '@Here' }], allowed_mentions: NO_PINGS })).toEqual(['embeds[0].title holds a live mention: @Here']);
+    expect(checkReply({ embeds: [{ title: '@Here' }], allowed_mentions: NO_PINGS })).toEqual([
+      'embeds[0].title holds a live mention: @Here',
+    ]);
     expect(contentReasons('@\u200Beveryone <\u200B@123> a@b.co 3 < 4 <@abc> <https://example.org>')).toEqual([]);
   });
 
   it('finds masked links that open no http(s) page, where links render', () => {
     expect(contentReasons('write [to me](mailto:a@b.co)')).toEqual(['content: masked link [to me](mailto:a@b.co) opens no http(s) page']);
-    expect(descriptionReasons('[x](javascript:alert(1))')).toEqual(['embeds[0].description: masked link [x](javascript:alert(1) has a target that is not a plain url']);
+    expect(descriptionReasons('[x](javascript:alert(1))')).toEqual([
+      'embeds[0].description: masked link [x](javascript:alert(1) has a target that is not a plain url',
+    ]);
     expect(descriptionReasons('[cv](/resume.pdf)')).toEqual(['embeds[0].description: masked link [cv](/resume.pdf) opens no http(s) page']);
     expect(checkReply({ embeds: [{ fields: [{ name: 'n', value: '[call](tel:+1234567)' }] }], allowed_mentions: NO_PINGS })).toEqual([
       'embeds[0].fields[0].value: masked link [call](tel:+1234567) opens no http(s) page',
@@ -87,26 +119,40 @@ describe('checkReply', () => {
   });
 
   it('finds masked links whose text names another site than they open', () => {
-    expect(descriptionReasons('[github.com](https://evil.example)')).toEqual(['embeds[0].description: masked link [github.com](https://evil.example) names github.com but opens evil.example']);
+    expect(descriptionReasons('[github.com](https://evil.example)')).toEqual([
+      'embeds[0].description: masked link [github.com](https://evil.example) names github.com but opens evil.example',
+    ]);
     expect(descriptionReasons('[https://github.com/ada](https://evil.example/phish)')).toEqual([
       'embeds[0].description: masked link [https://github.com/ada](https://evil.example/phish) names github.com but opens evil.example',
     ]);
     // Emphasis and escapes do not hide a name; a look-alike letter does not pass for it; user info is not the host.
-    expect(descriptionReasons('[**github**\\.com](https://evil.example)')).toEqual(['embeds[0].description: masked link [**github**\\.com](https://evil.example) names github.com but opens evil.example']);
-    expect(descriptionReasons('[github.com](https://gіthub.com/ada)')).toEqual(['embeds[0].description: masked link [github.com](https://gіthub.com/ada) names github.com but opens xn--gthub-n2e.com']);
-    expect(descriptionReasons('[github.com](https://github.com@evil.example/x)')).toEqual(['embeds[0].description: masked link [github.com](https://github.com@evil.example/x) names github.com but opens evil.example']);
+    expect(descriptionReasons('[**github**\\.com](https://evil.example)')).toEqual([
+      'embeds[0].description: masked link [**github**\\.com](https://evil.example) names github.com but opens evil.example',
+    ]);
+    expect(descriptionReasons('[github.com](https://gіthub.com/ada)')).toEqual([
+      'embeds[0].description: masked link [github.com](https://gіthub.com/ada) names github.com but opens xn--gthub-n2e.com',
+    ]);
+    expect(descriptionReasons('[github.com](https://github.com@evil.example/x)')).toEqual([
+      'embeds[0].description: masked link [github.com](https://github.com@evil.example/x) names github.com but opens evil.example',
+    ]);
     expect(descriptionReasons('[paypal.com](https://paypal.com.evil.example/login)')).toEqual([
       'embeds[0].description: masked link [paypal.com](https://paypal.com.evil.example/login) names paypal.com but opens paypal.com.evil.example',
     ]);
     // The same site, a subdomain of it, or no site named at all: fine.
-    expect(descriptionReasons('[github.com/ada](https://www.github.com/ada) [docs](https://docs.github.com) [Lookahead](https://evil.example) [ada.github.io/files/Ada_CV.pdf](https://ada.github.io/files/Ada_CV.pdf)')).toEqual([]);
+    expect(
+      descriptionReasons(
+        '[github.com/ada](https://www.github.com/ada) [docs](https://docs.github.com) [Lookahead](https://evil.example) [ada.github.io/files/Ada_CV.pdf](https://ada.github.io/files/Ada_CV.pdf)',
+      ),
+    ).toEqual([]);
   });
 
   it('finds masked links whose target is not written plainly', () => {
     expect(contentReasons('[github.com](https://github.com(x)@evil.example/)')).toEqual([
       'content: masked link [github.com](https://github.com(x) has a target that is not a plain url',
     ]);
-    expect(contentReasons('[docs](<https://example.org/a> "title")')).toEqual(['content: masked link [docs](<https://example.org/a> "title") has a target that is not a plain url']);
+    expect(contentReasons('[docs](<https://example.org/a> "title")')).toEqual([
+      'content: masked link [docs](<https://example.org/a> "title") has a target that is not a plain url',
+    ]);
   });
 
   it('leaves text that renders no link alone: escaped brackets, field names, titles, a link broken up', () => {
@@ -122,12 +168,21 @@ describe('checkReply', () => {
       'content: masked link [a\\](mailto:a@b.co) opens no http(s) page',
       'content: masked link [x \\[y] github.com](https://evil.example) names github.com but opens evil.example',
     ]);
-    expect(checkReply({ embeds: [{ title: '[github.com](https://evil.example)', fields: [{ name: '[x](mailto:a@b.co)', value: 'v' }] }], allowed_mentions: NO_PINGS })).toEqual([]);
+    expect(
+      checkReply({
+        embeds: [{ title: '[github.com](https://evil.example)', fields: [{ name: '[x](mailto:a@b.co)', value: 'v' }] }],
+        allowed_mentions: NO_PINGS,
+      }),
+    ).toEqual([]);
   });
 
   it('finds control characters in ids and option values', () => {
-    expect(componentReasons(button({ custom_id: 'a\u0000b' }))).toEqual(['components[0].components[0].custom_id holds a control character']);
-    expect(componentReasons({ type: 3, custom_id: 'm', options: [{ label: 'a', value: 'a\tb' }] })).toEqual(['components[0].components[0].options[0].value holds a control character']);
+    expect(componentReasons(button({ custom_id: 'a\u0000b' }))).toEqual([
+      'components[0].components[0].custom_id holds a control character',
+    ]);
+    expect(componentReasons({ type: 3, custom_id: 'm', options: [{ label: 'a', value: 'a\tb' }] })).toEqual([
+      'components[0].components[0].options[0].value holds a control character',
+    ]);
   });
 
   it('finds urls with hidden characters, too long, or not http(s)', () => {
@@ -135,18 +190,26 @@ describe('checkReply', () => {
       'embeds[0].url holds a space, control or invisible character',
     ]);
     const long = `https://example.org/${'p'.repeat(2030)}`;
-    expect(checkReply({ embeds: [{ title: 't', thumbnail: { url: long } }], allowed_mentions: NO_PINGS })).toEqual([`embeds[0].thumbnail.url must be at most 2048 characters (got ${long.length})`]);
-    expect(checkReply({ embeds: [{ image: { url: 'attachment://a.png' } }], allowed_mentions: NO_PINGS })).toEqual(['embeds[0].image.url is not an http(s) url']);
-    expect(checkReply({ embeds: [{ title: 't', footer: { text: 'f', icon_url: 'ftp://example.org/i.png' } }], allowed_mentions: NO_PINGS })).toEqual([
-      'embeds[0].footer.icon_url is not an http(s) url',
+    expect(checkReply({ embeds: [{ title: 't', thumbnail: { url: long } }], allowed_mentions: NO_PINGS })).toEqual([
+      `embeds[0].thumbnail.url must be at most 2048 characters (got ${long.length})`,
     ]);
-    expect(componentReasons({ type: 2, style: 5, label: 'open', url: 'discord://-/channels/1/2' })).toEqual(['components[0].components[0].url is not an http(s) url']);
+    expect(checkReply({ embeds: [{ image: { url: 'attachment://a.png' } }], allowed_mentions: NO_PINGS })).toEqual([
+      'embeds[0].image.url is not an http(s) url',
+    ]);
+    expect(
+      checkReply({ embeds: [{ title: 't', footer: { text: 'f', icon_url: 'ftp://example.org/i.png' } }], allowed_mentions: NO_PINGS }),
+    ).toEqual(['embeds[0].footer.icon_url is not an http(s) url']);
+    expect(componentReasons({ type: 2, style: 5, label: 'open', url: 'discord://-/channels/1/2' })).toEqual([
+      'components[0].components[0].url is not an http(s) url',
+    ]);
   });
 
   it('wants emoji that are one Unicode emoji', () => {
     expect(componentReasons(button({ emoji: { name: 'x' } }))).toEqual(['components[0].components[0].emoji is not one Unicode emoji']);
     expect(componentReasons(button({ emoji: { name: '🔎🔎' } }))).toEqual(['components[0].components[0].emoji is not one Unicode emoji']);
-    expect(componentReasons(button({ emoji: { id: '123456789012345678', name: '🔎' } }))).toEqual(['components[0].components[0].emoji has an id: the bot uses no custom emoji']);
+    expect(componentReasons(button({ emoji: { id: '123456789012345678', name: '🔎' } }))).toEqual([
+      'components[0].components[0].emoji has an id: the bot uses no custom emoji',
+    ]);
     expect(componentReasons({ type: 3, custom_id: 'm', options: [{ label: 'a', value: 'a', emoji: { name: '' } }] })).toEqual([
       'components[0].components[0].options[0].emoji is not one Unicode emoji',
     ]);
@@ -168,12 +231,28 @@ describe('checkReply', () => {
 
   it('finds a phone number in any spelling, anywhere, by its last eight digits', () => {
     const phone = '+919879990466';
-    const spellings = ['98799 90466', '+91-98799-90466', '９８７９９ ９０４６６', '٩٨٧٩٩٩٠٤٦٦', '९८७९९९०४६६', '𝟗𝟖𝟕𝟗𝟗𝟗𝟎𝟒𝟔𝟔', '⑨⑧⑦⑨⑨⑨⓪④⑥⑥', '98799_90466', '799 90466'];
-    for (const spelling of spellings) expect(contentReasons(`tel ${spelling}.`, [phone]), spelling).toEqual(['content shows a private value']);
-    expect(checkReply({ content: 'x', components: [{ type: 1, components: [button({ custom_id: 'call-9879990466' })] }], allowed_mentions: NO_PINGS }, { secrets: [phone] })).toEqual([
-      'components[0].components[0].custom_id shows a private value',
-    ]);
-    expect(checkReply({ embeds: [{ title: 't', url: 'https://wa.me/919879990466' }], allowed_mentions: NO_PINGS }, { secrets: [phone] })).toEqual(['embeds[0].url shows a private value']);
+    const spellings = [
+      '98799 90466',
+      '+91-98799-90466',
+      '９８７９９ ９０４６６',
+      '٩٨٧٩٩٩٠٤٦٦',
+      '९८७९९९०४६६',
+      '𝟗𝟖𝟕𝟗𝟗𝟗𝟎𝟒𝟔𝟔',
+      '⑨⑧⑦⑨⑨⑨⓪④⑥⑥',
+      '98799_90466',
+      '799 90466',
+    ];
+    for (const spelling of spellings)
+      expect(contentReasons(`tel ${spelling}.`, [phone]), spelling).toEqual(['content shows a private value']);
+    expect(
+      checkReply(
+        { content: 'x', components: [{ type: 1, components: [button({ custom_id: 'call-9879990466' })] }], allowed_mentions: NO_PINGS },
+        { secrets: [phone] },
+      ),
+    ).toEqual(['components[0].components[0].custom_id shows a private value']);
+    expect(
+      checkReply({ embeds: [{ title: 't', url: 'https://wa.me/919879990466' }], allowed_mentions: NO_PINGS }, { secrets: [phone] }),
+    ).toEqual(['embeds[0].url shows a private value']);
     // A letter ends a run of digits; fewer than its last eight digits is not the number.
     expect(contentReasons('98799 x 90466, 9990466, [private], 2019 2020', [phone])).toEqual([]);
   });

@@ -16,7 +16,9 @@ beforeAll(async () => {
 afterAll(() => {
   const top1 = ranks.filter((r) => r === 1).length / ranks.length;
   const mrr = ranks.reduce<number>((sum, r) => sum + (r ? 1 / r : 0), 0) / ranks.length;
-  console.log(`relevance: ${SPEC.length} queries, top-1 accuracy ${(top1 * 100).toFixed(1)} %, MRR ${mrr.toFixed(3)}; ${NONSENSE.length} nonsense queries`);
+  console.log(
+    `relevance: ${SPEC.length} queries, top-1 accuracy ${(top1 * 100).toFixed(1)} %, MRR ${mrr.toFixed(3)}; ${NONSENSE.length} nonsense queries`,
+  );
 });
 
 describe('relevance specification', () => {

@@ -87,7 +87,8 @@ describe('typo layer', () => {
     // Few letters make many near words; half the words typed are a vocabulary word mistyped.
     const rand = mulberry32(5);
     const pick = (letters: string) => letters[Math.floor(rand() * letters.length)]!;
-    const word = (letters: string, min: number, spread: number) => Array.from({ length: min + Math.floor(rand() * spread) }, () => pick(letters)).join('');
+    const word = (letters: string, min: number, spread: number) =>
+      Array.from({ length: min + Math.floor(rand() * spread) }, () => pick(letters)).join('');
     const mistype = (text: string, letters: string) => {
       const at = Math.floor(rand() * text.length);
       const kind = Math.floor(rand() * 3);
@@ -109,7 +110,13 @@ describe('typo layer', () => {
           expect(edits).toBeLessThanOrEqual(allowedEdits(typed.length));
         }
         const oneAway = vocabulary.filter((w) => editDistance(typed, w) <= 1).sort();
-        expect(found.filter((m) => m.edits <= 1).map((m) => m.term).sort(), typed).toEqual(oneAway);
+        expect(
+          found
+            .filter((m) => m.edits <= 1)
+            .map((m) => m.term)
+            .sort(),
+          typed,
+        ).toEqual(oneAway);
         near += oneAway.length > 0 ? 1 : 0;
       }
       expect(near).toBeGreaterThan(50);
@@ -171,7 +178,10 @@ describe('search', () => {
     const [one, two] = [await fresh(), await fresh()];
     const hits = (index: ProfileSearch, query: string) => index.search(query).map((h) => `${h.section}/${h.id} ${h.score}`);
     const forwards = queries.map((q) => hits(one, q));
-    const backwards = [...queries].reverse().map((q) => hits(two, q)).reverse();
+    const backwards = [...queries]
+      .reverse()
+      .map((q) => hits(two, q))
+      .reverse();
     expect(backwards).toEqual(forwards);
     // A tag shared by six entries: equal scores, in section order, then profile order.
     expect(forwards[0]).toEqual([
@@ -215,7 +225,10 @@ describe('search', () => {
   });
 
   it('learns a word from the data, without code', () => {
-    const text = readFileSync(new URL('./fixtures/minimal.yaml', import.meta.url), 'utf8').replace('tags: [compilers]', 'tags: [compilers, blockchain]');
+    const text = readFileSync(new URL('./fixtures/minimal.yaml', import.meta.url), 'utf8').replace(
+      'tags: [compilers]',
+      'tags: [compilers, blockchain]',
+    );
     const own = createSearch(parseProfile(text, 'x.yaml').profile);
     expect(own.search('blockchain').map((h) => h.id)).toEqual(['alpha']);
     expect(search.search('blockchain')).toEqual([]);
@@ -272,7 +285,12 @@ describe('portfolio-bot search', () => {
     expect(code).toBe(0);
     const parsed = JSON.parse(out) as Record<string, unknown>[];
     expect(Object.keys(parsed[0]!)).toEqual(['section', 'id', 'title', 'url', 'score']);
-    expect(parsed[0]).toMatchObject({ section: 'projects', id: 'lookahead-optimizer-analysis', title: 'Lookahead Optimizer Analysis', url: 'https://github.com/akashpalrecha/Lookahead' });
+    expect(parsed[0]).toMatchObject({
+      section: 'projects',
+      id: 'lookahead-optimizer-analysis',
+      title: 'Lookahead Optimizer Analysis',
+      url: 'https://github.com/akashpalrecha/Lookahead',
+    });
   });
 
   it('prints [] and exits 0 when nothing is relevant', async () => {

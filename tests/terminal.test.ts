@@ -162,7 +162,10 @@ describe('npm start without a token (input piped)', () => {
   });
 
   it('folds every line at word boundaries within 80 columns when piped; only an overlong URL runs past', async () => {
-    const { stdout } = await runCli(['start'], '/projects\nnext\n/project Lookahead\n/about\n/experience\n/search fastai\ndoes he know docker?\n');
+    const { stdout } = await runCli(
+      ['start'],
+      '/projects\nnext\n/project Lookahead\n/about\n/experience\n/search fastai\ndoes he know docker?\n',
+    );
     const lines = stdout.split('\n');
     expect(lines.length).toBeGreaterThan(150);
     // Past 80 columns only a link line, or a word too long for any line alone on its line.
@@ -229,7 +232,19 @@ describe('the environment', () => {
   /** process.env without the keys of .env.example, so that a .env can set them. */
   function bareEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     const env = { ...process.env };
-    for (const key of ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_PUBLIC_KEY', 'DISCORD_API_URL', 'PORT', 'PROFILE_PATH', 'LOG_LEVEL', 'COOLDOWN_COMMANDS', 'COOLDOWN_SECONDS']) delete env[key];
+    for (const key of [
+      'DISCORD_TOKEN',
+      'DISCORD_CLIENT_ID',
+      'DISCORD_GUILD_ID',
+      'DISCORD_PUBLIC_KEY',
+      'DISCORD_API_URL',
+      'PORT',
+      'PROFILE_PATH',
+      'LOG_LEVEL',
+      'COOLDOWN_COMMANDS',
+      'COOLDOWN_SECONDS',
+    ])
+      delete env[key];
     return { ...env, ...extra };
   }
 
@@ -241,7 +256,10 @@ describe('the environment', () => {
       const fromFile = await runCli(['validate'], '', { cwd: dir, env: bareEnv() });
       expect(fromFile.code).toBe(1);
       expect(fromFile.stderr).toContain(`${join(dir, 'broken.yaml')}:`);
-      const overridden = await runCli(['validate'], '', { cwd: dir, env: bareEnv({ PROFILE_PATH: join(REPO_ROOT, 'data', 'profile.yaml') }) });
+      const overridden = await runCli(['validate'], '', {
+        cwd: dir,
+        env: bareEnv({ PROFILE_PATH: join(REPO_ROOT, 'data', 'profile.yaml') }),
+      });
       expect(overridden.code).toBe(0);
       expect(overridden.stdout).toContain('profile.yaml: valid');
     } finally {
@@ -280,7 +298,11 @@ describe('the terminal chat', () => {
     input.end('/projects\nnext\nprevious\n1\nexit\n/about\n');
     expect(await done).toBe(0);
     const lines = text.split('\n');
-    expect(lines.filter((line) => /^— Page \d of 2 /.test(line)).map((line) => line.slice(0, 13))).toEqual(['— Page 1 of 2', '— Page 2 of 2', '— Page 1 of 2']);
+    expect(lines.filter((line) => /^— Page \d of 2 /.test(line)).map((line) => line.slice(0, 13))).toEqual([
+      '— Page 1 of 2',
+      '— Page 2 of 2',
+      '— Page 1 of 2',
+    ]);
     expectLines(lines, ['Lookahead Optimizer Analysis  https://github.com/akashpalrecha/Lookahead']);
     // exit ends the chat: nothing after it is answered.
     expect(text).not.toContain('Background');
@@ -293,21 +315,68 @@ describe('renderPayload', () => {
     {
       type: ComponentType.ActionRow,
       components: [
-        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Previous', custom_id: encodeCustomId({ ...LIST_STATE, page: Math.max(0, page - 1) }), disabled: page === 0 },
-        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: `Page ${page + 1} of ${pages}`, custom_id: encodeCustomId({ ...LIST_STATE, action: 'noop', page }), disabled: true },
-        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Next', custom_id: encodeCustomId({ ...LIST_STATE, page: page + 1 }), disabled: page === pages - 1 },
+        {
+          type: ComponentType.Button,
+          style: ButtonStyle.Secondary,
+          label: 'Previous',
+          custom_id: encodeCustomId({ ...LIST_STATE, page: Math.max(0, page - 1) }),
+          disabled: page === 0,
+        },
+        {
+          type: ComponentType.Button,
+          style: ButtonStyle.Secondary,
+          label: `Page ${page + 1} of ${pages}`,
+          custom_id: encodeCustomId({ ...LIST_STATE, action: 'noop', page }),
+          disabled: true,
+        },
+        {
+          type: ComponentType.Button,
+          style: ButtonStyle.Secondary,
+          label: 'Next',
+          custom_id: encodeCustomId({ ...LIST_STATE, page: page + 1 }),
+          disabled: page === pages - 1,
+        },
       ],
     },
   ];
   const MENU_ID = 'pb1|projects|open|u=0|k=';
-  const menu: ReplyRow = { type: ComponentType.ActionRow, components: [{ type: ComponentType.StringSelect, custom_id: MENU_ID, placeholder: 'Open a project…', options: [{ label: 'One', value: 'one' }, { label: 'Two', value: 'two' }] }] };
+  const menu: ReplyRow = {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.StringSelect,
+        custom_id: MENU_ID,
+        placeholder: 'Open a project…',
+        options: [
+          { label: 'One', value: 'one' },
+          { label: 'Two', value: 'two' },
+        ],
+      },
+    ],
+  };
 
   it('shows link buttons as labelled links, and leaves out what only Discord has', () => {
     const text = renderPayload({
-      embeds: [{ title: 'T', url: 'https://x.org', description: '**bold** and [a link](https://y.org)', fields: [{ name: 'F', value: 'v' }], footer: { text: 'foot' } }],
+      embeds: [
+        {
+          title: 'T',
+          url: 'https://x.org',
+          description: '**bold** and [a link](https://y.org)',
+          fields: [{ name: 'F', value: 'v' }],
+          footer: { text: 'foot' },
+        },
+      ],
       components: [
-        { type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Link, label: 'Repo', url: 'https://github.com/x' }] },
-        { type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Share in channel', custom_id: 'pb1|share|projects|u=0' }] },
+        {
+          type: ComponentType.ActionRow,
+          components: [{ type: ComponentType.Button, style: ButtonStyle.Link, label: 'Repo', url: 'https://github.com/x' }],
+        },
+        {
+          type: ComponentType.ActionRow,
+          components: [
+            { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Share in channel', custom_id: 'pb1|share|projects|u=0' },
+          ],
+        },
         menu,
       ],
       flags: MessageFlags.Ephemeral,
@@ -318,7 +387,11 @@ describe('renderPayload', () => {
   it('prints each URL once: a button or a later link to a URL already shown is left out or named only', () => {
     const text = renderPayload({
       embeds: [
-        { title: 'Lookahead', url: 'https://github.com/a/lookahead', description: 'See [the repo](https://github.com/a/lookahead) and [the paper](https://arxiv.org/1)' },
+        {
+          title: 'Lookahead',
+          url: 'https://github.com/a/lookahead',
+          description: 'See [the repo](https://github.com/a/lookahead) and [the paper](https://arxiv.org/1)',
+        },
         { description: 'Again: [the paper](https://arxiv.org/1), [github.com/a](https://github.com/a), [a@b.org](mailto:a@b.org)' },
       ],
       components: [
@@ -349,12 +422,28 @@ describe('renderPayload', () => {
 
   it('says how to use the pager and the menu, and only names a menu chosen from just now', () => {
     const first: ReplyPayload = { content: 'list', components: [...(pager(0, 3) ?? []), menu] };
-    expect(renderPayload(first, { controls: true })).toBe('list\n\nType next for page 2, or a number to open a project:\n  1  One\n  2  Two');
+    expect(renderPayload(first, { controls: true })).toBe(
+      'list\n\nType next for page 2, or a number to open a project:\n  1  One\n  2  Two',
+    );
     const middle: ReplyPayload = { content: 'list', components: [...(pager(1, 3) ?? []), menu] };
-    expect(renderPayload(middle, { controls: true, chosenFrom: MENU_ID })).toBe('list\n\nType next for page 3, prev for page 1, or 1–2 to open a project.');
+    expect(renderPayload(middle, { controls: true, chosenFrom: MENU_ID })).toBe(
+      'list\n\nType next for page 3, prev for page 1, or 1–2 to open a project.',
+    );
     const back: ReplyPayload = {
       content: 'card',
-      components: [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'All matches', custom_id: encodeCustomId({ ...LIST_STATE, page: 0, key: 'kaggle' }) }] }],
+      components: [
+        {
+          type: ComponentType.ActionRow,
+          components: [
+            {
+              type: ComponentType.Button,
+              style: ButtonStyle.Secondary,
+              label: 'All matches',
+              custom_id: encodeCustomId({ ...LIST_STATE, page: 0, key: 'kaggle' }),
+            },
+          ],
+        },
+      ],
     };
     expect(renderPayload(back, { controls: true })).toBe('card\n\nType back for all the matches.');
     // `ask` answers once: nothing to type.
@@ -398,7 +487,12 @@ describe('wrapText', () => {
     const url = `https://example.org/${'a'.repeat(30)}`;
     const payload: ReplyPayload = {
       content: `read the whole report at ${url}`,
-      components: [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Link, label: 'Paper', url: `${url}/paper` }] }],
+      components: [
+        {
+          type: ComponentType.ActionRow,
+          components: [{ type: ComponentType.Button, style: ButtonStyle.Link, label: 'Paper', url: `${url}/paper` }],
+        },
+      ],
     };
     expect(renderPayload(payload, { width: 30 })).toBe(`read the whole report at\n${url}\n\n[Paper] ${url}/paper`);
   });

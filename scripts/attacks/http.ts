@@ -56,10 +56,17 @@ async function measure(serve: ServeProcess, secrets: string[], attack: () => Pro
   const outcome = await attack();
   const peak = watch.stop();
   const end = serve.exited ? Number.NaN : await settledRss(serve.pid, start, RSS_SLACK_MB);
-  const logLines = serve.logSince(mark).split('\n').filter((line) => line.trim() !== '');
-  const leaks = outcome.answers.filter((text) => leakIn(text, secrets) !== null).length + logLines.filter((line) => leakIn(line, secrets) !== null).length;
+  const logLines = serve
+    .logSince(mark)
+    .split('\n')
+    .filter((line) => line.trim() !== '');
+  const leaks =
+    outcome.answers.filter((text) => leakIn(text, secrets) !== null).length +
+    logLines.filter((line) => leakIn(line, secrets) !== null).length;
   const alive = !serve.exited && (await postSigned(serve, JSON.stringify({ type: 1 }))).status === 200;
-  const note = [outcome.note, alive ? undefined : 'the server no longer answers a signed PING'].filter((part) => part !== undefined).join('; ');
+  const note = [outcome.note, alive ? undefined : 'the server no longer answers a signed PING']
+    .filter((part) => part !== undefined)
+    .join('; ');
   return {
     attack: outcome.attack,
     hole: outcome.hole,
@@ -118,7 +125,11 @@ function paddedBody(size: number): Buffer {
 
 /** A well-formed signature (128 hex characters) that is not this body's, and a fresh timestamp. */
 function forgedHeaders(): Record<string, string> {
-  return { 'content-type': 'application/json', 'x-signature-ed25519': 'ab'.repeat(64), 'x-signature-timestamp': String(Math.floor(Date.now() / 1000)) };
+  return {
+    'content-type': 'application/json',
+    'x-signature-ed25519': 'ab'.repeat(64),
+    'x-signature-timestamp': String(Math.floor(Date.now() / 1000)),
+  };
 }
 
 /** A connection that sends the start of a request's headers and never finishes them. */
@@ -128,7 +139,9 @@ function stallInHeaders(port: number): Promise<RawOutcome> {
     const started = performance.now();
     let text = '';
     socket.on('error', () => undefined);
-    socket.on('connect', () => socket.write(`POST /interactions HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Signature-Ed25519: ${'ab'.repeat(64)}\r\n`));
+    socket.on('connect', () =>
+      socket.write(`POST /interactions HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Signature-Ed25519: ${'ab'.repeat(64)}\r\n`),
+    );
     socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
     let timedOut = false;
     const giveUp = setTimeout(() => {
@@ -152,7 +165,11 @@ const stalled: Attack = {
         const outcomes = await Promise.all(
           Array.from({ length: 500 }, () => rawPost(serve.port, forgedHeaders(), body, { sendBytes: body.length - 1, timeoutMs: 15_000 })),
         );
-        return fromRaw('500 connections sending a 1 MiB − 1 body (well-formed signature, fresh timestamp) all but its last byte, then stalled', '#15.2', outcomes);
+        return fromRaw(
+          '500 connections sending a 1 MiB − 1 body (well-formed signature, fresh timestamp) all but its last byte, then stalled',
+          '#15.2',
+          outcomes,
+        );
       },
       async (serve) => {
         const body = paddedBody(64 * KiB);
@@ -168,12 +185,19 @@ const stalled: Attack = {
       },
       async (serve) => {
         const outcomes = await Promise.all(Array.from({ length: 600 }, () => stallInHeaders(serve.port)));
-        return fromRaw('600 connections stalled in their headers', '#15.2', outcomes, 'dropped: over the 128-connection cap; 408: cut at the 5 s header deadline');
+        return fromRaw(
+          '600 connections stalled in their headers',
+          '#15.2',
+          outcomes,
+          'dropped: over the 128-connection cap; 408: cut at the 5 s header deadline',
+        );
       },
       async (serve) => {
         const body = paddedBody(32 * KiB);
         const outcomes = await Promise.all(
-          Array.from({ length: 200 }, () => rawPost(serve.port, forgedHeaders(), body, { chunked: true, dribble: { bytes: 64, everyMs: 100 }, timeoutMs: 15_000 })),
+          Array.from({ length: 200 }, () =>
+            rawPost(serve.port, forgedHeaders(), body, { chunked: true, dribble: { bytes: 64, everyMs: 100 }, timeoutMs: 15_000 }),
+          ),
         );
         return fromRaw('200 connections dribbling a chunked body, 64 bytes every 100 ms', '#15.2', outcomes);
       },
@@ -215,11 +239,16 @@ const paging: Attack = {
     withServe([
       async (serve) => {
         const first = await postSigned(serve, JSON.stringify(interaction(2, { id: '1', name: 'projects', type: 1 }, {}, ASKER)));
-        const rows = (JSON.parse(first.text) as { data: { components?: { components: { label?: string; custom_id?: string }[] }[] } }).data.components ?? [];
+        const rows =
+          (JSON.parse(first.text) as { data: { components?: { components: { label?: string; custom_id?: string }[] }[] } }).data
+            .components ?? [];
         const next = rows.flatMap((row) => row.components).find((component) => component.label === 'Next')?.custom_id ?? '';
         const forged = next.replace(`u=${ASKER}`, `u=${OTHER}`);
-        const metadata = { message: { id: '800000000000000001', interaction_metadata: { id: '1', type: 2, user: { id: ASKER, username: 'asker' } } } };
-        const press = (customId: string, extra: Record<string, unknown>) => postSigned(serve, JSON.stringify(interaction(3, { custom_id: customId, component_type: 2 }, extra, OTHER)));
+        const metadata = {
+          message: { id: '800000000000000001', interaction_metadata: { id: '1', type: 2, user: { id: ASKER, username: 'asker' } } },
+        };
+        const press = (customId: string, extra: Record<string, unknown>) =>
+          postSigned(serve, JSON.stringify(interaction(3, { custom_id: customId, component_type: 2 }, extra, OTHER)));
         const kinds: [string, () => Promise<{ status: number; text: string; ms: number }>][] = [
           ['no asker in the id', () => press('pb1|projects|page|1|k=', {})],
           ['u=<presser> on the asker’s message', () => press(forged, metadata)],
@@ -283,7 +312,8 @@ const malformed: Attack = {
         for (const payload of payloads) results.push(await postSigned(serve, payload));
         const raw = await rawPost(serve.port, signedHeaders(serve.keys.privateKey, deep), Buffer.from(deep));
         return {
-          attack: 'signed types 2, 3, 4 with no data or data: null; options or values as an object; a numeric custom_id; options nested 4 and 1800 deep; options nested 70 000 deep',
+          attack:
+            'signed types 2, 3, 4 with no data or data: null; options or values as an object; a numeric custom_id; options nested 4 and 1800 deep; options nested 70 000 deep',
           hole: '#15.9',
           sent: payloads.length + 1,
           outcomes: { ...tally(results.map((result) => result.status)), ...Object.fromEntries([[`70 000 deep: ${raw.outcome}`, 1]]) },
@@ -320,7 +350,9 @@ const cache: Attack = {
       async (serve) => {
         const results: { status: number; text: string; ms: number }[] = [];
         for (let i = 0; i < 300; i += 20) {
-          results.push(...(await Promise.all(Array.from({ length: 20 }, (_, k) => postSigned(serve, searchBody(distinctQuery(i + k, 60_000)))))));
+          results.push(
+            ...(await Promise.all(Array.from({ length: 20 }, (_, k) => postSigned(serve, searchBody(distinctQuery(i + k, 60_000)))))),
+          );
         }
         return {
           attack: '300 distinct signed /search queries of 60 000 characters (under the body cap, over Discord’s 6000)',
@@ -340,7 +372,17 @@ const cache: Attack = {
             const user = String(220000000000000000n + BigInt(n));
             return n % 2 === 0
               ? postSigned(serve, searchBody(value, user))
-              : postSigned(serve, JSON.stringify(interaction(4, { id: '1', name: 'project', type: 1, options: [{ name: 'name', type: 3, value, focused: true }] }, {}, user)));
+              : postSigned(
+                  serve,
+                  JSON.stringify(
+                    interaction(
+                      4,
+                      { id: '1', name: 'project', type: 1, options: [{ name: 'name', type: 3, value, focused: true }] },
+                      {},
+                      user,
+                    ),
+                  ),
+                );
           });
           results.push(...(await Promise.all(batch)));
         }

@@ -24,7 +24,14 @@ const aliasBomb = () => `${SHIPPED}x: &x 1\ny: [${Array(101).fill('*x').join(','
 const HOSTILE_SHAPES: Record<string, () => string> = {
   'exponential aliases': () => {
     const levels = ['a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]'];
-    for (const [name, inner] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e']]) levels.push(`${name}: &${name} [${Array(10).fill(`*${inner}`).join(', ')}]`);
+    for (const [name, inner] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+      ['f', 'e'],
+    ])
+      levels.push(`${name}: &${name} [${Array(10).fill(`*${inner}`).join(', ')}]`);
     return `${SHIPPED}${levels.join('\n')}\n`;
   },
   'alias to no anchor': () => `${SHIPPED}x: *nowhere\n`,
@@ -73,7 +80,9 @@ function count(outcomes: Record<string, number>, key: string): void {
 }
 
 /** One `validate FILE` run: exit code, time to exit, RSS peak, and whether it printed a stack trace. */
-async function validateOnce(file: string): Promise<{ code: number | null; ms: number; peakMb: number; leaked: boolean; firstLine: string }> {
+async function validateOnce(
+  file: string,
+): Promise<{ code: number | null; ms: number; peakMb: number; leaked: boolean; firstLine: string }> {
   const started = performance.now();
   const bot = spawnBot(['validate', file]);
   const rss = sampleRss(bot.child.pid);
@@ -131,7 +140,9 @@ async function startServe(file: string): Promise<Serve> {
   const keys = generateSigningKeys();
   const bot = spawnBot(['serve'], { DISCORD_PUBLIC_KEY: keys.publicKeyHex, PROFILE_PATH: file, PORT: '0' });
   const serving = await bot.waitForLog('serving interactions', { timeoutMs: 20_000 });
-  const base = String(serving['url']).replace('0.0.0.0', '127.0.0.1').replace(/\/interactions$/, '');
+  const base = String(serving['url'])
+    .replace('0.0.0.0', '127.0.0.1')
+    .replace(/\/interactions$/, '');
   return { bot, base, file };
 }
 
@@ -152,7 +163,12 @@ async function revisionOf(serve: Serve): Promise<string | undefined> {
  * the last good profile. /healthz is asked every 20 ms meanwhile: its slowest answer says
  * whether the reload blocked the event loop.
  */
-async function serveRow(attack: string, hole: string, dir: string, saves: { name: string; write: (path: string) => void }[]): Promise<AttackResult> {
+async function serveRow(
+  attack: string,
+  hole: string,
+  dir: string,
+  saves: { name: string; write: (path: string) => void }[],
+): Promise<AttackResult> {
   const file = join(dir, `serve-${++serveRows}.yaml`);
   copyFileSync(DEFAULT_PROFILE_PATH, file);
   const serve = await startServe(file);
@@ -256,14 +272,32 @@ async function run(): Promise<AttackResult[]> {
     rows.push(await validateRow('validate: alias bomb (101 references to one anchor)', '#15.1', [bomb], baselineMb));
     rows.push(await validateRow('validate: 50 MB YAML of ~900k small lists', '#15.3', [large], baselineMb));
     rows.push(await validateRow('validate: a FIFO as the profile', '#15.3', [fifo], baselineMb));
-    rows.push(await validateRow(`validate: ${shapes.length} hostile shapes within 1 MiB (${Object.keys(HOSTILE_SHAPES).join(', ')})`, '#15.3', shapes, baselineMb));
+    rows.push(
+      await validateRow(
+        `validate: ${shapes.length} hostile shapes within 1 MiB (${Object.keys(HOSTILE_SHAPES).join(', ')})`,
+        '#15.3',
+        shapes,
+        baselineMb,
+      ),
+    );
 
     rows.push(
-      await serveRow('serve: alias bomb saved 5× while running', '#15.1', dir, Array.from({ length: 5 }, (_, i) => ({ name: `bomb${i}`, write: (path: string) => writeFileSync(path, aliasBomb()) }))),
+      await serveRow(
+        'serve: alias bomb saved 5× while running',
+        '#15.1',
+        dir,
+        Array.from({ length: 5 }, (_, i) => ({ name: `bomb${i}`, write: (path: string) => writeFileSync(path, aliasBomb()) })),
+      ),
     );
-    rows.push(await serveRow('serve: 50 MB YAML saved while running', '#15.3', dir, [{ name: 'large', write: (path: string) => writeLargeYaml(path) }]));
     rows.push(
-      await serveRow('serve: a FIFO renamed over the profile while running', '#15.3', dir, [{ name: 'fifo', write: (path: string) => execFileSync('mkfifo', [path]) }]),
+      await serveRow('serve: 50 MB YAML saved while running', '#15.3', dir, [
+        { name: 'large', write: (path: string) => writeLargeYaml(path) },
+      ]),
+    );
+    rows.push(
+      await serveRow('serve: a FIFO renamed over the profile while running', '#15.3', dir, [
+        { name: 'fifo', write: (path: string) => execFileSync('mkfifo', [path]) },
+      ]),
     );
     rows.push(
       await serveRow(

@@ -83,7 +83,9 @@ export async function settledRss(pid: number, startMb: number, withinMb: number,
 /** The profile's private values (identity.private): a reply or log line that shows one has leaked it. */
 export function profileSecrets(file: string = DEFAULT_PROFILE_PATH): string[] {
   const profile = parseYaml(readFileSync(file, 'utf8')) as { identity?: { private?: Record<string, unknown> } };
-  const values = Object.values(profile.identity?.private ?? {}).filter((value): value is string => typeof value === 'string' && value.length >= 4);
+  const values = Object.values(profile.identity?.private ?? {}).filter(
+    (value): value is string => typeof value === 'string' && value.length >= 4,
+  );
   // Phone numbers are also written without their spaces.
   return [...new Set(values.flatMap((value) => [value, value.replace(/\s+/g, '')]))];
 }
@@ -222,7 +224,12 @@ export async function postSigned(
 let nextInteraction = 1n;
 
 /** An interaction as Discord sends it (in a server), with an id of its own. */
-export function interaction(type: number, data: unknown, extra: Record<string, unknown> = {}, userId = '210000000000000001'): Record<string, unknown> {
+export function interaction(
+  type: number,
+  data: unknown,
+  extra: Record<string, unknown> = {},
+  userId = '210000000000000001',
+): Record<string, unknown> {
   return {
     id: String(320000000000000000n + nextInteraction++),
     application_id: '400000000000000001',
@@ -307,11 +314,17 @@ export function rawPost(port: number, headers: Record<string, string>, body: Buf
       // A content-length among `headers` is sent as it is (it may lie); otherwise the body's own.
       const given = Object.entries(headers);
       // Connection: close, so that the server ends the connection after its answer.
-      const head = ['POST /interactions HTTP/1.1', 'Host: 127.0.0.1', 'Connection: close', ...given.map(([key, value]) => `${key}: ${value}`)];
+      const head = [
+        'POST /interactions HTTP/1.1',
+        'Host: 127.0.0.1',
+        'Connection: close',
+        ...given.map(([key, value]) => `${key}: ${value}`),
+      ];
       if (options.chunked) head.push('Transfer-Encoding: chunked');
       else if (!given.some(([key]) => key.toLowerCase() === 'content-length')) head.push(`Content-Length: ${body.length}`);
       const sent = body.subarray(0, options.sendBytes ?? body.length);
-      const frame = (bytes: Buffer) => (options.chunked ? Buffer.concat([Buffer.from(`${bytes.length.toString(16)}\r\n`), bytes, Buffer.from('\r\n')]) : bytes);
+      const frame = (bytes: Buffer) =>
+        options.chunked ? Buffer.concat([Buffer.from(`${bytes.length.toString(16)}\r\n`), bytes, Buffer.from('\r\n')]) : bytes;
       socket.write(`${head.join('\r\n')}\r\n\r\n`);
       if (options.dribble) {
         let offset = 0;

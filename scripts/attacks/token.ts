@@ -42,7 +42,10 @@ function leaksIn(text: string, token: string): number {
 
 /** A stack trace printed as such (not inside a JSON log line, where the logger keeps it as a field). */
 function rawStackTrace(bot: BotProcess): boolean {
-  return bot.stdout.split('\n').concat(bot.stderr.split('\n')).some((line) => /^\s+at /.test(line));
+  return bot.stdout
+    .split('\n')
+    .concat(bot.stderr.split('\n'))
+    .some((line) => /^\s+at /.test(line));
 }
 
 function readRssMb(pid: number | undefined): number | undefined {
@@ -83,7 +86,13 @@ interface OneShot {
 }
 
 /** Runs a one-shot command against a fake Discord that refuses with `message`. */
-async function oneShot(token: string, args: string[], refuse: (discord: FakeDiscord, message: string) => void, message: string, connecting: (bot: BotProcess) => boolean): Promise<OneShot> {
+async function oneShot(
+  token: string,
+  args: string[],
+  refuse: (discord: FakeDiscord, message: string) => void,
+  message: string,
+  connecting: (bot: BotProcess) => boolean,
+): Promise<OneShot> {
   const discord = await startFakeDiscord({ token, applicationId: APPLICATION_ID });
   try {
     refuse(discord, message);
@@ -117,7 +126,12 @@ async function oneShot(token: string, args: string[], refuse: (discord: FakeDisc
  * sample of the echo runs; end, the median of their last samples. The difference is what the
  * echoes add.
  */
-async function oneShots(label: string, args: string[], refuse: (discord: FakeDiscord, message: string) => void, connecting: (bot: BotProcess) => boolean): Promise<AttackResult> {
+async function oneShots(
+  label: string,
+  args: string[],
+  refuse: (discord: FakeDiscord, message: string) => void,
+  connecting: (bot: BotProcess) => boolean,
+): Promise<AttackResult> {
   const token = realisticToken();
   const control = await oneShot(token, args, refuse, 'Forbidden', connecting);
   const runs: OneShot[] = [];
@@ -155,9 +169,17 @@ async function replyEchoes(): Promise<AttackResult> {
     for (let i = 0; i < REPLY_ECHOES; i++) {
       discord.failNextCallbacks([{ status: 400, message: forms[i % forms.length] ?? '' }]);
       const sent = performance.now();
-      const response = await discord.sendCommand({ name: 'contact' }).response({ timeoutMs: 15_000 }).catch(() => undefined);
+      const response = await discord
+        .sendCommand({ name: 'contact' })
+        .response({ timeoutMs: 15_000 })
+        .catch(() => undefined);
       times.push(performance.now() - sent);
-      const key = response === undefined ? 'no answer' : /^Something went wrong on my side \(ref \w+\)\.$/.test(String(response.data?.['content'])) ? 'told, with a ref' : 'other answer';
+      const key =
+        response === undefined
+          ? 'no answer'
+          : /^Something went wrong on my side \(ref \w+\)\.$/.test(String(response.data?.['content']))
+            ? 'told, with a ref'
+            : 'other answer';
       outcomes[key] = (outcomes[key] ?? 0) + 1;
     }
     await bot.waitForLog(() => bot.logsMatching('reply failed').length >= REPLY_ECHOES, { timeoutMs: 15_000 }).catch(() => undefined);

@@ -37,5 +37,7 @@ export interface Attack {
 export const RSS_SLACK_MB = 20;
 
 export function verdict(result: AttackResult): 'held' | 'FAILED' {
-  return result.crashes === 0 && result.leaks === 0 && (result.hangs ?? 0) === 0 && result.rssEndMb - result.rssStartMb <= RSS_SLACK_MB ? 'held' : 'FAILED';
+  return result.crashes === 0 && result.leaks === 0 && (result.hangs ?? 0) === 0 && result.rssEndMb - result.rssStartMb <= RSS_SLACK_MB
+    ? 'held'
+    : 'FAILED';
 }

@@ -137,7 +137,12 @@ function bold(text: string): string {
 }
 
 /** Entries of a section in the order the search ranks them for `topic`; all entries when the topic is empty or matches none. */
-function narrow<T extends { id: string }>(entries: readonly T[], topic: string, section: Section, ctx: Ctx): { entries: T[]; narrowed: boolean; missed: boolean } {
+function narrow<T extends { id: string }>(
+  entries: readonly T[],
+  topic: string,
+  section: Section,
+  ctx: Ctx,
+): { entries: T[]; narrowed: boolean; missed: boolean } {
   if (!topic) return { entries: [...entries], narrowed: false, missed: false };
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const found = ctx.portfolio.search
@@ -191,7 +196,14 @@ function noAnswer(topic: string, ctx: Ctx): ReplyPayload {
 
 // ── contact ─────────────────────────────────────────────────────────────────
 
-const CONTACT_LABEL = { github: 'GitHub', email: 'e-mail', twitter: 'Twitter', linkedin: 'LinkedIn', resume: 'résumé', website: 'website' } as const;
+const CONTACT_LABEL = {
+  github: 'GitHub',
+  email: 'e-mail',
+  twitter: 'Twitter',
+  linkedin: 'LinkedIn',
+  resume: 'résumé',
+  website: 'website',
+} as const;
 
 function contactAnswer(contact: ContactKind | null, ctx: Ctx): ReplyPayload {
   const { p, profile } = ctx;
@@ -220,7 +232,9 @@ function skillAnswer(queries: readonly SkillQuery[], ctx: Ctx): string {
   const experts = profile.skills.expert.map((skill) => skill.name);
   const missing = queries.some((query) => query.matches.length === 0);
   if (missing && experts.length > 0) {
-    lines.push(`${capitalise(p.subject)} ${verb(p, 'lists', 'list')} ${listing(experts)} as expert skills — see /skills for all of them, or /search.`);
+    lines.push(
+      `${capitalise(p.subject)} ${verb(p, 'lists', 'list')} ${listing(experts)} as expert skills — see /skills for all of them, or /search.`,
+    );
   } else {
     lines.push('Every skill and level: /skills.');
   }
@@ -263,13 +277,17 @@ function unknownSkill(query: SkillQuery, ctx: Ctx): string {
   const asked = echo(capitalise(query.asked));
   const related = relatedHits(query.tokens, ctx);
   if (related.length === 0) return `No, ${asked} isn't in ${p.possessive} profile.`;
-  const mentions = related.slice(0, 4).map((hit) => `${bold(mdLink(hit.title, hit.url))} (${SECTION_LABELS[hit.section].label.toLowerCase()})`);
+  const mentions = related
+    .slice(0, 4)
+    .map((hit) => `${bold(mdLink(hit.title, hit.url))} (${SECTION_LABELS[hit.section].label.toLowerCase()})`);
   return `${asked} isn't one of ${p.possessive} listed skills, but it comes up in ${p.possessive} profile: ${mentions.join(', ')}.`;
 }
 
 /** Entries outside the skills that mention every word of a thing (or match it closely): "java" → Java-ML. */
 function relatedHits(tokens: readonly string[], ctx: Ctx): SearchHit[] {
-  const hits = ctx.portfolio.search.search(tokens.join(' '), { limit: 10 }).filter((hit) => hit.section !== 'contact' && hit.section !== 'skills');
+  const hits = ctx.portfolio.search
+    .search(tokens.join(' '), { limit: 10 })
+    .filter((hit) => hit.section !== 'contact' && hit.section !== 'skills');
   return hits.filter((hit) => hit.score >= CLOSE_MATCH || mentionsAll(hit, tokens));
 }
 
@@ -295,7 +313,10 @@ function documentWords(doc: SearchHit['doc']): ReadonlySet<string> {
 function skillsAnswer(ctx: Ctx): ReplyPayload {
   const { p, profile } = ctx;
   const experts = profile.skills.expert.map((skill) => skill.name);
-  const lead = experts.length > 0 ? `${capitalise(p.possessive)} expert skills: ${listing(experts)}. Every level:` : `${capitalise(p.possessive)} skills, by level:`;
+  const lead =
+    experts.length > 0
+      ? `${capitalise(p.possessive)} expert skills: ${listing(experts)}. Every level:`
+      : `${capitalise(p.possessive)} skills, by level:`;
   return withContent(lead, buildSkillsCard(profile));
 }
 
@@ -304,7 +325,9 @@ function skillsAnswer(ctx: Ctx): ReplyPayload {
 function topicAnswer(topicId: string | null, ctx: Ctx): ReplyPayload {
   const topic = topicId ? ctx.profile.about.find((each) => each.id === topicId) : undefined;
   if (!topic) {
-    return { content: `${capitalise(ctx.p.possessive)} profile doesn't say. Try /about for what it does say, or /help for example questions.` };
+    return {
+      content: `${capitalise(ctx.p.possessive)} profile doesn't say. Try /about for what it does say, or /help for example questions.`,
+    };
   }
   return withContent(`From ${ctx.p.possessive} profile — **${topic.title}**:`, buildTopicCard(ctx.profile, topic));
 }
@@ -316,7 +339,12 @@ function researchLine(research: Profile['research']): string {
 }
 
 function learningLine(learning: Profile['learning']): string {
-  return listing(learning.map((item) => `${bold(item.title)}${item.progress || item.provider ? ` (${[item.provider, item.progress].filter(Boolean).join(', ')})` : ''}`));
+  return listing(
+    learning.map(
+      (item) =>
+        `${bold(item.title)}${item.progress || item.provider ? ` (${[item.provider, item.progress].filter(Boolean).join(', ')})` : ''}`,
+    ),
+  );
 }
 
 function nowAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
@@ -326,7 +354,8 @@ function nowAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   const parts: string[] = [];
   if (research.entries.length > 0) parts.push(`Research: ${researchLine(research.entries)}.`);
   if (learning.entries.length > 0) parts.push(`Learning: ${learningLine(learning.entries)}.`);
-  if (parts.length === 0) return { content: `${capitalise(p.possessive)} profile lists no research or learning in progress. Try /projects for finished work.` };
+  if (parts.length === 0)
+    return { content: `${capitalise(p.possessive)} profile lists no research or learning in progress. Try /projects for finished work.` };
   const lead = `What ${p.subjectIs} working on right now —\n${parts.join('\n')}`;
   const researchCard = research.entries.length > 0 ? buildResearchCard({ ...profile, research: research.entries }) : undefined;
   const learningCard = learning.entries.length > 0 ? buildLearningCard({ ...profile, learning: learning.entries }) : undefined;
@@ -339,10 +368,14 @@ function nowAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
 
 function researchAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   const { p, profile } = ctx;
-  if (profile.research.length === 0) return { content: `${capitalise(p.possessive)} profile lists no research yet. Try /projects or /learning.` };
+  if (profile.research.length === 0)
+    return { content: `${capitalise(p.possessive)} profile lists no research yet. Try /projects or /learning.` };
   const research = narrow(profile.research, intent.topic, 'research', ctx);
   const lead = `${capitalise(p.possessive)} research: ${researchLine(research.entries)}.`;
-  return withContent(research.missed ? `${missedNote(intent, 'research', ctx)}\n${lead}` : lead, buildResearchCard({ ...profile, research: research.entries }));
+  return withContent(
+    research.missed ? `${missedNote(intent, 'research', ctx)}\n${lead}` : lead,
+    buildResearchCard({ ...profile, research: research.entries }),
+  );
 }
 
 function learningAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
@@ -374,13 +407,19 @@ function blogsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   const pieces = blogs.entries.map((post) => `${bold(post.title)} (${post.kind === 'tutorial' ? `tutorial, ${post.venue}` : post.venue})`);
   const count = blogs.entries.length === 1 ? 'one piece' : `${blogs.entries.length} pieces`;
   const lead = `Yes — ${p.subject} ${verb(p, 'has', 'have')} written ${count}: ${listing(pieces)}.`;
-  return withContent(blogs.missed ? `${missedNote(intent, 'blogs', ctx)}\n${lead}` : lead, buildBlogsCard({ ...profile, blogs: blogs.entries }));
+  return withContent(
+    blogs.missed ? `${missedNote(intent, 'blogs', ctx)}\n${lead}` : lead,
+    buildBlogsCard({ ...profile, blogs: blogs.entries }),
+  );
 }
 
 function educationAnswer(ctx: Ctx): ReplyPayload {
   const { p, profile } = ctx;
-  if (profile.education.length === 0) return { content: `${capitalise(p.possessive)} profile lists no education. Try /about or /experience.` };
-  const entries = profile.education.map((entry) => `${bold(entry.degree)}, ${entry.institution}${entry.status ? ` — ${entry.status}` : ''}`);
+  if (profile.education.length === 0)
+    return { content: `${capitalise(p.possessive)} profile lists no education. Try /about or /experience.` };
+  const entries = profile.education.map(
+    (entry) => `${bold(entry.degree)}, ${entry.institution}${entry.status ? ` — ${entry.status}` : ''}`,
+  );
   return withContent(`${capitalise(p.possessive)} education: ${entries.join('; ')}.`, buildExperienceCard({ ...profile, experience: [] }));
 }
 
@@ -418,7 +457,12 @@ function projectsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   if (!intent.topic) {
     const notable = profile.projects.filter((project) => project.notable);
     const shown = notable.length > 0 ? notable : profile.projects.slice(0, 5);
-    const embed = buildProjectLinesCard(profile, `${ctx.name} — notable projects`, shown, `All ${profile.projects.length} projects: /projects · one in full: /project name:…`);
+    const embed = buildProjectLinesCard(
+      profile,
+      `${ctx.name} — notable projects`,
+      shown,
+      `All ${profile.projects.length} projects: /projects · one in full: /project name:…`,
+    );
     return { content: `${capitalise(p.possessive)} notable projects (/projects lists all ${profile.projects.length}):`, embeds: [embed] };
   }
   const status = statusOf(intent.topic);
@@ -454,7 +498,12 @@ function projectsByStatus(status: ProjectStatus, ctx: Ctx): ReplyPayload {
   const { p, profile } = ctx;
   const projects = profile.projects.filter((project) => project.status === status);
   if (projects.length === 0) return { content: `None of ${p.possessive} projects is ${status}. Try /projects to browse them all.` };
-  const embed = buildProjectLinesCard(profile, `${ctx.name} — ${status} projects`, projects, 'One in full: /project name:… · all: /projects');
+  const embed = buildProjectLinesCard(
+    profile,
+    `${ctx.name} — ${status} projects`,
+    projects,
+    'One in full: /project name:… · all: /projects',
+  );
   const names = projects.map((project) => bold(project.name));
   const count = projects.length === 1 ? `One project is ${status}` : `${projects.length} projects are ${status}`;
   return { content: `${count}: ${listing(names)}.`, embeds: [embed] };
@@ -516,7 +565,10 @@ function searchAnswer(intent: IntentOf<'search'>, ctx: Ctx): ReplyPayload {
     case 'projects':
       return projectCards(same, said(intent), ctx, extra);
     case 'skills': {
-      const queries = same.slice(0, 3).map((hit) => skillQueryFor(hit, ctx)).filter((query): query is SkillQuery => query !== undefined);
+      const queries = same
+        .slice(0, 3)
+        .map((hit) => skillQueryFor(hit, ctx))
+        .filter((query): query is SkillQuery => query !== undefined);
       main = queries.length > 0 ? { content: skillAnswer(queries, ctx) } : noAnswer(said(intent), ctx);
       break;
     }
@@ -525,7 +577,10 @@ function searchAnswer(intent: IntentOf<'search'>, ctx: Ctx): ReplyPayload {
       break;
     case 'experience': {
       const { rule, section, topic, shown, aboutPerson } = intent;
-      main = experienceAnswer({ kind: 'experience', rule, section, topic, shown, aboutPerson, organisation: null, organisationKnown: false }, ctx);
+      main = experienceAnswer(
+        { kind: 'experience', rule, section, topic, shown, aboutPerson, organisation: null, organisationKnown: false },
+        ctx,
+      );
       break;
     }
     case 'education':

@@ -4,7 +4,15 @@ import type { Portfolio } from '../bot/types.js';
 import type { ContactKind, Profile, Section } from '../profile/schema.js';
 import type { SearchHit } from '../search/index.js';
 import { queryTokens, STOP_WORDS, tokenize } from '../search/normalise.js';
-import { escapeRegExp, GLOBAL_FILLER, isOnlyFiller, prepareQuestion, subjectPattern, subjectWords, type PreparedQuestion } from './language.js';
+import {
+  escapeRegExp,
+  GLOBAL_FILLER,
+  isOnlyFiller,
+  prepareQuestion,
+  subjectPattern,
+  subjectWords,
+  type PreparedQuestion,
+} from './language.js';
 import { GREETING, HELP, KIND_SECTION, RULES, THANKS, type IntentKind, type Rule } from './rules.js';
 import { findSkills, type SkillMatch } from './skills.js';
 
@@ -80,7 +88,13 @@ function compile(profile: Profile): Compiled {
     name,
     folded: prepareQuestion(name).folded,
   }));
-  const orgs = organisations.length > 0 ? `(?:${organisations.map((o) => escapeRegExp(o.folded)).sort((a, b) => b.length - a.length).join('|')})` : '(?!)';
+  const orgs =
+    organisations.length > 0
+      ? `(?:${organisations
+          .map((o) => escapeRegExp(o.folded))
+          .sort((a, b) => b.length - a.length)
+          .join('|')})`
+      : '(?!)';
   const rules = RULES.map((rule) => ({
     rule,
     patterns: rule.patterns.map((source) => new RegExp(source.replaceAll('{who}', who).replaceAll('{org}', orgs), 'du')),
@@ -146,7 +160,13 @@ function shownTopic(cased: string, topic: string): string {
   return words.length > 0 ? words.join(' ') : topic;
 }
 
-function fromRule(entry: CompiledRule, match: RegExpExecArray, question: PreparedQuestion, compiled: Compiled, portfolio: Portfolio): Reading | undefined {
+function fromRule(
+  entry: CompiledRule,
+  match: RegExpExecArray,
+  question: PreparedQuestion,
+  compiled: Compiled,
+  portfolio: Portfolio,
+): Reading | undefined {
   const { rule, filler } = entry;
   const topic = () => topicOf(question.folded, compiled, filler).join(' ');
   switch (rule.kind) {
@@ -196,7 +216,9 @@ function trimFiller(text: string, compiled: Compiled): string {
   const words = text.trim().split(/\s+/);
   const ignorable = (word: string) => {
     const tokens = tokenize(word);
-    return tokens.length === 0 || tokens.every((t) => STOP_WORDS.has(t) || GLOBAL_FILLER.has(t) || compiled.subjects.has(t) || TRAILING.has(t));
+    return (
+      tokens.length === 0 || tokens.every((t) => STOP_WORDS.has(t) || GLOBAL_FILLER.has(t) || compiled.subjects.has(t) || TRAILING.has(t))
+    );
   };
   while (words.length > 0 && ignorable(words[0] ?? '')) words.shift();
   while (words.length > 0 && ignorable(words[words.length - 1] ?? '')) words.pop();
@@ -204,9 +226,27 @@ function trimFiller(text: string, compiled: Compiled): string {
 }
 
 /** Words that end a skill question without being part of the skill: "does he know docker well?" */
-const TRAILING = new Set(['well', 'properly', 'already', 'also', 'though', 'too', 'enough', 'fluently', 'deeply', 'language', 'programming']);
+const TRAILING = new Set([
+  'well',
+  'properly',
+  'already',
+  'also',
+  'though',
+  'too',
+  'enough',
+  'fluently',
+  'deeply',
+  'language',
+  'programming',
+]);
 
-function experienceIntent(rule: Rule, match: RegExpExecArray, question: PreparedQuestion, compiled: Compiled, filler: ReadonlySet<string>): Reading {
+function experienceIntent(
+  rule: Rule,
+  match: RegExpExecArray,
+  question: PreparedQuestion,
+  compiled: Compiled,
+  filler: ReadonlySet<string>,
+): Reading {
   const topic = topicOf(question.folded, compiled, filler);
   const named = compiled.organisations.find((org) => new RegExp(`\\b${escapeRegExp(org.folded)}\\b`, 'u').test(question.folded));
   if (named) {

@@ -89,7 +89,12 @@ export const RULES: readonly Rule[] = [
   { name: 'email', kind: 'contact', contact: 'email', patterns: [String.raw`\be ?-?mail|\bmail\b|\binbox\b`] },
   { name: 'twitter', kind: 'contact', contact: 'twitter', patterns: [String.raw`\b(?:twitter|tweets?)\b`] },
   { name: 'linkedin', kind: 'contact', contact: 'linkedin', patterns: [String.raw`\blinked ?in\b`] },
-  { name: 'github', kind: 'contact', contact: 'github', patterns: [String.raw`\bgit ?hub\b(?!.*\b(?:projects?|repos?|repositories|code)\b)`] },
+  {
+    name: 'github',
+    kind: 'contact',
+    contact: 'github',
+    patterns: [String.raw`\bgit ?hub\b(?!.*\b(?:projects?|repos?|repositories|code)\b)`],
+  },
   {
     name: 'website',
     kind: 'contact',
@@ -153,7 +158,9 @@ export const RULES: readonly Rule[] = [
     name: 'day',
     kind: 'topic',
     about: 'day life routine',
-    patterns: [String.raw`\bday in (?:{who}|the|a) life\b|\btypical (?:day|week)\b|\bdaily\b|\broutine\b|\beveryday\b|\bday look\b|\bschedule\b|\bday to day\b`],
+    patterns: [
+      String.raw`\bday in (?:{who}|the|a) life\b|\btypical (?:day|week)\b|\bdaily\b|\broutine\b|\beveryday\b|\bday look\b|\bschedule\b|\bday to day\b`,
+    ],
   },
   {
     name: 'philosophy',
@@ -243,7 +250,8 @@ export const RULES: readonly Rule[] = [
   {
     name: 'education',
     kind: 'education',
-    filler: 'study studying studied school college university degree education educated student graduate graduated major academic qualification where',
+    filler:
+      'study studying studied school college university degree education educated student graduate graduated major academic qualification where',
     patterns: [
       String.raw`\bstud(?:y|ies|ied|ying)\b|\bschool\w*|\bcolleges?\b|\buniversit(?:y|ies)\b|\bdegrees?\b|\beducat\w*|\bgraduat\w*|\bmajor(?:ed|s)?\b`,
       String.raw`\bmasters?\b|\bmsc\b|\bbsc\b|\bb\.?tech\b|\bbachelor\w*|\bphd\b|\bacademic\w*|\balma mater\b|\bqualifications?\b|\bstudent\b`,
@@ -261,9 +269,12 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** A greeting at the start of a question: removed, and answered with the intro when nothing else is asked. */
-export const GREETING = /^(?:(?:hi|hello|hey|hiya|howdy|yo|sup|hola|greetings|heya|good (?:morning|afternoon|evening|day))(?: there| bot| everyone| all| folks)?\b[\s,!.:;-]*)+/;
+export const GREETING =
+  /^(?:(?:hi|hello|hey|hiya|howdy|yo|sup|hola|greetings|heya|good (?:morning|afternoon|evening|day))(?: there| bot| everyone| all| folks)?\b[\s,!.:;-]*)+/;
 
 /** Questions about the bot itself: answered with the intro and example questions. */
-export const HELP = /^(?:help|commands?|examples?|usage|menu|start|\?+|what can (?:you|i) (?:do|ask)|how (?:do|does) (?:this|it|you) work|what (?:do|can) you (?:do|know)|who are you|what are you)\b[\s?!.]*$|^[?!.\s]*$/;
+export const HELP =
+  /^(?:help|commands?|examples?|usage|menu|start|\?+|what can (?:you|i) (?:do|ask)|how (?:do|does) (?:this|it|you) work|what (?:do|can) you (?:do|know)|who are you|what are you)\b[\s?!.]*$|^[?!.\s]*$/;
 
-export const THANKS = /^(?:thanks?(?: you)?|thx|ty|cheers|great|awesome|cool|nice|ok(?:ay)?|got it)\b[\s!.,]*(?:(?:a lot|so much|very much|bot)\b[\s!.]*)?$/;
+export const THANKS =
+  /^(?:thanks?(?: you)?|thx|ty|cheers|great|awesome|cool|nice|ok(?:ay)?|got it)\b[\s!.,]*(?:(?:a lot|so much|very much|bot)\b[\s!.]*)?$/;

@@ -131,7 +131,11 @@ function createReplyCache<T>(size: number, maxBytes: number) {
 }
 
 function canonicalOptions(options: CommandInput['options']): string {
-  return JSON.stringify(Object.keys(options).sort().map((key) => [key, options[key]]));
+  return JSON.stringify(
+    Object.keys(options)
+      .sort()
+      .map((key) => [key, options[key]]),
+  );
 }
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
@@ -149,7 +153,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const answers = createReplyCache<ReplyPayload>(options.cacheSize ?? 1000, cacheBytes);
   const choiceLists = createReplyCache<AutocompleteChoice[]>(options.cacheSize ?? 1000, cacheBytes);
 
-  function choicesFor(portfolio: Portfolio, name: string, focused: { name: string; value: string }, input: CommandInput): AutocompleteChoice[] {
+  function choicesFor(
+    portfolio: Portfolio,
+    name: string,
+    focused: { name: string; value: string },
+    input: CommandInput,
+  ): AutocompleteChoice[] {
     return fitChoices(byName.get(name)?.autocomplete?.(focused, input, portfolio) ?? [], { redact: portfolio.secrets });
   }
 
@@ -162,7 +171,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const err = error instanceof Error ? error : new Error(String(error));
     logger.error('handler failed', { ref, kind, name, error: err.message, stack: err.stack });
     report({ kind, name, outcome: 'error', ref });
-    return { content: `Something went wrong on my side (ref ${ref}). Please try again; if it keeps happening, mention the ref to the bot's owner.`, flags: MessageFlags.Ephemeral };
+    return {
+      content: `Something went wrong on my side (ref ${ref}). Please try again; if it keeps happening, mention the ref to the bot's owner.`,
+      flags: MessageFlags.Ephemeral,
+    };
   }
 
   function fit(payload: ReplyPayload, portfolio: Portfolio): ReplyPayload {
@@ -191,7 +203,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         const problem = optionsProblem(input.options);
         if (problem) throw new UserError(problem);
         const key = `${name}\u0000${canonicalOptions(input.options)}`;
-        const answer = answers.get(portfolio, key, () => fit(runCommand(name, { ...input, user: { id: PLACEHOLDER_ASKER } }, portfolio), portfolio));
+        const answer = answers.get(portfolio, key, () =>
+          fit(runCommand(name, { ...input, user: { id: PLACEHOLDER_ASKER } }, portfolio), portfolio),
+        );
         report({ kind: 'command', name, outcome: 'ok' });
         return withAsker(answer, input.user.id);
       } catch (error) {
@@ -229,7 +243,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           const module = byName.get(state.action);
           if (!module) throw new UserError(unknownCommandMessage(state.action, commands));
           if (state.user === undefined) {
-            throw new UserError(`This Share button doesn't say whose answer it is, so it can't be shared. Run /${state.action} with private:true to share your own.`);
+            throw new UserError(
+              `This Share button doesn't say whose answer it is, so it can't be shared. Run /${state.action} with private:true to share your own.`,
+            );
           }
           if (state.user !== user.id) throw new UserError('Only the person who asked can share this answer.');
           const main = mainOption(module);
@@ -242,10 +258,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         if (!module?.component) throw new UserError("That button or menu doesn't work any more. Run the command again for a fresh one.");
         if (state.action === 'page') {
           if (state.user === undefined) {
-            throw new UserError(`This button doesn't say who ran /${state.command}, so no one can page it. Run /${state.command} yourself to get your own list.`);
+            throw new UserError(
+              `This button doesn't say who ran /${state.command}, so no one can page it. Run /${state.command} yourself to get your own list.`,
+            );
           }
           if (state.user !== user.id) {
-            throw new UserError(`Only the person who ran /${state.command} can page this list. Run /${state.command} yourself to get your own.`);
+            throw new UserError(
+              `Only the person who ran /${state.command} can page this list. Run /${state.command} yourself to get your own.`,
+            );
           }
         }
         const result = module.component({ state, values, user }, portfolio);

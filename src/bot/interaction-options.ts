@@ -29,7 +29,11 @@ export function flattenOptions(options: unknown): Record<string, OptionValue> {
   const out: Record<string, OptionValue> = {};
   eachOption(options, (option) => {
     const value = option['value'];
-    if (option['options'] === undefined && typeof option['name'] === 'string' && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) {
+    if (
+      option['options'] === undefined &&
+      typeof option['name'] === 'string' &&
+      (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    ) {
       out[option['name']] = value;
     }
     return false;

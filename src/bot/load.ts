@@ -74,12 +74,19 @@ function loadInWorker(file: string): Promise<LoadAnswer> {
       resolve(answer);
     };
     const fail = (message: string) => settle({ problems: [`${file}: ${message}`], total: 1 });
-    const timer = setTimeout(() => fail(`took longer than ${WORKER_LIMITS.timeoutMs / 1000} s to load, so it was refused`), WORKER_LIMITS.timeoutMs);
+    const timer = setTimeout(
+      () => fail(`took longer than ${WORKER_LIMITS.timeoutMs / 1000} s to load, so it was refused`),
+      WORKER_LIMITS.timeoutMs,
+    );
     timer.unref();
     worker.once('message', settle);
     worker.once('error', (error) => {
       const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      settle(outOfMemory ? { problems: [`${file}: needed more than ${WORKER_LIMITS.maxOldGenerationSizeMb} MB to load, so it was refused`], total: 1 } : describeLoadFailure(file, error));
+      settle(
+        outOfMemory
+          ? { problems: [`${file}: needed more than ${WORKER_LIMITS.maxOldGenerationSizeMb} MB to load, so it was refused`], total: 1 }
+          : describeLoadFailure(file, error),
+      );
     });
     worker.once('exit', (code) => fail(`could not be loaded: the loader stopped (exit code ${code}) before answering`));
   });

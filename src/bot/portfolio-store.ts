@@ -19,7 +19,11 @@ export interface PortfolioStore {
 }
 
 /** `load` reads the file into a Portfolio (the long-running bots load it off their main thread). */
-export async function createPortfolioStore(file: string, logger: Logger, load: (file: string) => Promise<LoadResult> = loadPortfolio): Promise<PortfolioStore | null> {
+export async function createPortfolioStore(
+  file: string,
+  logger: Logger,
+  load: (file: string) => Promise<LoadResult> = loadPortfolio,
+): Promise<PortfolioStore | null> {
   const first = await loadSafely(load, file);
   if (!first.portfolio) {
     for (const problem of first.problems) logger.error('invalid profile', { problem });
@@ -62,7 +66,9 @@ export async function createPortfolioStore(file: string, logger: Logger, load: (
     return reloading;
   };
   const reloadInBackground = () => {
-    reloadOnce().catch((error: unknown) => logger.error('profile reload failed; still serving the last good profile', { error: describeUnexpected(error) }));
+    reloadOnce().catch((error: unknown) =>
+      logger.error('profile reload failed; still serving the last good profile', { error: describeUnexpected(error) }),
+    );
   };
 
   return {

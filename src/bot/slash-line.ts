@@ -6,9 +6,7 @@ import { ApplicationCommandOptionType, type APIApplicationCommandOption } from '
 import { cleanUserText } from '../replies/index.js';
 import type { CommandModule, OptionValue } from './types.js';
 
-export type SlashLine =
-  | { ok: true; name: string; options: Record<string, OptionValue> }
-  | { ok: false; name: string; message: string };
+export type SlashLine = { ok: true; name: string; options: Record<string, OptionValue> } | { ok: false; name: string; message: string };
 
 export function parseSlashLine(line: string, commands: readonly CommandModule[]): SlashLine {
   const trimmed = line.trim().replace(/^\//, '');
@@ -70,14 +68,18 @@ function typeValue(option: APIApplicationCommandOption, raw: string): OptionValu
     case ApplicationCommandOptionType.Integer:
     case ApplicationCommandOptionType.Number: {
       const value = Number(raw);
-      if (!Number.isFinite(value) || (option.type === ApplicationCommandOptionType.Integer && !Number.isInteger(value))) return { error: `\`${option.name}\` is a number, not "${cleanUserText(raw, 40)}".` };
+      if (!Number.isFinite(value) || (option.type === ApplicationCommandOptionType.Integer && !Number.isInteger(value)))
+        return { error: `\`${option.name}\` is a number, not "${cleanUserText(raw, 40)}".` };
       return value;
     }
     case ApplicationCommandOptionType.String: {
       const choices = 'choices' in option ? option.choices : undefined;
       if (choices && choices.length > 0) {
-        const match = choices.find((choice) => String(choice.value).toLowerCase() === raw.toLowerCase() || choice.name.toLowerCase() === raw.toLowerCase());
-        if (!match) return { error: `\`${option.name}\` is one of ${choices.map((c) => c.value).join(', ')}; "${cleanUserText(raw, 40)}" isn't.` };
+        const match = choices.find(
+          (choice) => String(choice.value).toLowerCase() === raw.toLowerCase() || choice.name.toLowerCase() === raw.toLowerCase(),
+        );
+        if (!match)
+          return { error: `\`${option.name}\` is one of ${choices.map((c) => c.value).join(', ')}; "${cleanUserText(raw, 40)}" isn't.` };
         return String(match.value);
       }
       return raw;

@@ -21,6 +21,10 @@ export const run: CliCommand = async ({ values, positionals }, io) => {
   const surface = json ? 'discord' : 'terminal';
   const dispatcher = createDispatcher({ commands: COMMANDS, portfolio: () => portfolio, logger: createLogger(config.LOG_LEVEL), surface });
   const payload = answerInput(text, dispatcher, { id: '0', name: 'cli' });
-  io.out(json ? JSON.stringify(payload, null, 2) : renderPayload(payload, { colour: Boolean(process.stdout.isTTY), width: terminalWidth(process.stdout) }));
+  io.out(
+    json
+      ? JSON.stringify(payload, null, 2)
+      : renderPayload(payload, { colour: Boolean(process.stdout.isTTY), width: terminalWidth(process.stdout) }),
+  );
   return 0;
 };

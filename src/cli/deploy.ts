@@ -36,9 +36,12 @@ export const run: CliCommand = async ({ values }, io) => {
   const timer = setTimeout(() => deadline.abort(), config.DISCORD_CONNECT_TIMEOUT * 1000);
   const signal = deadline.signal;
   // One attempt may take the whole deadline; a rate limit is reported, not waited out (Discord may ask for minutes).
-  const rest = new REST({ api: config.DISCORD_API_URL, retries: 2, timeout: config.DISCORD_CONNECT_TIMEOUT * 1000, rejectOnRateLimit: () => true }).setToken(
-    config.DISCORD_TOKEN,
-  );
+  const rest = new REST({
+    api: config.DISCORD_API_URL,
+    retries: 2,
+    timeout: config.DISCORD_CONNECT_TIMEOUT * 1000,
+    rejectOnRateLimit: () => true,
+  }).setToken(config.DISCORD_TOKEN);
   const tokenApplication = async () => ((await rest.get(Routes.currentApplication(), { signal })) as { id: string }).id;
   let clientId: string | undefined;
   try {
@@ -57,7 +60,8 @@ export const run: CliCommand = async ({ values }, io) => {
     io.out(`registered ${saved.length} commands (${where}): ${differences.join(', ')}`);
     return 0;
   } catch (error) {
-    const missingAccess = error instanceof DiscordAPIError && error.status === 403 && error.code === MISSING_ACCESS && clientId !== undefined;
+    const missingAccess =
+      error instanceof DiscordAPIError && error.status === 403 && error.code === MISSING_ACCESS && clientId !== undefined;
     const message = missingAccess
       ? await describeMissingAccess(clientId!, scope, () => (signal.aborted ? Promise.reject(error) : tokenApplication()))
       : describeDeployError(error, signal.aborted || (error as Error).name === 'AbortError', config);
@@ -69,14 +73,19 @@ export const run: CliCommand = async ({ values }, io) => {
 };
 
 /** One line for a failed deploy: what went wrong and where to look; redact() keeps any echoed token out. */
-export function describeDeployError(error: unknown, timedOut: boolean, config: Pick<Config, 'DISCORD_API_URL' | 'DISCORD_CONNECT_TIMEOUT'>): string {
+export function describeDeployError(
+  error: unknown,
+  timedOut: boolean,
+  config: Pick<Config, 'DISCORD_API_URL' | 'DISCORD_CONNECT_TIMEOUT'>,
+): string {
   const api = config.DISCORD_API_URL;
   if (timedOut) return noAnswerMessage(api, config.DISCORD_CONNECT_TIMEOUT);
   if (error instanceof RateLimitError) {
     return `Discord is rate limiting ${error.method.toUpperCase()} ${error.route}: try again in ${Math.max(1, Math.round(error.retryAfter / 1000))} s`;
   }
   if (error instanceof DiscordAPIError) {
-    if (error.status === 401) return 'Discord rejected DISCORD_TOKEN (401 Unauthorized): reset it in the Developer Portal (Bot → Reset Token) and update .env';
+    if (error.status === 401)
+      return 'Discord rejected DISCORD_TOKEN (401 Unauthorized): reset it in the Developer Portal (Bot → Reset Token) and update .env';
     return `Discord answered ${error.status} to ${error.method.toUpperCase()} ${new URL(error.url).pathname}: ${error.message} (code ${String(error.code)})`;
   }
   if (error instanceof HTTPError) {

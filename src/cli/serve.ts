@@ -13,7 +13,9 @@ import type { CliCommand } from './types.js';
 export const run: CliCommand = async (_args, io) => {
   const config = parseConfig();
   if (!config.DISCORD_PUBLIC_KEY) {
-    io.err('portfolio-bot serve: DISCORD_PUBLIC_KEY is not set: copy it from the Developer Portal (General Information → Public Key) into .env.');
+    io.err(
+      'portfolio-bot serve: DISCORD_PUBLIC_KEY is not set: copy it from the Developer Portal (General Information → Public Key) into .env.',
+    );
     return 1;
   }
   try {
@@ -45,7 +47,10 @@ export const run: CliCommand = async (_args, io) => {
     await server.close();
   }, logger);
   holder.watch();
-  logger.info('serving interactions', { url: `http://${urlHost(config.HOST)}:${port}/interactions`, profileVersion: holder.current().profile.version });
+  logger.info('serving interactions', {
+    url: `http://${urlHost(config.HOST)}:${port}/interactions`,
+    profileVersion: holder.current().profile.version,
+  });
   return new Promise<number>(() => undefined);
 };
 

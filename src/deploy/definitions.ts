@@ -60,7 +60,8 @@ function checkName(name: string, where: string, problems: string[]): void {
 }
 
 function checkDescription(description: string, where: string, problems: string[]): void {
-  if (description.length < 1 || description.length > 100) problems.push(`${where}: description must be 1–100 characters (has ${description.length})`);
+  if (description.length < 1 || description.length > 100)
+    problems.push(`${where}: description must be 1–100 characters (has ${description.length})`);
 }
 
 function checkOptions(options: OptionLike[], where: string, problems: string[]): void {
@@ -79,8 +80,10 @@ function checkOptions(options: OptionLike[], where: string, problems: string[]):
       if (option.choices.length > 25) problems.push(`${at}: ${option.choices.length} choices (Discord allows 25)`);
       if (option.autocomplete) problems.push(`${at}: an option cannot have both choices and autocomplete`);
       for (const choice of option.choices) {
-        if (choice.name.length < 1 || choice.name.length > 100) problems.push(`${at}: choice "${choice.name}" name must be 1–100 characters`);
-        if (typeof choice.value === 'string' && choice.value.length > 100) problems.push(`${at}: choice value "${choice.value.slice(0, 20)}…" over 100 characters`);
+        if (choice.name.length < 1 || choice.name.length > 100)
+          problems.push(`${at}: choice "${choice.name}" name must be 1–100 characters`);
+        if (typeof choice.value === 'string' && choice.value.length > 100)
+          problems.push(`${at}: choice value "${choice.value.slice(0, 20)}…" over 100 characters`);
       }
     }
     if (option.options) checkOptions(option.options, at, problems);
@@ -135,7 +138,8 @@ function normalise(value: unknown, key?: string): unknown {
   return value === null || value === false || value === undefined ? undefined : value;
 }
 
-const commandKey = (command: Record<string, unknown>): string => `${String(command['type'] ?? ApplicationCommandType.ChatInput)}:${String(command['name'])}`;
+const commandKey = (command: Record<string, unknown>): string =>
+  `${String(command['type'] ?? ApplicationCommandType.ChatInput)}:${String(command['name'])}`;
 
 /**
  * What differs between what is registered and what we would send, one line per

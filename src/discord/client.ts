@@ -102,7 +102,10 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
       if (interaction.isAutocomplete()) {
         name = interaction.commandName;
         const { data } = interaction.options;
-        await sendCallback(interaction, choicesCallback(dispatcher().autocomplete(name, findFocused(data), { options: flattenOptions(data), user })));
+        await sendCallback(
+          interaction,
+          choicesCallback(dispatcher().autocomplete(name, findFocused(data), { options: flattenOptions(data), user })),
+        );
         return;
       }
       if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isStringSelectMenu()) return;
@@ -112,12 +115,18 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
         outcome = 'throttled';
         await sendCallback(interaction, replyCallback(dispatcher().notice(slowDown)));
       } else if (interaction.isChatInputCommand()) {
-        await sendCallback(interaction, replyCallback(dispatcher().command(name, { options: flattenOptions(interaction.options.data), user })));
+        await sendCallback(
+          interaction,
+          replyCallback(dispatcher().command(name, { options: flattenOptions(interaction.options.data), user })),
+        );
       } else {
         const values = interaction.isStringSelectMenu() ? interaction.values : [];
         // Who ran the command behind this message, as Discord says: outranks the custom_id's own u= field.
         const askerId = interaction.message.interactionMetadata?.user.id;
-        await sendCallback(interaction, componentCallback(dispatcher().component(interaction.customId, values, user, askerId === undefined ? {} : { askerId })));
+        await sendCallback(
+          interaction,
+          componentCallback(dispatcher().component(interaction.customId, values, user, askerId === undefined ? {} : { askerId })),
+        );
       }
     } catch (error) {
       outcome = 'error';
@@ -140,7 +149,10 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
    * camelCase → snake_case pass (MessagePayload), are not needed. The
    * interaction is marked answered as they mark it.
    */
-  async function sendCallback(interaction: AutocompleteInteraction | ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction, response: APIInteractionResponse): Promise<void> {
+  async function sendCallback(
+    interaction: AutocompleteInteraction | ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction,
+    response: APIInteractionResponse,
+  ): Promise<void> {
     const done = interaction.isAutocomplete() ? interaction.responded : interaction.deferred || interaction.replied;
     if (done) throw new Error('interaction already acknowledged');
     await interaction.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body: response, auth: false });
@@ -149,7 +161,8 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
       return;
     }
     interaction.replied = true;
-    if (response.type === InteractionResponseType.ChannelMessageWithSource) interaction.ephemeral = ((response.data?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+    if (response.type === InteractionResponseType.ChannelMessageWithSource)
+      interaction.ephemeral = ((response.data?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
   }
 
   async function handleMessage(message: Message): Promise<void> {
@@ -172,7 +185,12 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
       const ref = newRef();
       logger.error('message reply failed', { ref, error: (error as Error).message, stack: (error as Error).stack });
     } finally {
-      logger.info('message', { kind: inDm ? 'dm' : 'mention', user: message.author.id, ms: Math.round((performance.now() - started) * 10) / 10, outcome });
+      logger.info('message', {
+        kind: inDm ? 'dm' : 'mention',
+        user: message.author.id,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        outcome,
+      });
     }
   }
 

@@ -30,7 +30,9 @@ export async function runGatewayBot(config: Config): Promise<number> {
   const login = gateway.start();
   void login.catch(() => undefined); // awaited below
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), config.DISCORD_CONNECT_TIMEOUT * 1000)));
+  const deadline = new Promise<'timeout'>(
+    (resolve) => (timer = setTimeout(() => resolve('timeout'), config.DISCORD_CONNECT_TIMEOUT * 1000)),
+  );
   // Only now the rest of the bot's modules: they load while the login waits on
   // the network. An unchanged profile comes from its snapshot at once; a changed
   // one is validated in a worker thread.
@@ -49,7 +51,10 @@ export async function runGatewayBot(config: Config): Promise<number> {
     async () => {
       holder.stopWatching();
       // The grace for replies in flight, then destroy; should destroying hang, exit all the same.
-      await Promise.race([gateway.stop(4000).then(() => logger.info('stopped')), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+      await Promise.race([
+        gateway.stop(4000).then(() => logger.info('stopped')),
+        new Promise((resolve) => setTimeout(resolve, 5000).unref()),
+      ]);
     },
     logger,
     { describe: () => ({ inFlight: gateway.inFlight() }) },
@@ -86,7 +91,10 @@ async function giveUp(logger: Logger, message: string, destroy: () => Promise<vo
 }
 
 /** What did not answer in time: the REST API, or (the API having answered with its url) the gateway. */
-export function describeTimeout(config: Pick<Config, 'DISCORD_API_URL' | 'DISCORD_CONNECT_TIMEOUT'>, gatewayUrl: string | null | undefined): string {
+export function describeTimeout(
+  config: Pick<Config, 'DISCORD_API_URL' | 'DISCORD_CONNECT_TIMEOUT'>,
+  gatewayUrl: string | null | undefined,
+): string {
   const seconds = config.DISCORD_CONNECT_TIMEOUT;
   if (!gatewayUrl) return noAnswerMessage(config.DISCORD_API_URL, seconds);
   return (

@@ -25,7 +25,9 @@ export function createHttpResponder(dispatcher: Dispatcher, throttle?: Throttle)
       case InteractionType.ApplicationCommand:
         return slowDown() ?? replyCallback(dispatcher.command(name, { options: flattenOptions(data['options']), user }));
       case InteractionType.ApplicationCommandAutocomplete:
-        return choicesCallback(dispatcher.autocomplete(name, findFocused(data['options']), { options: flattenOptions(data['options']), user }));
+        return choicesCallback(
+          dispatcher.autocomplete(name, findFocused(data['options']), { options: flattenOptions(data['options']), user }),
+        );
       case InteractionType.MessageComponent: {
         const customId = typeof data['custom_id'] === 'string' ? data['custom_id'] : '';
         const values = Array.isArray(data['values']) ? data['values'].filter((value): value is string => typeof value === 'string') : [];

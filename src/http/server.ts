@@ -183,13 +183,7 @@ export function createInteractionServer(options: HttpServerOptions): Interaction
   }
 
   /** Sends a JSON answer and writes the request's one log line. The connection is no longer being answered. */
-  function send(
-    res: ServerResponse,
-    exchange: Exchange,
-    status: number,
-    body: Buffer | string,
-    extraHeaders?: OutgoingHttpHeaders,
-  ): void {
+  function send(res: ServerResponse, exchange: Exchange, status: number, body: Buffer | string, extraHeaders?: OutgoingHttpHeaders): void {
     if (res.headersSent || res.destroyed) {
       // The client went away (or an answer already left): nothing to send.
       logExchange(exchange, status, true);
@@ -243,8 +237,7 @@ export function createInteractionServer(options: HttpServerOptions): Interaction
     const signatureHeader = req.headers['x-signature-ed25519'];
     const timestampHeader = req.headers['x-signature-timestamp'];
     const timestamp = typeof timestampHeader === 'string' ? timestampHeader : '';
-    const signature =
-      typeof signatureHeader === 'string' && isFresh(timestamp) ? decodeSignature(signatureHeader) : null;
+    const signature = typeof signatureHeader === 'string' && isFresh(timestamp) ? decodeSignature(signatureHeader) : null;
 
     // A request whose headers already fail is still read (so the connection
     // stays usable), but its bytes are only counted, never kept. Otherwise
@@ -353,7 +346,8 @@ export function createInteractionServer(options: HttpServerOptions): Interaction
       refuse(res, exchange, 400, problem, errorBody(`malformed interaction: ${problem}`));
       return;
     }
-    if (type === InteractionType.ApplicationCommand || type === InteractionType.ApplicationCommandAutocomplete) exchange.command = (interaction['data'] as { name: string }).name;
+    if (type === InteractionType.ApplicationCommand || type === InteractionType.ApplicationCommandAutocomplete)
+      exchange.command = (interaction['data'] as { name: string }).name;
     // The id was seen within the window its signature is valid for: a copy.
     if (!replays.firstTime(interaction['id'] as string, signedAtMs + maxSkewMs, now())) {
       refuse(res, exchange, 409, 'replayed interaction', REPLAYED);

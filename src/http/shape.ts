@@ -68,7 +68,8 @@ function checkOptions(options: unknown, depth: number): string | null {
   for (const option of options as unknown[]) {
     if (!isObject(option)) return 'an option is not an object';
     const { name, type, value, focused } = option;
-    if (typeof name !== 'string' || name.length === 0 || name.length > MAX_NAME_LENGTH) return `an option name is not 1–${MAX_NAME_LENGTH} characters`;
+    if (typeof name !== 'string' || name.length === 0 || name.length > MAX_NAME_LENGTH)
+      return `an option name is not 1–${MAX_NAME_LENGTH} characters`;
     if (typeof type !== 'number') return 'an option has no type';
     if (focused !== undefined && typeof focused !== 'boolean') return 'an option has a non-boolean focused';
     if (value !== undefined) {
@@ -92,7 +93,8 @@ function checkOptions(options: unknown, depth: number): string | null {
 
 function checkCommandData(data: Json): string | null {
   const name = data['name'];
-  if (typeof name !== 'string' || name.length === 0 || name.length > MAX_NAME_LENGTH) return `data.name is not 1–${MAX_NAME_LENGTH} characters`;
+  if (typeof name !== 'string' || name.length === 0 || name.length > MAX_NAME_LENGTH)
+    return `data.name is not 1–${MAX_NAME_LENGTH} characters`;
   return checkOptions(data['options'], 1);
 }
 
@@ -106,7 +108,8 @@ function checkComponentData(data: Json): string | null {
   if (!Array.isArray(values)) return 'data.values must be a list';
   if (values.length > MAX_SELECT_VALUES) return `more than ${MAX_SELECT_VALUES} values`;
   for (const value of values as unknown[]) {
-    if (typeof value !== 'string' || value.length > MAX_SELECT_VALUE_LENGTH) return `a value is not a string of at most ${MAX_SELECT_VALUE_LENGTH} characters`;
+    if (typeof value !== 'string' || value.length > MAX_SELECT_VALUE_LENGTH)
+      return `a value is not a string of at most ${MAX_SELECT_VALUE_LENGTH} characters`;
   }
   return null;
 }

@@ -17,7 +17,9 @@ const SIGNATURE_HEX = /^[0-9a-fA-F]{128}$/;
 export function parsePublicKey(hex: string): KeyObject {
   if (typeof hex !== 'string' || !PUBLIC_KEY_HEX.test(hex)) {
     const length = typeof hex === 'string' ? hex.length : 0;
-    throw new Error(`invalid Discord public key: expected 64 hex characters, got ${length} characters${length === 64 ? ' with non-hex ones' : ''}`);
+    throw new Error(
+      `invalid Discord public key: expected 64 hex characters, got ${length} characters${length === 64 ? ' with non-hex ones' : ''}`,
+    );
   }
   const der = Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(hex, 'hex')]);
   try {

@@ -8,17 +8,7 @@
 // autocomplete choice (100), a paragraph fits an embed field (1024), and a
 // link fits a link button (512).
 
-export const SECTIONS = [
-  'about',
-  'education',
-  'experience',
-  'research',
-  'learning',
-  'blogs',
-  'projects',
-  'skills',
-  'contact',
-] as const;
+export const SECTIONS = ['about', 'education', 'experience', 'research', 'learning', 'blogs', 'projects', 'skills', 'contact'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const SKILL_LEVELS = ['expert', 'intermediate', 'basic', 'learning'] as const;

@@ -80,7 +80,10 @@ function toPlainData(doc: Document.Parsed, at: (offset: number) => { line: numbe
 function capProblems(problems: ProfileProblem[], file: string): ProfileProblem[] {
   if (problems.length <= MAX_PROBLEMS_LISTED) return problems;
   const more = problems.length - MAX_PROBLEMS_LISTED;
-  return [...problems.slice(0, MAX_PROBLEMS_LISTED), fileProblem(file, `${more} more problem${more === 1 ? '' : 's'} not listed: fix the ones above first`)];
+  return [
+    ...problems.slice(0, MAX_PROBLEMS_LISTED),
+    fileProblem(file, `${more} more problem${more === 1 ? '' : 's'} not listed: fix the ones above first`),
+  ];
 }
 
 type Segment = PropertyKey;
@@ -145,7 +148,7 @@ function preview(value: string): string {
 /** Finds the node at `path`; when it doesn't exist, the deepest node that does. */
 function locate(root: YamlNode, path: Segment[], wantKey: boolean): { offset: number; complete: boolean; node: unknown } {
   let node: unknown = root;
-  let offset = (root.range?.[0]) ?? 0;
+  let offset = root.range?.[0] ?? 0;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
     let next: unknown;
@@ -194,7 +197,8 @@ function unwrap(schema: unknown): unknown {
   let current = schema as { def?: { type?: string; innerType?: unknown; in?: unknown; schema?: unknown } } | undefined;
   while (current?.def) {
     const { type } = current.def;
-    if (type === 'optional' || type === 'default' || type === 'nullable' || type === 'readonly') current = current.def.innerType as typeof current;
+    if (type === 'optional' || type === 'default' || type === 'nullable' || type === 'readonly')
+      current = current.def.innerType as typeof current;
     else if (type === 'pipe') current = current.def.in as typeof current;
     else break;
   }

@@ -5,5 +5,8 @@
 
 /** "Multi-Channel ResNets!" and "multi channel resnets" have the same key. */
 export function nameKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

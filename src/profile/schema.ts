@@ -92,7 +92,10 @@ export const topicSchema = z.strictObject({
   title: text(LIMITS.name),
   text: text(LIMITS.paragraph),
   items: list(LIMITS.short).optional(),
-  links: z.array(z.strictObject({ label: text(LIMITS.label), url: linkUrl })).max(LIMITS.links).optional(),
+  links: z
+    .array(z.strictObject({ label: text(LIMITS.label), url: linkUrl }))
+    .max(LIMITS.links)
+    .optional(),
   tags: tags.optional(),
 });
 
@@ -125,7 +128,10 @@ export const researchSchema = z.strictObject({
   title: text(LIMITS.name),
   summary: text(LIMITS.summary),
   status: text(LIMITS.label),
-  links: z.array(z.strictObject({ label: text(LIMITS.label), url: linkUrl })).max(LIMITS.links).optional(),
+  links: z
+    .array(z.strictObject({ label: text(LIMITS.label), url: linkUrl }))
+    .max(LIMITS.links)
+    .optional(),
   tags: tags.optional(),
 });
 
@@ -173,9 +179,7 @@ export const projectSchema = z.strictObject({
     .max(LIMITS.listItems)
     .optional(),
   tools: list(LIMITS.tag).optional(),
-  links: z
-    .array(z.strictObject({ kind: z.enum(PROJECT_LINK_KINDS), label: text(LIMITS.label), url: linkUrl }))
-    .max(LIMITS.links),
+  links: z.array(z.strictObject({ kind: z.enum(PROJECT_LINK_KINDS), label: text(LIMITS.label), url: linkUrl })).max(LIMITS.links),
   tags: tags,
   aliases: z.array(text(LIMITS.name)).max(LIMITS.listItems).optional(),
   status: z.enum(PROJECT_STATUSES),
@@ -264,7 +268,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** The entries of a list that are objects, with their indices; nothing when it is not a list. */
 function entriesOf(value: unknown): [Record<string, unknown>, number][] {
-  return Array.isArray(value) ? value.flatMap((entry, index): [Record<string, unknown>, number][] => (isRecord(entry) ? [[entry, index]] : [])) : [];
+  return Array.isArray(value)
+    ? value.flatMap((entry, index): [Record<string, unknown>, number][] => (isRecord(entry) ? [[entry, index]] : []))
+    : [];
 }
 
 function checkReferences(profile: Record<string, unknown>, ctx: Ctx): void {

@@ -72,7 +72,10 @@ function tokenize(text: string, lineCounter: LineCounter, refuse: (offset: numbe
   let flowDepth = 0;
   for (const lexeme of new Lexer().lex(text)) {
     if (++count > YAML_LIMITS.tokens) {
-      refuse(offset, `too complex: more than ${YAML_LIMITS.tokens} YAML tokens (keys, values, indicators, line breaks) by here; a profile may have at most ${YAML_LIMITS.tokens}`);
+      refuse(
+        offset,
+        `too complex: more than ${YAML_LIMITS.tokens} YAML tokens (keys, values, indicators, line breaks) by here; a profile may have at most ${YAML_LIMITS.tokens}`,
+      );
     }
     if (lexeme === '[' || lexeme === '{') {
       if (++flowDepth > YAML_LIMITS.depth) refuse(offset, tooDeep());
@@ -98,13 +101,19 @@ function checkShape(tokens: CST.Token[], refuse: (offset: number, message: strin
     } else if (token.type === 'alias') {
       if (++aliases > YAML_LIMITS.aliases) {
         const name = token.source.trim();
-        refuse(token.offset, `too many aliases: more than ${YAML_LIMITS.aliases} references to anchors (${name} here is one too many); a profile may have at most ${YAML_LIMITS.aliases}`);
+        refuse(
+          token.offset,
+          `too many aliases: more than ${YAML_LIMITS.aliases} references to anchors (${name} here is one too many); a profile may have at most ${YAML_LIMITS.aliases}`,
+        );
       }
     } else if (CST.isCollection(token)) {
       if (depth + 1 > YAML_LIMITS.depth) refuse(token.offset, tooDeep());
       if (token.items.length > YAML_LIMITS.items) {
         const kind = token.type === 'block-map' || (token.type === 'flow-collection' && token.start.source === '{') ? 'mapping' : 'list';
-        refuse(token.offset, `too many entries: this ${kind} has more than ${YAML_LIMITS.items}; a profile may have at most ${YAML_LIMITS.items} in one`);
+        refuse(
+          token.offset,
+          `too many entries: this ${kind} has more than ${YAML_LIMITS.items}; a profile may have at most ${YAML_LIMITS.items} in one`,
+        );
       }
       for (let i = token.items.length - 1; i >= 0; i--) {
         const item = token.items[i]!;

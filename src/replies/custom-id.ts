@@ -56,7 +56,8 @@ export function encodeCustomId(state: CustomIdState): string {
   if (!NAME.test(action)) throw new TypeError(`encodeCustomId: invalid action ${JSON.stringify(action)}`);
   let id = `${CUSTOM_ID_VERSION}|${command}|${action}`;
   if (page !== undefined) {
-    if (!Number.isInteger(page) || page < 0 || page > MAX_PAGE) throw new RangeError(`encodeCustomId: page ${page} is not an integer from 0 to ${MAX_PAGE}`);
+    if (!Number.isInteger(page) || page < 0 || page > MAX_PAGE)
+      throw new RangeError(`encodeCustomId: page ${page} is not an integer from 0 to ${MAX_PAGE}`);
     id += `|${page}`;
   }
   if (user !== undefined) {

@@ -330,7 +330,12 @@ function fitMenu(value: Bag, redactor: Redactor): ReplyMenu | undefined {
   const customId = exactOf(value.custom_id, LIMITS.customId, redactor);
   const options = fitOptions(value.options, redactor);
   if (customId === undefined || options.length === 0) return undefined;
-  return defined<ReplyMenu>({ type: STRING_SELECT, custom_id: customId, placeholder: textOf(value.placeholder, LIMITS.placeholder, redactor), options });
+  return defined<ReplyMenu>({
+    type: STRING_SELECT,
+    custom_id: customId,
+    placeholder: textOf(value.placeholder, LIMITS.placeholder, redactor),
+    options,
+  });
 }
 
 type Component = LinkButton | ActionButton | ReplyMenu;

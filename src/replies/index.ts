@@ -14,5 +14,14 @@ export type {
 export { cleanUserText, ELLIPSIS, escapeMarkdown, truncate } from './text.js';
 export { createRedactor, redact, REDACTED } from './redact.js';
 export { EMPTY_FIELD, fitChoices, fitReply, LIMITS, measureEmbeds, NOTHING_TO_SHOW, UNFIT_REPLY, type FitOptions } from './fit.js';
-export { decodeCustomId, encodeCustomId, isSnowflake, MAX_CUSTOM_ID_LENGTH, MAX_PAGE, PLACEHOLDER_ASKER, withAsker, type CustomIdState } from './custom-id.js';
+export {
+  decodeCustomId,
+  encodeCustomId,
+  isSnowflake,
+  MAX_CUSTOM_ID_LENGTH,
+  MAX_PAGE,
+  PLACEHOLDER_ASKER,
+  withAsker,
+  type CustomIdState,
+} from './custom-id.js';
 export { paginate, pagerRow, type Page } from './paginate.js';

@@ -146,7 +146,7 @@ function digitSkeleton(text: string, shortest: number): Skeleton {
   const endRun = (): void => {
     if (runDigits >= shortest) {
       if (skeleton.chars !== '') push(skeleton, BREAK, runStart, runStart);
-      for (let i = runStart; i < runEnd; ) {
+      for (let i = runStart; i < runEnd;) {
         const code = text.codePointAt(i) as number;
         const end = i + (code > 0xffff ? 2 : 1);
         push(skeleton, digitsOf(code), i, end);
@@ -156,7 +156,7 @@ function digitSkeleton(text: string, shortest: number): Skeleton {
     runStart = -1;
     runDigits = 0;
   };
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const unit = text.charCodeAt(i);
     const code = unit < 0xd800 ? unit : (text.codePointAt(i) as number);
     const end = i + (code > 0xffff ? 2 : 1);
@@ -177,7 +177,7 @@ function digitSkeleton(text: string, shortest: number): Skeleton {
 /** The letters and digits of `text`, folded: where any other secret is looked for. */
 function alnumSkeleton(text: string): Skeleton {
   const skeleton: Skeleton = { chars: '', starts: [], ends: [] };
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.codePointAt(i) as number;
     const end = i + (code > 0xffff ? 2 : 1);
     const meaning = foldOf(code);
@@ -193,7 +193,9 @@ function needlesOf(secret: string): { mode: Mode; needle: Needle }[] {
   if (PHONE_SHAPE.test(secret) && digits.length >= MIN_PHONE_DIGITS) {
     const hasCountryCode = /^\s*(?:\+|00)/.test(secret) || digits.length > 10;
     const full = digits.replace(/^00/, '');
-    const needles: { mode: Mode; needle: Needle }[] = [{ mode: 'digits', needle: { text: full, prefixes: hasCountryCode ? ['00'] : ['0'] } }];
+    const needles: { mode: Mode; needle: Needle }[] = [
+      { mode: 'digits', needle: { text: full, prefixes: hasCountryCode ? ['00'] : ['0'] } },
+    ];
     // Written without its country code (of one to three digits), perhaps with a
     // trunk "0" instead; or with both ("+91 (0) 98799 90466").
     for (let drop = 1; hasCountryCode && drop <= 3 && full.length - drop >= MIN_NATIONAL_DIGITS; drop++) {

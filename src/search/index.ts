@@ -174,10 +174,7 @@ export function createSearch(profile: Profile, typoLayer: (words: readonly strin
       hits.push({ section: doc.section, id: doc.id, title: doc.title, url: doc.url, score: round(score), doc });
     }
     hits.sort(
-      (a, b) =>
-        b.score - a.score ||
-        (SECTION_RANK.get(a.section) ?? 9) - (SECTION_RANK.get(b.section) ?? 9) ||
-        a.doc.order - b.doc.order,
+      (a, b) => b.score - a.score || (SECTION_RANK.get(a.section) ?? 9) - (SECTION_RANK.get(b.section) ?? 9) || a.doc.order - b.doc.order,
     );
     return hits.slice(0, limit);
   }
@@ -194,7 +191,9 @@ export function createSearch(profile: Profile, typoLayer: (words: readonly strin
     // Names that start with what was typed come first, in profile order, then the search's ranking.
     const starts = projects.filter((doc) => nameKeys[doc.order]!.some((name) => name.startsWith(folded)));
     const ranked = search(text, { section: 'projects', limit: 25 }).map((hit) => hit.doc);
-    return dedupeDocs([...starts, ...ranked]).slice(0, max).map(toChoice);
+    return dedupeDocs([...starts, ...ranked])
+      .slice(0, max)
+      .map(toChoice);
   }
 
   function suggest(input: string, limit = 25): Suggestion[] {

@@ -27,7 +27,10 @@ const COMPOUND = /[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)+/gu;
 
 /** The text without accents (letters decomposed, their marks dropped) or invisible characters, in its own letter case. */
 export function unaccent(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').replace(INVISIBLE, '');
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(INVISIBLE, '');
 }
 
 /** Lower case, no accents, no invisible characters: what search compares. */

@@ -124,7 +124,11 @@ export function readControls(payload: ReplyPayload): TerminalControls {
         options.forEach((option, index) =>
           controls.actions.push({ trigger: String(index + 1), customId: component.custom_id, values: [option.value] }),
         );
-        controls.menu = { customId: component.custom_id, purpose: menuPurpose(component.placeholder), labels: options.map((option) => option.label) };
+        controls.menu = {
+          customId: component.custom_id,
+          purpose: menuPurpose(component.placeholder),
+          labels: options.map((option) => option.label),
+        };
       }
     }
   }
@@ -190,7 +194,8 @@ export function renderMarkdown(text: string, colour: boolean, shown: Set<string>
       if (shown.has(url)) return label;
       shown.add(url);
       const plain = label.replace(/\\(.)/g, '$1');
-      if (plain === url || plain.replace(/\/$/, '') === withoutScheme(url).replace(/\/$/, '')) return url.startsWith('mailto:') ? label : url;
+      if (plain === url || plain.replace(/\/$/, '') === withoutScheme(url).replace(/\/$/, ''))
+        return url.startsWith('mailto:') ? label : url;
       return `${label} (${url})`;
     })
     .replace(/\*\*([^*]+)\*\*/g, (_, inner: string) => (colour ? `${ANSI.bold}${inner}${ANSI.reset}` : inner))

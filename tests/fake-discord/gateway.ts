@@ -113,12 +113,20 @@ export class FakeGateway {
     const query = new URL(request.url ?? '/', 'http://fake').searchParams;
     this.#server.handleUpgrade(request, socket, head, (ws) => {
       if (query.get('v') !== '10' || query.get('encoding') !== 'json') {
-        this.#options.onRejection({ route: 'gateway connect', status: GatewayCloseCodes.InvalidAPIVersion, reason: `unsupported query ${query.toString()}` });
+        this.#options.onRejection({
+          route: 'gateway connect',
+          status: GatewayCloseCodes.InvalidAPIVersion,
+          reason: `unsupported query ${query.toString()}`,
+        });
         ws.close(GatewayCloseCodes.InvalidAPIVersion, 'Invalid API version');
         return;
       }
       if (query.has('compress')) {
-        this.#options.onRejection({ route: 'gateway connect', status: GatewayCloseCodes.UnknownError, reason: 'transport compression is not supported by the fake' });
+        this.#options.onRejection({
+          route: 'gateway connect',
+          status: GatewayCloseCodes.UnknownError,
+          reason: 'transport compression is not supported by the fake',
+        });
       }
       this.#server.emit('connection', ws, request);
     });
@@ -246,13 +254,21 @@ export class FakeGateway {
         if (!connection.session) this.#notAuthenticated(connection, payload.op);
         return;
       default:
-        this.#options.onRejection({ route: 'gateway message', status: GatewayCloseCodes.UnknownOpcode, reason: `unknown opcode ${String(payload.op)}` });
+        this.#options.onRejection({
+          route: 'gateway message',
+          status: GatewayCloseCodes.UnknownOpcode,
+          reason: `unknown opcode ${String(payload.op)}`,
+        });
         connection.socket.close(GatewayCloseCodes.UnknownOpcode, 'Unknown opcode.');
     }
   }
 
   #notAuthenticated(connection: Connection, op: unknown): void {
-    this.#options.onRejection({ route: 'gateway message', status: GatewayCloseCodes.NotAuthenticated, reason: `op ${String(op)} before IDENTIFY` });
+    this.#options.onRejection({
+      route: 'gateway message',
+      status: GatewayCloseCodes.NotAuthenticated,
+      reason: `op ${String(op)} before IDENTIFY`,
+    });
     connection.socket.close(GatewayCloseCodes.NotAuthenticated, 'Not authenticated.');
   }
 
@@ -267,24 +283,40 @@ export class FakeGateway {
     const data = (typeof d === 'object' && d !== null ? d : {}) as Record<string, unknown>;
     if (!this.#checkToken(connection, data.token, 'gateway IDENTIFY')) return;
     if (connection.session) {
-      this.#options.onRejection({ route: 'gateway IDENTIFY', status: GatewayCloseCodes.AlreadyAuthenticated, reason: 'identified twice on one connection' });
+      this.#options.onRejection({
+        route: 'gateway IDENTIFY',
+        status: GatewayCloseCodes.AlreadyAuthenticated,
+        reason: 'identified twice on one connection',
+      });
       connection.socket.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
       return;
     }
     const intents = data.intents;
     if (typeof intents !== 'number' || !Number.isInteger(intents) || intents < 0) {
-      this.#options.onRejection({ route: 'gateway IDENTIFY', status: GatewayCloseCodes.InvalidIntents, reason: `invalid intents ${String(intents)}` });
+      this.#options.onRejection({
+        route: 'gateway IDENTIFY',
+        status: GatewayCloseCodes.InvalidIntents,
+        reason: `invalid intents ${String(intents)}`,
+      });
       connection.socket.close(GatewayCloseCodes.InvalidIntents, 'Invalid intent(s).');
       return;
     }
     const disallowed = intents & PRIVILEGED_INTENTS & ~this.#options.privilegedIntents;
     if (disallowed !== 0) {
-      this.#options.onRejection({ route: 'gateway IDENTIFY', status: GatewayCloseCodes.DisallowedIntents, reason: `privileged intents ${disallowed} are not enabled` });
+      this.#options.onRejection({
+        route: 'gateway IDENTIFY',
+        status: GatewayCloseCodes.DisallowedIntents,
+        reason: `privileged intents ${disallowed} are not enabled`,
+      });
       connection.socket.close(GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
       return;
     }
     if (data.compress === true) {
-      this.#options.onRejection({ route: 'gateway IDENTIFY', status: GatewayCloseCodes.UnknownError, reason: 'identify compression is not supported by the fake' });
+      this.#options.onRejection({
+        route: 'gateway IDENTIFY',
+        status: GatewayCloseCodes.UnknownError,
+        reason: 'identify compression is not supported by the fake',
+      });
     }
     const shard: [number, number] =
       Array.isArray(data.shard) && data.shard.length === 2 ? [Number(data.shard[0]), Number(data.shard[1])] : [0, 1];

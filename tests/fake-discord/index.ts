@@ -167,7 +167,9 @@ export class FakeDiscord {
   /** Every interaction dispatched, in order. */
   readonly interactions: FakeInteraction[] = [];
 
-  readonly #options: Required<Pick<FakeDiscordOptions, 'requireNoMentions' | 'interactionResponseDeadlineMs' | 'requireRegisteredCommands'>>;
+  readonly #options: Required<
+    Pick<FakeDiscordOptions, 'requireNoMentions' | 'interactionResponseDeadlineMs' | 'requireRegisteredCommands'>
+  >;
   readonly #feed: ChangeFeed;
   readonly #gateway: FakeGateway;
   readonly #server = createServer((request, response) => void this.#onRequest(request, response));
@@ -419,7 +421,11 @@ export class FakeDiscord {
         ],
       },
     ];
-    return this.#dispatchComponent(input, { custom_id: input.customId, component_type: ComponentType.StringSelect, values: input.values }, fallback);
+    return this.#dispatchComponent(
+      input,
+      { custom_id: input.customId, component_type: ComponentType.StringSelect, values: input.values },
+      fallback,
+    );
   }
 
   /** A user writes to the bot in their DM channel (MESSAGE_CREATE, channel_type 1). */
@@ -539,7 +545,12 @@ export class FakeDiscord {
    * when there is one, else from the JS value. For autocomplete, the focused option (default: the
    * first) is sent as the text typed so far.
    */
-  #buildOptions(input: CommandInput, definition: StoredCommand | undefined, autocomplete: boolean, focusedName?: string): JsonObject[] | undefined {
+  #buildOptions(
+    input: CommandInput,
+    definition: StoredCommand | undefined,
+    autocomplete: boolean,
+    focusedName?: string,
+  ): JsonObject[] | undefined {
     const findDef = (list: unknown, name: string): JsonObject | undefined =>
       Array.isArray(list) ? (list as JsonObject[]).find((option) => option.name === name) : undefined;
     let optionDefs: unknown = definition?.options;
@@ -754,8 +765,18 @@ export class FakeDiscord {
       }
 
       const parsed = await parseBody(raw, request.headers['content-type']);
-      const ctx: RouteContext = { method, path, route: route.key, params, query: url.searchParams, body: parsed.json, fileCount: parsed.fileCount };
-      const result = parsed.error ? this.#refuse(ctx, 400, 50109, 'The request body contains invalid JSON.', [parsed.error]) : route.handle(ctx);
+      const ctx: RouteContext = {
+        method,
+        path,
+        route: route.key,
+        params,
+        query: url.searchParams,
+        body: parsed.json,
+        fileCount: parsed.fileCount,
+      };
+      const result = parsed.error
+        ? this.#refuse(ctx, 400, 50109, 'The request body contains invalid JSON.', [parsed.error])
+        : route.handle(ctx);
       status = result.status;
       sendJson(response, result.status, result.body, result.headers);
     } catch (error) {
@@ -774,14 +795,22 @@ export class FakeDiscord {
       const retryAfter = failure.retryAfter ?? 0.05;
       const headers: Record<string, string> = { 'retry-after': String(retryAfter), 'x-ratelimit-scope': 'user' };
       if (failure.global) headers['x-ratelimit-global'] = 'true';
-      sendJson(response, 429, { message: 'You are being rate limited.', retry_after: retryAfter, global: failure.global ?? false }, headers);
+      sendJson(
+        response,
+        429,
+        { message: 'You are being rate limited.', retry_after: retryAfter, global: failure.global ?? false },
+        headers,
+      );
       return;
     }
     sendJson(response, failure.status, { message: failure.message ?? `${failure.status}: injected failure`, code: failure.code ?? 0 });
   }
 
   #matchRoute(method: string, path: string): { route: Route; params: Record<string, string> } | null {
-    const segments = path.split('/').filter((segment) => segment.length > 0).map(decodeSegment);
+    const segments = path
+      .split('/')
+      .filter((segment) => segment.length > 0)
+      .map(decodeSegment);
     for (const route of this.#routes) {
       if (route.method !== method || route.segments.length !== segments.length) continue;
       const params: Record<string, string> = {};
@@ -967,7 +996,11 @@ export class FakeDiscord {
     const message = buildMessage({ id: snowflake(), channelId, author: this.botUser, guildId: guild?.id, body });
     if (isObject(reference) && typeof reference.message_id === 'string') {
       const referenced = this.#messages.get(reference.message_id);
-      Object.assign(message, { type: MessageType.Reply, message_reference: { message_id: reference.message_id, channel_id: channelId }, referenced_message: referenced ?? null });
+      Object.assign(message, {
+        type: MessageType.Reply,
+        message_reference: { message_id: reference.message_id, channel_id: channelId },
+        referenced_message: referenced ?? null,
+      });
     }
     this.#messages.set(message.id, message);
     this.channelMessages.push({ id: message.id, channelId, body, message, fileCount: ctx.fileCount });
@@ -1005,7 +1038,14 @@ export class FakeDiscord {
     }
     const callbackType = body.type;
     if (!(ALLOWED_CALLBACKS[interaction.type] ?? []).includes(callbackType)) {
-      return this.#refuse(ctx, 400, 50035, 'Invalid Form Body', [`callback type ${callbackType} is not valid for interaction type ${interaction.type}`], id);
+      return this.#refuse(
+        ctx,
+        400,
+        50035,
+        'Invalid Form Body',
+        [`callback type ${callbackType} is not valid for interaction type ${interaction.type}`],
+        id,
+      );
     }
     const data = isObject(body.data) ? body.data : undefined;
     let reasons: string[] = [];
@@ -1031,7 +1071,9 @@ export class FakeDiscord {
       interaction.original = this.#webhookMessage(interaction, snowflake(), data ?? {});
       interaction.visible.push(data ?? {});
     } else if (callbackType === DEFERRED) {
-      interaction.original = this.#webhookMessage(interaction, snowflake(), { flags: (ephemeral ? MessageFlags.Ephemeral : 0) | MessageFlags.Loading });
+      interaction.original = this.#webhookMessage(interaction, snowflake(), {
+        flags: (ephemeral ? MessageFlags.Ephemeral : 0) | MessageFlags.Loading,
+      });
     } else if (callbackType === DEFERRED_UPDATE || callbackType === UPDATE) {
       const base = interaction.componentMessage;
       if (base) interaction.original = callbackType === UPDATE ? applyEdit(base, data ?? {}) : base;
@@ -1061,9 +1103,12 @@ export class FakeDiscord {
   #modalReasons(data: JsonObject | undefined): string[] {
     if (!data) return ['a modal needs data'];
     const reasons: string[] = [];
-    if (typeof data.custom_id !== 'string' || data.custom_id.length < 1 || data.custom_id.length > 100) reasons.push('modal custom_id must be 1–100 characters');
-    if (typeof data.title !== 'string' || data.title.length < 1 || data.title.length > 45) reasons.push('modal title must be 1–45 characters');
-    if (!Array.isArray(data.components) || data.components.length < 1 || data.components.length > 5) reasons.push('a modal needs 1–5 components');
+    if (typeof data.custom_id !== 'string' || data.custom_id.length < 1 || data.custom_id.length > 100)
+      reasons.push('modal custom_id must be 1–100 characters');
+    if (typeof data.title !== 'string' || data.title.length < 1 || data.title.length > 45)
+      reasons.push('modal title must be 1–45 characters');
+    if (!Array.isArray(data.components) || data.components.length < 1 || data.components.length > 5)
+      reasons.push('a modal needs 1–5 components');
     return reasons;
   }
 
@@ -1088,7 +1133,14 @@ export class FakeDiscord {
       return this.#refuse(ctx, 404, 10015, 'Unknown Webhook', ['Unknown Webhook (no interaction with this application id and token)']);
     }
     if (interaction.responses.length === 0) {
-      return this.#refuse(ctx, 404, 10015, 'Unknown Webhook', ['Unknown Webhook (the interaction has not been responded to yet)'], interaction.id);
+      return this.#refuse(
+        ctx,
+        404,
+        10015,
+        'Unknown Webhook',
+        ['Unknown Webhook (the interaction has not been responded to yet)'],
+        interaction.id,
+      );
     }
     return interaction;
   }
@@ -1146,7 +1198,9 @@ export class FakeDiscord {
 
   #withScope(ctx: RouteContext, act: (scope: string) => RouteResult): RouteResult {
     if (ctx.params.app !== this.applicationId) {
-      return this.#refuse(ctx, 403, 50001, 'Missing Access', [`application ${ctx.params.app ?? ''} is not this bot's (${this.applicationId})`]);
+      return this.#refuse(ctx, 403, 50001, 'Missing Access', [
+        `application ${ctx.params.app ?? ''} is not this bot's (${this.applicationId})`,
+      ]);
     }
     const guildId = ctx.params.guild;
     if (guildId !== undefined && !this.guilds.some((g) => g.id === guildId)) {

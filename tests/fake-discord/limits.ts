@@ -91,12 +91,7 @@ function isWellFormedUrl(value: string, schemes: readonly string[]): boolean {
   }
 }
 
-function checkString(
-  reasons: string[],
-  path: string,
-  value: unknown,
-  limits: { min?: number; max: number; required?: boolean },
-): void {
+function checkString(reasons: string[], path: string, value: unknown, limits: { min?: number; max: number; required?: boolean }): void {
   if (value === undefined || value === null) {
     if (limits.required) reasons.push(`${path} is required`);
     return;
@@ -414,7 +409,8 @@ function commandCharacters(node: Json): number {
   let total = lengthOf(node.name) + lengthOf(node.description);
   if (Array.isArray(node.choices)) {
     for (const choice of node.choices) {
-      if (isObject(choice)) total += lengthOf(choice.name) + (typeof choice.value === 'string' ? choice.value.length : String(choice.value).length);
+      if (isObject(choice))
+        total += lengthOf(choice.name) + (typeof choice.value === 'string' ? choice.value.length : String(choice.value).length);
     }
   }
   if (Array.isArray(node.options)) {
@@ -582,7 +578,13 @@ export function checkReply(payload: unknown, options: ReplyCheckOptions = {}): s
   for (const [i, embed] of (Array.isArray(payload.embeds) ? payload.embeds : []).entries()) {
     if (!isObject(embed)) continue;
     const fields = Array.isArray(embed.fields) ? embed.fields : [];
-    if (embed.title === undefined && embed.description === undefined && fields.length === 0 && embed.image === undefined && embed.thumbnail === undefined) {
+    if (
+      embed.title === undefined &&
+      embed.description === undefined &&
+      fields.length === 0 &&
+      embed.image === undefined &&
+      embed.thumbnail === undefined
+    ) {
       reasons.push(`embeds[${i}] shows nothing (no title, description, field, image or thumbnail)`);
     }
   }
@@ -615,7 +617,8 @@ function* stringsIn(value: unknown, path: string): Generator<[string, string]> {
 function urlProblems(path: string, url: string): string[] {
   const problems: string[] = [];
   if (/[\p{Cc}\p{Cf}\s]/u.test(url)) problems.push(`${path} holds a space, control or invisible character`);
-  if (path.startsWith('embeds') && url.length > EMBED_URL_MAX) problems.push(`${path} must be at most ${EMBED_URL_MAX} characters (got ${url.length})`);
+  if (path.startsWith('embeds') && url.length > EMBED_URL_MAX)
+    problems.push(`${path} must be at most ${EMBED_URL_MAX} characters (got ${url.length})`);
   let web = false;
   try {
     const parsed = new URL(url);
@@ -679,7 +682,8 @@ function hiddenCharacters(text: string): string[] {
  * to two words of subcommand), custom emoji (<:name:id>, <a:name:id>), timestamps (<t:seconds>,
  * <t:seconds:style>) and guild navigation (<id:customize>).
  */
-const MENTION = /@(?:everyone|here)|<(?:@[!&]?\d+|#\d+|\/[-_\p{L}\p{N}]+(?: [-_\p{L}\p{N}]+){0,2}:\d+|a?:\w+:\d+|t:-?\d+(?::[tTdDfFR])?|id:[\w-]+(?::\d+)?)>/giu;
+const MENTION =
+  /@(?:everyone|here)|<(?:@[!&]?\d+|#\d+|\/[-_\p{L}\p{N}]+(?: [-_\p{L}\p{N}]+){0,2}:\d+|a?:\w+:\d+|t:-?\d+(?::[tTdDfFR])?|id:[\w-]+(?::\d+)?)>/giu;
 
 /** The mentions in `text` that Discord would render (and, allowed to, ping with). */
 function liveMentions(text: string): string[] {
@@ -710,7 +714,7 @@ function nextIndexes(text: string, char: string): Int32Array {
 /** Every "]" followed by "(" that can end link text opened by the "[" at `open`. */
 function linkTextEnds(text: string, open: number, nextOpen: Int32Array, nextClose: Int32Array): number[] {
   const ends: number[] = [];
-  for (let i = open + 1; i < text.length; ) {
+  for (let i = open + 1; i < text.length;) {
     if (text[i] === '[') {
       i = (nextClose[i + 1] as number) + 1;
     } else if (text[i] === ']') {
@@ -812,7 +816,8 @@ function sitesNamed(label: string): string[] {
     return ' ';
   });
   // A domain, with the port and path after it if any ("github.io/files/cv.pdf" names github.io, not cv.pdf).
-  for (const match of rest.matchAll(/((?:[\p{L}\p{N}-]+\.)+\p{L}{2,})(?![\p{L}\p{N}-])(?::\d+)?(?:[/?#]\S*)?/gu)) sites.push(match[1] as string);
+  for (const match of rest.matchAll(/((?:[\p{L}\p{N}-]+\.)+\p{L}{2,})(?![\p{L}\p{N}-])(?::\d+)?(?:[/?#]\S*)?/gu))
+    sites.push(match[1] as string);
   return sites.map((site) => canonical(decodeURIComponentSafe(site)) ?? site);
 }
 

@@ -24,7 +24,14 @@ export function interactionToken(): string {
 
 /** Permissions the bot has everywhere: view, send, embed links, attach, read history, reactions, external emoji, slash commands. */
 export const BOT_PERMISSIONS = (
-  (1n << 6n) | (1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n) | (1n << 16n) | (1n << 18n) | (1n << 31n)
+  (1n << 6n) |
+  (1n << 10n) |
+  (1n << 11n) |
+  (1n << 14n) |
+  (1n << 15n) |
+  (1n << 16n) |
+  (1n << 18n) |
+  (1n << 31n)
 ).toString();
 
 export function buildUser(id: string, username: string, bot = false): APIUser {

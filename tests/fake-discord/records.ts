@@ -46,11 +46,7 @@ export class FakeInteraction {
 
   /** Resolves with the first accepted callback body; rejects early if a callback was refused. */
   response(options?: WaitOptions): Promise<CallbackBody> {
-    return this.feed.waitFor(
-      () => this.responses[0] ?? this.#refusal('callback'),
-      `the response to interaction ${this.id}`,
-      options,
-    );
+    return this.feed.waitFor(() => this.responses[0] ?? this.#refusal('callback'), `the response to interaction ${this.id}`, options);
   }
 
   /** Resolves with the `index`-th accepted editReply body (default the first). */
@@ -77,7 +73,8 @@ export class FakeInteraction {
   finalMessage(options?: WaitOptions): Promise<JsonObject> {
     return this.feed.waitFor(
       () => {
-        if (this.responses[0]?.type === AUTOCOMPLETE_RESULT) return new Error(`interaction ${this.id} was answered with autocomplete choices`);
+        if (this.responses[0]?.type === AUTOCOMPLETE_RESULT)
+          return new Error(`interaction ${this.id} was answered with autocomplete choices`);
         return this.visible[0] ?? this.#refusal('message');
       },
       `the visible reply to interaction ${this.id}`,
@@ -88,7 +85,8 @@ export class FakeInteraction {
   /** The choices of an autocomplete response (callback type 8). */
   async choices(options?: WaitOptions): Promise<JsonObject[]> {
     const body = await this.response(options);
-    if (body.type !== AUTOCOMPLETE_RESULT) throw new Error(`interaction ${this.id} was answered with type ${body.type}, not ${AUTOCOMPLETE_RESULT}`);
+    if (body.type !== AUTOCOMPLETE_RESULT)
+      throw new Error(`interaction ${this.id} was answered with type ${body.type}, not ${AUTOCOMPLETE_RESULT}`);
     const choices = body.data?.choices;
     return Array.isArray(choices) ? (choices as JsonObject[]) : [];
   }

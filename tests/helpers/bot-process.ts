@@ -202,7 +202,11 @@ export async function startBotProcess(discord: FakeDiscord, env: Record<string, 
 }
 
 /** Runs a command to completion (e.g. `deploy`), killing it after `timeoutMs`. */
-export async function runBot(args: string[], env: Record<string, string> = {}, timeoutMs = 20_000): Promise<BotProcess & { exitStatus: Exit }> {
+export async function runBot(
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 20_000,
+): Promise<BotProcess & { exitStatus: Exit }> {
   const bot = spawnBot(args, env);
   try {
     await bot.waitForExit(timeoutMs);

@@ -36,11 +36,7 @@ export interface SignedRequestOptions {
 }
 
 /** Headers for a body signed with `privateKey`, as Discord would send them. */
-export function signedHeaders(
-  privateKey: KeyObject,
-  body: string | Buffer,
-  timestamp: string = unixTimestamp(),
-): Record<string, string> {
+export function signedHeaders(privateKey: KeyObject, body: string | Buffer, timestamp: string = unixTimestamp()): Record<string, string> {
   return {
     'content-type': 'application/json',
     'x-signature-ed25519': signPayload(privateKey, timestamp, body),

@@ -6,7 +6,6 @@ import { COLOURS, field, footer, linkRows } from './common.js';
 import { CONTACT_STYLE, contactButton } from './contact.js';
 import { isWebUrl, joinWithin, mdLink, pronounIs } from './sections.js';
 
-
 /** The about topics the card shows, in order: prose, or the topic's list when it has one. */
 const TOPICS: readonly { id: string; show: 'text' | 'items'; heading?: string }[] = [
   { id: 'background', show: 'text' },
@@ -31,7 +30,13 @@ export function buildAboutCard(profile: Profile): ReplyPayload {
   if (now) fields.push(field(`What ${pronounIs(profile)} working on now`, now));
   const emails = identity.links.filter((link) => link.url.startsWith('mailto:'));
   if (emails.length > 0) {
-    fields.push(field(CONTACT_STYLE.email.label, emails.map((link) => `${CONTACT_STYLE.email.emoji} ${link.url.slice('mailto:'.length)}`).join('\n'), true));
+    fields.push(
+      field(
+        CONTACT_STYLE.email.label,
+        emails.map((link) => `${CONTACT_STYLE.email.emoji} ${link.url.slice('mailto:'.length)}`).join('\n'),
+        true,
+      ),
+    );
   }
 
   const home = identity.links.find((link) => link.kind === 'github' || link.kind === 'website');
@@ -51,7 +56,11 @@ export function buildAboutCard(profile: Profile): ReplyPayload {
 }
 
 function topicText(topic: Topic, show: 'text' | 'items'): string {
-  if (show === 'items' && topic.items && topic.items.length > 0) return joinWithin(topic.items.map((item) => `• ${item}`), LIMITS.fieldValue);
+  if (show === 'items' && topic.items && topic.items.length > 0)
+    return joinWithin(
+      topic.items.map((item) => `• ${item}`),
+      LIMITS.fieldValue,
+    );
   const links = (topic.links ?? []).filter((link) => isWebUrl(link.url)).map((link) => mdLink(link.label, link.url));
   const linkLine = links.length > 0 ? `\n🔗 ${links.join(' · ')}` : '';
   return topic.text.length + linkLine.length <= LIMITS.fieldValue ? topic.text + linkLine : topic.text;

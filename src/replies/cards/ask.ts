@@ -17,8 +17,26 @@ import { isWebUrl, joinWithin, mdLink } from './sections.js';
 export function buildTopicCard(profile: Profile, topic: Topic): ReplyPayload {
   const links = (topic.links ?? []).filter((link) => isWebUrl(link.url));
   const fields: APIEmbedField[] = [];
-  if (topic.items && topic.items.length > 0) fields.push(field('In short', joinWithin(topic.items.map((item) => `• ${item}`), LIMITS.fieldValue)));
-  if (links.length > 0) fields.push(field('Links', joinWithin(links.map((link) => `🔗 ${mdLink(link.label, link.url)}`), LIMITS.fieldValue)));
+  if (topic.items && topic.items.length > 0)
+    fields.push(
+      field(
+        'In short',
+        joinWithin(
+          topic.items.map((item) => `• ${item}`),
+          LIMITS.fieldValue,
+        ),
+      ),
+    );
+  if (links.length > 0)
+    fields.push(
+      field(
+        'Links',
+        joinWithin(
+          links.map((link) => `🔗 ${mdLink(link.label, link.url)}`),
+          LIMITS.fieldValue,
+        ),
+      ),
+    );
   const embed: APIEmbed = {
     title: truncate(topic.title, LIMITS.title),
     description: `> ${topic.text.replace(/\n+/g, '\n> ')}`,
@@ -54,7 +72,10 @@ export function buildProjectLinesCard(profile: Profile, title: string, projects:
   const first = projects[0];
   return {
     title: truncate(title, LIMITS.title),
-    description: joinWithin(projects.map((project) => projectLine(project)), 4000),
+    description: joinWithin(
+      projects.map((project) => projectLine(project)),
+      4000,
+    ),
     color: first ? categoryColour(profile, first.category) : COLOURS.brand,
     author: author(profile),
     footer: footer(note),
@@ -68,7 +89,12 @@ const ASK_WHERE: Readonly<Record<Surface, string>> = {
 };
 
 /** The intro: what the bot answers, example questions, and the commands to browse. */
-export function buildAskIntroCard(profile: Profile, greeting: string, examples: readonly string[], surface: Surface = 'discord'): ReplyPayload {
+export function buildAskIntroCard(
+  profile: Profile,
+  greeting: string,
+  examples: readonly string[],
+  surface: Surface = 'discord',
+): ReplyPayload {
   const embed: APIEmbed = {
     title: `Ask me about ${profile.identity.name}`,
     description: `${profile.identity.headline}\n\n${ASK_WHERE[surface]} For example:\n${bullets(examples.map((example) => `*${example}*`))}`,

@@ -28,13 +28,18 @@ export function buildBlogsCard(profile: Profile): ReplyPayload {
   if (rest.length > 0) {
     embeds.push({
       title: 'More posts',
-      description: joinWithin(rest.map((post) => `• ${mdLink(post.title, post.url)} — ${post.venue}`), 2000),
+      description: joinWithin(
+        rest.map((post) => `• ${mdLink(post.title, post.url)} — ${post.venue}`),
+        2000,
+      ),
       color: COLOURS.blogs,
     });
   }
   const last = embeds[embeds.length - 1];
   if (last && note) last.footer = footer(note);
-  const buttons = posts.filter((post) => isWebUrl(post.url)).map((post) => linkButton(truncate(`Read: ${post.title}`, LIMITS.buttonLabel), post.url, KINDS[post.kind].emoji));
+  const buttons = posts
+    .filter((post) => isWebUrl(post.url))
+    .map((post) => linkButton(truncate(`Read: ${post.title}`, LIMITS.buttonLabel), post.url, KINDS[post.kind].emoji));
   return { embeds, components: linkRows(buttons, 2) };
 }
 

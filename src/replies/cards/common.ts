@@ -32,7 +32,8 @@ export function linkButton(label: string, url: string, emoji?: string): LinkButt
 /** Link buttons in rows of five (at most `maxRows` rows). */
 export function linkRows(buttons: LinkButton[], maxRows: number): ReplyRow[] {
   const rows: ReplyRow[] = [];
-  for (let i = 0; i < buttons.length && rows.length < maxRows; i += LIMITS.buttonsPerRow) rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + LIMITS.buttonsPerRow) });
+  for (let i = 0; i < buttons.length && rows.length < maxRows; i += LIMITS.buttonsPerRow)
+    rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + LIMITS.buttonsPerRow) });
   return rows;
 }
 

@@ -26,7 +26,9 @@ export function contactButton(link: { kind: ContactKind; url: string }) {
 export function buildContactCard(profile: Profile): ReplyPayload {
   const links = profile.identity.links;
   const lines = links.map((link) => {
-    const shown = link.url.startsWith('mailto:') ? link.url.slice('mailto:'.length) : mdLink(link.url.replace(/^https?:\/\//, ''), link.url);
+    const shown = link.url.startsWith('mailto:')
+      ? link.url.slice('mailto:'.length)
+      : mdLink(link.url.replace(/^https?:\/\//, ''), link.url);
     return `${CONTACT_STYLE[link.kind].emoji} **${CONTACT_STYLE[link.kind].label}**: ${shown}`;
   });
   const embed: APIEmbed = {

@@ -48,7 +48,10 @@ function educationEmbed(education: readonly Education[]): APIEmbed {
     ...(only && isWebUrl(only.url) ? { url: only.url } : {}),
     color: COLOURS.education,
     fields: education.map((entry) =>
-      field(`${entry.degree} — ${entry.institution}`, [entry.status, entry.location ? `📍 ${entry.location}` : undefined].filter(Boolean).join('\n') || '—'),
+      field(
+        `${entry.degree} — ${entry.institution}`,
+        [entry.status, entry.location ? `📍 ${entry.location}` : undefined].filter(Boolean).join('\n') || '—',
+      ),
     ),
   };
 }

@@ -31,9 +31,11 @@ export function helpExamples(profile: Profile): Readonly<Record<string, string>>
 /** The one-word tag most projects share (at least two; first in profile order on a tie), other than `besides`. */
 function sharedTag(profile: Profile, besides?: string): string | undefined {
   const count = new Map<string, number>();
-  for (const project of profile.projects) for (const tag of new Set(project.tags.map((t) => t.toLowerCase()))) count.set(tag, (count.get(tag) ?? 0) + 1);
+  for (const project of profile.projects)
+    for (const tag of new Set(project.tags.map((t) => t.toLowerCase()))) count.set(tag, (count.get(tag) ?? 0) + 1);
   let best: [string, number] | undefined;
-  for (const [tag, n] of count) if (n >= 2 && !tag.includes(' ') && tag !== besides?.toLowerCase() && (!best || n > best[1])) best = [tag, n];
+  for (const [tag, n] of count)
+    if (n >= 2 && !tag.includes(' ') && tag !== besides?.toLowerCase() && (!best || n > best[1])) best = [tag, n];
   return best?.[0];
 }
 
@@ -61,7 +63,10 @@ export function buildHelpCard(profile: Profile, definitions: readonly CommandDef
   const examples = helpExamples(profile);
   const embed: APIEmbed = {
     title: 'What I can do',
-    description: [`I answer questions about **${name}**'s work: projects, experience, research, skills and more.`, ...WAYS_TO_ASK[surface]].join('\n'),
+    description: [
+      `I answer questions about **${name}**'s work: projects, experience, research, skills and more.`,
+      ...WAYS_TO_ASK[surface],
+    ].join('\n'),
     color: COLOURS.brand,
     fields: definitions.slice(0, LIMITS.fields).map((definition) => {
       const example = examples[definition.name] ?? commandUsage(definition);

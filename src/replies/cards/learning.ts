@@ -17,10 +17,14 @@ export function buildLearningCard(profile: Profile): ReplyPayload {
     title: `📚 What ${pronounIs(profile)} learning now`,
     description: items.length > 0 ? joinWithin(items.map(learningLine), 4000) : 'No courses listed right now.',
     color: COLOURS.learning,
-    ...(skills.length > 0 ? { fields: [field('Skills at level "learning"', joinWithin(skills.map(skillText), LIMITS.fieldValue, ' · '))] } : {}),
+    ...(skills.length > 0
+      ? { fields: [field('Skills at level "learning"', joinWithin(skills.map(skillText), LIMITS.fieldValue, ' · '))] }
+      : {}),
     footer: footer('See also /research and /skills level:learning'),
   };
-  const buttons = items.filter((item) => isWebUrl(item.url)).map((item) => linkButton(truncate(item.title, LIMITS.buttonLabel), item.url ?? '', '🎓'));
+  const buttons = items
+    .filter((item) => isWebUrl(item.url))
+    .map((item) => linkButton(truncate(item.title, LIMITS.buttonLabel), item.url ?? '', '🎓'));
   return { embeds: [embed], components: linkRows(buttons, 2) };
 }
 

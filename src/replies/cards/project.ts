@@ -183,7 +183,12 @@ export function buildProjectCard(project: Project, profile: Profile, options: { 
   if (details.length > 0 && room >= 120) {
     // Short notes read best as a list, whole paragraphs as paragraphs.
     const short = details.every((paragraph) => paragraph.length <= 160);
-    const value = short ? fitLines(details.map((paragraph) => `• ${paragraph}`), room) : fitLines(details, room, '\n\n');
+    const value = short
+      ? fitLines(
+          details.map((paragraph) => `• ${paragraph}`),
+          room,
+        )
+      : fitLines(details, room, '\n\n');
     embed.fields = [...before, field('Details', value), ...after];
   }
   return { embed, rows: linkRows(linkButtons(project), 2) };
@@ -262,13 +267,17 @@ export function buildMatchListEmbed(profile: Profile, matches: readonly RankedPr
     description: fitLines(lines, 4000),
     color: COLOURS.brand,
     author: author(profile),
-    footer: footer(`Page ${at.page + 1} of ${at.pages} · ${at.total} ${at.total === 1 ? 'match' : 'matches'} · pick one from the menu to open it`),
+    footer: footer(
+      `Page ${at.page + 1} of ${at.pages} · ${at.total} ${at.total === 1 ? 'match' : 'matches'} · pick one from the menu to open it`,
+    ),
   };
 }
 
 /** The runners-up under the best match's card. `echo` is the query, already escaped. */
 export function buildAlsoMatchingEmbed(others: readonly RankedProject[], echo: string, shown = 8): APIEmbed {
-  const lines = others.slice(0, shown).map(({ project, score }) => `• **${project.name}** (${percent(score)}) — ${shortSummary(project, 80)}`);
+  const lines = others
+    .slice(0, shown)
+    .map(({ project, score }) => `• **${project.name}** (${percent(score)}) — ${shortSummary(project, 80)}`);
   if (others.length > shown) lines.push(`…and ${others.length - shown} more in the menu below`);
   return {
     title: truncate(`Also matching “${echo}”`, LIMITS.title),

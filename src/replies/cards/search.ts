@@ -32,7 +32,13 @@ export function buildSearchCard(profile: Profile, query: string, hits: readonly 
   }
   const tokens = queryTokens(query.slice(0, QUERY_READ)).filter((token) => token.length >= 3);
   const fields: APIEmbedField[] = [...groups].map(([section, group]) =>
-    field(SECTION_LABELS[section].label, joinWithin(group.map((hit) => hitLine(profile, hit, tokens)), LIMITS.fieldValue)),
+    field(
+      SECTION_LABELS[section].label,
+      joinWithin(
+        group.map((hit) => hitLine(profile, hit, tokens)),
+        LIMITS.fieldValue,
+      ),
+    ),
   );
   const sections = groups.size === 1 ? '1 section' : `${groups.size} sections`;
   const embed: APIEmbed = {
@@ -77,8 +83,12 @@ export function snippet(texts: readonly string[], tokens: readonly string[], max
 }
 
 function noMatch(profile: Profile, echo: string): ReplyPayload {
-  const examples = [...new Set(profile.projects.filter((project) => project.notable).flatMap((project) => project.tags.slice(0, 1)))].slice(0, 3);
-  const tryWords = examples.length > 0 ? `Try other words (e.g. ${examples.map((word) => `\`${word}\``).join(', ')}), ` : 'Try other words, ';
+  const examples = [...new Set(profile.projects.filter((project) => project.notable).flatMap((project) => project.tags.slice(0, 1)))].slice(
+    0,
+    3,
+  );
+  const tryWords =
+    examples.length > 0 ? `Try other words (e.g. ${examples.map((word) => `\`${word}\``).join(', ')}), ` : 'Try other words, ';
   const embed: APIEmbed = {
     title: echo ? `No matches for “${echo}”` : 'No matches',
     description:

@@ -44,7 +44,10 @@ export function buildSkillsCard(profile: Profile, level?: SkillLevel): ReplyPayl
     color: COLOURS.skills,
     fields: SKILL_LEVELS.map((each) => {
       const skills = profile.skills[each];
-      return field(SKILL_LEVEL_LABELS[each], skills.length > 0 ? joinWithin(skills.map(skillLine), LIMITS.fieldValue) : 'Nothing listed yet.');
+      return field(
+        SKILL_LEVEL_LABELS[each],
+        skills.length > 0 ? joinWithin(skills.map(skillLine), LIMITS.fieldValue) : 'Nothing listed yet.',
+      );
     }),
     footer: footer('One level with its notes: /skills level:expert (or intermediate, basic, learning)'),
   };
