@@ -98,7 +98,8 @@ const cliBuild = await build({
   entryNames: '[name]',
   chunkNames: '[name]-[hash]',
   splitting: true,
-  external: ['discord.js', '@discordjs/*', 'ws', 'yaml', 'dotenv'],
+  // better-sqlite3 is a native addon; postgres loads only with DATABASE_URL.
+  external: ['discord.js', '@discordjs/*', 'ws', 'yaml', 'dotenv', 'better-sqlite3', 'postgres'],
   plugins: [configIsSeparate, discordApiEnums],
 });
 

@@ -9,7 +9,7 @@
 // is loaded.
 import * as z from 'zod/mini';
 import { LOG_LEVELS } from './log.js';
-import { DEFAULT_PROFILE_PATH } from './paths.js';
+import { DEFAULT_DATABASE_PATH, DEFAULT_PROFILE_PATH } from './paths.js';
 import { keepSecret } from './secrets.js';
 
 /** A key that may be unset: empty counts as unset (as in a copied .env.example). */
@@ -56,6 +56,9 @@ export const configSchema = z.object({
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, `expected one of ${LOG_LEVELS.join(', ')}`), 'info'),
   COOLDOWN_COMMANDS: withDefault(numberIn(1, 1000, true), 5),
   COOLDOWN_SECONDS: withDefault(numberIn(0, 3600, false), 10),
+  /** PostgreSQL for the member profiles (several processes may share it); unset means SQLite in SQLITE_PATH. */
+  DATABASE_URL: optional(z.string().check(z.regex(/^postgres(ql)?:\/\/\S+$/, 'expected a postgres:// or postgresql:// URL'))),
+  SQLITE_PATH: withDefault(z.string().check(z.minLength(1, 'expected a path')), DEFAULT_DATABASE_PATH),
 });
 
 export type Config = z.output<typeof configSchema>;
@@ -72,8 +75,19 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = configSchema.safeParse(env);
   if (result.success) {
     keepSecret(result.data.DISCORD_TOKEN);
+    keepSecret(databasePassword(result.data.DATABASE_URL));
     return result.data;
   }
   const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   throw new ConfigError(`invalid environment: ${problems.join('; ')}`);
+}
+
+/** The password in a database URL, if it has one: a secret like the token. */
+function databasePassword(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -22,3 +22,5 @@ function findRoot(start: string): string {
 
 export const REPO_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
 export const DEFAULT_PROFILE_PATH = join(REPO_ROOT, 'data', 'profile.yaml');
+/** The member profiles' SQLite file when DATABASE_URL is unset (git-ignored). */
+export const DEFAULT_DATABASE_PATH = join(REPO_ROOT, 'data', 'portfolio.db');

@@ -1,0 +1,87 @@
+// The one storage interface of the community showcase (issue #17), over SQLite
+// (embedded, the default) or PostgreSQL (DATABASE_URL=postgres://…). Both
+// engines run the same migrations (./migrations.ts) and pass the same contract
+// suite (tests/store-contract.test.ts).
+//
+// Two layers: typed methods for what the bot stores (member profiles, reports),
+// and `sql`, the engine-neutral query runner the typed methods are written
+// with. A feature that needs a table of its own adds a migration and writes its
+// functions over `sql` (see src/store/README.md).
+
+/** What a column can hold on both engines: text, a number (BIGINT read back as a number), or NULL. */
+export type SqlValue = string | number | null;
+export type SqlRow = Record<string, SqlValue>;
+
+/**
+ * Queries written once for both engines: `?` placeholders (rewritten to $1, $2… for
+ * PostgreSQL; never put a literal `?` in the text, pass it as a parameter), lower-case
+ * snake_case names, and types both engines share (TEXT, BIGINT, INTEGER).
+ */
+export interface Sql {
+  /** A statement without rows; resolves to the number of rows it changed. */
+  run(text: string, params?: readonly SqlValue[]): Promise<number>;
+  all<T extends SqlRow = SqlRow>(text: string, params?: readonly SqlValue[]): Promise<T[]>;
+  get<T extends SqlRow = SqlRow>(text: string, params?: readonly SqlValue[]): Promise<T | undefined>;
+  /** `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
+}
+
+export type MemberFormat = 'yaml' | 'json-resume';
+
+/** One member's profile in one server, as submitted. */
+export interface MemberRecord {
+  guildId: string;
+  memberId: string;
+  /** The member's display name when they submitted (shown beside their entries). */
+  memberName: string;
+  format: MemberFormat;
+  /** The document exactly as submitted: what `/portfolio export` gives back. */
+  source: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ReportRecord {
+  id: string;
+  guildId: string;
+  /** Whose profile was reported. */
+  memberId: string;
+  reporterId: string;
+  reason: string;
+  createdAt: number;
+}
+
+/** A member's profile changed (saved or removed) in some process using the same database. */
+export interface MemberChange {
+  guildId: string;
+  memberId: string;
+}
+
+export interface Store {
+  readonly engine: 'sqlite' | 'postgres';
+  readonly sql: Sql;
+
+  /** Saves (or replaces) a member's profile; resolves once it is durable. */
+  putMember(record: MemberRecord): Promise<void>;
+  getMember(guildId: string, memberId: string): Promise<MemberRecord | undefined>;
+  /** Every member profile of a server, oldest submission first. */
+  listMembers(guildId: string): Promise<MemberRecord[]>;
+  /** Servers with at least one member profile. */
+  listGuilds(): Promise<string[]>;
+  /** True when there was a profile to remove. Removes the member's reports too. */
+  removeMember(guildId: string, memberId: string): Promise<boolean>;
+
+  addReport(report: Omit<ReportRecord, 'id'>): Promise<ReportRecord>;
+  /** A server's reports, newest first. */
+  listReports(guildId: string, limit?: number): Promise<ReportRecord[]>;
+
+  /**
+   * Calls `listener` after each putMember/removeMember, in this process and (on
+   * PostgreSQL, through LISTEN/NOTIFY) in every other process on the same database.
+   * Returns the function that stops it.
+   */
+  onMemberChange(listener: (change: MemberChange) => void): Promise<() => Promise<void>>;
+
+  close(): Promise<void>;
+}

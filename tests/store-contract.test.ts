@@ -1,0 +1,257 @@
+// The store's contract, run against both engines: SQLite in a temporary file and a
+// real PostgreSQL server started for this file (tests/helpers/postgres-server.ts).
+// No mocks: each case opens a fresh database of its own.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS, type Migration } from '../src/store/migrations.js';
+import { migrationsProblem } from '../src/store/migrations.js';
+import { openPostgresStore, toPostgresPlaceholders } from '../src/store/postgres.js';
+import { openSqliteStore } from '../src/store/sqlite.js';
+import type { MemberChange, MemberRecord, Store } from '../src/store/types.js';
+import { startPostgres, type PostgresServer } from './helpers/postgres-server.js';
+
+interface Engine {
+  name: string;
+  setUp(): Promise<void>;
+  tearDown(): Promise<void>;
+  /** A store on a database of its own, with these migrations. */
+  open(migrations?: readonly Migration[]): Promise<Store>;
+  /** The same database again (a restart). */
+  reopen(store: Store, migrations?: readonly Migration[]): Promise<Store>;
+}
+
+let scratch = '';
+let server: PostgresServer | undefined;
+let databases = 0;
+const where = new WeakMap<Store, string>();
+
+const sqlite: Engine = {
+  name: 'sqlite',
+  setUp: async () => void (scratch = mkdtempSync(join(tmpdir(), 'portfolio-store-'))),
+  tearDown: async () => rmSync(scratch, { recursive: true, force: true }),
+  async open(migrations) {
+    const file = join(scratch, `db-${++databases}`, 'portfolio.db');
+    const store = await openSqliteStore(file, migrations);
+    where.set(store, file);
+    return store;
+  },
+  async reopen(store, migrations) {
+    const file = where.get(store)!;
+    await store.close();
+    const again = await openSqliteStore(file, migrations);
+    where.set(again, file);
+    return again;
+  },
+};
+
+const postgres: Engine = {
+  name: 'postgres',
+  setUp: async () => void (server = await startPostgres()),
+  tearDown: async () => server?.stop(),
+  async open(migrations) {
+    const admin = await openPostgresStore(server!.url, [], { max: 1 });
+    const name = `contract_${++databases}`;
+    await admin.sql.run(`CREATE DATABASE ${name}`);
+    await admin.close();
+    const url = server!.url.replace(/\/postgres$/, `/${name}`);
+    const store = await openPostgresStore(url, migrations);
+    where.set(store, url);
+    return store;
+  },
+  async reopen(store, migrations) {
+    const url = where.get(store)!;
+    await store.close();
+    const again = await openPostgresStore(url, migrations);
+    where.set(again, url);
+    return again;
+  },
+};
+
+function member(overrides: Partial<MemberRecord> = {}): MemberRecord {
+  return {
+    guildId: '100000000000000001',
+    memberId: '200000000000000001',
+    memberName: 'Priya',
+    format: 'yaml',
+    source: 'identity:\n  name: Priya\n',
+    createdAt: 1_700_000_000_000,
+    updatedAt: 1_700_000_000_000,
+    ...overrides,
+  };
+}
+
+/** Waits until `check` passes or a second has gone. */
+async function eventually(check: () => void): Promise<void> {
+  const until = Date.now() + 1000;
+  for (;;) {
+    try {
+      return check();
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+}
+
+it('the migrations are numbered 1, 2, 3… in order', () => {
+  expect(migrationsProblem()).toBeUndefined();
+  expect(
+    migrationsProblem([
+      { id: 1, name: 'a', sql: '' },
+      { id: 3, name: 'b', sql: '' },
+    ]),
+  ).toBe('migration 2 has id 3: ids must be 1, 2, 3… in order');
+});
+
+it('PostgreSQL placeholders are numbered in order', () => {
+  expect(toPostgresPlaceholders('SELECT ? , ?, ?')).toBe('SELECT $1 , $2, $3');
+});
+
+describe.each([sqlite, postgres])('the store on $name', (engine) => {
+  beforeAll(() => engine.setUp(), 60_000);
+  afterAll(() => engine.tearDown(), 30_000);
+
+  it('runs every migration once, and not again on a restart', async () => {
+    let store = await engine.open();
+    const first = await store.sql.all<{ id: number; name: string }>('SELECT id, name FROM schema_migrations ORDER BY id');
+    expect(first.map((row) => row.id)).toEqual(MIGRATIONS.map((migration) => migration.id));
+    await store.putMember(member());
+    store = await engine.reopen(store);
+    expect(await store.sql.all('SELECT id FROM schema_migrations ORDER BY id')).toHaveLength(MIGRATIONS.length);
+    expect((await store.getMember(member().guildId, member().memberId))?.memberName).toBe('Priya');
+    await store.close();
+  });
+
+  it('takes a new migration (a table of its own) on the next start, and its rows through sql', async () => {
+    let store = await engine.open();
+    const next: Migration = {
+      id: MIGRATIONS.length + 1,
+      name: 'a feature table',
+      sql: 'CREATE TABLE feature_rows (guild_id TEXT NOT NULL, asked_at BIGINT NOT NULL, text TEXT NOT NULL)',
+    };
+    store = await engine.reopen(store, [...MIGRATIONS, next]);
+    await store.sql.run('INSERT INTO feature_rows (guild_id, asked_at, text) VALUES (?, ?, ?)', ['g', 1_800_000_000_000, 'who? here']);
+    expect(await store.sql.all('SELECT guild_id, asked_at, text FROM feature_rows')).toEqual([
+      { guild_id: 'g', asked_at: 1_800_000_000_000, text: 'who? here' },
+    ]);
+    const ids = await store.sql.all<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id');
+    expect(ids.map((row) => row.id)).toEqual([...MIGRATIONS.map((migration) => migration.id), next.id]);
+    await store.close();
+  });
+
+  it('saves, reads back exactly, and replaces a member profile, keeping when it was first submitted', async () => {
+    const store = await engine.open();
+    const source = `identity:\n  name: "Zoë ‮ 🦀 \\u0000"\n${'x'.repeat(200_000)}\n`;
+    await store.putMember(member({ source }));
+    expect(await store.getMember(member().guildId, member().memberId)).toEqual(member({ source }));
+    await store.putMember(
+      member({ memberName: 'Priya R', format: 'json-resume', source: '{}', createdAt: 5, updatedAt: 1_700_000_000_999 }),
+    );
+    expect(await store.getMember(member().guildId, member().memberId)).toEqual(
+      member({ memberName: 'Priya R', format: 'json-resume', source: '{}', updatedAt: 1_700_000_000_999 }),
+    );
+    expect(await store.listMembers(member().guildId)).toHaveLength(1);
+    await store.close();
+  });
+
+  it("keeps each server's profiles to itself", async () => {
+    const store = await engine.open();
+    await store.putMember(member({ guildId: 'g1', memberId: 'm1', createdAt: 2 }));
+    await store.putMember(member({ guildId: 'g1', memberId: 'm2', createdAt: 1 }));
+    await store.putMember(member({ guildId: 'g2', memberId: 'm1', memberName: 'Other', createdAt: 3 }));
+    expect((await store.listMembers('g1')).map((record) => record.memberId)).toEqual(['m2', 'm1']);
+    expect((await store.listMembers('g2')).map((record) => record.memberName)).toEqual(['Other']);
+    expect(await store.getMember('g3', 'm1')).toBeUndefined();
+    expect(await store.listGuilds()).toEqual(['g1', 'g2']);
+    expect(await store.removeMember('g2', 'm1')).toBe(true);
+    expect(await store.getMember('g1', 'm1')).toBeDefined();
+    expect(await store.listGuilds()).toEqual(['g1']);
+    await store.close();
+  });
+
+  it('removes a member and their reports, and says when there was nothing to remove', async () => {
+    const store = await engine.open();
+    await store.putMember(member());
+    await store.addReport({ guildId: member().guildId, memberId: member().memberId, reporterId: 'r1', reason: 'spam', createdAt: 1 });
+    await store.addReport({ guildId: member().guildId, memberId: 'someone-else', reporterId: 'r1', reason: 'other', createdAt: 2 });
+    expect(await store.removeMember(member().guildId, member().memberId)).toBe(true);
+    expect(await store.getMember(member().guildId, member().memberId)).toBeUndefined();
+    expect((await store.listReports(member().guildId)).map((report) => report.reason)).toEqual(['other']);
+    expect(await store.removeMember(member().guildId, member().memberId)).toBe(false);
+    await store.close();
+  });
+
+  it('lists reports newest first, up to the limit', async () => {
+    const store = await engine.open();
+    for (let i = 1; i <= 5; i++) {
+      const saved = await store.addReport({ guildId: 'g', memberId: `m${i}`, reporterId: 'r', reason: `reason ${i}`, createdAt: i * 1000 });
+      expect(saved.id).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    await store.addReport({ guildId: 'elsewhere', memberId: 'm', reporterId: 'r', reason: 'not here', createdAt: 9000 });
+    expect((await store.listReports('g', 3)).map((report) => report.reason)).toEqual(['reason 5', 'reason 4', 'reason 3']);
+    await store.close();
+  });
+
+  it('tells its listeners of each save and removal after the commit, and stops when asked', async () => {
+    const store = await engine.open();
+    const seen: MemberChange[] = [];
+    const stop = await store.onMemberChange((change) => seen.push(change));
+    await store.putMember(member({ guildId: 'g', memberId: 'a' }));
+    await store.removeMember('g', 'a');
+    await store.removeMember('g', 'nobody');
+    await eventually(() =>
+      expect(seen).toEqual([
+        { guildId: 'g', memberId: 'a' },
+        { guildId: 'g', memberId: 'a' },
+      ]),
+    );
+    await stop();
+    await store.putMember(member({ guildId: 'g', memberId: 'b' }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(seen).toHaveLength(2);
+    await store.close();
+  });
+
+  it('rolls a failed transaction back whole, and announces nothing from it', async () => {
+    const store = await engine.open();
+    const seen: MemberChange[] = [];
+    const stop = await store.onMemberChange((change) => seen.push(change));
+    await expect(
+      store.sql.transaction(async (tx) => {
+        await tx.run('INSERT INTO member_reports (id, guild_id, member_id, reporter_id, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+          'x',
+          'g',
+          'm',
+          'r',
+          'half done',
+          1,
+        ]);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await store.listReports('g')).toEqual([]);
+    await store.putMember(member({ guildId: 'g', memberId: 'after' }));
+    await eventually(() => expect(seen).toEqual([{ guildId: 'g', memberId: 'after' }]));
+    await stop();
+    await store.close();
+  });
+
+  it('keeps every one of many saves made at once', async () => {
+    const store = await engine.open();
+    const ids = Array.from({ length: 40 }, (_, i) => `member-${String(i).padStart(2, '0')}`);
+    await Promise.all(ids.map((memberId, i) => store.putMember(member({ guildId: 'busy', memberId, createdAt: i }))));
+    expect((await store.listMembers('busy')).map((record) => record.memberId)).toEqual(ids);
+    await store.close();
+  });
+
+  it('passes values as parameters, never as SQL', async () => {
+    const store = await engine.open();
+    const hostile = "x'); DROP TABLE member_profiles; -- ?";
+    await store.putMember(member({ guildId: hostile, memberId: hostile, memberName: hostile }));
+    expect((await store.getMember(hostile, hostile))?.memberName).toBe(hostile);
+    expect(await store.listGuilds()).toEqual([hostile]);
+    await store.close();
+  });
+});
