@@ -21,6 +21,17 @@ export default tseslint.config(
     },
   },
   {
+    // Prettier wraps code at 140 columns but leaves long strings, comments and
+    // regular expressions alone: this catches those.
+    files: ['**/*.ts', '**/*.js'],
+    rules: { 'max-len': ['error', { code: 149, tabWidth: 2 }] },
+  },
+  {
+    // The /ask engine is being reworked (issue 13); its long rule lines are split with that work.
+    files: ['src/ask/**'],
+    rules: { 'max-len': 'off' },
+  },
+  {
     files: ['**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

@@ -225,19 +225,23 @@ const summary = (runs: typeof results.bot) => ({
 const a = summary(results.bot);
 const b = summary(results.floor);
 console.log(
-  `HTTP interactions benchmark: ${CONNECTIONS} keep-alive connections, ${ROUNDS}×${DURATION_MS / 1000} s each, alternating; node ${process.version}\n`,
+  `HTTP interactions benchmark: ${CONNECTIONS} keep-alive connections, ${ROUNDS}×${DURATION_MS / 1000} s ` +
+    `each, alternating; node ${process.version}\n`,
 );
 console.log('| server | requests/s | p50 ms | p99 ms | server CPU µs/request | errors |');
 console.log('|---|---|---|---|---|---|');
 console.log(
-  `| portfolio-bot serve (/projects <query>) | ${a.rps.toFixed(0)} | ${a.p50.toFixed(2)} | ${a.p99.toFixed(2)} | ${a.cpu.toFixed(0)} | ${a.errors} |`,
+  `| portfolio-bot serve (/projects <query>) | ${a.rps.toFixed(0)} | ${a.p50.toFixed(2)} | ` +
+    `${a.p99.toFixed(2)} | ${a.cpu.toFixed(0)} | ${a.errors} |`,
 );
 console.log(
   `| floor (verify + PONG) | ${b.rps.toFixed(0)} | ${b.p50.toFixed(2)} | ${b.p99.toFixed(2)} | ${b.cpu.toFixed(0)} | ${b.errors} |`,
 );
 console.log(
-  `| ratio bot / floor | ${(a.rps / b.rps).toFixed(2)} | ${(a.p50 / b.p50).toFixed(2)} | ${(a.p99 / b.p99).toFixed(2)} | ${(a.cpu / b.cpu).toFixed(2)} | |`,
+  `| ratio bot / floor | ${(a.rps / b.rps).toFixed(2)} | ${(a.p50 / b.p50).toFixed(2)} | ` +
+    `${(a.p99 / b.p99).toFixed(2)} | ${(a.cpu / b.cpu).toFixed(2)} | |`,
 );
 console.log(
-  `\ntargets: throughput ≥ 0.80 × floor (${(a.rps / b.rps).toFixed(2)}: ${a.rps / b.rps >= 0.8 ? 'met' : 'MISSED'}), p99 ≤ 1.5 × floor (${(a.p99 / b.p99).toFixed(2)}: ${a.p99 / b.p99 <= 1.5 ? 'met' : 'MISSED'})`,
+  `\ntargets: throughput ≥ 0.80 × floor (${(a.rps / b.rps).toFixed(2)}: ` +
+    `${a.rps / b.rps >= 0.8 ? 'met' : 'MISSED'}), p99 ≤ 1.5 × floor (${(a.p99 / b.p99).toFixed(2)}: ${a.p99 / b.p99 <= 1.5 ? 'met' : 'MISSED'})`,
 );

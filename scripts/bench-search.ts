@@ -419,7 +419,8 @@ function typoAb(): void {
     const met = rows.filter((r) => r.search < 0.5 && r.autocomplete < 0.5).length;
     const lower = rows.filter((r, round) => names.every((other) => other === name || r.search < results.get(other)![round]!.search)).length;
     console.log(
-      `  ${name}: median search p99 ${median(rows.map((r) => r.search)).toFixed(3)}, autocomplete p99 ${median(rows.map((r) => r.autocomplete)).toFixed(3)}; ` +
+      `  ${name}: median search p99 ${median(rows.map((r) => r.search)).toFixed(3)}, autocomplete p99 ` +
+        `${median(rows.map((r) => r.autocomplete)).toFixed(3)}; ` +
         `both under 0.5 ms in ${met} of ${rows.length} rounds; the lowest search p99 in ${lower}`,
     );
   }
@@ -468,7 +469,9 @@ for (let i = 0; i < rows.length; i += 2) {
   const a = rows[i]!;
   const b = rows[i + 1]!;
   console.log(
-    `  ${a.profile}: build ${(a.buildMs / b.buildMs).toPrecision(2)}, search p50 ${(a.searchP50 / b.searchP50).toPrecision(2)}, p99 ${(a.searchP99 / b.searchP99).toPrecision(2)}, autocomplete p99 ${(a.autocompleteP99 / b.autocompleteP99).toPrecision(2)}`,
+    `  ${a.profile}: build ${(a.buildMs / b.buildMs).toPrecision(2)}, search p50 ` +
+      `${(a.searchP50 / b.searchP50).toPrecision(2)}, p99 ${(a.searchP99 / b.searchP99).toPrecision(2)}, ` +
+      `autocomplete p99 ${(a.autocompleteP99 / b.autocompleteP99).toPrecision(2)}`,
   );
 }
 const rel = relevance(profile);
@@ -504,7 +507,8 @@ for (const row of typoTable) console.log(typoLine(row));
 
 const shipped = rows[0]!;
 console.log(
-  `\ntarget on the shipped profile: search and autocomplete p99 < 0.5 ms → search ${f(shipped.searchP99)} ms, autocomplete ${f(shipped.autocompleteP99)} ms: ${shipped.searchP99 < 0.5 && shipped.autocompleteP99 < 0.5 ? 'met' : 'MISSED'}`,
+  `\ntarget on the shipped profile: search and autocomplete p99 < 0.5 ms → search ${f(shipped.searchP99)} ` +
+    `ms, autocomplete ${f(shipped.autocompleteP99)} ms: ${shipped.searchP99 < 0.5 && shipped.autocompleteP99 < 0.5 ? 'met' : 'MISSED'}`,
 );
 const big = rows.find((r) => r.profile === 'synthetic 10k' && r.engine === 'portfolio-bot');
 if (big) console.log(`target on 10 000 entries: search p99 < 10 ms → ${f(big.searchP99)} ms: ${big.searchP99 < 10 ? 'met' : 'MISSED'}`);

@@ -49,7 +49,11 @@ const profileDir = process.argv.includes('--cpu-prof') ? process.argv[process.ar
 
 const SETTINGS = {
   logLevel: 'warn',
-  /** Interactions of the mix sent to each new process (closed loop) before it is measured, so that JIT and the bot's caches are in their steady state (the mix has ~650 distinct command inputs; a bot at 200/s sees all of them within a minute). */
+  /**
+   * Interactions of the mix sent to each new process (closed loop) before it is measured, so that JIT and the
+   * bot's caches are in their steady state (at the latency rate, a bot sees every distinct input of the mix
+   * within a minute).
+   */
   warmup: quick ? 1000 : 5000,
   latencyRate: 200,
   /** Latency rounds per side, alternating A B A B, pooled. */
@@ -193,6 +197,11 @@ const MIX: [Kind, number][] = [
   ['ask', 0.25],
   ['skills', 0.1],
 ];
+
+/** How a kind of the mix is named in the report. */
+function mixLabel(kind: Kind): string {
+  return kind === 'autocomplete' ? '/project autocomplete' : `/${kind}`;
+}
 
 function buildItems(dispatcher: Dispatcher, profile: Profile): Record<Kind, Item[]> {
   const pools = buildPools(profile);
@@ -637,7 +646,8 @@ for (const rate of SETTINGS.stepRates) {
     const result = await stepWithRetry(target, stepNexts[i] as Next, rate);
     steps[target.side.name].push(result);
     log(
-      `step ${rate}/s: ${target.side.name} p50 ${f(result.p50)} ms, p99 ${f(result.p99)} ms, ${result.failures} failures${result.tries > 1 ? ' (second try)' : ''}${result.ok ? '' : ' — over'}`,
+      `step ${rate}/s: ${target.side.name} p50 ${f(result.p50)} ms, p99 ${f(result.p99)} ms, ${result.failures} ` +
+        `failures${result.tries > 1 ? ' (second try)' : ''}${result.ok ? '' : ' — over'}`,
     );
     if (!result.ok) stillGoing.delete(target);
     await sleep(150);
@@ -675,7 +685,8 @@ for (let round = 0; round < SETTINGS.refineSteps; round++) {
     const result = await stepWithRetry(target, stepNexts[i] as Next, rate);
     steps[target.side.name].push(result);
     log(
-      `refine ${rate}/s: ${target.side.name} p50 ${f(result.p50)} ms, p99 ${f(result.p99)} ms, ${result.failures} failures${result.tries > 1 ? ' (second try)' : ''}${result.ok ? '' : ' — over'}`,
+      `refine ${rate}/s: ${target.side.name} p50 ${f(result.p50)} ms, p99 ${f(result.p99)} ms, ` +
+        `${result.failures} failures${result.tries > 1 ? ' (second try)' : ''}${result.ok ? '' : ' — over'}`,
     );
     if (result.ok) bound.low = rate;
     else bound.high = rate;
@@ -849,7 +860,9 @@ const rows = [
       ]
     : []),
   {
-    metric: `RSS growth over ${SETTINGS.rssInteractions.toLocaleString('en')} interactions, ${growthAll.bot.length === 1 ? 'one process' : `median of ${growthAll.bot.length} processes`} (MB)`,
+    metric:
+      `RSS growth over ${SETTINGS.rssInteractions.toLocaleString('en')} interactions, ` +
+      `${growthAll.bot.length === 1 ? 'one process' : `median of ${growthAll.bot.length} processes`} (MB)`,
     bot: f(growth.bot),
     baseline: f(growth.baseline),
     ratio: growth.bot / growth.baseline,
@@ -870,12 +883,15 @@ const out: string[] = [];
 out.push(`## portfolio-bot end to end vs the bare transport (${quick ? 'quick run' : 'full run'})`);
 out.push('');
 out.push(
-  `Fake Discord in the bench process; bot = \`node bin/portfolio-bot.js start\`, baseline = \`dist/scripts/bench-baseline-bot.js\` (same client settings, constant answers), ` +
+  `Fake Discord in the bench process; bot = \`node bin/portfolio-bot.js start\`, baseline = ` +
+    `\`dist/scripts/bench-baseline-bot.js\` (same client settings, constant answers), ` +
     `both with LOG_LEVEL=${SETTINGS.logLevel} (so per-interaction logging doesn't dominate) and COOLDOWN_SECONDS=0. ` +
-    `Mix: ${MIX.map(([kind, share]) => `${Math.round(share * 100)} % ${kind === 'autocomplete' ? '/project autocomplete' : `/${kind}`}`).join(', ')}; ` +
-    `distinct inputs: ${items.projects.length} queries, ${items.autocomplete.length} prefixes, ${items.ask.length} questions, ${items.skills.length} /skills forms; ` +
+    `Mix: ${MIX.map(([kind, share]) => `${Math.round(share * 100)} % ${mixLabel(kind)}`).join(', ')}; ` +
+    `distinct inputs: ${items.projects.length} queries, ${items.autocomplete.length} prefixes, ` +
+    `${items.ask.length} questions, ${items.skills.length} /skills forms; ` +
     `${SETTINGS.users} users, ${Math.round(SETTINGS.dmShare * 100)} % in DMs. Alternating A B A B. ` +
-    `node ${process.version}, ${cpus().length} cores, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before, ${loadAfter.map((l) => l.toFixed(2)).join(' ')} after.`,
+    `node ${process.version}, ${cpus().length} cores, load average ` +
+    `${loadBefore.map((l) => l.toFixed(2)).join(' ')} before, ${loadAfter.map((l) => l.toFixed(2)).join(' ')} after.`,
 );
 out.push('');
 out.push('| metric | bot | baseline | bot / baseline | target | |');
@@ -887,8 +903,11 @@ for (const row of rows) {
 }
 out.push('');
 out.push(
-  `Latency: open loop at ${SETTINGS.latencyRate}/s, ${SETTINGS.latencyRounds} rounds of ${SETTINGS.latencyRoundMs / 1000} s per side, alternating, pooled (${lat.bot.n} and ${lat.baseline.n} samples), ` +
-    `each process first warmed up with ${SETTINGS.warmup} interactions of the mix (closed loop, ${SETTINGS.rssWindow} in flight); measured from the INTERACTION_CREATE frame handed to the socket to the callback POST's headers reaching the fake.`,
+  `Latency: open loop at ${SETTINGS.latencyRate}/s, ${SETTINGS.latencyRounds} rounds of ` +
+    `${SETTINGS.latencyRoundMs / 1000} s per side, alternating, pooled (${lat.bot.n} and ${lat.baseline.n} samples), ` +
+    `each process first warmed up with ${SETTINGS.warmup} interactions of the mix (closed loop, ` +
+    `${SETTINGS.rssWindow} in flight); measured from the INTERACTION_CREATE frame handed to the socket to the ` +
+    `callback POST's headers reaching the fake.`,
 );
 out.push(
   `Latency by kind, p50 / p99 ms (n): ${SIDES.map(
@@ -902,17 +921,26 @@ out.push(
   ).join('; ')}.`,
 );
 out.push(
-  `RSS (VmRSS of /proc/<pid>/status): after ready = ${SETTINGS.readyRssDelayMs} ms after the first answer, on every process (bot ${readyRss.bot.map((v) => f(v)).join(', ')}; baseline ${readyRss.baseline.map((v) => f(v)).join(', ')}); ` +
-    `growth = from that reading to ${SETTINGS.rssInteractions} interactions later (+300 ms): on the first process of each side (${f(rss.bot.ready)} / ${f(rss.baseline.ready)} → after ${rssCounted[0]} / ${rssCounted[1]}), ` +
-    `the rest of the ${SETTINGS.rssInteractions} after its latency rounds in a closed loop, ${SETTINGS.rssWindow} in flight (bot ${(rssRun.bot.interactions / (rssRun.bot.ms / 1000)).toFixed(0)}/s, baseline ${(rssRun.baseline.interactions / (rssRun.baseline.ms / 1000)).toFixed(0)}/s), ` +
-    `and on each extra cold-start process, all in a closed loop; the median is compared (bot ${growthAll.bot.map((v) => f(v)).join(', ')}; baseline ${growthAll.baseline.map((v) => f(v)).join(', ')}).`,
+  `RSS (VmRSS of /proc/<pid>/status): after ready = ${SETTINGS.readyRssDelayMs} ms after the first answer, ` +
+    `on every process (bot ${readyRss.bot.map((v) => f(v)).join(', ')}; baseline ${readyRss.baseline.map((v) => f(v)).join(', ')}); ` +
+    `growth = from that reading to ${SETTINGS.rssInteractions} interactions later (+300 ms): on the first ` +
+    `process of each side (${f(rss.bot.ready)} / ${f(rss.baseline.ready)} → after ${rssCounted[0]} / ${rssCounted[1]}), ` +
+    `the rest of the ${SETTINGS.rssInteractions} after its latency rounds in a closed loop, ` +
+    `${SETTINGS.rssWindow} in flight (bot ${(rssRun.bot.interactions / (rssRun.bot.ms / 1000)).toFixed(0)}/s, ` +
+    `baseline ${(rssRun.baseline.interactions / (rssRun.baseline.ms / 1000)).toFixed(0)}/s), ` +
+    `and on each extra cold-start process, all in a closed loop; the median is compared (bot ` +
+    `${growthAll.bot.map((v) => f(v)).join(', ')}; baseline ${growthAll.baseline.map((v) => f(v)).join(', ')}).`,
 );
 out.push(
-  `Cold starts (spawn → first answer, ms): bot ${cold.bot.map((v) => v.toFixed(0)).join(', ')}; baseline ${cold.baseline.map((v) => v.toFixed(0)).join(', ')}. Spawn → IDENTIFY median: bot ${median(identify.bot).toFixed(0)}, baseline ${median(identify.baseline).toFixed(0)}.`,
+  `Cold starts (spawn → first answer, ms): bot ${cold.bot.map((v) => v.toFixed(0)).join(', ')}; baseline ` +
+    `${cold.baseline.map((v) => v.toFixed(0)).join(', ')}. Spawn → IDENTIFY median: bot ` +
+    `${median(identify.bot).toFixed(0)}, baseline ${median(identify.baseline).toFixed(0)}.`,
 );
 out.push('');
 out.push(
-  `Rate steps (open loop, ${SETTINGS.stepMs / 1000} s each, on a fresh warmed-up process per side; a step that misses — p99 ≥ ${SETTINGS.p99LimitMs} ms or any failure — is tried once more, and the climb stops when it misses twice; then ${SETTINGS.refineSteps} rates between the last that held and the first that missed; * = second try):`,
+  `Rate steps (open loop, ${SETTINGS.stepMs / 1000} s each, on a fresh warmed-up process per side; a step ` +
+    `that misses — p99 ≥ ${SETTINGS.p99LimitMs} ms or any failure — is tried once more, and the climb stops ` +
+    `when it misses twice; then ${SETTINGS.refineSteps} rates between the last that held and the first that missed; * = second try):`,
 );
 out.push('');
 out.push(

@@ -1,10 +1,10 @@
 // The second half of `npm run build`: the compiled CLI (dist/src, from tsc) bundled
 // with esbuild into dist/bundle, which bin/portfolio-bot.js runs.
 //
-// Why: Node's ESM loader spends ~0.3 ms resolving, reading and linking each module
-// file, and a start of the gateway bot loads ~80 of ours plus ~60 of zod's. One
+// Why: Node's ESM loader resolves, reads and links each module file one by one,
+// and a start of the gateway bot would load scores of ours and of zod's. One
 // bundle, split only where the code imports lazily (each CLI command, the terminal
-// chat, the YAML loader), takes ~50 ms off a cold start (npm run bench).
+// chat, the YAML loader), shortens a cold start (figures: docs/performance.md).
 //
 // discord.js and its family stay external, loaded from node_modules exactly as the
 // bench's baseline client loads them (but for discord-api-types' enums, below), as
@@ -28,7 +28,7 @@ const COMMON = {
   // V8 keeps each module's source in the heap for as long as the process runs,
   // and a source with a single non-Latin-1 character (a dash in a comment) is
   // kept at two bytes a character. Whitespace and comments out, ASCII only: the
-  // gateway bot's live heap after 20 000 interactions was ~1 MB more without.
+  // gateway bot's live heap after a long run was larger without (docs/performance.md).
   // Names stay, so stack traces still read (and the source maps map them back).
   minifyWhitespace: true,
   minifySyntax: true,
@@ -41,8 +41,8 @@ const COMMON = {
 // The config module (and the zod/mini it uses) is bundled on its own, and the
 // CLI's bundle imports it as ./config.js. In the shared split build, zod's core
 // went into one chunk with what the profile schema (full zod, loaded only to
-// validate a profile) needs of it: 115 KB to load at every start, against 38 KB
-// for what the config needs.
+// validate a profile) needs of it, about three times what the config needs, loaded
+// at every start.
 const CONFIG_MODULE = join(REPO_ROOT, 'dist', 'src', 'config.js');
 const configBuild = await build({ ...COMMON, entryPoints: [CONFIG_MODULE], outfile: join(outdir, 'config.js') });
 const configIsSeparate: Plugin = {

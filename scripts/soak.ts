@@ -166,7 +166,9 @@ async function runDriver(): Promise<void> {
       } else {
         stats.unexpectedMessageReplies++;
         sample(
-          `unexpected bot message in ${silentChannels.has(message.channelId) ? 'a channel where nobody mentioned it' : 'a channel'}: ${JSON.stringify(message.body).slice(0, 120)}`,
+          `unexpected bot message in ` +
+            `${silentChannels.has(message.channelId) ? 'a channel where nobody mentioned it' : 'a channel'}: ` +
+            `${JSON.stringify(message.body).slice(0, 120)}`,
         );
       }
       if (somethingWentWrong(message.body)) {
@@ -477,8 +479,11 @@ async function runSoak(): Promise<number> {
   out.push(`## portfolio-bot soak (${quick ? 'quick' : 'full'}): ${TOTAL.toLocaleString('en')} sends, ${IN_FLIGHT} in flight`);
   out.push('');
   out.push(
-    `Gateway bot in this process (createGatewayBot + createDispatcher + COMMANDS + loadPortfolio, shipped profile, no cooldown); fake Discord and users in a child process. ` +
-      `node ${process.version}, ${cpus().length} cores, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before, ${loadAfter.map((l) => l.toFixed(2)).join(' ')} after; ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    `Gateway bot in this process (createGatewayBot + createDispatcher + COMMANDS + loadPortfolio, shipped ` +
+      `profile, no cooldown); fake Discord and users in a child process. ` +
+      `node ${process.version}, ${cpus().length} cores, load average ` +
+      `${loadBefore.map((l) => l.toFixed(2)).join(' ')} before, ${loadAfter.map((l) => l.toFixed(2)).join(' ')} ` +
+      `after; ${((performance.now() - started) / 1000).toFixed(1)} s.`,
   );
   out.push('');
   out.push('| checkpoint | RSS (MB) | heap used after forced GC (MB) |');
@@ -486,18 +491,20 @@ async function runSoak(): Promise<number> {
   for (const point of checkpoints) out.push(`| ${point.label} | ${point.rssMb.toFixed(1)} | ${point.heapUsedMb.toFixed(2)} |`);
   out.push('');
   out.push(
-    `RSS ${first.rssMb.toFixed(1)} → ${last.rssMb.toFixed(1)} MB (${(last.rssMb - first.rssMb >= 0 ? '+' : '') + (last.rssMb - first.rssMb).toFixed(1)}); ` +
-      `heap after GC ${first.heapUsedMb.toFixed(2)} → ${last.heapUsedMb.toFixed(2)} MB (${(last.heapUsedMb - first.heapUsedMb >= 0 ? '+' : '') + (last.heapUsedMb - first.heapUsedMb).toFixed(2)}), ` +
+    `RSS ${first.rssMb.toFixed(1)} → ${last.rssMb.toFixed(1)} MB ` +
+      `(${(last.rssMb - first.rssMb >= 0 ? '+' : '') + (last.rssMb - first.rssMb).toFixed(1)}); ` +
+      `heap after GC ${first.heapUsedMb.toFixed(2)} → ${last.heapUsedMb.toFixed(2)} MB ` +
+      `(${(last.heapUsedMb - first.heapUsedMb >= 0 ? '+' : '') + (last.heapUsedMb - first.heapUsedMb).toFixed(2)}), ` +
       `of which ${(last.heapUsedMb - half.heapUsedMb >= 0 ? '+' : '') + (last.heapUsedMb - half.heapUsedMb).toFixed(2)} MB in the second half.`,
   );
   out.push('');
+  const byKind = Object.entries(total.byKind)
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, n]) => `${kind} ${n}`)
+    .join(', ');
   out.push(
-    `Sent: ${total.interactions} interactions and ${total.messages} messages (their replies are held to discord.js's global 50 requests/s) — ${Object.entries(
-      total.byKind,
-    )
-      .sort((a, b) => b[1] - a[1])
-      .map(([kind, n]) => `${kind} ${n}`)
-      .join(', ')}.`,
+    `Sent: ${total.interactions} interactions and ${total.messages} messages ` +
+      `(their replies are held to discord.js's global 50 requests/s) — ${byKind}.`,
   );
   out.push('');
   out.push('| failures | count |');

@@ -3,9 +3,9 @@
 //
 // zod/mini, zod's tree-shakeable build: the bot's main thread needs zod for
 // nothing but this (a profile comes from its snapshot or is validated in a
-// worker), and the full build kept ~940 KB of live heap for the life of the
-// process where this keeps ~320 KB (V8 then sizes the heap under load at a
-// few times the live data). Each check carries its own message, so no locale
+// worker), and the full build keeps about three times the live heap for the
+// life of the process (V8 then sizes the heap under load at a few times the
+// live data; figures in docs/performance.md). Each check carries its own message, so no locale
 // is loaded.
 import * as z from 'zod/mini';
 import { LOG_LEVELS } from './log.js';

@@ -158,7 +158,8 @@ describe('/learning', () => {
     expect(embed.description?.split('\n')).toEqual([
       '• **FastAI V2**',
       '• **[Deep Learning Course, Part 2](https://course.fast.ai/part2)** — fast.ai · progress: Lecture 12',
-      "• **[CS50's Web Programming with Python and JavaScript](https://courses.edx.org/courses/course-v1:HarvardX+CS50W+Web/course/)** — HarvardX (edX) · progress: Week 8",
+      "• **[CS50's Web Programming with Python and " +
+        'JavaScript](https://courses.edx.org/courses/course-v1:HarvardX+CS50W+Web/course/)** — HarvardX (edX) · progress: Week 8',
     ]);
     expect(fieldValue(embed, 'Skills at level "learning"')).toBe('Computational Linear Algebra by FastAI · Javascript, Django · Docker');
     expect(linkUrls(payload)).toEqual([
@@ -235,7 +236,10 @@ describe('/search', () => {
     const lines = fieldValue(embed, 'Projects').split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(
-      /^• \*\*\[Toxic Comments Classification using ULMFiT\]\(https:\/\/github\.com\/akashpalrecha\/Kaggle-Toxic-Comments-Classification\)\*\* — .*Kaggle/,
+      new RegExp(
+        String.raw`^• \*\*\[Toxic Comments Classification using ULMFiT\]` +
+          String.raw`\(https://github\.com/akashpalrecha/Kaggle-Toxic-Comments-Classification\)\*\* — .*Kaggle`,
+      ),
     );
     expect(lines[1]).toMatch(
       /^• \*\*\[Human Protein Atlas Classification\]\(https:\/\/www\.kaggle\.com\/c\/human-protein-atlas-image-classification\)\*\* — .*Kaggle/,

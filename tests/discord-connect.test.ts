@@ -211,7 +211,8 @@ describe('an error message that echoes the token is never printed (#15.5)', () =
     const run = await runBot(['deploy'], { DISCORD_TOKEN: token, DISCORD_API_URL: discord.apiUrl }, RUN_LIMIT_MS);
     expect(run.exitStatus, run.stderr).toEqual({ code: 1, signal: null });
     expect(run.stderrLines.at(-1)).toBe(
-      `portfolio-bot deploy: Discord answered 403 to GET /api/v10/applications/${discord.applicationId}/commands: Invalid Authorization header: Bot [redacted] (code 0)`,
+      `portfolio-bot deploy: Discord answered 403 to GET ` +
+        `/api/v10/applications/${discord.applicationId}/commands: Invalid Authorization header: Bot [redacted] (code 0)`,
     );
     expect(leaks(run.output, token)).toBe(false);
     expect(discord.commands.putCount).toBe(0);

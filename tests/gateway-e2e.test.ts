@@ -399,7 +399,8 @@ describe('`portfolio-bot deploy` against the fake', () => {
     expect(run.exitStatus.code).toBe(1);
     expect(run.stderrLines.at(-1)).toBe(
       `portfolio-bot deploy: Discord answered 403 Missing Access: DISCORD_CLIENT_ID ${wrong} is not the application of DISCORD_TOKEN ` +
-        `(DISCORD_TOKEN belongs to application ${discord.applicationId}). Fix DISCORD_CLIENT_ID, or leave it empty: deploy reads the id from the token`,
+        `(DISCORD_TOKEN belongs to application ${discord.applicationId}). Fix DISCORD_CLIENT_ID, or leave it ` +
+        `empty: deploy reads the id from the token`,
     );
     expect(discord.rejections.map((rejection) => `${rejection.status} ${rejection.code}`)).toEqual(['403 50001']);
     expect(discord.commands.putCount).toBe(0);
@@ -415,7 +416,8 @@ describe('`portfolio-bot deploy` against the fake', () => {
     );
     expect(run.exitStatus.code).toBe(1);
     expect(run.stderrLines.at(-1)).toBe(
-      `portfolio-bot deploy: Discord answered 403 Missing Access: application ${discord.applicationId} is not in guild ${discord.guildId} (DISCORD_GUILD_ID). ` +
+      `portfolio-bot deploy: Discord answered 403 Missing Access: application ${discord.applicationId} is not ` +
+        `in guild ${discord.guildId} (DISCORD_GUILD_ID). ` +
         'Invite it there with the applications.commands scope, or leave DISCORD_GUILD_ID empty for global commands',
     );
     expect(discord.injected.map((failure) => failure.route)).toEqual(['PUT /applications/:app/guilds/:guild/commands']);

@@ -185,8 +185,10 @@ describe('validate teaches YAML', () => {
       edit('    tags: [compilers]\n', '    tags:\n      - compilers\n        - code generation and register allocation\n'),
     );
     expect(await problemsOf(file)).toEqual([
-      `${file}:37:9: projects[0].tags[0]: Too big: expected string to have <=40 characters, got 51: "compilers - code generation and register allocation" ` +
-        '(this looks like list items merged by indentation: the "- " on line 38 is indented deeper than the item above, so YAML read it as more of this text; line the dashes up)',
+      `${file}:37:9: projects[0].tags[0]: Too big: expected string to have <=40 characters, got 51: "compilers ` +
+        `- code generation and register allocation" ` +
+        '(this looks like list items merged by indentation: the "- " on line 38 is indented deeper than the item ' +
+        'above, so YAML read it as more of this text; line the dashes up)',
     ]);
   });
 
@@ -213,21 +215,24 @@ describe('validate teaches YAML', () => {
   it('says to put a space after a key’s colon', async () => {
     const file = write('nospace.yaml', edit('        url: https://github.com/ada/alpha', '        url:https://github.com/ada/alpha'));
     expect(await problemsOf(file)).toEqual([
-      `${file}:35:9: YAML syntax: Implicit map keys need to be followed by map values (a key needs a space after its colon: write url: https://github.com/ada/alpha)`,
+      `${file}:35:9: YAML syntax: Implicit map keys need to be followed by map values (a key needs a space ` +
+        `after its colon: write url: https://github.com/ada/alpha)`,
     ]);
   });
 
   it('says to quote a value with ": " in it', async () => {
     const file = write('colon.yaml', edit('    summary: The first tool.', '    summary: Note: the first "tool".'));
     expect(await problemsOf(file)).toEqual([
-      `${file}:30:14: YAML syntax: Nested mappings are not allowed in compact mappings (a value with ": " in it must be quoted: write summary: "Note: the first \\"tool\\".")`,
+      `${file}:30:14: YAML syntax: Nested mappings are not allowed in compact mappings (a value with ": " in it ` +
+        `must be quoted: write summary: "Note: the first \\"tool\\".")`,
     ]);
   });
 
   it('reports a tab in the indentation once, not the errors it sets off', async () => {
     const file = write('tab.yaml', edit('    summary: The first tool.', '\tsummary: The first tool.'));
     expect(await problemsOf(file)).toEqual([
-      `${file}:30:1: YAML syntax: Tabs are not allowed as indentation (indent with spaces; the 9 errors the parser reports after it follow from it and are not listed)`,
+      `${file}:30:1: YAML syntax: Tabs are not allowed as indentation (indent with spaces; the 9 errors the ` +
+        `parser reports after it follow from it and are not listed)`,
     ]);
   });
 
@@ -246,7 +251,8 @@ describe('validate teaches YAML', () => {
       ),
     ).toEqual([
       '3:1: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]',
-      '30:1: YAML syntax: Tabs are not allowed as indentation (indent with spaces; the 9 errors the parser reports after it follow from it and are not listed)',
+      '30:1: YAML syntax: Tabs are not allowed as indentation (indent with spaces; the 9 errors the parser ' +
+        'reports after it follow from it and are not listed)',
       '42:1: YAML syntax: Tabs are not allowed as indentation (indent with spaces)',
     ]);
   });
@@ -261,7 +267,8 @@ describe('loadPortfolio on hostile files', () => {
   it('refuses more than 100 aliases at the one too many', async () => {
     const file = write('alias-bomb.yaml', BASE + aliases(101));
     expect(await problemsOf(file)).toEqual([
-      `${file}:${baseLines + 1}:305: too many aliases: more than 100 references to anchors (*x here is one too many); a profile may have at most 100`,
+      `${file}:${baseLines + 1}:305: too many aliases: more than 100 references to anchors (*x here is one too ` +
+        `many); a profile may have at most 100`,
     ]);
   });
 
@@ -276,7 +283,8 @@ describe('loadPortfolio on hostile files', () => {
       levels.push(`${name}: &${name} [${Array(10).fill(`*${inner}`).join(', ')}]`);
     const file = write('laughs.yaml', BASE + levels.join('\n') + '\n');
     expect(await problemsOf(file)).toEqual([
-      `${file}:${baseLines + 1}:8: aliases expand too much: the anchors they name contain aliases themselves (ReferenceError: Excessive alias count indicates a resource exhaustion attack)`,
+      `${file}:${baseLines + 1}:8: aliases expand too much: the anchors they name contain aliases themselves ` +
+        `(ReferenceError: Excessive alias count indicates a resource exhaustion attack)`,
     ]);
   });
 
@@ -328,7 +336,8 @@ describe('loadPortfolio on hostile files', () => {
     expect(rest).toEqual([]);
     expect(problem).toMatch(
       new RegExp(
-        `^${file}:\\d+:\\d+: too complex: more than 100000 YAML tokens \\(keys, values, indicators, line breaks\\) by here; a profile may have at most 100000$`,
+        `^${file}:\\d+:\\d+: too complex: more than 100000 YAML tokens \\(keys, values, indicators, line ` +
+          `breaks\\) by here; a profile may have at most 100000$`,
       ),
     );
   });
@@ -358,7 +367,8 @@ describe('loadPortfolio on hostile files', () => {
     );
     expect(await problemsOf(file)).toEqual([
       `${file}:13:12: identity.links[0].url: Invalid URL: it contains a space or line break; write a space as %20`,
-      `${file}:35:14: projects[0].links[0].url: Invalid URL: it has a user name or password before "@", so it leads to evil.example, not github.com; remove the part before "@"`,
+      `${file}:35:14: projects[0].links[0].url: Invalid URL: it has a user name or password before "@", so it ` +
+        `leads to evil.example, not github.com; remove the part before "@"`,
     ]);
   });
 

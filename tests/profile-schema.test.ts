@@ -56,7 +56,8 @@ describe('parseConfig', () => {
       }),
     ).toThrow(
       'invalid environment: DISCORD_TOKEN: looks too short to be a bot token; DISCORD_GUILD_ID: expected a Discord id (17–20 digits); ' +
-        'DISCORD_API_URL: expected an http(s) URL; PORT: expected a whole number from 0 to 65535; LOG_LEVEL: expected one of debug, info, warn, error, silent; ' +
+        'DISCORD_API_URL: expected an http(s) URL; PORT: expected a whole number from 0 to 65535; LOG_LEVEL: ' +
+        'expected one of debug, info, warn, error, silent; ' +
         'COOLDOWN_COMMANDS: expected a whole number from 1 to 1000; COOLDOWN_SECONDS: expected a number from 0 to 3600',
     );
   });

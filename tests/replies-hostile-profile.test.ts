@@ -165,7 +165,9 @@ describe('through `portfolio-bot ask --json` (the real entry point, dist/)', () 
 
   it('/about on a profile holding every kind of hostile text', async () => {
     const profile = writeHostileProfile({
-      summary: `Ring ${digitsIn(0x660, '98799')}\u200C${digitsIn(0xff10, '90466')}, @everyone! [https://github.com/ada](https://evil.example/phish) \u202Eok`,
+      summary:
+        `Ring ${digitsIn(0x660, '98799')}\u200C${digitsIn(0xff10, '90466')}, @everyone! ` +
+        `[https://github.com/ada](https://evil.example/phish) \u202Eok`,
     });
     const { code, stdout } = await ask(profile, '/about');
     expect(code).toBe(0);

@@ -141,7 +141,8 @@ describe('checkReply', () => {
     // The same site, a subdomain of it, or no site named at all: fine.
     expect(
       descriptionReasons(
-        '[github.com/ada](https://www.github.com/ada) [docs](https://docs.github.com) [Lookahead](https://evil.example) [ada.github.io/files/Ada_CV.pdf](https://ada.github.io/files/Ada_CV.pdf)',
+        '[github.com/ada](https://www.github.com/ada) [docs](https://docs.github.com) ' +
+          '[Lookahead](https://evil.example) [ada.github.io/files/Ada_CV.pdf](https://ada.github.io/files/Ada_CV.pdf)',
       ),
     ).toEqual([]);
   });

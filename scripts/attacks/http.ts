@@ -275,7 +275,9 @@ const paging: Attack = {
           outcomes,
           answers,
           times,
-          note: 'a forged u=<presser> without the message metadata cannot be told from a real one (inherent); Discord sends the metadata with every press',
+          note:
+            'a forged u=<presser> without the message metadata cannot be told from a real one (inherent); ' +
+            'Discord sends the metadata with every press',
         };
       },
     ]),
@@ -307,13 +309,17 @@ const malformed: Attack = {
           // As deep as fits in the 64 KiB cap (34 bytes a level).
           payloads.push(JSON.stringify(interaction(type, { id: '1', name: 'search', type: 1, options: nested(1800) })));
         }
-        const deep = `{"id":"330000000000000001","type":2,"member":{"user":{"id":"${ASKER}"}},"data":{"name":"search","options":${'[{"options":'.repeat(70_000)}[]${'}]'.repeat(70_000)}}}`;
+        const nestedOptions = `${'[{"options":'.repeat(70_000)}[]${'}]'.repeat(70_000)}`;
+        const deep =
+          `{"id":"330000000000000001","type":2,"member":{"user":{"id":"${ASKER}"}},` +
+          `"data":{"name":"search","options":${nestedOptions}}}`;
         const results: { status: number; text: string; ms: number }[] = [];
         for (const payload of payloads) results.push(await postSigned(serve, payload));
         const raw = await rawPost(serve.port, signedHeaders(serve.keys.privateKey, deep), Buffer.from(deep));
         return {
           attack:
-            'signed types 2, 3, 4 with no data or data: null; options or values as an object; a numeric custom_id; options nested 4 and 1800 deep; options nested 70 000 deep',
+            'signed types 2, 3, 4 with no data or data: null; options or values as an object; a numeric custom_id; ' +
+            'options nested 4 and 1800 deep; options nested 70 000 deep',
           hole: '#15.9',
           sent: payloads.length + 1,
           outcomes: { ...tally(results.map((result) => result.status)), ...Object.fromEntries([[`70 000 deep: ${raw.outcome}`, 1]]) },

@@ -234,7 +234,9 @@ async function serveRow(
     rssPeakMb: hwmEnd > hwmStart ? hwmEnd : peak,
     rssEndMb: rssEnd,
     rejectMs: median(times),
-    note: `time = save (rename) to the rejection logged, the watcher's debounce included; /healthz meanwhile: ${polls - failedPolls}/${polls} answered with the good revision, slowest ${slowest.toFixed(0)} ms`,
+    note:
+      `time = save (rename) to the rejection logged, the watcher's debounce included; /healthz meanwhile: ` +
+      `${polls - failedPolls}/${polls} answered with the good revision, slowest ${slowest.toFixed(0)} ms`,
   };
 }
 
@@ -337,7 +339,9 @@ async function serveStartOnFifo(dir: string, servingMb: number): Promise<AttackR
     rssPeakMb: peak,
     rssEndMb: servingMb,
     rejectMs: ms,
-    note: `refusing to start is the expected outcome; RSS start = serve's when serving the shipped profile, peak = its peak here, end = start as it exited; time = spawn to exit. Logged: ${String(problem).replace(fifo, 'FILE')}`,
+    note:
+      `refusing to start is the expected outcome; RSS start = serve's when serving the shipped profile, ` +
+      `peak = its peak here, end = start as it exited; time = spawn to exit. Logged: ${String(problem).replace(fifo, 'FILE')}`,
   };
 }
 

@@ -144,8 +144,16 @@ function letterAndDigitSkeleton(text: string): string {
 
 const MENTION = /@(?:everyone|here)|<(?:@[!&]?\d|#\d|\/\w|a?:\w+:\d|t:-?\d|id:)/gi;
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u2060\uFEFF]/g;
-const STRAY_ZERO_WIDTH =
-  /(?<![@<`])\u200B|(?<![\p{L}\p{M}])\u200C|\u200C(?![\p{L}\p{M}])|(?<!\p{Extended_Pictographic}(?:\u{FE0F}|[\u{1F3FB}-\u{1F3FF}])?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
+const STRAY_ZERO_WIDTH = new RegExp(
+  [
+    String.raw`(?<![@<\x60])\u200B`,
+    String.raw`(?<![\p{L}\p{M}])\u200C`,
+    String.raw`\u200C(?![\p{L}\p{M}])`,
+    String.raw`(?<!\p{Extended_Pictographic}(?:\u{FE0F}|[\u{1F3FB}-\u{1F3FF}])?)\u200D`,
+    String.raw`\u200D(?!\p{Extended_Pictographic})`,
+  ].join('|'),
+  'gu',
+);
 const MASKED_LINK = /\[([^\]]*)\]\(<?([^)\s>]*)>?\)/g;
 
 function disguisedLinks(text: string): number {

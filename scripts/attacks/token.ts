@@ -150,7 +150,9 @@ async function oneShots(
     rssPeakMb: Math.max(...runs.flatMap((run) => run.rss)),
     rssEndMb: median(runs.map((run) => run.rss.at(-1) ?? NaN)),
     rejectMs: timed.length > 0 ? median(timed) : null,
-    note: 'one process per echo (header, bare token, last segment, truncated, URL-encoded); RSS start: a control run refused with a plain "Forbidden"; reject ms: from its "connecting" line to its exit',
+    note:
+      'one process per echo (header, bare token, last segment, truncated, URL-encoded); RSS start: a ' +
+      'control run refused with a plain "Forbidden"; reject ms: from its "connecting" line to its exit',
   };
 }
 

@@ -298,7 +298,7 @@ function mentionsAll(hit: SearchHit, tokens: readonly string[]): boolean {
 
 // Every word of an entry, folded like the query. Documents belong to one loaded
 // profile and never change, so each is tokenized once, not once per question
-// (it was most of a slow /ask: 2 ms for "how good is he at <a long course name>").
+// (it was most of the time of the slowest questions; docs/performance.md).
 const wordsOfDocument = new WeakMap<SearchHit['doc'], ReadonlySet<string>>();
 
 function documentWords(doc: SearchHit['doc']): ReadonlySet<string> {

@@ -64,9 +64,8 @@ export interface DispatcherOptions {
   onOutcome?: (outcome: { kind: string; name: string; outcome: 'ok' | 'user-error' | 'error'; ref?: string }) => void;
   /**
    * Answers (and, apart, autocomplete choice lists) remembered per profile; 0 turns
-   * the caches off. Room for the whole vocabulary of a profile: at 500, a varied
-   * load (~650 distinct inputs in npm run bench) kept evicting answers and
-   * rebuilt a quarter of them.
+   * the caches off. Room for the whole vocabulary of a profile: a smaller cache
+   * kept evicting answers under the bench's varied load (docs/performance.md).
    */
   cacheSize?: number;
   /**

@@ -27,7 +27,10 @@ export function optionsProblem(options: Readonly<Record<string, OptionValue | un
   for (const name of names) {
     const value = options[name];
     if (typeof value === 'string' && value.length > MAX_STRING_OPTION_LENGTH) {
-      return `The \`${name.slice(0, MAX_NAME_LENGTH)}\` option is too long: ${value.length} characters, where Discord allows ${MAX_STRING_OPTION_LENGTH}.`;
+      return (
+        `The \`${name.slice(0, MAX_NAME_LENGTH)}\` option is too long: ${value.length} characters, where ` +
+        `Discord allows ${MAX_STRING_OPTION_LENGTH}.`
+      );
     }
   }
   return null;
@@ -36,7 +39,10 @@ export function optionsProblem(options: Readonly<Record<string, OptionValue | un
 /** Null when a select menu's values are within Discord's limits, else the message for the user. */
 export function valuesProblem(values: readonly string[]): string | null {
   if (values.length > MAX_SELECT_VALUES || values.some((value) => typeof value !== 'string' || value.length > MAX_SELECT_VALUE_LENGTH)) {
-    return `That menu sent more than Discord allows (${MAX_SELECT_VALUES} values of ${MAX_SELECT_VALUE_LENGTH} characters). Run the command again for a fresh one.`;
+    return (
+      `That menu sent more than Discord allows (${MAX_SELECT_VALUES} values of ` +
+      `${MAX_SELECT_VALUE_LENGTH} characters). Run the command again for a fresh one.`
+    );
   }
   return null;
 }

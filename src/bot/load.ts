@@ -58,7 +58,10 @@ async function readSnapshotOf(file: string): Promise<LoadedProfile | undefined> 
  */
 export const WORKER_LIMITS = { timeoutMs: 15_000, maxOldGenerationSizeMb: 256 } as const;
 
-/** The file read, parsed and validated by src/bot/profile-worker.ts; a worker that fails, runs out of heap or of time is a problem like any other. */
+/**
+ * The file read, parsed and validated by src/bot/profile-worker.ts; a worker that fails, runs out of heap or of
+ * time is a problem like any other.
+ */
 function loadInWorker(file: string): Promise<LoadAnswer> {
   return new Promise<LoadAnswer>((resolve) => {
     const worker = new Worker(new URL('./profile-worker.js', import.meta.url), {

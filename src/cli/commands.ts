@@ -16,7 +16,8 @@ export const CLI_COMMANDS: Readonly<Record<string, CliEntry>> = {
     synopsis: 'start',
     description: [
       'With DISCORD_TOKEN set, connects to Discord and answers there until SIGINT or SIGTERM.',
-      'Without it, opens a chat with the profile in this terminal: type /help, a slash command or a question; exit quits. With input piped in, it answers each line and exits.',
+      'Without it, opens a chat with the profile in this terminal: type /help, a slash command or a question; ' +
+        'exit quits. With input piped in, it answers each line and exits.',
       PROFILE_NOTE,
     ],
     options: {},
@@ -47,7 +48,8 @@ export const CLI_COMMANDS: Readonly<Record<string, CliEntry>> = {
     summary: 'check a profile file and report every problem',
     synopsis: 'validate [PATH]',
     description: [
-      'Checks PATH (default: PROFILE_PATH, else data/profile.yaml) and prints every problem as file:line:col: path: message. Exits 0 when it is valid, 1 when it is not.',
+      'Checks PATH (default: PROFILE_PATH, else data/profile.yaml) and prints every problem as file:line:col: ' +
+        'path: message. Exits 0 when it is valid, 1 when it is not.',
     ],
     options: {},
     positionals: 1,
@@ -57,7 +59,9 @@ export const CLI_COMMANDS: Readonly<Record<string, CliEntry>> = {
     summary: 'register the slash commands with Discord',
     synopsis: 'deploy [--dry-run]',
     description: [
-      "Registers the slash commands: in the server DISCORD_GUILD_ID when set, else globally. Checks every definition against Discord's rules first, and sends only when something changed. Needs DISCORD_TOKEN (and reads DISCORD_CLIENT_ID when set).",
+      'Registers the slash commands: in the server DISCORD_GUILD_ID when set, else globally. Checks every ' +
+        "definition against Discord's rules first, and sends only when something changed. Needs DISCORD_TOKEN " +
+        '(and reads DISCORD_CLIENT_ID when set).',
     ],
     options: { 'dry-run': { type: 'boolean', description: 'print the commands as JSON and send nothing' } },
     positionals: 0,

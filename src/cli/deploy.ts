@@ -81,15 +81,24 @@ export function describeDeployError(
   const api = config.DISCORD_API_URL;
   if (timedOut) return noAnswerMessage(api, config.DISCORD_CONNECT_TIMEOUT);
   if (error instanceof RateLimitError) {
-    return `Discord is rate limiting ${error.method.toUpperCase()} ${error.route}: try again in ${Math.max(1, Math.round(error.retryAfter / 1000))} s`;
+    return (
+      `Discord is rate limiting ${error.method.toUpperCase()} ${error.route}: try again in ` +
+      `${Math.max(1, Math.round(error.retryAfter / 1000))} s`
+    );
   }
   if (error instanceof DiscordAPIError) {
     if (error.status === 401)
       return 'Discord rejected DISCORD_TOKEN (401 Unauthorized): reset it in the Developer Portal (Bot → Reset Token) and update .env';
-    return `Discord answered ${error.status} to ${error.method.toUpperCase()} ${new URL(error.url).pathname}: ${error.message} (code ${String(error.code)})`;
+    return (
+      `Discord answered ${error.status} to ${error.method.toUpperCase()} ${new URL(error.url).pathname}: ` +
+      `${error.message} (code ${String(error.code)})`
+    );
   }
   if (error instanceof HTTPError) {
-    return `Discord answered ${error.status} ${error.message} to ${error.method.toUpperCase()} ${new URL(error.url).pathname}: try again later. ${LIKELY_CAUSES}`;
+    return (
+      `Discord answered ${error.status} ${error.message} to ${error.method.toUpperCase()} ` +
+      `${new URL(error.url).pathname}: try again later. ${LIKELY_CAUSES}`
+    );
   }
   const network = describeNetworkError(error);
   if (network) return unreachableMessage(api, network);

@@ -119,7 +119,9 @@ function describeIssue(
     if (issue.code === 'too_big' && issue.origin === 'string') message += `, got ${value.trim().length}: ${preview(value)}`;
     const merged = mergedListItem(found.node, text);
     if (merged !== undefined) {
-      message += ` (this looks like list items merged by indentation: the "- " on line ${at(merged).line} is indented deeper than the item above, so YAML read it as more of this text; line the dashes up)`;
+      message +=
+        ` (this looks like list items merged by indentation: the "- " on line ${at(merged).line} is ` +
+        `indented deeper than the item above, so YAML read it as more of this text; line the dashes up)`;
     }
   }
   return [{ file, line, col, path: formatPath(path), message }];

@@ -74,7 +74,8 @@ function tokenize(text: string, lineCounter: LineCounter, refuse: (offset: numbe
     if (++count > YAML_LIMITS.tokens) {
       refuse(
         offset,
-        `too complex: more than ${YAML_LIMITS.tokens} YAML tokens (keys, values, indicators, line breaks) by here; a profile may have at most ${YAML_LIMITS.tokens}`,
+        `too complex: more than ${YAML_LIMITS.tokens} YAML tokens (keys, values, indicators, line breaks) by ` +
+          `here; a profile may have at most ${YAML_LIMITS.tokens}`,
       );
     }
     if (lexeme === '[' || lexeme === '{') {
@@ -103,7 +104,8 @@ function checkShape(tokens: CST.Token[], refuse: (offset: number, message: strin
         const name = token.source.trim();
         refuse(
           token.offset,
-          `too many aliases: more than ${YAML_LIMITS.aliases} references to anchors (${name} here is one too many); a profile may have at most ${YAML_LIMITS.aliases}`,
+          `too many aliases: more than ${YAML_LIMITS.aliases} references to anchors (${name} here is one too many); ` +
+            `a profile may have at most ${YAML_LIMITS.aliases}`,
         );
       }
     } else if (CST.isCollection(token)) {

@@ -23,8 +23,8 @@ function codePointBoundary(text: string, at: number): number {
   return isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1)) ? at - 1 : at;
 }
 
-// Made on first use: building a segmenter loads ICU's break rules (~9 ms, a
-// sizeable share of the bot's start-up), and most cuts never need it.
+// Made on first use: building a segmenter loads ICU's break rules, a sizeable
+// share of the bot's start-up (docs/performance.md), and most cuts never need it.
 let segmenter: Intl.Segmenter | null | undefined;
 function graphemeSegmenter(): Intl.Segmenter | null {
   segmenter ??= typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;

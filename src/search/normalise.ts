@@ -16,9 +16,12 @@ const ABBREVIATIONS: Record<string, string> = {
 
 /** Words that carry no meaning in a search query. */
 export const STOP_WORDS = new Set(
-  'a an the of on in at to for from by with and or his her their he she they him them it its is are was were be been has have had do does did what which who whom where when how why any some all about me my i you your this that these those there than then also just show tell list give find enter entered take took part participate participated work worked done use used using know knows'.split(
-    ' ',
-  ),
+  (
+    'a an the of on in at to for from by with and or his her their he she they him them it its is are was ' +
+    'were be been has have had do does did what which who whom where when how why any some all about me my i ' +
+    'you your this that these those there than then also just show tell list give find enter entered take ' +
+    'took part participate participated work worked done use used using know knows'
+  ).split(' '),
 );
 
 // Words, decimals ("99.26") and ranks ("#1"); hyphen and underscore compounds.

@@ -524,8 +524,10 @@ const EMBED_URL_MAX = 2048;
 /** Texts where Discord renders masked links: message content, embed descriptions, field values. */
 const LINKS_RENDER = /^(?:content|embeds\[\d+\]\.(?:description|fields\[\d+\]\.value))$/;
 /** Texts shown as written: titles, names, footers, labels, placeholders, option texts. */
-const SHOWN_PLAIN =
-  /^(?:embeds\[\d+\]\.(?:title|footer\.text|author\.name|fields\[\d+\]\.name)|components\[\d+\]\.components\[\d+\]\.(?:label|placeholder|options\[\d+\]\.(?:label|description)))$/;
+const SHOWN_PLAIN = new RegExp(
+  String.raw`^(?:embeds\[\d+\]\.(?:title|footer\.text|author\.name|fields\[\d+\]\.name)` +
+    String.raw`|components\[\d+\]\.components\[\d+\]\.(?:label|placeholder|options\[\d+\]\.(?:label|description)))$`,
+);
 /** Strings used as they are, never shown: custom ids and option values. */
 const USED_EXACTLY = /^components\[\d+\]\.components\[\d+\]\.(?:custom_id|options\[\d+\]\.value)$/;
 const IS_URL = /(?:^|\.)(?:url|icon_url)$/;
