@@ -10,6 +10,8 @@ const USAGE: Record<string, string> = {
   ask: 'usage: portfolio-bot ask "<input>" [--json]',
   search: 'usage: portfolio-bot search "<query>" [--section S] [--limit N] [--json]',
   validate: 'usage: portfolio-bot validate [PATH]',
+  import: 'usage: portfolio-bot import <resume.json> [-o PATH] [--force]',
+  export: 'usage: portfolio-bot export [PROFILE] --format json-resume [-o PATH] [--force] [--private]',
   deploy: 'usage: portfolio-bot deploy [--dry-run]',
   serve: 'usage: portfolio-bot serve',
 };
@@ -24,6 +26,8 @@ const COMMAND_LIST = [
   '  ask       answer one slash command or question, as the terminal chat would',
   '  search    search the profile and print the hits, best first',
   '  validate  check a profile file and report every problem',
+  '  import    make a profile from a JSON Resume (resume.json)',
+  '  export    write the profile as a JSON Resume',
   '  deploy    register the slash commands with Discord',
   '  serve     answer Discord interactions over HTTP (POST /interactions, GET /healthz)',
   '',
