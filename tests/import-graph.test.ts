@@ -21,6 +21,8 @@ const LAYERS: [prefix: string, layer: number][] = [
   ['src/search/', 3],
   ['src/replies/', 4],
   ['src/bot/', 5],
+  ['src/resume/', 5],
+  ['src/store/', 5],
   ['src/ask/', 6],
   ['src/http/', 6],
   ['src/terminal/', 6],

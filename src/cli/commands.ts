@@ -59,7 +59,10 @@ export const CLI_COMMANDS: Readonly<Record<string, CliEntry>> = {
     summary: 'make a profile from a JSON Resume (resume.json)',
     synopsis: 'import <resume.json> [-o PATH] [--force]',
     description: [
-      'Checks the JSON Resume (jsonresume.org, schema v1.0.0) with the official validator and our own date checks, then writes it as a commented profile that passes validate: every section where the profile keeps it. What the résumé lacks is a placeholder marked FILL IN; what has no field in the profile is listed on stderr and kept at the end of the file, under NOT PLACED.',
+      'Checks the JSON Resume (jsonresume.org, schema v1.0.0) with the official validator and our own date checks, ' +
+        'then writes it as a commented profile that passes validate: every section where the profile keeps it. ' +
+        'What the résumé lacks is a placeholder marked FILL IN; what has no field in the profile is listed on stderr ' +
+        'and kept at the end of the file, under NOT PLACED.',
       'An existing file is never replaced without --force.',
     ],
     options: {
@@ -78,7 +81,9 @@ export const CLI_COMMANDS: Readonly<Record<string, CliEntry>> = {
     summary: 'write the profile as a JSON Resume',
     synopsis: 'export [PROFILE] --format json-resume [-o PATH] [--force] [--private]',
     description: [
-      'Writes the profile (PROFILE, else PROFILE_PATH, else data/profile.yaml) as a JSON Resume (schema v1.0.0) that the official validator accepts. Facts JSON Resume has no field for (ids, tags, metrics, categories, statuses, aliases) go under x-portfolio-bot keys, so that import gives the same profile back.',
+      'Writes the profile (PROFILE, else PROFILE_PATH, else data/profile.yaml) as a JSON Resume (schema v1.0.0) ' +
+        'that the official validator accepts. Facts JSON Resume has no field for (ids, tags, metrics, categories, ' +
+        'statuses, aliases) go under x-portfolio-bot keys, so that import gives the same profile back.',
       'The private phone number is left out unless --private is given.',
     ],
     options: {
