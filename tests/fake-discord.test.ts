@@ -25,6 +25,9 @@ import {
   checkAutocompleteChoices,
   checkCommandPayload,
   checkMessagePayload,
+  manyGuilds,
+  MAX_GUILDS_PER_SHARD,
+  shardOf,
   startFakeDiscord,
   type FakeDiscord,
   type FakeDiscordOptions,
@@ -385,6 +388,108 @@ describe('fake Discord with a real discord.js Client', () => {
     await vi.waitFor(() => expect(discord.heartbeatCount).toBeGreaterThanOrEqual(2), { timeout: 2000 });
     expect(client?.ws.ping).toBeGreaterThanOrEqual(0);
   });
+});
+
+/** A bare WebSocket that identifies with `shard`; resolves with the close code, or with the READY `d` it got instead. */
+async function identifyRaw(discord: FakeDiscord, shard: unknown): Promise<{ closed: number } | { ready: Record<string, unknown> }> {
+  const socket = new WebSocket(`${discord.gatewayUrl}?v=10&encoding=json`);
+  await once(socket, 'message'); // HELLO
+  const closed = once(socket, 'close').then(([code]) => ({ closed: code as number }));
+  const ready = new Promise<{ ready: Record<string, unknown> }>((resolve) =>
+    socket.on('message', (data: Buffer) => {
+      const frame = JSON.parse(data.toString()) as { t?: string; d: Record<string, unknown> };
+      if (frame.t === 'READY') resolve({ ready: frame.d });
+    }),
+  );
+  socket.send(JSON.stringify({ op: 2, d: { token: discord.token, intents: 1, properties: {}, shard } }));
+  const outcome = await Promise.race([closed, ready]);
+  socket.terminate();
+  return outcome;
+}
+
+describe('fake Discord, sharded', () => {
+  it('recommends its shard count on GET /gateway/bot, with max_concurrency as large', async () => {
+    discord = await startFakeDiscord({ shards: 4 });
+    const response = await fetch(`${discord.apiUrl}/v10/gateway/bot`, { headers: { authorization: `Bot ${discord.token}` } });
+    const body = (await response.json()) as { shards: number; session_start_limit: { remaining: number; max_concurrency: number } };
+    expect(body.shards).toBe(4);
+    expect(body.session_start_limit.max_concurrency).toBeGreaterThanOrEqual(4);
+    expect(body.session_start_limit.remaining).toBeGreaterThanOrEqual(4);
+  });
+
+  it('closes an IDENTIFY with an out-of-range or malformed shard with 4010', async () => {
+    discord = await startFakeDiscord({ shards: 4 });
+    for (const shard of [[4, 4], [5, 4], [-1, 4], [0, 0], [1.5, 4], ['0', '4'], [0]]) {
+      expect(await identifyRaw(discord, shard)).toEqual({ closed: 4010 });
+    }
+    expect(discord.identifyCount).toBe(0);
+    expect(discord.rejections.map((r) => r.status)).toEqual(Array(7).fill(4010));
+    expect(await identifyRaw(discord, [3, 4])).toMatchObject({ ready: { shard: [3, 4] } });
+  });
+
+  it(`closes with 4011 a shard that would hold more than ${MAX_GUILDS_PER_SHARD} guilds`, async () => {
+    discord = await startFakeDiscord({ guilds: manyGuilds(MAX_GUILDS_PER_SHARD + 2) });
+    expect(await identifyRaw(discord, [0, 1])).toEqual({ closed: 4011 });
+    expect(discord.rejections).toEqual([expect.objectContaining({ route: 'gateway IDENTIFY', status: 4011 })]);
+    // Two shards hold half each: accepted.
+    expect(await identifyRaw(discord, [1, 2])).toMatchObject({ ready: { shard: [1, 2] } });
+  });
+
+  it('lists in READY and sends GUILD_CREATE for only the guilds a shard owns', async () => {
+    const guilds = manyGuilds(9);
+    discord = await startFakeDiscord({ guilds, shards: 3 });
+    for (const id of [0, 1, 2]) {
+      const outcome = await identifyRaw(discord, [id, 3]);
+      const listed = 'ready' in outcome ? (outcome.ready['guilds'] as { id: string }[]).map((g) => g.id) : [];
+      expect(listed).toEqual(guilds.filter((_, i) => i % 3 === id).map((g) => g.id));
+      expect(listed.every((guild) => shardOf(guild, 3) === id)).toBe(true);
+    }
+  });
+
+  it("gives discord.js's own sharding (shards: 'auto') each guild on its shard, and routes events to the owner only", async () => {
+    const guilds = manyGuilds(12);
+    const { discord, client } = await startWithClient({ guilds, shards: 4 }, { shards: 'auto' });
+    expect(client.ws.shards.size).toBe(4);
+    expect([...discord.identifiedShards].sort()).toEqual([
+      [0, 4],
+      [1, 4],
+      [2, 4],
+      [3, 4],
+    ]);
+    expect(discord.liveShards).toEqual([0, 1, 2, 3]);
+    expect(client.guilds.cache.size).toBe(12);
+    for (const guild of client.guilds.cache.values()) expect(guild.shardId).toBe(shardOf(guild.id, 4));
+
+    const inGuilds = guilds.map((guild) => discord.sendCommand({ name: 'ping', guild: guild.id }));
+    const inDm = discord.sendCommand({ name: 'ping', guild: false });
+    for (const interaction of [...inGuilds, inDm]) await interaction.response();
+    expect(inGuilds.map((interaction) => interaction.deliveries)).toEqual(guilds.map((_, i) => [i % 4]));
+    expect(inDm.deliveries).toEqual([0]);
+    const dm = discord.sendDirectMessage({ content: 'hello' });
+    expect((await dm.waitForReply()).body['content']).toBe('echo: hello');
+    expect(discord.rejections).toEqual([]);
+  }, 15_000);
+
+  it('hits one shard with a fault and queues only its events meanwhile', async () => {
+    const guilds = manyGuilds(8);
+    // Without @discordjs/ws's ~5 s spacing of IDENTIFYs per bucket (Discord's rate limit), which the op 9 below would wait out.
+    const ws = { buildIdentifyThrottler: () => Promise.resolve({ waitForIdentify: () => Promise.resolve() }) };
+    const { discord, client } = await startWithClient({ guilds, shards: 4 }, { shards: 'auto', ws });
+    const identified = discord.identifyCount;
+    const outcome = discord.closeGateway(1006, { shard: 2 });
+    const during = guilds.map((guild) => discord.sendCommand({ name: 'ping', guild: guild.id }));
+    expect(await outcome).toBe('resumed');
+    for (const interaction of during) await interaction.response();
+    expect(during.map((interaction) => interaction.deliveries)).toEqual(guilds.map((_, i) => [i % 4]));
+    // The shard is ready again when discord.js has had its guilds (destroying it before that races @discordjs/ws).
+    const shardReady = new Promise<number>((resolve) => client.on(Events.ShardReady, (id) => resolve(id)));
+    expect(await discord.invalidateSession(false, { shard: 1, timeoutMs: 15_000 })).toBe('identified');
+    expect(await shardReady).toBe(1);
+    expect(discord.identifiedShards.slice(identified)).toEqual([[1, 4]]);
+    expect(discord.resumeCount).toBe(1);
+    expect(client.guilds.cache.size).toBe(8);
+    expect(discord.rejections).toEqual([]);
+  }, 20_000);
 });
 
 describe('the limit checker', () => {

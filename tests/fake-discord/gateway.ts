@@ -1,7 +1,11 @@
 // The gateway half of the fake: a WebSocket server speaking Discord's v10 JSON protocol to
 // @discordjs/ws. Sessions keep every dispatch they sent, so a RESUME replays what the client
-// missed; dispatches made while no session is live are queued and flushed after the next READY
-// or RESUMED, so no interaction is lost across a reconnect.
+// missed; dispatches made while their shard has no live session are queued and flushed after that
+// shard's next READY or RESUMED, so no interaction is lost across a reconnect.
+//
+// Sharding as Discord does it: each IDENTIFY names its `shard: [id, count]`; a guild's events go
+// only to the shard that owns it, `(guild_id >> 22) % count`, and events without a guild (DMs) only
+// to shard 0. Each shard has its own session, sequence and resume.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -20,12 +24,26 @@ export type SessionOutcome = 'identified' | 'resumed';
  * Maps a dispatch to what a session with the given intents receives, or `null` when those
  * intents do not receive it at all.
  */
-export type DeliveryFilter = (intents: number) => Record<string, unknown> | null;
+export type DeliveryFilter = (intents: number, shard: number) => Record<string, unknown> | null;
 
 interface QueuedDispatch {
   t: string;
   filter: DeliveryFilter;
+  /** The guild the event is about; null for DMs (shard 0). */
+  guildId: string | null;
 }
+
+/** Discord's limit of guilds on one shard: an IDENTIFY that would get more is closed with 4011. */
+export const MAX_GUILDS_PER_SHARD = 2500;
+
+/** The shard that receives a guild's events: `(guild_id >> 22) % count`; events without a guild go to shard 0. */
+export function shardOf(guildId: string | null, count: number): number {
+  if (guildId === null) return 0;
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
+}
+
+/** What a shard's session gets: READY's guild list and the GUILD_CREATEs after it. */
+export type ShardGuilds = (shard: [number, number]) => { ids: string[]; creates: () => Record<string, unknown>[] };
 
 interface Session {
   id: string;
@@ -58,10 +76,10 @@ export interface GatewayOptions {
   faultSettleMs: number;
   heartbeatInterval: number;
   privilegedIntents: number;
-  /** READY `d` without the session-specific keys. */
+  /** READY `d` without the session-specific keys and the guild list. */
   readyBase: () => Record<string, unknown>;
-  /** GUILD_CREATE payloads sent after READY (when the Guilds intent is set). */
-  guildCreates: () => Record<string, unknown>[];
+  /** The guilds a shard owns, and their GUILD_CREATE payloads (sent after READY when the Guilds intent is set). */
+  shardGuilds: ShardGuilds;
   onChange: () => void;
   onRejection: (rejection: GatewayRejection) => void;
 }
@@ -83,14 +101,16 @@ export class FakeGateway {
   readonly #connections = new Set<Connection>();
   readonly #sessions = new Map<string, Session>();
   readonly #pending: QueuedDispatch[] = [];
-  /** The connection dispatches go to; null while nobody is identified or after a fault. */
-  #live: Connection | null = null;
+  /** The connection each shard's dispatches go to; absent while that shard is not identified or after a fault. */
+  readonly #live = new Map<number, Connection>();
   #url = '';
-  #lastEstablishedAt = 0;
+  readonly #lastEstablishedAt = new Map<number, number>();
   readonly #faultTimers = new Set<NodeJS.Timeout>();
 
-  /** Every successful IDENTIFY or RESUME, in order. */
-  readonly outcomes: SessionOutcome[] = [];
+  /** Every successful IDENTIFY or RESUME, in order, with its shard id. */
+  readonly outcomes: { shard: number; outcome: SessionOutcome }[] = [];
+  /** The `shard: [id, count]` of every successful IDENTIFY, in order. */
+  readonly identified: [number, number][] = [];
   identifyCount = 0;
   resumeCount = 0;
   heartbeatCount = 0;
@@ -132,37 +152,54 @@ export class FakeGateway {
     });
   }
 
-  /** Whether a session is live and would receive a dispatch right now. */
-  get connected(): boolean {
-    return this.#live !== null && this.#live.socket.readyState === WebSocket.OPEN;
+  /** Whether shard 0 (or the given shard) has a live session that would receive a dispatch right now. */
+  connected(shard = 0): boolean {
+    const live = this.#live.get(shard);
+    return live !== undefined && live.socket.readyState === WebSocket.OPEN;
   }
 
-  /** Sends a dispatch to the live session, or queues it until there is one. */
-  dispatch(t: string, filter: DeliveryFilter): void {
-    const live = this.#live;
-    if (live && live.session && live.socket.readyState === WebSocket.OPEN) {
-      this.#deliver(live, { t, filter });
-    } else {
-      this.#pending.push({ t, filter });
+  /** Ids of the shards with a live session, in order. */
+  get liveShards(): number[] {
+    return [...this.#live.entries()]
+      .filter(([, connection]) => connection.socket.readyState === WebSocket.OPEN)
+      .map(([shard]) => shard)
+      .sort((a, b) => a - b);
+  }
+
+  /** Sends a dispatch to the live session of the shard that owns `guildId` (shard 0 for null), or queues it until there is one. */
+  dispatch(t: string, filter: DeliveryFilter, guildId: string | null = null): void {
+    const item = { t, filter, guildId };
+    const live = this.#owner(item);
+    if (live) this.#deliver(live, item);
+    else this.#pending.push(item);
+  }
+
+  /** The open, identified connection whose shard owns the item, if any. */
+  #owner(item: QueuedDispatch): Connection | undefined {
+    for (const [shard, connection] of this.#live) {
+      const session = connection.session;
+      if (!session || connection.socket.readyState !== WebSocket.OPEN) continue;
+      if (shardOf(item.guildId, session.shard[1]) === shard) return connection;
     }
+    return undefined;
   }
 
-  /** Closes the live connection with `code`; codes a server cannot send (1006) drop the TCP socket instead. */
-  closeConnection(code: number): void {
-    this.#fault((target) => {
+  /** Closes the shard's live connection with `code`; codes a server cannot send (1006) drop the TCP socket instead. */
+  closeConnection(code: number, shard = 0): void {
+    this.#fault(shard, (target) => {
       if (isSendableCloseCode(code)) target.socket.close(code, 'fake Discord closed the connection');
       else target.socket.terminate();
     });
   }
 
-  /** Sends op 7 Reconnect. */
-  requestReconnect(): void {
-    this.#fault((target) => target.socket.send(JSON.stringify({ op: GatewayOpcodes.Reconnect, d: null, s: null, t: null })));
+  /** Sends op 7 Reconnect to the shard. */
+  requestReconnect(shard = 0): void {
+    this.#fault(shard, (target) => target.socket.send(JSON.stringify({ op: GatewayOpcodes.Reconnect, d: null, s: null, t: null })));
   }
 
-  /** Sends op 9 Invalid Session; a non-resumable one also forgets the session. */
-  invalidateSession(resumable: boolean): void {
-    this.#fault((target) => {
+  /** Sends op 9 Invalid Session to the shard; a non-resumable one also forgets the session. */
+  invalidateSession(resumable: boolean, shard = 0): void {
+    this.#fault(shard, (target) => {
       if (!resumable && target.session) {
         target.session.valid = false;
         target.session = null;
@@ -175,13 +212,13 @@ export class FakeGateway {
    * Stops dispatching to the live connection at once (new dispatches queue up) and applies the
    * fault to it once the client has had `faultSettleMs` to digest the latest READY/RESUMED.
    */
-  #fault(act: (target: Connection) => void): void {
-    const target = this.#takeTarget();
+  #fault(shard: number, act: (target: Connection) => void): void {
+    const target = this.#takeTarget(shard);
     if (!target) return;
     const apply = (): void => {
       if (target.socket.readyState === WebSocket.OPEN) act(target);
     };
-    const wait = this.#lastEstablishedAt + this.#options.faultSettleMs - Date.now();
+    const wait = (this.#lastEstablishedAt.get(shard) ?? 0) + this.#options.faultSettleMs - Date.now();
     if (wait <= 0) {
       apply();
       return;
@@ -201,11 +238,15 @@ export class FakeGateway {
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
 
-  /** The connection a fault applies to: the live one, else the newest open one. Stops dispatching to it. */
-  #takeTarget(): Connection | null {
+  /**
+   * The connection a fault applies to: the shard's live one, else its newest open one (for shard 0,
+   * the newest open connection, identified or not). Stops dispatching to it.
+   */
+  #takeTarget(shard: number): Connection | null {
     const open = [...this.#connections].filter((c) => c.socket.readyState === WebSocket.OPEN);
-    const target = this.#live ?? open.at(-1) ?? null;
-    this.#live = null;
+    const ofShard = open.filter((c) => (c.session?.shard[0] ?? 0) === shard);
+    const target = this.#live.get(shard) ?? ofShard.at(-1) ?? null;
+    this.#live.delete(shard);
     return target;
   }
 
@@ -215,7 +256,7 @@ export class FakeGateway {
     socket.on('message', (data, isBinary) => this.#onMessage(connection, data, isBinary));
     socket.on('close', (code) => {
       this.#connections.delete(connection);
-      if (this.#live === connection) this.#live = null;
+      for (const [shard, live] of this.#live) if (live === connection) this.#live.delete(shard);
       // A client that closes with 1000/1001 ends its session for good, as on Discord.
       if ((code === 1000 || code === 1001) && connection.session) connection.session.valid = false;
       this.#options.onChange();
@@ -318,17 +359,29 @@ export class FakeGateway {
         reason: 'identify compression is not supported by the fake',
       });
     }
-    const shard: [number, number] =
-      Array.isArray(data.shard) && data.shard.length === 2 ? [Number(data.shard[0]), Number(data.shard[1])] : [0, 1];
+    const shard = this.#checkShard(connection, data.shard);
+    if (!shard) return;
+    const guilds = this.#options.shardGuilds(shard);
+    if (guilds.ids.length > MAX_GUILDS_PER_SHARD) {
+      this.#options.onRejection({
+        route: 'gateway IDENTIFY',
+        status: GatewayCloseCodes.ShardingRequired,
+        reason: `shard [${shard.join(', ')}] would hold ${guilds.ids.length} guilds (at most ${MAX_GUILDS_PER_SHARD})`,
+      });
+      connection.socket.close(GatewayCloseCodes.ShardingRequired, 'Sharding required.');
+      return;
+    }
     const session: Session = { id: randomBytes(16).toString('hex'), seq: 0, intents, shard, valid: true, sent: [] };
     this.#sessions.set(session.id, session);
     connection.session = session;
     this.identifyCount += 1;
+    this.identified.push(shard);
     this.intents = intents;
 
     this.#dispatchNow(connection, 'READY', {
       v: 10,
       ...this.#options.readyBase(),
+      guilds: guilds.ids.map((id) => ({ id, unavailable: true })),
       session_id: session.id,
       session_type: 'normal',
       resume_gateway_url: this.#url,
@@ -343,9 +396,24 @@ export class FakeGateway {
     });
     // Without the Guilds intent Discord sends no GUILD_CREATE (discord.js then skips waiting).
     if ((intents & Intent.Guilds) !== 0) {
-      for (const guild of this.#options.guildCreates()) this.#dispatchNow(connection, 'GUILD_CREATE', guild);
+      for (const guild of guilds.creates()) this.#dispatchNow(connection, 'GUILD_CREATE', guild);
     }
     this.#goLive(connection, 'identified');
+  }
+
+  /** IDENTIFY's `shard: [id, count]` (absent: `[0, 1]`); anything else, or an id not below the count, is closed with 4010. */
+  #checkShard(connection: Connection, given: unknown): [number, number] | null {
+    if (given === undefined) return [0, 1];
+    const [id, count] = Array.isArray(given) && given.length === 2 ? (given as unknown[]) : [];
+    const whole = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
+    if (whole(id) && whole(count) && id >= 0 && count >= 1 && id < count) return [id, count];
+    this.#options.onRejection({
+      route: 'gateway IDENTIFY',
+      status: GatewayCloseCodes.InvalidShard,
+      reason: `invalid shard ${JSON.stringify(given)}`,
+    });
+    connection.socket.close(GatewayCloseCodes.InvalidShard, 'Invalid shard.');
+    return null;
   }
 
   #resume(connection: Connection, d: unknown): void {
@@ -368,11 +436,16 @@ export class FakeGateway {
   }
 
   #goLive(connection: Connection, outcome: SessionOutcome): void {
-    this.#live = connection;
-    this.#lastEstablishedAt = Date.now();
-    this.outcomes.push(outcome);
-    const queued = this.#pending.splice(0);
-    for (const item of queued) this.#deliver(connection, item);
+    const [shard, count] = connection.session?.shard ?? [0, 1];
+    this.#live.set(shard, connection);
+    this.#lastEstablishedAt.set(shard, Date.now());
+    this.outcomes.push({ shard, outcome });
+    // What this shard owns leaves the queue in order; the rest waits for its own shard.
+    const waiting = this.#pending.splice(0);
+    for (const item of waiting) {
+      if (shardOf(item.guildId, count) === shard) this.#deliver(connection, item);
+      else this.#pending.push(item);
+    }
     this.#options.onChange();
   }
 
@@ -382,7 +455,7 @@ export class FakeGateway {
       this.#pending.push(item);
       return;
     }
-    const d = item.filter(session.intents);
+    const d = item.filter(session.intents, session.shard[0]);
     if (d === null) {
       this.filtered.push({ t: item.t, intents: session.intents });
       this.#options.onChange();

@@ -23,7 +23,7 @@ import {
   MessageType,
 } from 'discord-api-types/v10';
 import type { APIMessage, APIUser } from 'discord.js';
-import { FakeGateway, Intent, PRIVILEGED_INTENTS, type DeliveryFilter, type SessionOutcome } from './gateway.js';
+import { FakeGateway, Intent, PRIVILEGED_INTENTS, shardOf, type DeliveryFilter, type SessionOutcome } from './gateway.js';
 import { parseBody, readRaw, sendJson } from './http.js';
 import { checkAutocompleteChoices, checkCommandPayload, checkMessagePayload } from './limits.js';
 import {
@@ -49,6 +49,7 @@ import type {
   CommandInput,
   ComponentInput,
   FakeDiscordOptions,
+  FaultOptions,
   GuildMessageInput,
   InjectedFailure,
   InteractionTarget,
@@ -74,9 +75,9 @@ export {
   type MessageCheckOptions,
   type ReplyCheckOptions,
 } from './limits.js';
-export { Intent, type SessionOutcome } from './gateway.js';
+export { Intent, MAX_GUILDS_PER_SHARD, shardOf, type SessionOutcome } from './gateway.js';
 export { refusedAddress, startMuteGateway, startSilentServer, type DeadEnd } from './dead-ends.js';
-export type { FakeGuild } from './payloads.js';
+export { manyGuilds, type FakeGuild } from './payloads.js';
 export type { WaitOptions } from './waiting.js';
 
 export type { JsonObject } from './payloads.js';
@@ -168,8 +169,9 @@ export class FakeDiscord {
   readonly interactions: FakeInteraction[] = [];
 
   readonly #options: Required<
-    Pick<FakeDiscordOptions, 'requireNoMentions' | 'interactionResponseDeadlineMs' | 'requireRegisteredCommands'>
+    Pick<FakeDiscordOptions, 'requireNoMentions' | 'interactionResponseDeadlineMs' | 'requireRegisteredCommands' | 'shards'>
   >;
+  readonly #guildsById: Map<string, FakeGuild>;
   readonly #feed: ChangeFeed;
   readonly #gateway: FakeGateway;
   readonly #server = createServer((request, response) => void this.#onRequest(request, response));
@@ -199,12 +201,16 @@ export class FakeDiscord {
       joinedAt,
     }));
     if (this.guilds.length === 0) throw new Error('startFakeDiscord: at least one guild is needed');
+    this.#guildsById = new Map(this.guilds.map((guild) => [guild.id, guild]));
+    const shards = options.shards ?? 1;
+    if (!Number.isInteger(shards) || shards < 1) throw new Error(`startFakeDiscord: shards must be a whole number ≥ 1, got ${shards}`);
     this.#nextUserId = 1_300_000_000_000_000_001n;
     this.defaultUser = this.user();
     this.#options = {
       requireNoMentions: options.requireNoMentions ?? true,
       interactionResponseDeadlineMs: options.interactionResponseDeadlineMs ?? 3000,
       requireRegisteredCommands: options.requireRegisteredCommands ?? false,
+      shards,
     };
     this.#feed = new ChangeFeed(options.defaultTimeoutMs ?? 5000);
     this.#gateway = new FakeGateway({
@@ -212,12 +218,14 @@ export class FakeDiscord {
       heartbeatInterval: options.heartbeatInterval ?? 41_250,
       faultSettleMs: options.faultSettleMs ?? 50,
       privilegedIntents: options.privilegedIntents ?? PRIVILEGED_INTENTS,
-      readyBase: () => ({
-        user: this.botUser,
-        guilds: this.guilds.map((guild) => ({ id: guild.id, unavailable: true })),
-        application: { id: this.applicationId, flags: 0 },
-      }),
-      guildCreates: () => this.guilds.map((guild) => buildGuildCreate(guild, this.botUser, this.defaultUser.id)),
+      readyBase: () => ({ user: this.botUser, application: { id: this.applicationId, flags: 0 } }),
+      shardGuilds: ([id, count]) => {
+        const owned = this.guilds.filter((guild) => shardOf(guild.id, count) === id);
+        return {
+          ids: owned.map((guild) => guild.id),
+          creates: () => owned.map((guild) => buildGuildCreate(guild, this.botUser, this.defaultUser.id)),
+        };
+      },
       onChange: () => this.#feed.notify(),
       onRejection: (rejection) => this.#record({ ...rejection, path: rejection.route, code: 0 }),
     });
@@ -284,9 +292,24 @@ export class FakeDiscord {
     return this.#gateway.intents;
   }
 
-  /** Whether a gateway session is live right now (dispatches are delivered, not queued). */
+  /** Whether shard 0's gateway session is live right now (dispatches are delivered, not queued). */
   get connected(): boolean {
-    return this.#gateway.connected;
+    return this.#gateway.connected();
+  }
+
+  /** The shard count `GET /gateway/bot` recommends (the `shards` option). */
+  get recommendedShards(): number {
+    return this.#options.shards;
+  }
+
+  /** The `shard: [id, count]` of every successful IDENTIFY, in order. */
+  get identifiedShards(): readonly [number, number][] {
+    return this.#gateway.identified;
+  }
+
+  /** Ids of the shards with a live session right now. */
+  get liveShards(): number[] {
+    return this.#gateway.liveShards;
   }
 
   /** Dispatches the client's intents kept from it (e.g. a DM without the DirectMessages intent). */
@@ -335,18 +358,26 @@ export class FakeDiscord {
    * send, like 1006, drop the TCP connection instead (an abnormal close). Await the result to know
    * how the client came back.
    */
-  closeGateway(code: number, options?: WaitOptions): PromiseLike<SessionOutcome> {
-    return this.#afterFault(() => this.#gateway.closeConnection(code), `reconnection after close ${code}`, options);
+  closeGateway(code: number, options: FaultOptions = {}): PromiseLike<SessionOutcome> {
+    const shard = options.shard ?? 0;
+    return this.#afterFault(shard, () => this.#gateway.closeConnection(code, shard), `reconnection after close ${code}`, options);
   }
 
   /** Sends op 7 Reconnect; the client reconnects and resumes. */
-  requestReconnect(options?: WaitOptions): PromiseLike<SessionOutcome> {
-    return this.#afterFault(() => this.#gateway.requestReconnect(), 'reconnection after op 7', options);
+  requestReconnect(options: FaultOptions = {}): PromiseLike<SessionOutcome> {
+    const shard = options.shard ?? 0;
+    return this.#afterFault(shard, () => this.#gateway.requestReconnect(shard), 'reconnection after op 7', options);
   }
 
   /** Sends op 9 Invalid Session: resumable → the client resumes; not → it identifies afresh. */
-  invalidateSession(resumable: boolean, options?: WaitOptions): PromiseLike<SessionOutcome> {
-    return this.#afterFault(() => this.#gateway.invalidateSession(resumable), `reconnection after op 9 (${resumable})`, options);
+  invalidateSession(resumable: boolean, options: FaultOptions = {}): PromiseLike<SessionOutcome> {
+    const shard = options.shard ?? 0;
+    return this.#afterFault(
+      shard,
+      () => this.#gateway.invalidateSession(resumable, shard),
+      `reconnection after op 9 (${resumable})`,
+      options,
+    );
   }
 
   /**
@@ -362,11 +393,12 @@ export class FakeDiscord {
     for (const failure of failures) this.#failures.push({ route, failure });
   }
 
-  #afterFault(act: () => void, what: string, options?: WaitOptions): PromiseLike<SessionOutcome> {
+  #afterFault(shard: number, act: () => void, what: string, options?: WaitOptions): PromiseLike<SessionOutcome> {
     const mark = this.#gateway.outcomes.length;
     act();
     this.#feed.notify();
-    return lazy(() => this.#feed.waitFor(() => this.#gateway.outcomes[mark], what, options));
+    const next = () => this.#gateway.outcomes.slice(mark).find((entry) => entry.shard === shard)?.outcome;
+    return lazy(() => this.#feed.waitFor(next, `${what} (shard ${shard})`, options));
   }
 
   // ---------------------------------------------------------------- playing users
@@ -438,7 +470,7 @@ export class FakeDiscord {
     };
     this.#messages.set(message.id as string, message as unknown as APIMessage);
     // DMs carry their content without the MessageContent intent, but need DirectMessages.
-    this.#gateway.dispatch('MESSAGE_CREATE', (intents) => ((intents & Intent.DirectMessages) !== 0 ? message : null));
+    this.#gateway.dispatch('MESSAGE_CREATE', (intents) => ((intents & Intent.DirectMessages) !== 0 ? message : null), null);
     this.#feed.notify();
     return this.#userMessageHandle(message, channelId);
   }
@@ -463,12 +495,16 @@ export class FakeDiscord {
       channel_type: ChannelType.GuildText,
     };
     this.#messages.set(message.id as string, message as unknown as APIMessage);
-    this.#gateway.dispatch('MESSAGE_CREATE', (intents) => {
-      if ((intents & Intent.GuildMessages) === 0) return null;
-      // Without MessageContent, only messages that mention the bot keep their content.
-      if ((intents & Intent.MessageContent) !== 0 || mentionBot) return message;
-      return { ...message, content: '', embeds: [], attachments: [], components: [] };
-    });
+    this.#gateway.dispatch(
+      'MESSAGE_CREATE',
+      (intents) => {
+        if ((intents & Intent.GuildMessages) === 0) return null;
+        // Without MessageContent, only messages that mention the bot keep their content.
+        if ((intents & Intent.MessageContent) !== 0 || mentionBot) return message;
+        return { ...message, content: '', embeds: [], attachments: [], components: [] };
+      },
+      guild.id,
+    );
     this.#feed.notify();
     return this.#userMessageHandle(message, guild.channelId);
   }
@@ -653,11 +689,12 @@ export class FakeDiscord {
     this.interactions.push(interaction);
     this.#interactionsById.set(id, interaction);
     this.#interactionsByToken.set(token, interaction);
-    const deliver: DeliveryFilter = () => {
+    const deliver: DeliveryFilter = (_intents, shard) => {
       interaction.deliveredAt ??= Date.now();
+      interaction.deliveries.push(shard);
       return payload;
     };
-    this.#gateway.dispatch('INTERACTION_CREATE', deliver);
+    this.#gateway.dispatch('INTERACTION_CREATE', deliver, guildId);
     this.#feed.notify();
     return interaction;
   }
@@ -683,7 +720,7 @@ export class FakeDiscord {
   }
 
   #guild(id: string): FakeGuild {
-    const guild = this.guilds.find((g) => g.id === id);
+    const guild = this.#guildsById.get(id);
     if (!guild) throw new Error(`the bot is not in guild ${id}; guilds: ${this.guilds.map((g) => g.id).join(', ')}`);
     return guild;
   }
@@ -834,11 +871,12 @@ export class FakeDiscord {
     const noContent: RouteResult = { status: 204 };
 
     // Login and identity.
+    // max_concurrency as large as the shard count: every shard may identify at once, as for a large bot.
     add('GET', '/gateway/bot', true, () =>
       json({
         url: this.gatewayUrl,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+        shards: this.#options.shards,
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: this.#options.shards },
       }),
     );
     add('GET', '/gateway', false, () => json({ url: this.gatewayUrl }));

@@ -9,12 +9,17 @@ import type { APIMessage, APIUser } from 'discord.js';
 export type JsonObject = Record<string, unknown>;
 
 const DISCORD_EPOCH = 1_420_070_400_000n;
-let increment = 0n;
+let last = 0n;
 
-/** A fresh snowflake with the current time in it (discord.js derives `createdTimestamp` from ids). */
+/**
+ * A fresh snowflake with the current time in it (discord.js derives `createdTimestamp` from ids),
+ * never one handed out before: past 4 096 in a millisecond (thousands of guilds built at once) the
+ * time part runs ahead of the clock.
+ */
 export function snowflake(): string {
-  increment = (increment + 1n) & 0xfffn;
-  return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (1n << 17n) | increment).toString();
+  const now = ((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (1n << 17n);
+  last = now > last ? now : last + 1n;
+  return last.toString();
 }
 
 /** An opaque interaction token, like Discord's. */
@@ -208,4 +213,19 @@ export function applyEdit(message: APIMessage, body: JsonObject): APIMessage {
   const flags = typeof message.flags === 'number' ? message.flags : 0;
   next.flags = flags & ~MessageFlags.Loading;
   return next as unknown as APIMessage;
+}
+
+/** Divisible by every shard count from 1 to 16 (their least common multiple). */
+const SHARD_COUNTS_LCM = 720_720n;
+const MANY_GUILDS_BASE = 1_000_000_000_000n - (1_000_000_000_000n % SHARD_COUNTS_LCM);
+
+/**
+ * `count` guilds whose ids spread evenly over the shards: for any shard count n up to 16, guild i
+ * belongs to shard `i % n` (its id's time part, `id >> 22`, is a multiple of n plus i).
+ */
+export function manyGuilds(count: number): { id: string; name: string }[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: (((MANY_GUILDS_BASE + BigInt(i)) << 22n) | 1n).toString(),
+    name: `Guild ${i + 1}`,
+  }));
 }

@@ -28,6 +28,8 @@ export class FakeInteraction {
   /** The original response message as it stands now (after edits); null before a message exists. */
   original: APIMessage | null = null;
   /** @internal */ deliveredAt: number | null = null;
+  /** The shard each delivery of the INTERACTION_CREATE went to (a correct fake delivers it once, to its guild's shard). */
+  readonly deliveries: number[] = [];
   /** @internal */ readonly followupMessages = new Map<string, APIMessage>();
 
   constructor(

@@ -101,6 +101,16 @@ export interface FakeDiscordOptions {
    * Dispatches made in between are queued, as after the fault.
    */
   faultSettleMs?: number;
+  /**
+   * The shard count `GET /gateway/bot` recommends (default 1), with `max_concurrency` as large.
+   * Sessions route by the count each IDENTIFY names, not by this.
+   */
+  shards?: number;
+}
+
+export interface FaultOptions extends WaitOptions {
+  /** The shard whose connection the fault hits (default 0). */
+  shard?: number;
 }
 
 /** Option values for an interaction: `{ query: 'x', limit: 3 }`, or raw API option objects. */
