@@ -26,6 +26,17 @@ const withDefault = <T extends z.ZodMiniType>(schema: T, fallback: NonNullable<z
     z.transform((value: z.output<T> | undefined) => value ?? fallback),
   );
 
+/** Shards one process runs at most: beyond, a bot splits its shards over processes (not supported here). */
+const MAX_SHARDS = 1024;
+
+const shardsExpected = `expected auto or a whole number from 1 to ${MAX_SHARDS}`;
+const shardCount = z.pipe(
+  z
+    .string()
+    .check(z.refine((text) => text === 'auto' || (/^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= MAX_SHARDS), shardsExpected)),
+  z.transform((text): 'auto' | number => (text === 'auto' ? 'auto' : Number(text))),
+);
+
 const snowflake = z.string().check(z.regex(/^\d{17,20}$/, 'expected a Discord id (17–20 digits)'));
 
 /** A number from the environment's text, within [min, max] (whole when `whole`). */
@@ -59,6 +70,8 @@ export const configSchema = z.object({
   /** PostgreSQL for the member profiles (several processes may share it); unset means SQLite in SQLITE_PATH. */
   DATABASE_URL: optional(z.string().check(z.regex(/^postgres(ql)?:\/\/\S+$/, 'expected a postgres:// or postgresql:// URL'))),
   SQLITE_PATH: withDefault(z.string().check(z.minLength(1, 'expected a path')), DEFAULT_DATABASE_PATH),
+  /** How many gateway shards `start` runs (all in its one discord.js client): `auto` takes Discord's recommendation. */
+  SHARD_COUNT: withDefault(shardCount, 'auto'),
 });
 
 export type Config = z.output<typeof configSchema>;

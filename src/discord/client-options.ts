@@ -2,10 +2,15 @@
 // baseline client (scripts/bench-baseline-bot.ts) uses exactly the same ones
 // without loading any of the bot's other modules.
 import { GatewayIntentBits, Options, Partials, type ClientOptions } from 'discord.js';
+import { shardOptions, type ShardSetting } from './shards.js';
 
-/** No privileged intents (DM text and mentions carry their content without one), and no caches the bot never reads. */
-export function clientOptions(apiUrl: string): ClientOptions {
+/**
+ * No privileged intents (DM text and mentions carry their content without one), and no caches the bot never reads.
+ * Every shard of `shards` runs in this client (see shards.ts).
+ */
+export function clientOptions(apiUrl: string, shards: ShardSetting = 'auto'): ClientOptions {
   return {
+    ...shardOptions(shards),
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages, GatewayIntentBits.GuildMessages],
     partials: [Partials.Channel],
     allowedMentions: { parse: [], repliedUser: false },

@@ -25,6 +25,7 @@ import { newRef } from '../bot/ref.js';
 import type { Logger } from '../log.js';
 import { decodeCustomId, type ReplyPayload } from '../replies/index.js';
 import { clientOptions } from './client-options.js';
+import { gatewayStatus, type GatewayStatus, type ShardSetting } from './shards.js';
 
 export interface GatewayOptions {
   token: string;
@@ -34,6 +35,8 @@ export interface GatewayOptions {
   logger: Logger;
   /** Per-user throttle for commands, components and messages (not autocomplete). */
   throttle?: Throttle;
+  /** The shards this client runs (default `auto`: Discord's recommended count). */
+  shards?: ShardSetting;
 }
 
 export interface GatewayBot {
@@ -42,11 +45,13 @@ export interface GatewayBot {
   /** Stops taking new work, waits for replies in flight (up to graceMs), then destroys the client. */
   stop(graceMs?: number): Promise<void>;
   inFlight(): number;
+  /** Every shard's state and guilds, and whether all are ready. */
+  status(): GatewayStatus;
 }
 
 /** Only what the bot uses: no privileged intents, and no caches it never reads (see client-options.ts). */
-export function createClient(apiUrl: string): Client {
-  return new Client(clientOptions(apiUrl));
+export function createClient(apiUrl: string, shards: ShardSetting = 'auto'): Client {
+  return new Client(clientOptions(apiUrl, shards));
 }
 
 /**
@@ -61,7 +66,7 @@ export function inviteLink(clientId: string): string {
 
 export function createGatewayBot(options: GatewayOptions): GatewayBot {
   const { logger } = options;
-  const client = createClient(options.apiUrl);
+  const client = createClient(options.apiUrl, options.shards);
   let current: Dispatcher | undefined = options.dispatcher instanceof Promise ? undefined : options.dispatcher;
   const dispatcherReady = Promise.resolve(options.dispatcher).then((ready) => (current = ready));
   void dispatcherReady.catch(() => undefined);
@@ -77,21 +82,36 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
     pending.add(promise);
   };
 
-  // "ready" means able to answer: connected, and the dispatcher (profile, commands) loaded.
+  // "ready" means able to answer: every shard connected with its guilds, and the dispatcher (profile, commands) loaded.
   client.once(Events.ClientReady, (ready) => {
-    void dispatcherReady.then(() =>
-      logger.info('ready', {
-        user: ready.user.tag,
-        guilds: ready.guilds.cache.size,
-        invite: inviteLink(ready.application.id),
-      }),
-    );
+    void dispatcherReady.then(() => {
+      const { guilds, shards } = gatewayStatus(ready);
+      logger.info('ready', { user: ready.user.tag, guilds, shards, invite: inviteLink(ready.application.id) });
+    });
   });
+  // Each shard as it comes (and comes back after identifying afresh), then, once the client is
+  // ready, the whole's status whenever a shard changes: every shard, the guilds summed.
+  const reportStatus = (event: string, shard: number) => {
+    if (!accepting || !client.isReady()) return;
+    const status = gatewayStatus(client);
+    (status.status === 'ok' ? logger.info : logger.warn)('gateway status', { event, shard, ...status });
+  };
+  client.on(Events.ShardReady, (shard) => {
+    logger.info('shard ready', { shard, guilds: client.guilds.cache.filter((guild) => guild.shardId === shard).size });
+    reportStatus('ready', shard);
+  });
+  client.on(Events.ShardReconnecting, (shard) => reportStatus('reconnecting', shard));
   client.on(Events.InteractionCreate, (interaction) => track(() => whenReady(() => handleInteraction(interaction))));
   client.on(Events.MessageCreate, (message) => track(() => whenReady(() => handleMessage(message))));
   client.on(Events.Error, (error) => logger.error('client error', { error: error.message }));
-  client.on(Events.ShardDisconnect, (event, shard) => logger.warn('gateway disconnected', { shard, code: event.code }));
-  client.on(Events.ShardResume, (shard) => logger.info('gateway resumed', { shard }));
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    logger.warn('gateway disconnected', { shard, code: event.code });
+    reportStatus('disconnected', shard);
+  });
+  client.on(Events.ShardResume, (shard) => {
+    logger.info('gateway resumed', { shard });
+    reportStatus('resumed', shard);
+  });
 
   async function handleInteraction(interaction: Interaction): Promise<void> {
     const started = performance.now();
@@ -221,6 +241,7 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
       await client.destroy();
     },
     inFlight: () => pending.size,
+    status: () => gatewayStatus(client),
   };
 }
 

@@ -14,6 +14,10 @@ export async function runGatewayBot(config: Config): Promise<number> {
   // thread: loadPortfolio's offThread) and the commands load while the login
   // waits on the network. Events that arrive before the dispatcher is ready
   // wait for it.
+  // discord.js's Client reads SHARD_COUNT from the environment too (its ShardingManager passes it
+  // that way), where `auto` would reach it as NaN and fail: the setting was read into the config,
+  // and goes to the client as its shard options.
+  delete process.env['SHARD_COUNT'];
   const { createGatewayBot } = await import('./client.js');
   const cooldown = createCooldown({ limit: config.COOLDOWN_COMMANDS, windowSeconds: config.COOLDOWN_SECONDS });
   let provideDispatcher: (dispatcher: Dispatcher) => void = () => undefined;
@@ -23,6 +27,7 @@ export async function runGatewayBot(config: Config): Promise<number> {
     dispatcher: new Promise<Dispatcher>((resolve) => (provideDispatcher = resolve)),
     logger,
     throttle: (user) => cooldown.take(user),
+    shards: config.SHARD_COUNT,
   });
   // Said at once, so that a Discord that never answers is not a silent wait;
   // the login must then be done within DISCORD_CONNECT_TIMEOUT.
@@ -57,7 +62,7 @@ export async function runGatewayBot(config: Config): Promise<number> {
       ]);
     },
     logger,
-    { describe: () => ({ inFlight: gateway.inFlight() }) },
+    { describe: () => ({ inFlight: gateway.inFlight(), shards: gateway.status().shards.length }) },
   );
 
   let failure: string | undefined;

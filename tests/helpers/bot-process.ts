@@ -48,6 +48,7 @@ export function botEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
     LOG_LEVEL: 'info',
     COOLDOWN_COMMANDS: '1000',
     COOLDOWN_SECONDS: '10',
+    SHARD_COUNT: '',
     ...env,
   };
 }
