@@ -17,6 +17,11 @@
 //     the processes of a side);
 //   - cold start: process start → the first answer received (median).
 //
+// And the bot over 4 shards against itself over 1 (SHARD_COUNT=4 and 1, each
+// against a fake Discord recommending that many, with the same 2 500 guilds, the
+// most one shard may hold): latency p50/p99 at the same steady rate, alternating,
+// and RSS per shard. `--shards` runs only that comparison.
+//
 // Every answer is checked: the bot's against the payload the same dispatcher
 // computes in this process (custom_ids compared without the asker's id), the
 // baseline's against its constant. Wrong answers, non-answers and whatever the
@@ -38,13 +43,22 @@ import { silentLogger } from '../src/log.js';
 import { DEFAULT_PROFILE_PATH, REPO_ROOT } from '../src/paths.js';
 import type { Profile } from '../src/profile/schema.js';
 import { buildDocuments } from '../src/search/documents.js';
-import { startFakeDiscord, type FakeDiscord, type JsonObject, type RequestRecord, type Rejection } from '../tests/fake-discord/index.js';
+import {
+  manyGuilds,
+  startFakeDiscord,
+  type FakeDiscord,
+  type FakeDiscordOptions,
+  type JsonObject,
+  type RequestRecord,
+  type Rejection,
+} from '../tests/fake-discord/index.js';
 import { BIN, botEnv } from '../tests/helpers/bot-process.js';
 import { loadedPortfolio } from '../tests/helpers/profile.js';
 import { NONSENSE, SPEC } from '../tests/fixtures/relevance.js';
 import { mulberry32 } from '../tests/helpers/random.js';
 
 const quick = process.argv.includes('--quick');
+const shardsOnly = process.argv.includes('--shards');
 const profileDir = process.argv.includes('--cpu-prof') ? process.argv[process.argv.indexOf('--cpu-prof') + 1] : undefined;
 
 const SETTINGS = {
@@ -76,6 +90,10 @@ const SETTINGS = {
   extraColdStarts: quick ? 1 : 2,
   users: 1000,
   dmShare: 0.2,
+  /** The shard comparison: shard counts, guilds (the same on both sides; at most 2 500, one shard's limit), warm-up per process. */
+  shardCounts: [4, 1],
+  shardGuilds: 2500,
+  shardWarmup: quick ? 1000 : 3000,
 } as const;
 
 const TARGETS = { p50: 1.1, p99: 1.25, rate: 0.9, rssReadyMb: 15, rssGrowthMb: 5, coldStart: 1.3 } as const;
@@ -351,6 +369,8 @@ class Target {
   identifyMs = NaN;
   readyRssMb = NaN;
   onSettle: (() => void) | null = null;
+  /** Guilds the interactions go to, in turn (default: the fake's one guild). */
+  guildIds: string[] = [];
   #exit: Promise<void>;
 
   private constructor(
@@ -390,17 +410,24 @@ class Target {
   }
 
   /** Spawns the process and measures its cold start: spawn → the first answer received. */
-  static async start(side: Side, first: Item, totals: Totals): Promise<Target> {
-    const discord = await startFakeDiscord({ defaultTimeoutMs: 30_000 });
+  static async start(
+    side: Side,
+    first: Item,
+    totals: Totals,
+    setup: { fake?: FakeDiscordOptions; env?: Record<string, string> } = {},
+  ): Promise<Target> {
+    const discord = await startFakeDiscord({ defaultTimeoutMs: 30_000, ...setup.fake });
     const env = botEnv({
       DISCORD_TOKEN: discord.token,
       DISCORD_API_URL: discord.apiUrl,
       LOG_LEVEL: SETTINGS.logLevel,
       COOLDOWN_SECONDS: '0',
+      ...setup.env,
     });
     const started = performance.now();
     const child = spawn(process.execPath, side.args(), { cwd: REPO_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
     const target = new Target(side, discord, child, totals);
+    if (setup.fake?.guilds) target.guildIds = setup.fake.guilds.map((guild) => guild.id);
     // Queued by the fake until the client identifies, replayed once it is ready.
     const run = new Run();
     target.send(first, 0, false, run);
@@ -410,7 +437,10 @@ class Target {
       target.#exit.then(() => Promise.reject(new Error(`${side.name} exited during start: ${target.stderrTail.join(' | ')}`))),
     ]);
     await identified;
-    if (run.settled !== 1 || run.wrong !== 0 || run.refused !== 0) throw new Error(`${side.name}: the first answer was missing or wrong`);
+    if (run.settled !== 1 || run.wrong !== 0 || run.refused !== 0) {
+      const why = [...target.wrongSamples, ...target.rejectionSamples, ...target.stderrTail].join(' | ');
+      throw new Error(`${side.name}: the first answer was missing or wrong: ${why}`);
+    }
     target.coldStartMs = performance.now() - started;
     return target;
   }
@@ -424,7 +454,8 @@ class Target {
   }
 
   send(item: Item, user: number, dm: boolean, run: Run): void {
-    const who = { user: this.users[user % this.users.length] as APIUser, guild: !dm };
+    const guild = dm ? false : (this.guildIds[(this.sent * 7919) % this.guildIds.length] ?? true);
+    const who = { user: this.users[user % this.users.length] as APIUser, guild };
     const interaction =
       item.kind === 'autocomplete'
         ? this.discord.sendAutocomplete({ name: item.name, options: item.options, focused: 'name', ...who })
@@ -588,6 +619,120 @@ async function stopTarget(target: Target): Promise<void> {
   kept.stderr.push(...target.stderrTail.slice(0, 5 - kept.stderr.length));
   kept.rejections.push(...target.rejectionSamples.slice(0, 3 - kept.rejections.length));
   kept.wrong.push(...target.wrongSamples.slice(0, 3 - kept.wrong.length));
+}
+
+// ---------------------------------------------------------------- 4 shards vs 1
+
+interface ShardSide {
+  shards: number;
+  coldStartMs: number;
+  readyRssMb: number;
+  afterRssMb: number;
+  latencies: number[];
+  totals: Totals;
+}
+
+/**
+ * The bot over 4 shards against the bot over 1, in turn (A B B A): each a fresh
+ * process with SHARD_COUNT set, against a fake Discord that recommends that many
+ * shards, with the same guilds; warmed up, then the latency rounds of the main
+ * comparison at the same rate, interactions spread over every guild (so every
+ * shard) and DMs.
+ */
+async function compareShards(): Promise<{ sides: ShardSide[]; lines: string[] }> {
+  const guilds = manyGuilds(SETTINGS.shardGuilds);
+  const botSide = SIDES[0] as Side;
+  const sides: ShardSide[] = [];
+  const targets: Target[] = [];
+  for (const shards of SETTINGS.shardCounts) {
+    const totalsOfSide: Totals = { sent: 0, right: 0, wrong: 0, refused: 0, unanswered: 0, rejections: 0, unhandled: 0, stderrLines: 0 };
+    const target = await Target.start(botSide, firstItem, totalsOfSide, {
+      fake: { guilds, shards },
+      env: { SHARD_COUNT: String(shards) },
+    });
+    await sleep(SETTINGS.readyRssDelayMs);
+    const side = {
+      shards,
+      coldStartMs: target.coldStartMs,
+      readyRssMb: target.rssMb(),
+      afterRssMb: NaN,
+      latencies: [],
+      totals: totalsOfSide,
+    };
+    sides.push(side);
+    targets.push(target);
+    log(`shards: ${shards} ready in ${f(side.coldStartMs, 0)} ms, RSS ${f(side.readyRssMb)} MB`);
+  }
+  const nexts = targets.map(() => workload(items, 500));
+  for (const [i, target] of targets.entries())
+    await closedLoop(target, nexts[i] as Next, SETTINGS.shardWarmup, SETTINGS.rssWindow, new Run());
+  // A B B A: each side goes first in half the rounds, so that what follows a round (the other's
+  // garbage, the machine's own moods) falls on both alike.
+  for (let round = 0; round < SETTINGS.latencyRounds; round++) {
+    const order = round % 2 === 0 ? [...targets.keys()] : [...targets.keys()].reverse();
+    for (const i of order) {
+      const run = new Run();
+      await paced(targets[i] as Target, nexts[i] as Next, SETTINGS.latencyRate, SETTINGS.latencyRoundMs, run);
+      await targets[i]?.drain(run);
+      sides[i]?.latencies.push(...run.latencies);
+      await sleep(100);
+    }
+  }
+  for (const [i, target] of targets.entries()) {
+    (sides[i] as ShardSide).afterRssMb = target.rssMb();
+    await target.stop();
+  }
+  log('shard comparison done');
+
+  const [many, one] = sides as [ShardSide, ShardSide];
+  const lat = { many: summarise(many.latencies), one: summarise(one.latencies) };
+  const row = (metric: string, a: number, b: number, digits = 1, ratio = true) =>
+    `| ${metric} | ${f(a, digits)} | ${f(b, digits)} | ${ratio ? f(a / b, 2) : '–'} |`;
+  const extra = (many.readyRssMb - one.readyRssMb) / (many.shards - one.shards);
+  const lines = [
+    `### ${many.shards} shards vs ${one.shards}, the same bot (\`SHARD_COUNT\`)`,
+    '',
+    `Each side a fresh \`portfolio-bot start\` with SHARD_COUNT=${many.shards} or ${one.shards}, ` +
+      `against a fake Discord recommending as many, the same ${SETTINGS.shardGuilds} guilds (the most one shard may hold), ` +
+      `interactions spread over every guild and ${Math.round(SETTINGS.dmShare * 100)} % in DMs; ` +
+      `warmed up with ${SETTINGS.shardWarmup} interactions, then ${SETTINGS.latencyRounds} rounds ` +
+      `of ${SETTINGS.latencyRoundMs / 1000} s at ${SETTINGS.latencyRate}/s each, alternating A B B A.`,
+    '',
+    `| metric | ${many.shards} shards | ${one.shards} shard | ${many.shards} / ${one.shards} |`,
+    '|---|---|---|---|',
+    row(`latency p50 at ${SETTINGS.latencyRate}/s (ms)`, lat.many.p50, lat.one.p50, 2),
+    row(`latency p99 at ${SETTINGS.latencyRate}/s (ms)`, lat.many.p99, lat.one.p99, 2),
+    row(`RSS after ready, +${SETTINGS.readyRssDelayMs / 1000} s (MB)`, many.readyRssMb, one.readyRssMb),
+    row('RSS per shard, after ready (MB)', many.readyRssMb / many.shards, one.readyRssMb / one.shards),
+    `| RSS each shard beyond the first adds, after ready (MB) | ${f(extra)} | – | – |`,
+    row(`RSS after the latency rounds (MB)`, many.afterRssMb, one.afterRssMb),
+    row('cold start to first answer (ms)', many.coldStartMs, one.coldStartMs, 0),
+    '',
+    `Samples ${lat.many.n} / ${lat.one.n}; correctness (sent, right, wrong, non-answers, fake rejections): ` +
+      sides
+        .map(
+          ({ shards, totals: t }) =>
+            `${shards} shard${shards === 1 ? '' : 's'} ${t.sent}, ${t.right}, ${t.wrong}, ${t.unanswered}, ${t.rejections}`,
+        )
+        .join('; ') +
+      '.',
+  ];
+  return { sides, lines };
+}
+
+if (shardsOnly) {
+  log(`starting the shard comparison only (${quick ? 'quick' : 'full'} run)`);
+  const { lines } = await compareShards();
+  console.log(
+    [
+      `node ${process.version}, ${cpus().length} cores, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}.`,
+      '',
+      ...lines,
+    ].join('\n'),
+  );
+  process.exit(0);
 }
 
 // The order keeps the run short: the processes for latency and RSS (A1, B1) start
@@ -760,6 +905,8 @@ if (SETTINGS.settleMs > 0) {
   rssAfterSettled = main.map((target) => target.rssMb());
 }
 for (const target of main) await stopTarget(target);
+// 4. The bot over 4 shards against itself over 1.
+const shardComparison = await compareShards();
 const loadAfter = loadavg();
 
 // ---------------------------------------------------------------- report
@@ -955,6 +1102,8 @@ for (const r of [...new Set([...steps.bot, ...steps.baseline].map((s) => s.rate)
   out.push(`| ${r} | ${cells(a).join(' | ')} | ${cells(b).join(' | ')} |`);
 }
 out.push('');
+out.push(...shardComparison.lines);
+out.push('');
 out.push('Correctness (every interaction of the run):');
 out.push('');
 out.push(
@@ -1003,6 +1152,7 @@ if (!quick) {
         rssGrowth: growth,
         coldStartMs: { bot: cold.bot, baseline: cold.baseline, median: coldMedian },
         identifyMs: identify,
+        shards: shardComparison.sides.map(({ latencies, ...side }) => ({ ...side, latency: summarise(latencies) })),
         correctness: totals,
         verdicts: Object.fromEntries(
           rows.filter((row) => row.met !== undefined).map((row) => [row.metric, { ratio: row.ratio, target: row.target, met: row.met }]),
