@@ -23,6 +23,9 @@ const CHOICES = [
   { name: 'Java-ML', value: 'java-ml' },
 ];
 
+// As the bot's start does (src/discord/run.ts): discord.js reads SHARD_COUNT from the environment,
+// where the bench's blank one would be 0 shards; the shards come from clientOptions.
+delete process.env['SHARD_COUNT'];
 const client = new Client(clientOptions(api));
 
 client.on(Events.InteractionCreate, (interaction) => {
