@@ -10,6 +10,7 @@ import { migrationsProblem } from '../src/store/migrations.js';
 import { openPostgresStore, toPostgresPlaceholders } from '../src/store/postgres.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import type { MemberChange, MemberRecord, Store } from '../src/store/types.js';
+import { countInsights, deleteInsightsBefore, listInsightEvents, saveInsightEvents, type InsightEvent } from '../src/insights/store.js';
 import { startPostgres, type PostgresServer } from './helpers/postgres-server.js';
 
 interface Engine {
@@ -243,6 +244,60 @@ describe.each([sqlite, postgres])('the store on $name', (engine) => {
     const ids = Array.from({ length: 40 }, (_, i) => `member-${String(i).padStart(2, '0')}`);
     await Promise.all(ids.map((memberId, i) => store.putMember(member({ guildId: 'busy', memberId, createdAt: i }))));
     expect((await store.listMembers('busy')).map((record) => record.memberId)).toEqual(ids);
+    await store.close();
+  });
+
+  it('saves insight events exactly, counts them by answer, question, entry, command and day, and deletes the old ones', async () => {
+    const store = await engine.open();
+    const day = 86_400_000;
+    const base = 20_000 * day;
+    const event = (overrides: Partial<InsightEvent>): InsightEvent => ({
+      askedAt: base,
+      transport: 'gateway',
+      command: 'ask',
+      query: 'what has he won',
+      entry: null,
+      answered: false,
+      confidence: 0,
+      guildId: '100000000000000001',
+      ...overrides,
+    });
+    const events = [
+      event({ askedAt: base - 5 * day }),
+      event({ askedAt: base + 1 }),
+      event({ askedAt: base + 2, guildId: null, transport: 'http' }),
+      event({ askedAt: base + day, query: 'does he like cats ?', confidence: null }),
+      event({ askedAt: base + day + 1, query: 'rust', entry: 'projects:drought-watch', answered: true, confidence: 87 }),
+      event({ askedAt: base + 2 * day, command: 'about', query: '', entry: null, answered: null, confidence: null }),
+      ...Array.from({ length: 250 }, (_, i) =>
+        event({ askedAt: base + 2 * day + i, command: 'projects', query: `q${i % 3}`, answered: null }),
+      ),
+    ];
+    await saveInsightEvents(store.sql, events);
+    expect(await listInsightEvents(store.sql, 0)).toEqual(events);
+    const counts = await countInsights(store.sql, base);
+    const byText = <T extends Record<string, unknown>>(rows: T[], key: keyof T) =>
+      [...rows].sort((a, b) => String(a[key]).localeCompare(String(b[key])));
+    expect(counts.answered).toBe(1);
+    expect(counts.unanswered).toBe(3);
+    expect(byText(counts.unansweredQuestions, 'query')).toEqual([
+      { query: 'does he like cats ?', count: 1 },
+      { query: 'what has he won', count: 2 },
+    ]);
+    expect(counts.entries).toEqual([{ entry: 'projects:drought-watch', count: 1 }]);
+    expect(byText(counts.commands, 'command')).toEqual([
+      { command: 'about', count: 1 },
+      { command: 'ask', count: 4 },
+      { command: 'projects', count: 250 },
+    ]);
+    expect(byText(counts.perDay, 'command').sort((a, b) => a.day - b.day)).toEqual([
+      { day: 20_000, command: 'ask', count: 2 },
+      { day: 20_001, command: 'ask', count: 2 },
+      { day: 20_002, command: 'about', count: 1 },
+      { day: 20_002, command: 'projects', count: 250 },
+    ]);
+    expect(await deleteInsightsBefore(store.sql, base + day)).toBe(3);
+    expect((await listInsightEvents(store.sql, 0)).map((row) => row.askedAt)).toEqual(events.slice(3).map((row) => row.askedAt));
     await store.close();
   });
 

@@ -39,6 +39,25 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX member_reports_by_guild ON member_reports (guild_id, created_at);
     `,
   },
+  {
+    id: 2,
+    name: 'insights: what was asked and what answered',
+    // No user id, user name or message id, by design (issue #18): only what was
+    // asked, where (transport, server) and how it was answered.
+    sql: `
+      CREATE TABLE insight_events (
+        asked_at BIGINT NOT NULL,
+        transport TEXT NOT NULL,
+        command TEXT NOT NULL,
+        query TEXT NOT NULL,
+        entry TEXT,
+        answered INTEGER,
+        confidence INTEGER,
+        guild_id TEXT
+      );
+      CREATE INDEX insight_events_by_time ON insight_events (asked_at);
+    `,
+  },
 ];
 
 /** The migration's SQL for one engine. */
