@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { answerQuestion } from '../src/ask/index.js';
+import { describeQuestion } from '../src/ask/facts.js';
 import { PRIVATE_OPTION, stringOption } from '../src/bot/options.js';
 import type { CommandModule } from '../src/bot/types.js';
 
@@ -20,4 +21,5 @@ export const ask = {
   },
   // DM text and mentions arrive here too (dispatcher.message), of any length.
   execute: (input, portfolio) => answerQuestion(stringOption(input, 'question') ?? '', portfolio, input.surface),
+  describe: (input, portfolio) => describeQuestion(stringOption(input, 'question') ?? '', portfolio),
 } as const satisfies CommandModule;

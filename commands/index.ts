@@ -7,6 +7,7 @@ import { blogs } from './blogs.js';
 import { contact } from './contact.js';
 import { experience } from './experience.js';
 import { createHelpCommand } from './help.js';
+import { insights } from './insights.js';
 import { learning } from './learning.js';
 import { project } from './project.js';
 import { projects } from './projects.js';
@@ -29,4 +30,5 @@ export const COMMANDS: readonly CommandModule[] = [
   search,
   ask,
   createHelpCommand(() => COMMANDS),
+  insights,
 ];

@@ -72,6 +72,10 @@ export const configSchema = z.object({
   SQLITE_PATH: withDefault(z.string().check(z.minLength(1, 'expected a path')), DEFAULT_DATABASE_PATH),
   /** How many gateway shards `start` runs (all in its one discord.js client): `auto` takes Discord's recommendation. */
   SHARD_COUNT: withDefault(shardCount, 'auto'),
+  /** Insights (issue #18): what is asked and how it was answered, recorded in the database; off records nothing. */
+  INSIGHTS: withDefault(z.enum(['on', 'off'], 'expected on or off'), 'on'),
+  /** Days insights are kept: older rows are deleted on start and daily. */
+  INSIGHTS_DAYS: withDefault(numberIn(1, 3650, true), 90),
 });
 
 export type Config = z.output<typeof configSchema>;

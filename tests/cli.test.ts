@@ -29,6 +29,7 @@ const COMMAND_LIST = [
   '  import    make a profile from a JSON Resume (resume.json)',
   '  export    write the profile as a JSON Resume',
   '  deploy    register the slash commands with Discord',
+  '  insights  what people asked, what went unanswered, and what to add to the profile',
   '  serve     answer Discord interactions over HTTP (POST /interactions, GET /healthz)',
   '',
   "portfolio-bot <command> --help (or portfolio-bot help <command>) shows a command's usage.",

@@ -8,7 +8,7 @@ import { COMMANDS } from '../commands/index.js';
 import { PRIVATE_OPTION } from '../src/bot/options.js';
 import type { Dispatcher } from '../src/bot/dispatch.js';
 import type { Portfolio, OptionValue } from '../src/bot/types.js';
-import { helpExamples } from '../src/replies/cards/help.js';
+import { helpExamples, PRIVACY_NOTICE } from '../src/replies/cards/help.js';
 import { joinWithin, mdLink } from '../src/replies/cards/sections.js';
 import { snippet } from '../src/replies/cards/search.js';
 import type { LinkButton, ReplyPayload } from '../src/replies/index.js';
@@ -309,7 +309,9 @@ describe('/search', () => {
 describe('/help', () => {
   it('lists every registered command, in order, with its description and an example', () => {
     const embed = only(run('help'));
-    expect(embed.fields).toHaveLength(COMMANDS.length);
+    // Every command, then the privacy notice.
+    expect(embed.fields).toHaveLength(COMMANDS.length + 1);
+    expect(embed.fields?.at(-1)).toEqual({ name: '🔏 Privacy', value: PRIVACY_NOTICE, inline: false });
     COMMANDS.forEach((module, index) => {
       const { name, description } = module.definition;
       const shown = embed.fields?.[index];

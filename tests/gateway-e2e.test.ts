@@ -2,15 +2,20 @@
 // dist/) logs its discord.js Client into the fake Discord (tests/fake-discord), and fake users
 // drive it. Run `npm run build` first.(npm test does).
 import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApplicationCommandOptionType, ComponentType, Events, MessageFlags } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../commands/index.js';
+import { INSIGHTS_REFUSAL } from '../commands/insights.js';
 import { createDispatcher } from '../src/bot/dispatch.js';
 import type { CommandModule } from '../src/bot/types.js';
 import { buildDefinitions } from '../src/deploy/definitions.js';
 import { createGatewayBot, type GatewayBot } from '../src/discord/client.js';
 import { createLogger } from '../src/log.js';
+import { openSqliteStore } from '../src/store/sqlite.js';
 import { checkReply, startFakeDiscord, type FakeDiscord, type FakeInteraction, type JsonObject } from './fake-discord/index.js';
 import { shippedPortfolio } from './helpers/bot.js';
 import { fakeDiscordEnv, runBot, startBotProcess, type BotProcess, type LogLine } from './helpers/bot-process.js';
@@ -87,11 +92,12 @@ async function registerGlobalCommands(discord: FakeDiscord): Promise<void> {
 describe('the gateway bot through `portfolio-bot start`', () => {
   let discord: FakeDiscord;
   let bot: BotProcess;
+  const database = join(mkdtempSync(join(tmpdir(), 'portfolio-e2e-')), 'portfolio.db');
 
   beforeAll(async () => {
     discord = await startFakeDiscord({ defaultTimeoutMs: 15_000, requireRegisteredCommands: true });
     await registerGlobalCommands(discord);
-    bot = await startBotProcess(discord, { LOG_LEVEL: 'info', COOLDOWN_COMMANDS: '1000' });
+    bot = await startBotProcess(discord, { LOG_LEVEL: 'info', COOLDOWN_COMMANDS: '1000', SQLITE_PATH: database });
   });
 
   afterAll(async () => {
@@ -279,6 +285,40 @@ describe('the gateway bot through `portfolio-bot start`', () => {
     }
   });
 
+  it("answers /insights privately to the application's owner with what was asked, and refuses anyone else politely", async () => {
+    const visitor = discord.user();
+    await answerOf(discord.sendCommand({ name: 'ask', options: { question: 'Does he speak Klingon?' }, user: visitor }));
+
+    const refused = await answerOf(discord.sendCommand({ name: 'insights', user: visitor }));
+    expect(refused.type).toBe(4);
+    expect(refused.data).toMatchObject({ content: INSIGHTS_REFUSAL, flags: MessageFlags.Ephemeral });
+    expect(embedsOf(refused.data)).toEqual([]);
+    // Not in a DM either.
+    const refusedInDm = await answerOf(discord.sendCommand({ name: 'insights', user: visitor, guild: false }));
+    expect(refusedInDm.data).toMatchObject({ content: INSIGHTS_REFUSAL, flags: MessageFlags.Ephemeral });
+
+    // The owner (the fake's default user owns the application), in a server and in a DM.
+    for (const guild of [true, false]) {
+      const report = await answerOf(discord.sendCommand({ name: 'insights', options: { days: 7 }, guild }));
+      expect(report.data['flags']).toBe(MessageFlags.Ephemeral);
+      expect(checkReply(report.data)).toEqual([]);
+      const [card] = embedsOf(report.data);
+      expect(card?.title).toBe('Insights — the last 7 days');
+      expect(JSON.stringify(card)).toContain('does he speak klingon');
+    }
+
+    // What was stored names servers, never a user.
+    const store = await openSqliteStore(database);
+    try {
+      const rows = await store.sql.all('SELECT * FROM insight_events');
+      expect(rows.length).toBeGreaterThan(COMMANDS.length);
+      const ids = JSON.stringify(rows).match(/\d{17,20}/g) ?? [];
+      expect(ids.filter((id) => !discord.guilds.some((guild) => guild.id === id))).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('never prints the token, and every stderr line is a JSON log line', () => {
     expect(bot.output).not.toContain(discord.token);
     expect(bot.stderrLines.length).toBe(bot.logs.length);
@@ -305,6 +345,43 @@ describe('the gateway bot through `portfolio-bot start`', () => {
     expect(bot.logsMatching('stopped')).toHaveLength(1); // the graceful path, not the 5 s fallback
     await waitUntil(() => !discord.connected);
     expect(bot.output).not.toContain(discord.token);
+    expect(discord.rejections).toEqual([]);
+  });
+});
+
+describe('/insights for an application owned by a team', () => {
+  let discord: FakeDiscord;
+  let bot: BotProcess;
+
+  beforeAll(async () => {
+    discord = await startFakeDiscord({ defaultTimeoutMs: 15_000, requireRegisteredCommands: true });
+    await registerGlobalCommands(discord);
+    bot = await startBotProcess(discord, { LOG_LEVEL: 'info', INSIGHTS_DAYS: '30' });
+  });
+
+  afterAll(async () => {
+    await bot?.stop();
+    await discord?.close();
+  });
+
+  it("answers the team's members who accepted, and refuses an invited one and the application's former owner", async () => {
+    const member = discord.user();
+    const invited = discord.user();
+    discord.applicationTeam = {
+      id: '400000000000000001',
+      ownerUserId: member.id,
+      members: [
+        { user: member, accepted: true },
+        { user: invited, accepted: false },
+      ],
+    };
+    const report = await answerOf(discord.sendCommand({ name: 'insights', user: member }));
+    expect(report.data['flags']).toBe(MessageFlags.Ephemeral);
+    expect(embedsOf(report.data)[0]?.title).toBe('Insights — the last 30 days');
+    for (const user of [invited, discord.defaultUser]) {
+      const refused = await answerOf(discord.sendCommand({ name: 'insights', user }));
+      expect(refused.data).toMatchObject({ content: INSIGHTS_REFUSAL, flags: MessageFlags.Ephemeral });
+    }
     expect(discord.rejections).toEqual([]);
   });
 });

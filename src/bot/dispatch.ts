@@ -21,7 +21,7 @@ import {
   type ReplyPayload,
   type ReplyRow,
 } from '../replies/index.js';
-import type { Portfolio, CommandInput, CommandModule, ComponentResult, Invoker, OptionValue, Surface } from './types.js';
+import type { AnswerFacts, Portfolio, CommandInput, CommandModule, ComponentResult, Invoker, OptionValue, Surface } from './types.js';
 import { clipAutocompleteValue, clipText, MAX_STRING_OPTION_LENGTH, optionsProblem, valuesProblem } from './input-limits.js';
 import { newRef } from './ref.js';
 import { unknownCommandMessage } from './slash-line.js';
@@ -40,10 +40,12 @@ export interface Dispatcher {
    * field of the custom_id, which the client could have written itself.
    */
   component(customId: string, values: readonly string[], user: Invoker, origin?: ComponentOrigin): ComponentResult;
-  /** Plain text (a DM, a mention): answered as /ask would. */
-  message(text: string, user: Invoker): ReplyPayload;
+  /** Plain text (a DM, a mention): answered as /ask would. `guildId` is where it was said (for insights only). */
+  message(text: string, user: Invoker, guildId?: string): ReplyPayload;
   /** A private notice built outside a handler (e.g. a slash line that didn't parse), fitted and redacted like any reply. */
   notice(content: string): ReplyPayload;
+  /** A reply built outside a handler (the owner's /insights, from the database), fitted and redacted like any. */
+  deliver(payload: ReplyPayload): ReplyPayload;
   /** Bytes the reply caches hold for the current profile (answers and choice lists, keys included), estimated. */
   cachedBytes(): number;
 }
@@ -60,8 +62,8 @@ export interface DispatcherOptions {
   logger: Logger;
   /** Where the replies are read (default Discord): handlers word them for it. */
   surface?: Surface;
-  /** Called with the outcome of each call, for metrics and logs. */
-  onOutcome?: (outcome: { kind: string; name: string; outcome: 'ok' | 'user-error' | 'error'; ref?: string }) => void;
+  /** Called with the outcome of each call, for metrics, logs and insights. */
+  onOutcome?: (outcome: DispatchOutcome) => void;
   /**
    * Answers (and, apart, autocomplete choice lists) remembered per profile; 0 turns
    * the caches off. Room for the whole vocabulary of a profile: a smaller cache
@@ -74,6 +76,21 @@ export interface DispatcherOptions {
    * be kept; with this bound, the oldest go when the bytes run out.
    */
   cacheBytes?: number;
+}
+
+export interface DispatchOutcome {
+  kind: string;
+  name: string;
+  outcome: 'ok' | 'user-error' | 'error';
+  ref?: string;
+  /** Commands only: the server it was asked in, when the transport said (never who asked). */
+  guildId?: string;
+  /**
+   * Commands only: what was asked and what answered it. A function, so that a
+   * listener that wants it (insights) works it out later, off the reply path;
+   * once worked out, it is remembered with the cached answer.
+   */
+  facts?: () => AnswerFacts;
 }
 
 export const DEFAULT_CACHE_BYTES = 4 * 1024 * 1024;
@@ -149,7 +166,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   // asker with their own id put in (withAsker). Autocomplete runs on every
   // keystroke and its choices depend only on what was typed: remembered too.
   // What is remembered is shared: no caller changes a payload it is given.
-  const answers = createReplyCache<ReplyPayload>(options.cacheSize ?? 1000, cacheBytes);
+  // Each answer keeps a slot for its facts (insights), filled the first time they are asked for.
+  const answers = createReplyCache<{ payload: ReplyPayload; facts?: AnswerFacts }>(options.cacheSize ?? 1000, cacheBytes);
   const choiceLists = createReplyCache<AutocompleteChoice[]>(options.cacheSize ?? 1000, cacheBytes);
 
   function choicesFor(
@@ -161,15 +179,21 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return fitChoices(byName.get(name)?.autocomplete?.(focused, input, portfolio) ?? [], { redact: portfolio.secrets });
   }
 
-  function failure(kind: string, name: string, error: unknown): ReplyPayload {
+  /** A command's facts when its handler did not answer: its main option's text, no entry. */
+  function failedFacts(name: string, input: CommandInput, answered: boolean | null): () => AnswerFacts {
+    return () => ({ query: mainText(byName.get(name), input), entry: null, answered, confidence: null });
+  }
+
+  function failure(kind: string, name: string, error: unknown, call?: { input: CommandInput }): ReplyPayload {
+    const where = call?.input.guildId ? { guildId: call.input.guildId } : {};
     if (error instanceof UserError) {
-      report({ kind, name, outcome: 'user-error' });
+      report({ kind, name, outcome: 'user-error', ...where, ...(call ? { facts: failedFacts(name, call.input, false) } : {}) });
       return { content: error.message, flags: MessageFlags.Ephemeral };
     }
     const ref = newRef();
     const err = error instanceof Error ? error : new Error(String(error));
     logger.error('handler failed', { ref, kind, name, error: err.message, stack: err.stack });
-    report({ kind, name, outcome: 'error', ref });
+    report({ kind, name, outcome: 'error', ref, ...where, ...(call ? { facts: failedFacts(name, call.input, null) } : {}) });
     return {
       content: `Something went wrong on my side (ref ${ref}). Please try again; if it keeps happening, mention the ref to the bot's owner.`,
       flags: MessageFlags.Ephemeral,
@@ -202,13 +226,19 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         const problem = optionsProblem(input.options);
         if (problem) throw new UserError(problem);
         const key = `${name}\u0000${canonicalOptions(input.options)}`;
-        const answer = answers.get(portfolio, key, () =>
-          fit(runCommand(name, { ...input, user: { id: PLACEHOLDER_ASKER } }, portfolio), portfolio),
-        );
-        report({ kind: 'command', name, outcome: 'ok' });
-        return withAsker(answer, input.user.id);
+        const answer = answers.get(portfolio, key, () => ({
+          payload: fit(runCommand(name, { ...input, user: { id: PLACEHOLDER_ASKER } }, portfolio), portfolio),
+        }));
+        report({
+          kind: 'command',
+          name,
+          outcome: 'ok',
+          ...(input.guildId ? { guildId: input.guildId } : {}),
+          facts: () => (answer.facts ??= describeCall(byName.get(name), input, portfolio)),
+        });
+        return withAsker(answer.payload, input.user.id);
       } catch (error) {
-        return fit(failure('command', name, error), portfolio);
+        return fit(failure('command', name, error, { input }), portfolio);
       }
     },
     autocomplete(name, rawFocused, input) {
@@ -274,18 +304,33 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         return { type: 'reply', payload: fit(failure('component', name, error), portfolio) };
       }
     },
-    message(text, user) {
+    message(text, user, guildId) {
       // A message is not an option, and no Discord message is this long: its start is the question.
-      return this.command('ask', { options: { question: clipText(text, MAX_STRING_OPTION_LENGTH) }, user });
+      return this.command('ask', { options: { question: clipText(text, MAX_STRING_OPTION_LENGTH) }, user, guildId });
     },
     notice(content) {
       return fit({ content, flags: MessageFlags.Ephemeral }, options.portfolio());
+    },
+    deliver(payload) {
+      return fit(payload, options.portfolio());
     },
     cachedBytes() {
       const portfolio = options.portfolio();
       return answers.bytes(portfolio) + choiceLists.bytes(portfolio);
     },
   };
+}
+
+/** What a command answered, by its own `describe`, else its main option's text and no entry. */
+function describeCall(module: CommandModule | undefined, input: CommandInput, portfolio: Portfolio): AnswerFacts {
+  if (module?.describe) return module.describe(input, portfolio);
+  return { query: mainText(module, input), entry: null, answered: null, confidence: null };
+}
+
+function mainText(module: CommandModule | undefined, input: CommandInput): string {
+  const main = module ? mainOption(module) : undefined;
+  const value = main ? input.options[main] : undefined;
+  return typeof value === 'string' ? value : '';
 }
 
 /** The option a shared answer re-runs with: the command's first string option. */

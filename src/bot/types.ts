@@ -36,6 +36,24 @@ export interface CommandInput {
   user: Invoker;
   /** Set by the dispatcher from its transport; absent means Discord. */
   surface?: Surface;
+  /**
+   * The server it was asked in (absent in a DM or outside Discord), set by the
+   * transport for the insights record only: no handler reads it, and answers are
+   * remembered without it.
+   */
+  guildId?: string | undefined;
+}
+
+/** What a command was asked and what answered it: the insights record of one call (issue #18). */
+export interface AnswerFacts {
+  /** The text asked (a question, a query, a name), as typed: the recorder normalises it. */
+  query: string;
+  /** The entry that answered ("projects:drought-watch"), a section ("contact"), or null when none did. */
+  entry: string | null;
+  /** Whether the profile had an answer; null for a command that always answers (/about). */
+  answered: boolean | null;
+  /** How sure the answer was, from 0 to 1; null when the command does not say. */
+  confidence: number | null;
 }
 
 export interface ComponentInput {
@@ -53,6 +71,12 @@ export interface CommandModule {
   readonly definition: CommandDefinition;
   execute(input: CommandInput, portfolio: Portfolio): ReplyPayload;
   autocomplete?(focused: { name: string; value: string }, input: CommandInput, portfolio: Portfolio): AutocompleteChoice[];
+  /**
+   * What `execute` answered for this input, for insights: pure, and run only when
+   * insights are recorded, after the reply has gone. Without it, the call is
+   * recorded with its main option's text and no entry.
+   */
+  describe?(input: CommandInput, portfolio: Portfolio): AnswerFacts;
   /** Presses of components whose custom_id names this command. */
   component?(input: ComponentInput, portfolio: Portfolio): ComponentResult;
 }

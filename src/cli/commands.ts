@@ -107,6 +107,23 @@ export const CLI_COMMANDS: Readonly<Record<string, CliEntry>> = {
     positionals: 0,
     load: async () => (await import('./deploy.js')).run,
   },
+  insights: {
+    summary: 'what people asked, what went unanswered, and what to add to the profile',
+    synopsis: 'insights [--days N] [--json] [--html FILE]',
+    description: [
+      'Reads the insights the bot recorded (INSIGHTS, on by default) from its database (DATABASE_URL, else SQLITE_PATH) and ' +
+        'prints questions answered and unanswered, the top unanswered questions with the nearest entries and the word to add ' +
+        'to each, the most asked entries and the commands by use.',
+      PROFILE_NOTE,
+    ],
+    options: {
+      days: { type: 'string', short: 'd', value: 'N', description: 'the last N days, 1 to 3650 (default INSIGHTS_DAYS, 90)' },
+      json: { type: 'boolean', description: 'print the report as JSON' },
+      html: { type: 'string', value: 'FILE', description: 'also write the report as one self-contained HTML page with charts' },
+    },
+    positionals: 0,
+    load: async () => (await import('./insights.js')).run,
+  },
   serve: {
     summary: 'answer Discord interactions over HTTP (POST /interactions, GET /healthz)',
     synopsis: 'serve',

@@ -6,6 +6,7 @@ import { loadPortfolio } from '../bot/load.js';
 import { parseConfig } from '../config.js';
 import { createInteractionServer, parsePublicKey } from '../http/index.js';
 import { createHttpResponder } from '../http/respond.js';
+import { startInsights } from '../insights/start.js';
 import { createLogger } from '../log.js';
 import { installSignalHandlers } from '../signals.js';
 import type { CliCommand } from './types.js';
@@ -28,7 +29,13 @@ export const run: CliCommand = async (_args, io) => {
   // Off the main thread: a reload of even a hostile file never stalls the requests being answered.
   const holder = await createPortfolioStore(config.PROFILE_PATH, logger, (file) => loadPortfolio(file, { offThread: true }));
   if (!holder) return 1;
-  const dispatcher = createDispatcher({ commands: COMMANDS, portfolio: holder.current, logger });
+  const insights = startInsights(config, 'http', logger);
+  const dispatcher = createDispatcher({
+    commands: COMMANDS,
+    portfolio: holder.current,
+    logger,
+    ...(insights ? { onOutcome: insights.recorder.record } : {}),
+  });
   const cooldown = createCooldown({ limit: config.COOLDOWN_COMMANDS, windowSeconds: config.COOLDOWN_SECONDS });
   const server = createInteractionServer({
     publicKey: config.DISCORD_PUBLIC_KEY,
@@ -45,6 +52,7 @@ export const run: CliCommand = async (_args, io) => {
   installSignalHandlers(async () => {
     holder.stopWatching();
     await server.close();
+    await insights?.close();
   }, logger);
   holder.watch();
   logger.info('serving interactions', {

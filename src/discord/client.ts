@@ -8,6 +8,8 @@ import {
   MessageFlags,
   PermissionFlagsBits,
   Routes,
+  Team,
+  TeamMemberMembershipState,
   type APIInteractionResponse,
   type AutocompleteInteraction,
   type ButtonInteraction,
@@ -37,7 +39,16 @@ export interface GatewayOptions {
   throttle?: Throttle;
   /** The shards this client runs (default `auto`: Discord's recommended count). */
   shards?: ShardSetting;
+  /**
+   * /insights for the application's owner and team members (read from the application
+   * info): built here, off the dispatcher, since it reads the database. Everyone else's
+   * /insights goes to the dispatcher, whose handler politely refuses.
+   */
+  insights?: (options: Readonly<Record<string, unknown>>) => Promise<ReplyPayload>;
 }
+
+/** How long the application's owner and team are remembered before they are read again. */
+const OWNERS_TTL_MS = 10 * 60_000;
 
 export interface GatewayBot {
   client: Client;
@@ -75,6 +86,20 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
   const dispatcher = (): Dispatcher => current!;
   let accepting = true;
   const pending = new Set<Promise<void>>();
+  let owners: { ids: ReadonlySet<string>; at: number } | undefined;
+
+  /** The owner, or every member of the owning team, from GET /applications/@me (remembered a while). */
+  async function ownerIds(): Promise<ReadonlySet<string>> {
+    if (owners && performance.now() - owners.at < OWNERS_TTL_MS) return owners.ids;
+    const application = await client.application!.fetch();
+    const owner = application.owner;
+    // A team's members who accepted the invitation; an invited one is not in the team yet.
+    const members =
+      owner instanceof Team ? owner.members.filter((member) => member.membershipState === TeamMemberMembershipState.Accepted) : null;
+    const ids = new Set(members ? members.keys() : owner ? [owner.id] : []);
+    owners = { ids, at: performance.now() };
+    return ids;
+  }
 
   const track = (work: () => Promise<void>) => {
     if (!accepting) return;
@@ -134,10 +159,19 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
       if (slowDown !== undefined) {
         outcome = 'throttled';
         await sendCallback(interaction, replyCallback(dispatcher().notice(slowDown)));
+      } else if (interaction.isChatInputCommand() && name === 'insights' && options.insights && (await ownerIds()).has(user.id)) {
+        const payload = await options.insights(flattenOptions(interaction.options.data));
+        await sendCallback(interaction, replyCallback(dispatcher().deliver(payload)));
       } else if (interaction.isChatInputCommand()) {
         await sendCallback(
           interaction,
-          replyCallback(dispatcher().command(name, { options: flattenOptions(interaction.options.data), user })),
+          replyCallback(
+            dispatcher().command(name, {
+              options: flattenOptions(interaction.options.data),
+              user,
+              guildId: interaction.guildId ?? undefined,
+            }),
+          ),
         );
       } else {
         const values = interaction.isStringSelectMenu() ? interaction.values : [];
@@ -198,7 +232,11 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
         return;
       }
       const text = me ? message.content.replace(new RegExp(`<@!?${me}>`, 'g'), ' ').trim() : message.content;
-      const payload = dispatcher().message(text || 'help', { id: message.author.id, name: message.author.username });
+      const payload = dispatcher().message(
+        text || 'help',
+        { id: message.author.id, name: message.author.username },
+        message.guildId ?? undefined,
+      );
       await message.reply(toMessageOptions(payload));
     } catch (error) {
       outcome = 'error';

@@ -1,5 +1,7 @@
 // `npm start` with DISCORD_TOKEN: the gateway bot, until SIGINT/SIGTERM.
+import { MessageFlags } from 'discord-api-types/v10';
 import type { Dispatcher } from '../bot/dispatch.js';
+import type { ReplyPayload } from '../replies/index.js';
 import { createCooldown } from '../bot/cooldown.js';
 import type { Config } from '../config.js';
 import { createLogger, type Logger } from '../log.js';
@@ -21,6 +23,8 @@ export async function runGatewayBot(config: Config): Promise<number> {
   const { createGatewayBot } = await import('./client.js');
   const cooldown = createCooldown({ limit: config.COOLDOWN_COMMANDS, windowSeconds: config.COOLDOWN_SECONDS });
   let provideDispatcher: (dispatcher: Dispatcher) => void = () => undefined;
+  // Set before the dispatcher is provided, so before any /insights can reach the callback below.
+  let ownerInsights: (days: number | undefined) => Promise<ReplyPayload> = async () => ({ content: '' });
   const gateway = createGatewayBot({
     token: config.DISCORD_TOKEN ?? '',
     apiUrl: config.DISCORD_API_URL,
@@ -28,6 +32,7 @@ export async function runGatewayBot(config: Config): Promise<number> {
     logger,
     throttle: (user) => cooldown.take(user),
     shards: config.SHARD_COUNT,
+    insights: (options) => ownerInsights(typeof options['days'] === 'number' ? options['days'] : undefined),
   });
   // Said at once, so that a Discord that never answers is not a silent wait;
   // the login must then be done within DISCORD_CONNECT_TIMEOUT.
@@ -41,7 +46,11 @@ export async function runGatewayBot(config: Config): Promise<number> {
   // Only now the rest of the bot's modules: they load while the login waits on
   // the network. An unchanged profile comes from its snapshot at once; a changed
   // one is validated in a worker thread.
-  const [{ createPortfolioStore }, { loadPortfolio }] = await Promise.all([import('../bot/portfolio-store.js'), import('../bot/load.js')]);
+  const [{ createPortfolioStore }, { loadPortfolio }, insightsModule] = await Promise.all([
+    import('../bot/portfolio-store.js'),
+    import('../bot/load.js'),
+    import('../insights/start.js'),
+  ]);
   const loading = createPortfolioStore(config.PROFILE_PATH, logger, (file) => loadPortfolio(file, { offThread: true }));
   const [{ COMMANDS }, { createDispatcher }] = await Promise.all([import('../../commands/index.js'), import('../bot/dispatch.js')]);
   const holder = await loading.catch(() => null);
@@ -50,7 +59,17 @@ export async function runGatewayBot(config: Config): Promise<number> {
     await gateway.client.destroy();
     return 1;
   }
-  provideDispatcher(createDispatcher({ commands: COMMANDS, portfolio: holder.current, logger }));
+  const insights = insightsModule.startInsights(config, 'gateway', logger);
+  ownerInsights = async (days) =>
+    insights ? insights.card(holder.current(), days) : { content: insightsModule.INSIGHTS_OFF_NOTICE, flags: MessageFlags.Ephemeral };
+  provideDispatcher(
+    createDispatcher({
+      commands: COMMANDS,
+      portfolio: holder.current,
+      logger,
+      ...(insights ? { onOutcome: insights.recorder.record } : {}),
+    }),
+  );
 
   installSignalHandlers(
     async () => {
@@ -60,6 +79,8 @@ export async function runGatewayBot(config: Config): Promise<number> {
         gateway.stop(4000).then(() => logger.info('stopped')),
         new Promise((resolve) => setTimeout(resolve, 5000).unref()),
       ]);
+      // What was asked last is written before the process ends.
+      await Promise.race([insights?.close(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
     },
     logger,
     { describe: () => ({ inFlight: gateway.inFlight(), shards: gateway.status().shards.length }) },

@@ -22,8 +22,11 @@ export function createHttpResponder(dispatcher: Dispatcher, throttle?: Throttle)
     switch (interaction['type']) {
       case InteractionType.Ping:
         return { type: InteractionResponseType.Pong };
-      case InteractionType.ApplicationCommand:
-        return slowDown() ?? replyCallback(dispatcher.command(name, { options: flattenOptions(data['options']), user }));
+      case InteractionType.ApplicationCommand: {
+        // For the insights record only (never the user): the server it was asked in.
+        const guildId = typeof interaction['guild_id'] === 'string' ? interaction['guild_id'] : undefined;
+        return slowDown() ?? replyCallback(dispatcher.command(name, { options: flattenOptions(data['options']), user, guildId }));
+      }
       case InteractionType.ApplicationCommandAutocomplete:
         return choicesCallback(
           dispatcher.autocomplete(name, findFocused(data['options']), { options: flattenOptions(data['options']), user }),

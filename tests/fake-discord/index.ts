@@ -153,6 +153,12 @@ export class FakeDiscord {
   readonly guilds: FakeGuild[];
   /** The user that interactions and messages come from unless a test passes another. */
   readonly defaultUser: APIUser;
+  /**
+   * Who owns the application (GET /applications/@me): `defaultUser` unless a test sets a
+   * team here, as Discord describes one: each member with their membership state (1 invited,
+   * 2 accepted) and role, the owner a team pseudo-user.
+   */
+  applicationTeam: { id: string; ownerUserId: string; members: { user: APIUser; accepted: boolean }[] } | null = null;
   /** Registered application commands. */
   readonly commands = new CommandStore();
   /** Requests refused the way Discord would refuse them; a well-behaved bot leaves this empty. */
@@ -745,6 +751,28 @@ export class FakeDiscord {
   }
 
   /** Records a refusal and builds Discord's error answer. */
+  #applicationOwner(): JsonObject {
+    const team = this.applicationTeam;
+    if (!team) return { owner: this.defaultUser, team: null };
+    const pseudoUser = { id: team.id, username: `team${team.id}`, discriminator: '0000', global_name: null, avatar: null, flags: 1024 };
+    return {
+      owner: pseudoUser,
+      team: {
+        id: team.id,
+        name: 'The team',
+        icon: null,
+        owner_user_id: team.ownerUserId,
+        members: team.members.map(({ user, accepted }) => ({
+          membership_state: accepted ? 2 : 1,
+          team_id: team.id,
+          user,
+          role: 'developer',
+          permissions: ['*'],
+        })),
+      },
+    };
+  }
+
   #refuse(
     ctx: RouteContext,
     status: number,
@@ -903,8 +931,7 @@ export class FakeDiscord {
         bot_require_code_grant: false,
         verify_key: '0'.repeat(64),
         flags: 0,
-        owner: this.defaultUser,
-        team: null,
+        ...this.#applicationOwner(),
         bot: this.botUser,
         approximate_guild_count: this.guilds.length,
         integration_types_config: { '0': {}, '1': {} },

@@ -49,9 +49,16 @@ export function botEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
     COOLDOWN_COMMANDS: '1000',
     COOLDOWN_SECONDS: '10',
     SHARD_COUNT: '',
+    // The database (insights, member profiles) in a temporary directory of its own, never the repository's data/.
+    DATABASE_URL: '',
+    SQLITE_PATH: join(tmpdir(), `portfolio-bot-test-${process.pid}-${++databases}`, 'portfolio.db'),
+    INSIGHTS: '',
+    INSIGHTS_DAYS: '',
     ...env,
   };
 }
+
+let databases = 0;
 
 /** The env that points `start` (or `deploy`) at a fake Discord. */
 export function fakeDiscordEnv(discord: FakeDiscord, env: Record<string, string> = {}): Record<string, string> {

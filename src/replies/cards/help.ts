@@ -57,7 +57,13 @@ const WAYS_TO_ASK: Readonly<Record<Surface, readonly string[]>> = {
   terminal: ['💬 **Type a question in plain words** — no slash needed.'],
 };
 
-/** What the bot can do: a field per command, built from the definitions so it never goes stale. */
+/** The privacy notice (issue #18): what insights record, for how long, and how they are turned off. */
+export const PRIVACY_NOTICE =
+  'To help its owner fill the gaps in the profile, this bot may record each command and question: when, the command, ' +
+  'the words asked, which entry answered and the server it was asked in; never who asked (no user ids, names or message ids). ' +
+  'Records are kept 90 days unless the owner sets otherwise (INSIGHTS_DAYS), and the owner can turn recording off (INSIGHTS=off).';
+
+/** What the bot can do: a field per command, built from the definitions so it never goes stale, and the privacy notice. */
 export function buildHelpCard(profile: Profile, definitions: readonly CommandDefinition[], surface: Surface = 'discord'): ReplyPayload {
   const name = profile.identity.name;
   const examples = helpExamples(profile);
@@ -68,10 +74,13 @@ export function buildHelpCard(profile: Profile, definitions: readonly CommandDef
       ...WAYS_TO_ASK[surface],
     ].join('\n'),
     color: COLOURS.brand,
-    fields: definitions.slice(0, LIMITS.fields).map((definition) => {
-      const example = examples[definition.name] ?? commandUsage(definition);
-      return field(commandUsage(definition), `${definition.description}\n↳ e.g. \`${example}\``);
-    }),
+    fields: [
+      ...definitions.slice(0, LIMITS.fields - 1).map((definition) => {
+        const example = examples[definition.name] ?? commandUsage(definition);
+        return field(commandUsage(definition), `${definition.description}\n↳ e.g. \`${example}\``);
+      }),
+      field('🔏 Privacy', PRIVACY_NOTICE),
+    ],
     footer: footer(`${definitions.length} commands · profile updated ${profile.updated}`),
   };
   return { embeds: [embed] };

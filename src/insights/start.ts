@@ -1,0 +1,45 @@
+// Insights in a running bot: the recorder over the store, opened in the
+// background (a process answers before its database is open: calls wait in the
+// recorder's buffer), and the owner's report read from the same store.
+import type { Portfolio } from '../bot/types.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import { buildInsightsCard } from '../replies/cards/insights.js';
+import type { ReplyPayload } from '../replies/index.js';
+import type { Sql, Store } from '../store/index.js';
+import { readInsightsReport } from './read.js';
+import { createInsightsRecorder, type InsightsRecorder } from './recorder.js';
+
+export interface RunningInsights {
+  recorder: InsightsRecorder;
+  /** The owner's /insights card, for `days` (default INSIGHTS_DAYS), after writing what waits. */
+  card(portfolio: Portfolio, days: number | undefined): Promise<ReplyPayload>;
+  /** Writes what waits and closes the database. */
+  close(): Promise<void>;
+}
+
+type InsightsConfig = Pick<Config, 'INSIGHTS' | 'INSIGHTS_DAYS' | 'DATABASE_URL' | 'SQLITE_PATH'>;
+
+/** Undefined when INSIGHTS is off: then nothing is opened and nothing recorded. */
+export function startInsights(config: InsightsConfig, transport: string, logger: Logger): RunningInsights | undefined {
+  if (config.INSIGHTS === 'off') return undefined;
+  const store: Promise<Store> = import('../store/index.js').then(({ openStore }) => openStore(config));
+  const sql: Promise<Sql> = store.then((opened) => opened.sql);
+  const recorder = createInsightsRecorder({ sql, transport, logger, days: config.INSIGHTS_DAYS });
+  return {
+    recorder,
+    async card(portfolio, days) {
+      await recorder.flush();
+      const report = await readInsightsReport(await sql, portfolio, { days: days ?? config.INSIGHTS_DAYS, now: Date.now() });
+      return buildInsightsCard(report);
+    },
+    async close() {
+      await recorder.close();
+      await (await store.catch(() => undefined))?.close();
+    },
+  };
+}
+
+/** The owner's /insights when insights are off: said plainly, privately. */
+export const INSIGHTS_OFF_NOTICE =
+  "Insights are off (INSIGHTS=off in the bot's environment): nothing is recorded, so there is nothing to show.";
