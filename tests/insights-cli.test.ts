@@ -103,7 +103,8 @@ describe('portfolio-bot insights', () => {
       expect(errors).toEqual([]);
       expect(await tab.textContent('#totals')).toBe('32 questions asked: 28 answered, 4 unanswered.');
 
-      // Use over time: a column per day, drawn, the tallest for the busiest day (today: 2 /about, 1 question, 1 unanswered → 4; day 6: 7 + 2 + 1 = 10).
+      // Use over time: a column per day, drawn, the tallest for the busiest day
+      // (today: 2 /about, 1 question, 1 unanswered → 4; six days ago: 7 + 2 + 1 = 10).
       const days = await tab.$$eval('#use-over-time rect.day', (rects) =>
         rects.map((rect) => {
           const box = rect.getBoundingClientRect();
