@@ -17,7 +17,11 @@ export interface RecorderOptions {
   logger: Logger;
   /** INSIGHTS_DAYS: rows older than this are deleted on start and every day. */
   days: number;
-  /** How long outcomes wait before they are written together (ms). */
+  /**
+   * How long outcomes wait before they are written together (ms, default 5000). On
+   * SQLite each batch's commit is a synchronous fsync on this thread, whatever its
+   * size: fewer, larger batches keep that pause rare (docs/performance.md, Insights).
+   */
   batchMs?: number;
   /** Outcomes kept waiting at most; beyond, the oldest are dropped (a database that is down must not fill the memory). */
   maxPending?: number;
@@ -45,7 +49,7 @@ export const DAY_MS = 86_400_000;
 export function createInsightsRecorder(options: RecorderOptions): InsightsRecorder {
   const { logger, transport } = options;
   const now = options.now ?? Date.now;
-  const batchMs = options.batchMs ?? 1000;
+  const batchMs = options.batchMs ?? 5000;
   const maxPending = options.maxPending ?? 10_000;
   const sql = Promise.resolve(options.sql);
   // A failed open is logged once here; each flush then drops its batch.
