@@ -98,7 +98,7 @@ export function createTypoLayer(words: Iterable<string>): TypoLayer {
   };
 }
 
-function deletions(word: string): string[] {
+export function deletions(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
   return out;
