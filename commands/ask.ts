@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { answerQuestion } from '../src/ask/index.js';
 import { describeQuestion } from '../src/ask/facts.js';
-import { PRIVATE_OPTION, stringOption } from '../src/bot/options.js';
+import { MEMBER_OPTION, PRIVATE_OPTION, stringOption } from '../src/bot/options.js';
 import type { CommandModule } from '../src/bot/types.js';
 
 export const ask = {
@@ -16,6 +16,7 @@ export const ask = {
         required: true,
         max_length: 500,
       },
+      MEMBER_OPTION,
       PRIVATE_OPTION,
     ],
   },

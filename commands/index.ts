@@ -9,12 +9,15 @@ import { experience } from './experience.js';
 import { createHelpCommand } from './help.js';
 import { insights } from './insights.js';
 import { learning } from './learning.js';
+import { portfolio } from './portfolio.js';
+import { portfolioMod } from './portfolio-mod.js';
 import { project } from './project.js';
 import { projects } from './projects.js';
 import { research } from './research.js';
 import { resume } from './resume.js';
 import { search } from './search.js';
 import { skills } from './skills.js';
+import { who } from './who.js';
 
 export const COMMANDS: readonly CommandModule[] = [
   about,
@@ -29,6 +32,9 @@ export const COMMANDS: readonly CommandModule[] = [
   resume,
   search,
   ask,
+  who,
+  portfolio,
+  portfolioMod,
   createHelpCommand(() => COMMANDS),
   insights,
 ];

@@ -2,7 +2,8 @@
 // sends, a name or alias in any case, or anything the search finds in the
 // projects (so "lookahed" still opens Lookahead).
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { PRIVATE_OPTION, stringOption } from '../src/bot/options.js';
+import { MEMBER_OPTION, PRIVATE_OPTION, stringOption } from '../src/bot/options.js';
+import { OWNER_ID } from '../src/community/search.js';
 import type { Portfolio, CommandModule } from '../src/bot/types.js';
 import { nameKey } from '../src/profile/name-key.js';
 import type { Project } from '../src/profile/schema.js';
@@ -20,6 +21,15 @@ export function resolveProject(portfolio: Portfolio, name: string): Project | un
   return byName ?? matchProjects(portfolio, normaliseQuery(name))[0]?.project;
 }
 
+/** The owner's project by id, name or alias exactly (what outranks a member's best match). */
+function resolveOwnProject(portfolio: Portfolio, name: string): Project | undefined {
+  const wanted = nameKey(name);
+  return (
+    findProject(portfolio, name.trim()) ??
+    portfolio.profile.projects.find((project) => [project.name, ...(project.aliases ?? [])].some((known) => nameKey(known) === wanted))
+  );
+}
+
 export const project = {
   definition: {
     name: 'project',
@@ -33,15 +43,30 @@ export const project = {
         autocomplete: true,
         max_length: 100,
       },
+      MEMBER_OPTION,
       PRIVATE_OPTION,
     ],
   },
   execute(input, portfolio) {
     const name = stringOption(input, 'name') ?? '';
+    // In a server with member portfolios, the best-matching project of anyone's; a member's card says whose.
+    const best = portfolio.community?.search.search(name, { section: 'projects', limit: 1 })[0];
+    const member = best && best.entry.owner.id !== OWNER_ID ? portfolio.community?.members.get(best.entry.owner.id) : undefined;
+    if (best && member && !resolveOwnProject(portfolio, name)) {
+      const found = findProject(member.portfolio, best.entry.doc.id);
+      if (found) {
+        const card = buildProjectCard(found, member.portfolio.profile);
+        return { embeds: [{ ...card.embed, author: { name: `${member.owner.name}'s portfolio` } }], components: card.rows };
+      }
+    }
     const found = resolveProject(portfolio, name);
     if (!found) return noMatchPayload(portfolio, name, input.user.id, 'name');
     const card = buildProjectCard(found, portfolio.profile);
     return { embeds: [card.embed], components: card.rows };
   },
-  autocomplete: (focused, _input, portfolio) => (focused.name === 'name' ? portfolio.search.suggestProjects(focused.value) : []),
+  autocomplete: (focused, input, portfolio) => {
+    if (focused.name !== 'name') return [];
+    if (!portfolio.community) return portfolio.search.suggestProjects(focused.value);
+    return portfolio.community.search.suggest(focused.value, { section: 'projects', member: stringOption(input, 'member') });
+  },
 } as const satisfies CommandModule;

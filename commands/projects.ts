@@ -5,7 +5,8 @@
 //   open  — a select: the chosen project's card, in place for the asker and
 //           privately for anyone else.
 import { ApplicationCommandOptionType, ButtonStyle, ComponentType, MessageFlags } from 'discord-api-types/v10';
-import { PRIVATE_OPTION, stringOption } from '../src/bot/options.js';
+import { MEMBER_OPTION, PRIVATE_OPTION, stringOption } from '../src/bot/options.js';
+import { buildCommunityProjectsCard } from '../src/replies/cards/community.js';
 import type { Portfolio, CommandModule, ComponentInput, ComponentResult } from '../src/bot/types.js';
 import { UserError } from '../src/bot/types.js';
 import { NOT_IN_CUSTOM_ID } from '../src/characters.js';
@@ -213,11 +214,27 @@ export const projects = {
         required: false,
         max_length: 100,
       },
+      MEMBER_OPTION,
       PRIVATE_OPTION,
     ],
   },
   execute(input, portfolio) {
     const query = stringOption(input, 'query');
+    // In a server with member portfolios: everyone's projects, each naming whose (member:… narrows to one).
+    if (portfolio.community) {
+      const { search } = portfolio.community;
+      const hits =
+        query === undefined || normaliseQuery(query) === ''
+          ? search.owners().flatMap((owner) =>
+              search
+                .entriesOf(owner.id)
+                .filter((entry) => entry.doc.section === 'projects')
+                .slice(0, 3)
+                .map((entry) => ({ entry, score: 1 })),
+            )
+          : search.search(query, { section: 'projects', limit: 25 });
+      return buildCommunityProjectsCard(query, hits.slice(0, 25), 'the portfolios shared in this server');
+    }
     return query === undefined || normaliseQuery(query) === ''
       ? listPayload(portfolio, input.user.id, 0)
       : searchPayload(portfolio, query, input.user.id);

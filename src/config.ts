@@ -76,6 +76,11 @@ export const configSchema = z.object({
   INSIGHTS: withDefault(z.enum(['on', 'off'], 'expected on or off'), 'on'),
   /** Days insights are kept: older rows are deleted on start and daily. */
   INSIGHTS_DAYS: withDefault(numberIn(1, 3650, true), 90),
+  /** Test-only: member profile fetches may reach loopback addresses (over http too). See DESIGN.md. */
+  FETCH_ALLOW_LOOPBACK: z.pipe(
+    withDefault(z.enum(['0', '1'], 'expected 0 or 1'), '0'),
+    z.transform((value: '0' | '1') => value === '1'),
+  ),
 });
 
 export type Config = z.output<typeof configSchema>;

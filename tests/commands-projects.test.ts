@@ -98,8 +98,8 @@ describe('definitions', () => {
     const byName = new Map(COMMANDS.map((module) => [module.definition.name, module]));
     const projects = byName.get('projects');
     const project = byName.get('project');
-    expect(projects?.definition.options?.map((o) => o.name)).toEqual(['query', 'private']);
-    expect(project?.definition.options?.map((o) => o.name)).toEqual(['name', 'private']);
+    expect(projects?.definition.options?.map((o) => o.name)).toEqual(['query', 'member', 'private']);
+    expect(project?.definition.options?.map((o) => o.name)).toEqual(['name', 'member', 'private']);
     expect(project?.definition.options?.[0]).toMatchObject({
       type: ApplicationCommandOptionType.String,
       required: true,

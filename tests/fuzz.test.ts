@@ -193,7 +193,8 @@ describe(`fuzzing every handler (seed ${SEED}, replay with FUZZ_SEED=${SEED})`, 
             },
             member: { user: { id: user.id, username: 'u' } },
           };
-          const response = respond(interaction as never) as { type: number; data?: ReplyPayload & { choices?: unknown[] } };
+          // Commands that reach the store (/portfolio) answer once done: a promise.
+          const response = (await respond(interaction as never)) as { type: number; data?: ReplyPayload & { choices?: unknown[] } };
           if (response.type !== InteractionResponseType.ApplicationCommandAutocompleteResult) {
             if (!response.data) problems.push(`http type ${interaction.type}: no data`);
             else problems.push(...checkPayload(response.data, `http type ${interaction.type}`));

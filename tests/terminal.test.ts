@@ -129,8 +129,8 @@ describe('npm start without a token (input piped)', () => {
     expectLines(lines, [
       '',
       "I don't know /unknown. Try /about, /projects, /project, /experience, /research,",
-      '/learning, /blogs, /skills, /contact, /resume, /search, /ask, /insights, or',
-      '/help for examples.',
+      '/learning, /blogs, /skills, /contact, /resume, /search, /ask, /who, /portfolio,',
+      '/portfolio-mod, /insights, or /help for examples.',
       '',
       'Akash Palrecha',
       'Lookahead Optimizer Analysis  https://github.com/akashpalrecha/Lookahead',
@@ -223,7 +223,7 @@ describe('portfolio-bot ask', () => {
     expect(stderr.split('\n').slice(0, 3)).toEqual([
       'portfolio-bot ask: expected an input: ask "/projects optimizers" or ask "does he know docker?"',
       '',
-      'usage: portfolio-bot ask "<input>" [--json]',
+      'usage: portfolio-bot ask "<input>" [--guild G] [--json]',
     ]);
   });
 });

@@ -21,7 +21,17 @@ import {
   type ReplyPayload,
   type ReplyRow,
 } from '../replies/index.js';
-import type { AnswerFacts, Portfolio, CommandInput, CommandModule, ComponentResult, Invoker, OptionValue, Surface } from './types.js';
+import type {
+  AnswerFacts,
+  CommandContext,
+  CommandInput,
+  CommandModule,
+  ComponentResult,
+  Invoker,
+  OptionValue,
+  Portfolio,
+  Surface,
+} from './types.js';
 import { clipAutocompleteValue, clipText, MAX_STRING_OPTION_LENGTH, optionsProblem, valuesProblem } from './input-limits.js';
 import { newRef } from './ref.js';
 import { unknownCommandMessage } from './slash-line.js';
@@ -40,6 +50,13 @@ export interface Dispatcher {
    * field of the custom_id, which the client could have written itself.
    */
   component(customId: string, values: readonly string[], user: Invoker, origin?: ComponentOrigin): ComponentResult;
+  /**
+   * A slash command, for transports that can wait: commands that read or write
+   * the store (/portfolio) run here; every other one as `command`. Never rejects.
+   */
+  commandAsync(name: string, input: CommandInput): Promise<ReplyPayload>;
+  /** A component press, for transports that can wait (a Report button); else as `component`. Never rejects. */
+  componentAsync(customId: string, values: readonly string[], user: Invoker, origin?: ComponentOrigin): Promise<ComponentResult>;
   /** Plain text (a DM, a mention): answered as /ask would. `guildId` is where it was said (for insights only). */
   message(text: string, user: Invoker, guildId?: string): ReplyPayload;
   /** A private notice built outside a handler (e.g. a slash line that didn't parse), fitted and redacted like any reply. */
@@ -53,12 +70,21 @@ export interface Dispatcher {
 export interface ComponentOrigin {
   /** Who ran the command behind the pressed message, as Discord says. */
   askerId?: string;
+  /** The server the press happened in. */
+  guildId?: string | undefined;
 }
 
 export interface DispatcherOptions {
   commands: readonly CommandModule[];
   /** The current Portfolio; read on every call, so a reload swaps it atomically. */
   portfolio: () => Portfolio;
+  /**
+   * The Portfolio of a server where members have shared theirs (src/community/);
+   * the owner's alone elsewhere. Without it, every server gets `portfolio()`.
+   */
+  portfolioFor?: (guildId: string | undefined) => Portfolio;
+  /** What commands that read or write the store get (the community service). */
+  context?: CommandContext;
   logger: Logger;
   /** Where the replies are read (default Discord): handlers word them for it. */
   surface?: Surface;
@@ -169,6 +195,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   // Each answer keeps a slot for its facts (insights), filled the first time they are asked for.
   const answers = createReplyCache<{ payload: ReplyPayload; facts?: AnswerFacts }>(options.cacheSize ?? 1000, cacheBytes);
   const choiceLists = createReplyCache<AutocompleteChoice[]>(options.cacheSize ?? 1000, cacheBytes);
+  const context: CommandContext = options.context ?? {};
+  const portfolioOf = (guildId: string | undefined): Portfolio => options.portfolioFor?.(guildId) ?? options.portfolio();
 
   function choicesFor(
     portfolio: Portfolio,
@@ -212,7 +240,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         throw new UserError(`/${name} needs its \`${option.name}\` option, e.g. /${name} ${option.name}:… — ${option.description}`);
       }
     }
-    let payload = module.execute({ ...input, surface }, portfolio);
+    const scoped = scopeToMember(name, input, portfolio);
+    let payload = module.execute({ ...input, surface }, scoped.portfolio);
+    if (scoped.label !== undefined) payload = labelled(payload, scoped.label);
     if (input.options['private'] === true) payload = makePrivate(payload, name, input, module);
     return payload;
   }
@@ -220,12 +250,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   return {
     commands,
     command(name, input) {
-      const portfolio = options.portfolio();
+      const portfolio = portfolioOf(input.guildId);
       try {
         // Refused before it becomes a key or reaches a handler.
         const problem = optionsProblem(input.options);
         if (problem) throw new UserError(problem);
-        const key = `${name}\u0000${canonicalOptions(input.options)}`;
+        // A DM and a server, and the subcommand, can each change the answer (the server's own
+        // portfolios are apart already: each server's Portfolio has its own cache).
+        const where = `${input.guildId === undefined ? 'dm' : 'server'}\u0000${input.subcommand ?? ''}`;
+        const key = `${name}\u0000${where}\u0000${canonicalOptions(input.options)}`;
         const answer = answers.get(portfolio, key, () => ({
           payload: fit(runCommand(name, { ...input, user: { id: PLACEHOLDER_ASKER } }, portfolio), portfolio),
         }));
@@ -242,12 +275,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
     },
     autocomplete(name, rawFocused, input) {
-      const portfolio = options.portfolio();
+      const portfolio = portfolioOf(input.guildId);
       try {
         // Out of Discord's limits: no choices, and nothing remembered.
         if (optionsProblem(input.options)) return [];
         const focused = { name: rawFocused.name, value: clipAutocompleteValue(rawFocused.value) };
-        const key = `${name}\u0000${focused.name}\u0000${focused.value}\u0000${canonicalOptions(input.options)}`;
+        const key = `${name}\u0000${input.guildId ?? ''}\u0000${focused.name}\u0000${focused.value}\u0000${canonicalOptions(input.options)}`;
         const choices = choiceLists.get(portfolio, key, () => choicesFor(portfolio, name, focused, input));
         report({ kind: 'autocomplete', name, outcome: 'ok' });
         return choices;
@@ -257,7 +290,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
     },
     component(customId, values, user, origin = {}) {
-      const portfolio = options.portfolio();
+      const portfolio = portfolioOf(origin.guildId);
       const decoded = decodeCustomId(customId);
       const name = decoded?.command ?? 'unknown';
       try {
@@ -279,7 +312,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           if (state.user !== user.id) throw new UserError('Only the person who asked can share this answer.');
           const main = mainOption(module);
           const optionsFor: Record<string, OptionValue> = main && state.key ? { [main]: state.key } : {};
-          const payload = runCommand(state.action, { options: optionsFor, user }, portfolio);
+          const payload = runCommand(state.action, { options: optionsFor, user, guildId: origin.guildId }, portfolio);
           report({ kind: 'component', name: 'share', outcome: 'ok' });
           return { type: 'reply', payload: fit(payload, portfolio) };
         }
@@ -297,11 +330,42 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
             );
           }
         }
-        const result = module.component({ state, values, user }, portfolio);
+        const result = module.component({ state, values, user, guildId: origin.guildId }, portfolio);
         report({ kind: 'component', name, outcome: 'ok' });
         return { type: result.type, payload: fit(result.payload, portfolio) };
       } catch (error) {
         return { type: 'reply', payload: fit(failure('component', name, error), portfolio) };
+      }
+    },
+    async commandAsync(name, input) {
+      const module = byName.get(name);
+      if (!module?.run) return this.command(name, input);
+      let portfolio = portfolioOf(input.guildId);
+      try {
+        const problem = optionsProblem(input.options);
+        if (problem) throw new UserError(problem);
+        const payload = await module.run({ ...input, surface }, portfolio, context);
+        report({ kind: 'command', name, outcome: 'ok' });
+        // A submit or a removal may have changed the server's Portfolio (and its secrets).
+        portfolio = portfolioOf(input.guildId);
+        return fit(payload, portfolio);
+      } catch (error) {
+        return fit(failure('command', name, error), portfolio);
+      }
+    },
+    async componentAsync(customId, values, user, origin = {}) {
+      const decoded = decodeCustomId(customId);
+      const module = decoded ? byName.get(decoded.command) : undefined;
+      if (!decoded || !module?.press) return this.component(customId, values, user, origin);
+      const portfolio = portfolioOf(origin.guildId);
+      try {
+        const tooMuch = valuesProblem(values);
+        if (tooMuch) throw new UserError(tooMuch);
+        const result = await module.press({ state: decoded, values, user, guildId: origin.guildId }, portfolio, context);
+        report({ kind: 'component', name: decoded.command, outcome: 'ok' });
+        return { type: result.type, payload: fit(result.payload, portfolioOf(origin.guildId)) };
+      } catch (error) {
+        return { type: 'reply', payload: fit(failure('component', decoded.command, error), portfolio) };
       }
     },
     message(text, user, guildId) {
@@ -331,6 +395,29 @@ function mainText(module: CommandModule | undefined, input: CommandInput): strin
   const main = module ? mainOption(module) : undefined;
   const value = main ? input.options[main] : undefined;
   return typeof value === 'string' ? value : '';
+}
+
+/**
+ * `member:` on a search command in a server with member portfolios: the handler
+ * runs on that member's own Portfolio, as it runs on the owner's, and the reply
+ * says whose it is.
+ */
+function scopeToMember(name: string, input: CommandInput, portfolio: Portfolio): { portfolio: Portfolio; label?: string } {
+  const member = input.options['member'];
+  if (typeof member !== 'string' || member === '') return { portfolio };
+  const found = portfolio.community?.members.get(member);
+  if (found) return { portfolio: found.portfolio, label: `${found.owner.name}'s portfolio` };
+  if (!portfolio.community) {
+    throw new UserError(`/${name} member:… works in a server where members have shared their portfolios (/portfolio submit).`);
+  }
+  throw new UserError("That member hasn't shared a portfolio in this server.");
+}
+
+/** The reply, with whose portfolio it comes from as its first embed's author line (or its first line). */
+function labelled(payload: ReplyPayload, label: string): ReplyPayload {
+  const [first, ...rest] = payload.embeds ?? [];
+  if (first) return { ...payload, embeds: [{ ...first, author: { name: label } }, ...rest] };
+  return { ...payload, content: `**${label}**\n${payload.content ?? ''}` };
 }
 
 /** The option a shared answer re-runs with: the command's first string option. */

@@ -4,9 +4,13 @@ import { parseSlashLine } from './slash-line.js';
 import type { Invoker } from './types.js';
 
 /** One line typed by a person: a slash command line, or a question for /ask. */
-export function answerInput(line: string, dispatcher: Dispatcher, user: Invoker): ReplyPayload {
-  if (!line.trimStart().startsWith('/')) return dispatcher.message(line, user);
+export function answerInput(line: string, dispatcher: Dispatcher, user: Invoker, guildId?: string): ReplyPayload {
+  if (!line.trimStart().startsWith('/')) {
+    return guildId === undefined
+      ? dispatcher.message(line, user)
+      : dispatcher.command('ask', { options: { question: line }, user, guildId });
+  }
   const parsed = parseSlashLine(line, dispatcher.commands);
   if (!parsed.ok) return dispatcher.notice(parsed.message);
-  return dispatcher.command(parsed.name, { options: parsed.options, user });
+  return dispatcher.command(parsed.name, { options: parsed.options, user, guildId });
 }

@@ -4,7 +4,8 @@
 // The HTTP server has already checked the shape (src/http/shape.ts); reading
 // stays defensive all the same, and never recursive beyond Discord's depth.
 import { MAX_OPTION_DEPTH } from './input-limits.js';
-import type { OptionValue } from './types.js';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import type { Attachment, OptionValue } from './types.js';
 
 export type Json = Record<string, unknown>;
 
@@ -39,6 +40,40 @@ export function flattenOptions(options: unknown): Record<string, OptionValue> {
     return false;
   });
   return out;
+}
+
+/** The subcommand's name (/portfolio submit → "submit"), if the command has one. */
+export function findSubcommand(options: unknown): string | undefined {
+  if (!Array.isArray(options)) return undefined;
+  const first: unknown = options[0];
+  return isObject(first) && first['type'] === ApplicationCommandOptionType.Subcommand && typeof first['name'] === 'string'
+    ? first['name']
+    : undefined;
+}
+
+/**
+ * Attachment options by name, from Discord's resolved attachments (`data.resolved.attachments`
+ * over HTTP; discord.js hands the same fields). Anything malformed is left out.
+ */
+export function findAttachments(options: unknown, resolved: unknown): Record<string, Attachment> {
+  const out: Record<string, Attachment> = {};
+  const byId = isObject(resolved) && isObject(resolved['attachments']) ? resolved['attachments'] : {};
+  eachOption(options, (option) => {
+    if (option['type'] !== ApplicationCommandOptionType.Attachment || typeof option['name'] !== 'string') return false;
+    const found = typeof option['value'] === 'string' && Object.hasOwn(byId, option['value']) ? byId[option['value']] : undefined;
+    const attachment = toAttachment(found);
+    if (attachment) out[option['name']] = attachment;
+    return false;
+  });
+  return out;
+}
+
+export function toAttachment(value: unknown): Attachment | undefined {
+  if (!isObject(value)) return undefined;
+  const { id, filename, size, url } = value;
+  const contentType = value['content_type'];
+  if (typeof id !== 'string' || typeof filename !== 'string' || typeof size !== 'number' || typeof url !== 'string') return undefined;
+  return { id, filename, size, url, ...(typeof contentType === 'string' ? { contentType } : {}) };
 }
 
 /** The option being typed in, for autocomplete; an empty one when there is none. */

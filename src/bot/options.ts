@@ -9,6 +9,14 @@ export const PRIVATE_OPTION = {
   required: false,
 } as const;
 
+/** `member:` on the search commands: one member's portfolio, in a server where members share theirs. */
+export const MEMBER_OPTION = {
+  type: ApplicationCommandOptionType.User,
+  name: 'member',
+  description: "Only this member's portfolio (in a server where members share theirs)",
+  required: false,
+} as const;
+
 export function stringOption(input: CommandInput, name: string): string | undefined {
   const value = input.options[name];
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;

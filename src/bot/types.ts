@@ -4,6 +4,7 @@ import type { LoadedProfile } from '../profile/load.js';
 import type { Profile } from '../profile/schema.js';
 import type { AutocompleteChoice, CommandDefinition, CustomIdState, ReplyPayload, Surface } from '../replies/index.js';
 import { createSearch, type ProfileSearch } from '../search/index.js';
+import type { CommunitySearch, Owner } from '../community/search.js';
 
 export type { CommandDefinition, Surface } from '../replies/index.js';
 
@@ -15,6 +16,26 @@ export interface Portfolio {
   readonly revision: string;
   /** Values no reply may ever show (the private phone number). */
   readonly secrets: readonly string[];
+  /**
+   * Set in a server where members have shared their portfolios (src/community/):
+   * the search over every profile listed there, the owner's included.
+   */
+  readonly community?: GuildCommunity;
+}
+
+/** A server's member profiles as the handlers read them. */
+export interface GuildCommunity {
+  readonly guildId: string;
+  readonly search: CommunitySearch;
+  /** Each member's own Portfolio, by Discord id. */
+  readonly members: ReadonlyMap<string, MemberPortfolio>;
+}
+
+export interface MemberPortfolio {
+  readonly owner: Owner;
+  readonly portfolio: Portfolio;
+  readonly format: 'yaml' | 'json-resume';
+  readonly updatedAt: number;
 }
 
 export function createPortfolio(loaded: Pick<LoadedProfile, 'profile' | 'revision'>): Portfolio {
@@ -37,11 +58,16 @@ export interface CommandInput {
   /** Set by the dispatcher from its transport; absent means Discord. */
   surface?: Surface;
   /**
-   * The server it was asked in (absent in a DM or outside Discord), set by the
-   * transport for the insights record only: no handler reads it, and answers are
-   * remembered without it.
+   * The server the command ran in (absent in a DM, the terminal, a user install): it picks the
+   * server's member portfolios, and goes in the insights record.
    */
   guildId?: string | undefined;
+  /** The subcommand, for a command that has them (/portfolio submit). */
+  subcommand?: string | undefined;
+  /** The invoking member's permissions in the channel, as Discord's decimal bit field (servers only). */
+  memberPermissions?: string | undefined;
+  /** Attachments of attachment options, by option name, as Discord resolved them. */
+  attachments?: Readonly<Record<string, Attachment>> | undefined;
 }
 
 /** What a command was asked and what answered it: the insights record of one call (issue #18). */
@@ -56,12 +82,46 @@ export interface AnswerFacts {
   confidence: number | null;
 }
 
+/** A file attached to an option: Discord's own description of it (the bytes are fetched from `url`). */
+export interface Attachment {
+  id: string;
+  filename: string;
+  size: number;
+  url: string;
+  contentType?: string | undefined;
+}
+
+/** What commands that read or write the store get besides their input. */
+export interface CommandContext {
+  /** The member profiles; absent when the bot runs without a store (the terminal). */
+  community?: CommunityService | undefined;
+}
+
+/** The parts of src/community/community.ts the command handlers use. */
+export interface CommunityService {
+  submit(input: SubmitInput): Promise<SubmitOutcome>;
+  remove(guildId: string, memberId: string): Promise<boolean>;
+  exportOf(guildId: string, memberId: string): Promise<{ source: string; format: 'yaml' | 'json-resume' } | undefined>;
+  report(report: { guildId: string; memberId: string; reporterId: string; reason: string }): Promise<void>;
+  reports(guildId: string, limit?: number): Promise<{ memberId: string; reporterId: string; reason: string; createdAt: number }[]>;
+}
+
+export interface SubmitInput {
+  guildId: string;
+  member: Invoker;
+  attachment?: Attachment | undefined;
+  url?: string | undefined;
+}
+
+export type SubmitOutcome = { ok: true; entries: number; replaced: boolean } | { ok: false; message: string };
+
 export interface ComponentInput {
   /** The decoded custom_id of the button or select menu. */
   state: CustomIdState;
   /** Selected values, for a select menu. */
   values: readonly string[];
   user: Invoker;
+  guildId?: string | undefined;
 }
 
 /** What a button or select press produces: an edit of its message, or a new message. */
@@ -79,6 +139,10 @@ export interface CommandModule {
   describe?(input: CommandInput, portfolio: Portfolio): AnswerFacts;
   /** Presses of components whose custom_id names this command. */
   component?(input: ComponentInput, portfolio: Portfolio): ComponentResult;
+  /** A command that reads or writes the store or the network: run in place of `execute` where the transport can wait. */
+  run?(input: CommandInput, portfolio: Portfolio, context: CommandContext): Promise<ReplyPayload>;
+  /** The same for its components (a Report button). */
+  press?(input: ComponentInput, portfolio: Portfolio, context: CommandContext): Promise<ComponentResult>;
 }
 
 /** An expected, user-facing error (no match, bad option): shown privately as it is. */

@@ -26,9 +26,16 @@ export const CLI_COMMANDS: Readonly<Record<string, CliEntry>> = {
   },
   ask: {
     summary: 'answer one slash command or question, as the terminal chat would',
-    synopsis: 'ask "<input>" [--json]',
-    description: ['Answers a slash command (ask "/projects optimizers") or a question (ask "does he know docker?").', PROFILE_NOTE],
-    options: { json: { type: 'boolean', description: 'print the reply as the JSON payload sent to Discord' } },
+    synopsis: 'ask "<input>" [--guild G] [--json]',
+    description: [
+      'Answers a slash command (ask "/projects optimizers") or a question (ask "does he know docker?").',
+      "With --guild, answers as in that server: its members' portfolios are searched too.",
+      PROFILE_NOTE,
+    ],
+    options: {
+      json: { type: 'boolean', description: 'print the reply as the JSON payload sent to Discord' },
+      guild: { type: 'string', value: 'G', description: "answer as in server G (a Discord id), with its members' portfolios" },
+    },
     positionals: Infinity,
     load: async () => (await import('./ask.js')).run,
   },
@@ -43,6 +50,24 @@ export const CLI_COMMANDS: Readonly<Record<string, CliEntry>> = {
     },
     positionals: Infinity,
     load: async () => (await import('./search.js')).run,
+  },
+  community: {
+    summary: "manage a server's member portfolios: add (a file or a folder), list, remove, export",
+    synopsis:
+      'community add --guild G (--member M FILE | FOLDER) | list --guild G | remove --guild G --member M | export --guild G --member M',
+    description: [
+      "add: checks FILE like validate and stores it as member M's portfolio in server G; a FOLDER adds each " +
+        "<member id>.yaml in it. list: every member portfolio of server G. remove: deletes member M's. export: prints it.",
+      "Uses the bot's database: DATABASE_URL (PostgreSQL), else SQLITE_PATH. " +
+        'A bot on PostgreSQL sees changes at once; on SQLite, at its next start.',
+    ],
+    options: {
+      guild: { type: 'string', value: 'G', description: 'the server (a Discord id)' },
+      member: { type: 'string', value: 'M', description: 'the member (a Discord id)' },
+      name: { type: 'string', value: 'NAME', description: "the name shown beside the member's entries (default: the profile's name)" },
+    },
+    positionals: Infinity,
+    load: async () => (await import('./community.js')).run,
   },
   validate: {
     summary: 'check a profile file and report every problem',

@@ -1,5 +1,6 @@
 import { COMMANDS } from '../../commands/index.js';
 import { createCooldown } from '../bot/cooldown.js';
+import { openConfiguredCommunity } from '../community/open.js';
 import { createDispatcher } from '../bot/dispatch.js';
 import { createPortfolioStore } from '../bot/portfolio-store.js';
 import { loadPortfolio } from '../bot/load.js';
@@ -30,11 +31,13 @@ export const run: CliCommand = async (_args, io) => {
   const holder = await createPortfolioStore(config.PROFILE_PATH, logger, (file) => loadPortfolio(file, { offThread: true }));
   if (!holder) return 1;
   const insights = startInsights(config, 'http', logger);
+  const community = await openConfiguredCommunity(config, holder.current, logger);
   const dispatcher = createDispatcher({
     commands: COMMANDS,
     portfolio: holder.current,
     logger,
     ...(insights ? { onOutcome: insights.recorder.record } : {}),
+    ...(community ? { portfolioFor: community.portfolioFor, context: { community } } : {}),
   });
   const cooldown = createCooldown({ limit: config.COOLDOWN_COMMANDS, windowSeconds: config.COOLDOWN_SECONDS });
   const server = createInteractionServer({
@@ -53,6 +56,7 @@ export const run: CliCommand = async (_args, io) => {
     holder.stopWatching();
     await server.close();
     await insights?.close();
+    await community?.close().catch(() => undefined);
   }, logger);
   holder.watch();
   logger.info('serving interactions', {

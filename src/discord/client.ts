@@ -14,6 +14,7 @@ import {
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
+  type CommandInteractionOption,
   type Interaction,
   type Message,
   type MessageCreateOptions,
@@ -22,7 +23,8 @@ import {
 import { choicesCallback, componentCallback, replyCallback } from '../bot/callback.js';
 import { slowDownMessage, type Throttle } from '../bot/cooldown.js';
 import type { Dispatcher } from '../bot/dispatch.js';
-import { findFocused, flattenOptions } from '../bot/interaction-options.js';
+import { findFocused, findSubcommand, flattenOptions, toAttachment } from '../bot/interaction-options.js';
+import type { Attachment, CommandInput } from '../bot/types.js';
 import { newRef } from '../bot/ref.js';
 import type { Logger } from '../log.js';
 import { decodeCustomId, type ReplyPayload } from '../replies/index.js';
@@ -149,7 +151,9 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
         const { data } = interaction.options;
         await sendCallback(
           interaction,
-          choicesCallback(dispatcher().autocomplete(name, findFocused(data), { options: flattenOptions(data), user })),
+          choicesCallback(
+            dispatcher().autocomplete(name, findFocused(data), { options: flattenOptions(data), user, ...where(interaction) }),
+          ),
         );
         return;
       }
@@ -163,24 +167,14 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
         const payload = await options.insights(flattenOptions(interaction.options.data));
         await sendCallback(interaction, replyCallback(dispatcher().deliver(payload)));
       } else if (interaction.isChatInputCommand()) {
-        await sendCallback(
-          interaction,
-          replyCallback(
-            dispatcher().command(name, {
-              options: flattenOptions(interaction.options.data),
-              user,
-              guildId: interaction.guildId ?? undefined,
-            }),
-          ),
-        );
+        const input = { options: flattenOptions(interaction.options.data), user, ...where(interaction) };
+        await sendCallback(interaction, replyCallback(await dispatcher().commandAsync(name, input)));
       } else {
         const values = interaction.isStringSelectMenu() ? interaction.values : [];
         // Who ran the command behind this message, as Discord says: outranks the custom_id's own u= field.
         const askerId = interaction.message.interactionMetadata?.user.id;
-        await sendCallback(
-          interaction,
-          componentCallback(dispatcher().component(interaction.customId, values, user, askerId === undefined ? {} : { askerId })),
-        );
+        const origin = { ...(askerId === undefined ? {} : { askerId }), guildId: interaction.guildId ?? undefined };
+        await sendCallback(interaction, componentCallback(await dispatcher().componentAsync(interaction.customId, values, user, origin)));
       }
     } catch (error) {
       outcome = 'error';
@@ -309,4 +303,38 @@ export function toMessageOptions(payload: ReplyPayload): MessageCreateOptions {
     components: asIs(payload.components),
     allowedMentions: { parse: [], repliedUser: false },
   } as MessageCreateOptions;
+}
+
+/**
+ * Where the interaction happened and what came with it, as the dispatcher takes
+ * it: the server, the member's permissions there, the subcommand, and the
+ * attachments of attachment options (discord.js resolves them onto the options).
+ */
+function where(interaction: AutocompleteInteraction | ChatInputCommandInteraction): Partial<CommandInput> {
+  const raw = interaction.options.data as unknown;
+  const attachments: Record<string, Attachment> = {};
+  const visit = (options: readonly CommandInteractionOption[]) => {
+    for (const option of options) {
+      if (option.options) visit(option.options);
+      const found = option.attachment;
+      if (found) {
+        const attachment = toAttachment({
+          id: found.id,
+          filename: found.name,
+          size: found.size,
+          url: found.url,
+          content_type: found.contentType,
+        });
+        if (attachment) attachments[option.name] = attachment;
+      }
+    }
+  };
+  visit(interaction.options.data);
+  const subcommand = findSubcommand(raw);
+  return {
+    ...(interaction.guildId ? { guildId: interaction.guildId } : {}),
+    ...(interaction.memberPermissions ? { memberPermissions: interaction.memberPermissions.bitfield.toString() } : {}),
+    ...(subcommand !== undefined ? { subcommand } : {}),
+    ...(Object.keys(attachments).length > 0 ? { attachments } : {}),
+  };
 }

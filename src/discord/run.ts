@@ -62,18 +62,22 @@ export async function runGatewayBot(config: Config): Promise<number> {
   const insights = insightsModule.startInsights(config, 'gateway', logger);
   ownerInsights = async (days) =>
     insights ? insights.card(holder.current(), days) : { content: insightsModule.INSIGHTS_OFF_NOTICE, flags: MessageFlags.Ephemeral };
+  const { openConfiguredCommunity } = await import('../community/open.js');
+  const community = await openConfiguredCommunity(config, holder.current, logger);
   provideDispatcher(
     createDispatcher({
       commands: COMMANDS,
       portfolio: holder.current,
       logger,
       ...(insights ? { onOutcome: insights.recorder.record } : {}),
+      ...(community ? { portfolioFor: community.portfolioFor, context: { community } } : {}),
     }),
   );
 
   installSignalHandlers(
     async () => {
       holder.stopWatching();
+      await community?.close().catch(() => undefined);
       // The grace for replies in flight, then destroy; should destroying hang, exit all the same.
       await Promise.race([
         gateway.stop(4000).then(() => logger.info('stopped')),

@@ -6,11 +6,15 @@ import { InteractionResponseType, InteractionType, type APIInteraction, type API
 import { choicesCallback, componentCallback, replyCallback } from '../bot/callback.js';
 import { slowDownMessage, type Throttle } from '../bot/cooldown.js';
 import type { Dispatcher } from '../bot/dispatch.js';
-import { findFocused, flattenOptions, isObject, type Json } from '../bot/interaction-options.js';
+import { findAttachments, findFocused, findSubcommand, flattenOptions, isObject, type Json } from '../bot/interaction-options.js';
+import type { CommandInput } from '../bot/types.js';
+import { decodeCustomId, isSnowflake } from '../replies/index.js';
 import { invoker, messageAskerId } from './shape.js';
 
 export function createHttpResponder(dispatcher: Dispatcher, throttle?: Throttle) {
-  return (received: APIInteraction): APIInteractionResponse => {
+  const waits = (name: string | undefined, kind: 'run' | 'press') =>
+    dispatcher.commands.some((module) => module.definition.name === name && module[kind] !== undefined);
+  return (received: APIInteraction): APIInteractionResponse | Promise<APIInteractionResponse> => {
     const interaction = received as unknown as Json;
     const user = invoker(interaction);
     const data = isObject(interaction['data']) ? interaction['data'] : {};
@@ -23,22 +27,50 @@ export function createHttpResponder(dispatcher: Dispatcher, throttle?: Throttle)
       case InteractionType.Ping:
         return { type: InteractionResponseType.Pong };
       case InteractionType.ApplicationCommand: {
-        // For the insights record only (never the user): the server it was asked in.
-        const guildId = typeof interaction['guild_id'] === 'string' ? interaction['guild_id'] : undefined;
-        return slowDown() ?? replyCallback(dispatcher.command(name, { options: flattenOptions(data['options']), user, guildId }));
+        const input: CommandInput = { options: flattenOptions(data['options']), user, ...where(interaction, data) };
+        const throttled = slowDown();
+        if (throttled) return throttled;
+        // A command that reads or writes the store (/portfolio) is answered once it is done.
+        if (waits(name, 'run')) return dispatcher.commandAsync(name, input).then(replyCallback);
+        return replyCallback(dispatcher.command(name, input));
       }
       case InteractionType.ApplicationCommandAutocomplete:
         return choicesCallback(
-          dispatcher.autocomplete(name, findFocused(data['options']), { options: flattenOptions(data['options']), user }),
+          dispatcher.autocomplete(name, findFocused(data['options']), {
+            options: flattenOptions(data['options']),
+            user,
+            ...where(interaction, data),
+          }),
         );
       case InteractionType.MessageComponent: {
         const customId = typeof data['custom_id'] === 'string' ? data['custom_id'] : '';
         const values = Array.isArray(data['values']) ? data['values'].filter((value): value is string => typeof value === 'string') : [];
         const asker = messageAskerId(interaction);
-        return slowDown() ?? componentCallback(dispatcher.component(customId, values, user, asker === undefined ? {} : { askerId: asker }));
+        const origin = { ...(asker === undefined ? {} : { askerId: asker }), guildId: where(interaction, data).guildId };
+        const throttled = slowDown();
+        if (throttled) return throttled;
+        if (waits(decodeCustomId(customId)?.command, 'press')) {
+          return dispatcher.componentAsync(customId, values, user, origin).then(componentCallback);
+        }
+        return componentCallback(dispatcher.component(customId, values, user, origin));
       }
       default:
         return replyCallback(dispatcher.notice("I can't handle that kind of interaction. Try /help."));
     }
+  };
+}
+
+/** Where the interaction happened and what came with it: the server, the member's permissions, the subcommand, attachments. */
+function where(interaction: Json, data: Json): Pick<CommandInput, 'guildId' | 'memberPermissions' | 'subcommand' | 'attachments'> {
+  const guildId = interaction['guild_id'];
+  const member = interaction['member'];
+  const permissions = isObject(member) ? member['permissions'] : undefined;
+  const subcommand = findSubcommand(data['options']);
+  const attachments = findAttachments(data['options'], data['resolved']);
+  return {
+    ...(isSnowflake(guildId) ? { guildId } : {}),
+    ...(typeof permissions === 'string' ? { memberPermissions: permissions } : {}),
+    ...(subcommand !== undefined ? { subcommand } : {}),
+    ...(Object.keys(attachments).length > 0 ? { attachments } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import type { APIApplicationCommandOption, APIEmbed } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, type APIApplicationCommandOption, type APIEmbed } from 'discord-api-types/v10';
 import type { Profile } from '../../profile/schema.js';
 import { LIMITS } from '../fit.js';
 import type { CommandDefinition, ReplyPayload, Surface } from '../types.js';
@@ -39,12 +39,14 @@ function sharedTag(profile: Profile, besides?: string): string | undefined {
   return best?.[0];
 }
 
-const COMMON_OPTIONS = new Set(['private']);
+const COMMON_OPTIONS = new Set(['private', 'member']);
 
 /** "/skills [level]", "/search <query>": the command with its own options (the common `private` left out). */
 export function commandUsage(definition: CommandDefinition): string {
   const options = (definition.options ?? []) as readonly APIApplicationCommandOption[];
   const own = options.filter((option) => !COMMON_OPTIONS.has(option.name));
+  const subcommands = own.filter((option) => option.type === ApplicationCommandOptionType.Subcommand);
+  if (subcommands.length > 0) return `/${definition.name} ${subcommands.map((option) => option.name).join('|')}`;
   return [`/${definition.name}`, ...own.map((option) => (option.required ? `<${option.name}>` : `[${option.name}]`))].join(' ');
 }
 
@@ -53,6 +55,7 @@ const WAYS_TO_ASK: Readonly<Record<Surface, readonly string[]>> = {
   discord: [
     '💬 **DM me or mention me with a question** — no slash needed.',
     '🔒 Every command takes a `private` option: only you see the answer, with a button to share it in the channel.',
+    '👥 In a server where members share their portfolios, /projects, /project, /search and /ask search them all; `member:` narrows to one.',
   ],
   terminal: ['💬 **Type a question in plain words** — no slash needed.'],
 };

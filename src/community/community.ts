@@ -1,0 +1,232 @@
+// The community showcase (issue #17): members' portfolios, per server, kept in
+// the store (src/store/) and searched with the owner's through one index per
+// server (./search.ts). It is what the /portfolio, /portfolio-mod and /who
+// handlers reach the store through, and what gives every other command the
+// Portfolio of the server it runs in.
+//
+// The store is the truth; the indexes follow it. A submit is saved first (it is
+// answered "saved" only once durable), then put into this process's index at
+// once; every other process on the same PostgreSQL learns of it through the
+// store's change feed and reads the member back.
+import type { Logger } from '../log.js';
+import {
+  createPortfolio,
+  type Attachment,
+  type MemberPortfolio,
+  type Portfolio,
+  type SubmitInput,
+  type SubmitOutcome,
+} from '../bot/types.js';
+import type { CommunityService, GuildCommunity } from '../bot/types.js';
+import type { MemberRecord, Store } from '../store/types.js';
+import { DEFAULT_FETCH_POLICY, fetchDocument, FetchError, type FetchPolicy } from './fetch.js';
+import { parseMemberDocument, PROBLEMS_SHOWN } from './parse.js';
+import { createCommunitySearch, OWNER_ID, type CommunitySearch } from './search.js';
+
+export interface CommunityOptions {
+  store: Store;
+  /** The owner's current Portfolio (it may be swapped by a reload). */
+  owner: () => Portfolio;
+  logger: Logger;
+  fetchPolicy?: FetchPolicy;
+  /** Submits a member may make per window, per server. */
+  submitLimit?: { count: number; windowMs: number };
+  now?: () => number;
+}
+
+export interface Community extends CommunityService {
+  /** The Portfolio for a command run in `guildId`: the owner's alone where no member has shared one. */
+  portfolioFor(guildId: string | undefined): Portfolio;
+  /** A member's own Portfolio in a server. */
+  member(guildId: string, memberId: string): MemberPortfolio | undefined;
+  /** Saves a document that is already text (the command line's `community add`). */
+  submitText(guildId: string, member: { id: string; name?: string | undefined }, text: string, filename: string): Promise<SubmitOutcome>;
+  /** Reads a member again from the store (what the change feed calls). */
+  refresh(guildId: string, memberId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_SUBMIT_LIMIT = { count: 3, windowMs: 10 * 60 * 1000 };
+
+interface Guild {
+  search: CommunitySearch;
+  members: Map<string, MemberPortfolio>;
+  /** The Portfolio handed out, rebuilt after any change. */
+  view?: Portfolio | undefined;
+  /** The owner's Portfolio the index holds. */
+  ownerIn?: Portfolio | undefined;
+  version: number;
+}
+
+export async function openCommunity(options: CommunityOptions): Promise<Community> {
+  const { store, logger } = options;
+  const policy = options.fetchPolicy ?? DEFAULT_FETCH_POLICY;
+  const limit = options.submitLimit ?? DEFAULT_SUBMIT_LIMIT;
+  const now = options.now ?? Date.now;
+  const guilds = new Map<string, Guild>();
+  const submits = new Map<string, number[]>();
+
+  function guild(guildId: string): Guild {
+    let known = guilds.get(guildId);
+    if (!known) guilds.set(guildId, (known = { search: createCommunitySearch(), members: new Map(), version: 0 }));
+    return known;
+  }
+
+  function changed(known: Guild) {
+    known.version++;
+    known.view = undefined;
+  }
+
+  /** Puts a stored record into the index; false (and a log line) when it no longer loads. */
+  function apply(record: MemberRecord): boolean {
+    const parsed = parseMemberDocument(record.source, `${record.memberId}.yaml`);
+    if (!parsed.loaded) {
+      logger.warn('a stored member profile does not load; it is left out', { guild: record.guildId, member: record.memberId });
+      return false;
+    }
+    const known = guild(record.guildId);
+    const owner = { id: record.memberId, name: record.memberName };
+    known.search.put(owner, parsed.loaded.profile);
+    known.members.set(record.memberId, {
+      owner,
+      portfolio: createPortfolio(parsed.loaded),
+      format: record.format,
+      updatedAt: record.updatedAt,
+    });
+    changed(known);
+    return true;
+  }
+
+  function drop(guildId: string, memberId: string) {
+    const known = guilds.get(guildId);
+    if (!known) return;
+    known.search.remove(memberId);
+    known.members.delete(memberId);
+    changed(known);
+  }
+
+  for (const guildId of await store.listGuilds()) for (const record of await store.listMembers(guildId)) apply(record);
+  const stopListening = await store.onMemberChange((change) => {
+    community.refresh(change.guildId, change.memberId).catch((error: unknown) => {
+      logger.error('could not read a changed member profile', { error: (error as Error).message });
+    });
+  });
+
+  function takeSubmit(key: string): boolean {
+    const at = now();
+    const recent = (submits.get(key) ?? []).filter((time) => at - time < limit.windowMs);
+    if (recent.length >= limit.count) {
+      submits.set(key, recent);
+      return false;
+    }
+    recent.push(at);
+    submits.set(key, recent);
+    return true;
+  }
+
+  async function save(guildId: string, member: { id: string; name?: string | undefined }, text: string, filename: string) {
+    const parsed = parseMemberDocument(text, filename);
+    if (!parsed.loaded) {
+      const shown = parsed.problems.slice(0, PROBLEMS_SHOWN);
+      const more = parsed.total > shown.length ? `\n…and ${parsed.total - shown.length} more` : '';
+      return {
+        ok: false as const,
+        message: `Your profile has ${count(parsed.total, 'problem')}, so it was not saved:\n${shown.join('\n')}${more}`,
+      };
+    }
+    const before = await store.getMember(guildId, member.id);
+    const at = now();
+    const record: MemberRecord = {
+      guildId,
+      memberId: member.id,
+      memberName: member.name?.trim() || parsed.loaded.profile.identity.name,
+      format: parsed.format,
+      source: text,
+      createdAt: before?.createdAt ?? at,
+      updatedAt: at,
+    };
+    await store.putMember(record);
+    apply(record);
+    const entries = guild(guildId).search.entriesOf(member.id).length;
+    return { ok: true as const, entries, replaced: before !== undefined };
+  }
+
+  const community: Community = {
+    portfolioFor(guildId) {
+      const owner = options.owner();
+      const known = guildId === undefined ? undefined : guilds.get(guildId);
+      if (!known || known.members.size === 0) return owner;
+      if (known.ownerIn !== owner) {
+        // The owner's profile was reloaded (or never indexed here): its entries are replaced like a member's.
+        known.search.put({ id: OWNER_ID, name: owner.profile.identity.name }, owner.profile);
+        known.ownerIn = owner;
+        changed(known);
+      }
+      if (!known.view) {
+        const secrets = [...owner.secrets, ...[...known.members.values()].flatMap((member) => member.portfolio.secrets)];
+        const view: GuildCommunity = { guildId: guildId!, search: known.search, members: known.members };
+        known.view = { ...owner, revision: `${owner.revision}+${known.version}`, secrets, community: view };
+      }
+      return known.view;
+    },
+    member: (guildId, memberId) => guilds.get(guildId)?.members.get(memberId),
+    async submit(input: SubmitInput): Promise<SubmitOutcome> {
+      if (!takeSubmit(`${input.guildId}/${input.member.id}`)) {
+        const minutes = Math.round(limit.windowMs / 60_000);
+        return { ok: false, message: `You can submit ${count(limit.count, 'time')} every ${minutes} minutes; try again later.` };
+      }
+      let text: string;
+      let filename: string;
+      try {
+        if (input.attachment) {
+          filename = input.attachment.filename;
+          text = await fetchAttachment(input.attachment, policy);
+        } else if (input.url) {
+          filename = new URL(input.url).pathname.split('/').pop() || 'profile';
+          text = await fetchDocument(input.url, 'url', policy);
+        } else {
+          return { ok: false, message: 'Attach your profile file (file:) or give its https address (url:).' };
+        }
+      } catch (error) {
+        if (error instanceof FetchError) return { ok: false, message: `Your profile could not be fetched: ${error.message}.` };
+        if (error instanceof TypeError) return { ok: false, message: 'That is not a valid address: give a full https:// URL.' };
+        throw error;
+      }
+      return save(input.guildId, input.member, text, filename);
+    },
+    submitText: (guildId, member, text, filename) => save(guildId, member, text, filename),
+    async remove(guildId, memberId) {
+      const removed = await store.removeMember(guildId, memberId);
+      drop(guildId, memberId);
+      return removed;
+    },
+    async exportOf(guildId, memberId) {
+      const record = await store.getMember(guildId, memberId);
+      return record && { source: record.source, format: record.format };
+    },
+    async report(report) {
+      await store.addReport({ ...report, createdAt: now() });
+    },
+    reports: (guildId, max) => store.listReports(guildId, max),
+    async refresh(guildId, memberId) {
+      const record = await store.getMember(guildId, memberId);
+      const current = guilds.get(guildId)?.members.get(memberId);
+      if (!record) drop(guildId, memberId);
+      else if (current?.updatedAt !== record.updatedAt || current.owner.name !== record.memberName) apply(record);
+    },
+    async close() {
+      await stopListening();
+      await store.close();
+    },
+  };
+  return community;
+}
+
+async function fetchAttachment(attachment: Attachment, policy: FetchPolicy): Promise<string> {
+  if (attachment.size > policy.maxBytes) throw new FetchError(`it is larger than ${Math.round(policy.maxBytes / 1024)} KB`);
+  return fetchDocument(attachment.url, 'attachment', policy);
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
