@@ -95,9 +95,9 @@ export const portfolio = {
       {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'submit',
-        description: 'Add or replace your portfolio: a YAML profile file or its https address',
+        description: 'Add or replace your portfolio: a profile.yaml or a JSON Resume (resume.json), or its https address',
         options: [
-          { type: ApplicationCommandOptionType.Attachment, name: 'file', description: 'Your profile.yaml', required: false },
+          { type: ApplicationCommandOptionType.Attachment, name: 'file', description: 'Your profile.yaml or resume.json', required: false },
           {
             type: ApplicationCommandOptionType.String,
             name: 'url',

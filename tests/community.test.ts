@@ -30,10 +30,21 @@ const SAM_YAML = memberYaml({
   name: 'Sam',
   projects: [{ id: 'sat', name: 'Satellite imagery segmentation', summary: 'U-Net on Sentinel-2 tiles.', tags: ['satellite imagery'] }],
 });
-const LEE_YAML = memberYaml({
-  name: 'Lee',
+// Lee submits a JSON Resume: made into a profile by the same importer as `portfolio-bot import`.
+const LEE_RESUME = JSON.stringify({
+  basics: {
+    name: 'Lee',
+    label: 'Learner',
+    summary: 'Learning deep learning.',
+    profiles: [{ network: 'GitHub', url: 'https://github.com/lee', username: 'lee' }],
+  },
   projects: [
-    { id: 'lr', name: 'Learning rate finder', summary: 'A learning rate schedule study; one optimizer only.', tags: ['training'] },
+    {
+      name: 'Learning rate finder',
+      description: 'A learning rate schedule study; one optimizer only.',
+      keywords: ['training'],
+      url: 'https://github.com/lee/lr',
+    },
   ],
 });
 
@@ -56,7 +67,7 @@ beforeAll(async () => {
   files = await startFileServer();
   files.files.set('/priya.yaml', { body: PRIYA_YAML });
   files.files.set('/sam.yaml', { body: SAM_YAML });
-  files.files.set('/lee.yaml', { body: LEE_YAML });
+  files.files.set('/resume.json', { body: LEE_RESUME, headers: { 'content-type': 'application/json' } });
   rig = await communityRig();
 });
 afterAll(async () => {
@@ -93,7 +104,7 @@ describe('members sharing their portfolios', () => {
     const attachment = { id: '1', filename: 'profile.yaml', size: SAM_YAML.length, url: `${files.base}/sam.yaml` };
     const sam = await run('portfolio', {}, { subcommand: 'submit', attachments: { file: attachment } }, SAM);
     expect(sam.content).toMatch(/^Your portfolio is saved: \d+ entries/);
-    expect((await submitUrl(LEE, '/lee.yaml')).content).toMatch(/^Your portfolio is saved/);
+    expect((await submitUrl(LEE, '/resume.json')).content).toMatch(/^Your portfolio is saved/);
   });
 
   it('/who ranks the members whose portfolios match, best first, with a button to open each card', async () => {
@@ -101,7 +112,7 @@ describe('members sharing their portfolios', () => {
     expectWithinLimits(reply);
     const lines = reply.embeds![0]!.description!.split('\n');
     expect(lines[0]).toMatch(/^\*\*1\. priya\*\* — AdamW from scratch/);
-    expect(lines[1]).toMatch(/^\*\*2\. lee\*\* — Learning rate finder/);
+    expect(lines[1]).toMatch(/^\*\*2\. lee\*\* — \[Learning rate finder\]\(https:\/\/github.com\/lee\/lr\)/);
     expect(lines).toHaveLength(2);
     const buttons = reply.components!.flatMap((row) => row.components);
     expect(buttons.map((button) => ('label' in button ? button.label : ''))).toEqual(['priya', 'lee']);
@@ -157,10 +168,19 @@ describe('members sharing their portfolios', () => {
     );
   });
 
-  it('a member exports their own document', async () => {
+  it('a member exports their own document, as they submitted it', async () => {
     const reply = await run('portfolio', {}, { subcommand: 'export' }, SAM);
     expect(reply.flags).toBe(MessageFlags.Ephemeral);
     expect(reply.content).toContain('U-Net on Sentinel-2 tiles.');
+    const resume = await run('portfolio', {}, { subcommand: 'export' }, LEE);
+    expect(resume.content).toBe(`Your portfolio as stored in this server:\n\`\`\`json\n${LEE_RESUME}\n\`\`\``);
+  });
+
+  it('shows a JSON Resume the importer refuses, with its problems, and saves nothing', async () => {
+    files.files.set('/bad-resume.json', { body: JSON.stringify({ basics: { name: 5 } }) });
+    const reply = await submitUrl(MOD, '/bad-resume.json');
+    expect(reply.content).toMatch(/^Your profile has \d+ problems?, so it was not saved:\n/);
+    expect(reply.content).toContain('basics.name');
   });
 
   it('Report stores a report that moderators list; members without Manage Server cannot list or remove', async () => {

@@ -26,7 +26,6 @@ const LAYERS: [prefix: string, layer: number][] = [
   ['src/replies/', 4],
   ['src/bot/', 5],
   ['src/resume/', 5],
-  ['src/store/', 5],
   ['src/ask/', 6],
   ['src/community/', 6],
   ['src/http/', 6],

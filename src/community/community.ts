@@ -79,7 +79,7 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
 
   /** Puts a stored record into the index; false (and a log line) when it no longer loads. */
   function apply(record: MemberRecord): boolean {
-    const parsed = parseMemberDocument(record.source, `${record.memberId}.yaml`);
+    const parsed = parseMemberDocument(record.source, `${record.memberId}.${record.format === 'json-resume' ? 'json' : 'yaml'}`);
     if (!parsed.loaded) {
       logger.warn('a stored member profile does not load; it is left out', { guild: record.guildId, member: record.memberId });
       return false;

@@ -193,7 +193,8 @@ export function buildPortfolioHelp(): ReplyPayload {
       {
         title: 'Your portfolio in this server',
         description:
-          '**/portfolio submit** file:… or url:… — a profile in this bot’s YAML schema (checked like `portfolio-bot validate`). ' +
+          '**/portfolio submit** file:… or url:… — a profile in this bot’s YAML schema (checked like `portfolio-bot validate`) ' +
+          'or a JSON Resume (resume.json). ' +
           'Submitting again replaces it.\n**/portfolio show** [member:…] — a card. **/portfolio export** — your document back. ' +
           '**/portfolio remove** — deleted here at once.\n**/who** topic — who here has worked on it.',
         color: COLOURS.brand,
