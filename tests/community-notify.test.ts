@@ -1,0 +1,67 @@
+// Two processes on one PostgreSQL: this test process holds a community (as a
+// serve replica or a gateway shard would), and `portfolio-bot community add`
+// saves a member through another process. The submit must be searchable here
+// within a second, by LISTEN/NOTIFY, with no restart and no polling; a removal
+// the same.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openCommunity, type Community } from '../src/community/community.js';
+import { silentLogger } from '../src/log.js';
+import { openPostgresStore } from '../src/store/postgres.js';
+import { runCli } from './helpers/cli.js';
+import { memberYaml } from './helpers/community.js';
+import { startPostgres, type PostgresServer } from './helpers/postgres-server.js';
+import { shippedPortfolio } from './helpers/profile.js';
+
+const GUILD = '300000000000000001';
+const PRIYA = '400000000000000001';
+let server: PostgresServer;
+let community: Community;
+let dir = '';
+
+beforeAll(async () => {
+  server = await startPostgres();
+  dir = mkdtempSync(join(tmpdir(), 'portfolio-notify-'));
+  const owner = await shippedPortfolio();
+  community = await openCommunity({ store: await openPostgresStore(server.url), owner: () => owner, logger: silentLogger });
+}, 60_000);
+afterAll(async () => {
+  await community?.close();
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+}, 30_000);
+
+/** Milliseconds until `check` is true, or a failure after `limit` ms. */
+async function within(limit: number, check: () => boolean): Promise<number> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > limit) throw new Error(`not within ${limit} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return Date.now() - started;
+}
+
+const whoFindsPriya = () =>
+  (community.portfolioFor(GUILD).community?.search.search('optimizers', { limit: 10 }) ?? []).some((hit) => hit.entry.owner.id === PRIYA);
+
+it('a submit through another process is searchable here within a second, and so is a removal', async () => {
+  const file = join(dir, 'priya.yaml');
+  writeFileSync(
+    file,
+    memberYaml({
+      name: 'Priya',
+      projects: [{ id: 'adamw', name: 'AdamW from scratch', summary: 'Optimizers compared.', tags: ['optimizers'] }],
+    }),
+  );
+  const env = { ...process.env, DATABASE_URL: server.url, LOG_LEVEL: 'error', PROFILE_PATH: '', DISCORD_TOKEN: '' };
+  expect(whoFindsPriya()).toBe(false);
+  const added = await runCli(['community', 'add', '--guild', GUILD, '--member', PRIYA, file], '', { env });
+  expect(added.stdout.trim()).toBe(`added ${PRIYA}: 3 entries (${file})`);
+  // The CLI process has exited once it printed "added": the save was committed and announced.
+  await within(1000, whoFindsPriya);
+  const removed = await runCli(['community', 'remove', '--guild', GUILD, '--member', PRIYA], '', { env });
+  expect(removed.stdout.trim()).toBe(`removed ${PRIYA} from server ${GUILD}`);
+  await within(1000, () => !whoFindsPriya());
+});
