@@ -98,8 +98,10 @@ const cliBuild = await build({
   entryNames: '[name]',
   chunkNames: '[name]-[hash]',
   splitting: true,
-  // better-sqlite3 is a native addon; postgres loads only with DATABASE_URL.
-  external: ['discord.js', '@discordjs/*', 'ws', 'yaml', 'dotenv', 'better-sqlite3', 'postgres'],
+  // better-sqlite3 is a native addon; postgres loads only with DATABASE_URL. wink-porter2-stemmer's
+  // regular expressions hold a typographic apostrophe (below: a literal is left as written), so it is
+  // loaded from node_modules, one small file.
+  external: ['discord.js', '@discordjs/*', 'ws', 'yaml', 'dotenv', 'better-sqlite3', 'postgres', 'wink-porter2-stemmer'],
   plugins: [configIsSeparate, discordApiEnums],
 });
 

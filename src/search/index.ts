@@ -4,7 +4,9 @@
 // weight: names (title, aliases) > keywords (tags, tools) > summary > body
 // (details, highlights, metrics). A query word that is not in the profile's
 // vocabulary is looked up by prefix and in the typo layer over the vocabulary
-// (./typos.ts: "lookahed" → "lookahead"); a word that matches nothing at all
+// (./typos.ts: "lookahed" → "lookahead"), and every word also finds the other
+// inflections of itself the profile uses (./stem.ts: "led" finds "leading"); a
+// word that matches nothing at all
 // counts against the entry, so "quantum computing" finds nothing rather than
 // the entry that happens to share a stop word. Ties break by section, then by
 // position in the profile, so the order is deterministic.
@@ -12,6 +14,7 @@ import type { Profile, Section } from '../profile/schema.js';
 import { SECTIONS } from '../profile/constants.js';
 import { buildDocuments, type SearchDoc } from './documents.js';
 import { queryTokens, tokenize } from './normalise.js';
+import { inflectionsOf } from './stem.js';
 import { createTypoLayer, type TypoLayer } from './typos.js';
 
 export interface SearchHit {
@@ -36,6 +39,10 @@ export interface Suggestion {
 
 export interface ProfileSearch {
   readonly documents: readonly SearchDoc[];
+  /** The profile's words, folded as the search folds them, sorted. */
+  readonly vocabulary: readonly string[];
+  /** Is this folded word in the profile, as itself or another inflection ("led" when the profile says "leading")? */
+  knows(word: string): boolean;
   search(query: string, options?: SearchOptions): SearchHit[];
   /** Autocomplete for a project name: ≤ 25, best first; notable projects on an empty input. */
   suggestProjects(input: string, limit?: number): Suggestion[];
@@ -63,6 +70,8 @@ interface Candidate {
   similarity: number;
 }
 
+/** How close another inflection of a word is to the word itself ("led" for "leading"). */
+const INFLECTION_SIMILARITY = 0.9;
 const MAX_QUERY_TOKENS = 12;
 const MAX_QUERY_LENGTH = 200;
 
@@ -104,16 +113,38 @@ export function createSearch(profile: Profile, typoLayer: (words: readonly strin
   // Built on the first word not in the vocabulary: a start-up (and a profile
   // nobody misspells) skips it.
   let typos: TypoLayer | undefined;
+  // Other inflections of a word the profile uses: generated from the word and
+  // looked up, so that no table of the vocabulary's stems is built at start.
+  const inflectionCache = new Map<string, string[]>();
+
+  function inflections(token: string): string[] {
+    let found = inflectionCache.get(token);
+    if (!found) {
+      found = inflectionsOf(token).filter((form) => postings.has(form));
+      if (inflectionCache.size >= 5000) inflectionCache.delete(inflectionCache.keys().next().value!);
+      inflectionCache.set(token, found);
+    }
+    return found;
+  }
 
   function candidatesFor(token: string): Candidate[] {
+    const siblings = inflections(token)
+      .filter((term) => term !== token)
+      .map((term) => ({ term, similarity: INFLECTION_SIMILARITY }));
     if (postings.has(token)) {
       const out: Candidate[] = [{ term: token, similarity: 1 }];
-      return out.concat(prefixCandidates(token, true));
+      return dedupe(out.concat(siblings, prefixCandidates(token, true)));
     }
-    const out = prefixCandidates(token, false);
-    typos ??= typoLayer(vocabulary);
-    for (const { term, edits } of typos.lookup(token)) out.push({ term, similarity: 0.85 - 0.1 * edits });
+    const out = [...siblings, ...prefixCandidates(token, false)];
+    if (siblings.length === 0) {
+      typos ??= typoLayer(vocabulary);
+      for (const { term, edits } of typos.lookup(token)) out.push({ term, similarity: 0.85 - 0.1 * edits });
+    }
     return dedupe(out);
+  }
+
+  function knows(word: string): boolean {
+    return postings.has(word) || inflections(word).length > 0;
   }
 
   function prefixCandidates(token: string, exactExists: boolean): Candidate[] {
@@ -205,7 +236,7 @@ export function createSearch(profile: Profile, typoLayer: (words: readonly strin
     });
   }
 
-  return { documents, search, suggestProjects, suggest };
+  return { documents, vocabulary, knows, search, suggestProjects, suggest };
 }
 
 export function isSection(value: string): value is Section {

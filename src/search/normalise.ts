@@ -11,6 +11,10 @@ const ABBREVIATIONS: Record<string, string> = {
   dl: 'deep learning',
   nn: 'neural network',
   nns: 'neural network',
+  app: 'application',
+  apps: 'application',
+  webapp: 'web application',
+  webapps: 'web application',
   '&': 'and',
 };
 
