@@ -22,8 +22,11 @@ import { buildSkillsCard } from '../replies/cards/skills.js';
 import type { SearchHit } from '../search/index.js';
 import { slugify } from '../search/documents.js';
 import { tokenize } from '../search/normalise.js';
+import { stemOf } from '../search/stem.js';
+import { bestFact, factsOf, hasNumber, isFactWord, type Fact } from './entry-facts.js';
 import { interpretQuestion, type Intent, type IntentBase, type IntentOf, type SkillQuery } from './interpret.js';
 import { capitalise, pronounsOf, verb, type Pronouns } from './language.js';
+import { isGeneralWord } from './words.js';
 import type { SkillMatch } from './skills.js';
 
 /** The longest echo of typed text in an answer. */
@@ -52,7 +55,32 @@ export function answerQuestion(text: string, portfolio: Portfolio, surface: Surf
   const intent = interpretQuestion(text, portfolio);
   const profile = portfolio.profile;
   const ctx: Ctx = { portfolio, profile, p: pronounsOf(profile), name: profile.identity.name, surface };
-  return { ...composeAnswer(intent, ctx), allowed_mentions: { parse: [] } };
+  return { ...notePlaceless(composeAnswer(intent, ctx), intent, ctx), allowed_mentions: { parse: [] } };
+}
+
+/** Kinds whose answer does not read the question's topic: a word it cannot place changes nothing there. */
+const TOPICLESS = new Set<Intent['kind']>(['greeting', 'help', 'thanks', 'phone', 'resume', 'contact', 'location', 'offtopic', 'unknown']);
+
+/**
+ * Words the profile cannot place weaken an answer but never sink it: the answer
+ * says first that the profile doesn't mention them ("medal", "ensembling"), then
+ * gives what it does say.
+ */
+function notePlaceless(payload: ReplyPayload, intent: Intent, ctx: Ctx): ReplyPayload {
+  if (TOPICLESS.has(intent.kind)) return payload;
+  const notes: string[] = [];
+  const content = payload.content ?? '';
+  // A word the answer already echoes ("No project about “blockchain”") needs no second mention.
+  const unplaced = intent.unplaced.filter((word) => !content.includes(`“${echo(word)}”`)).slice(0, 3);
+  if (unplaced.length > 0) {
+    const words = listing(unplaced.map((word) => `“${echo(word)}”`));
+    notes.push(`${capitalise(ctx.p.possessive)} profile doesn't mention ${words}; here is what it says.`);
+  }
+  if (intent.corrected.length > 0) {
+    notes.push(`(Reading ${listing(intent.corrected.slice(0, 3).map(([typed, read]) => `“${echo(typed)}” as “${echo(read)}”`))}.)`);
+  }
+  if (notes.length === 0) return payload;
+  return { ...payload, content: content ? `${notes.join('\n')}\n${content}` : notes.join('\n') };
 }
 
 function composeAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
@@ -78,7 +106,7 @@ function composeAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
     case 'location':
       return locationAnswer(ctx);
     case 'skill':
-      return { content: skillAnswer(intent.skills, ctx) };
+      return skillReply(intent.skills, ctx);
     case 'skills':
       return skillsAnswer(ctx);
     case 'topic':
@@ -103,8 +131,16 @@ function composeAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
       return withContent(`**${ctx.name}** — ${ctx.profile.identity.headline}.`, buildAboutCard(ctx.profile));
     case 'search':
       return searchAnswer(intent, ctx);
+    case 'entry':
+      return entryAnswer(intent.entry, intent, ctx, intent.named);
+    case 'offtopic':
+      return {
+        content:
+          `That isn't something ${ctx.name}'s profile covers: I answer questions about ${p.possessive} work. ` +
+          'Try /help for example questions.',
+      };
     case 'unknown':
-      return noAnswer(said(intent), ctx);
+      return noAnswer(said(intent), ctx, intent);
     default:
       return intent satisfies never;
   }
@@ -185,13 +221,43 @@ function exampleQuestions(ctx: Ctx): string[] {
   ];
 }
 
-/** The profile has nothing on this: say so, and point at the commands that browse it. */
-function noAnswer(topic: string, ctx: Ctx): ReplyPayload {
+/** Suggestions an honest "the profile doesn't say" offers: the nearest entries, at most this many. */
+const NEAREST = 3;
+
+/**
+ * The profile has nothing on this: say so, and offer the two or three nearest
+ * things it does say (each word of the question searched on its own), when the
+ * question is about the person; otherwise point at the commands that browse it.
+ */
+function noAnswer(topic: string, ctx: Ctx, intent?: IntentBase): ReplyPayload {
   const { p } = ctx;
   const what = topic ? `“${echo(topic)}” isn't in ${p.possessive} profile, so I can't answer that` : "I'm not sure what you're asking";
+  const nearest = intent?.aboutPerson && topic ? nearestHits(intent.words, ctx) : [];
+  if (nearest.length > 0) {
+    const names = nearest.map((hit) => `${bold(hit.title)} (${SECTION_LABELS[hit.section].label.toLowerCase()})`);
+    return {
+      content: `Sorry — ${p.possessive} profile has nothing on “${echo(topic)}” as a whole. The nearest things it does say: ${listing(names)}.`,
+    };
+  }
   return {
     content: `Sorry — ${what}. Try /help for example questions, /projects to browse ${p.possessive} work, or /search with other words.`,
   };
+}
+
+function nearestHits(words: readonly string[], ctx: Ctx): SearchHit[] {
+  const seen = new Set<string>();
+  const out: SearchHit[] = [];
+  for (const word of words) {
+    // "favourite" is near nothing in particular, and a word the profile lacks near nothing at all.
+    if (word.length < 3 || isGeneralWord(word) || isFactWord(word) || !ctx.portfolio.search.knows(word)) continue;
+    for (const hit of ctx.portfolio.search.search(word, { limit: 2 })) {
+      const key = `${hit.section}/${hit.id}`;
+      if (hit.section === 'contact' || seen.has(key)) continue;
+      seen.add(key);
+      out.push(hit);
+    }
+  }
+  return out.sort((a, b) => b.score - a.score).slice(0, NEAREST);
 }
 
 // ── contact ─────────────────────────────────────────────────────────────────
@@ -225,6 +291,13 @@ function locationAnswer(ctx: Ctx): ReplyPayload {
 }
 
 // ── skills ──────────────────────────────────────────────────────────────────
+
+/** A skill answer, with the card of the level of the first skill found beside it. */
+function skillReply(queries: readonly SkillQuery[], ctx: Ctx): ReplyPayload {
+  const content = skillAnswer(queries, ctx);
+  const level = queries.find((query) => query.matches.length > 0)?.matches[0]?.level;
+  return level ? withContent(content, buildSkillsCard(ctx.profile, level)) : { content };
+}
 
 function skillAnswer(queries: readonly SkillQuery[], ctx: Ctx): string {
   const { p, profile } = ctx;
@@ -435,6 +508,8 @@ function experienceAnswer(intent: IntentOf<'experience'>, ctx: Ctx): ReplyPayloa
   if (intent.organisation && intent.organisationKnown) {
     roles = all.filter((role) => role.organisation === intent.organisation);
     lead = `At ${intent.organisation}: ${roles.map((role) => `${bold(role.title)} (${formatMonthRange(role.start, role.end)})`).join(' · ')}.`;
+    // "How big was the team at Pixxel?": the roles say no number of that.
+    if (intent.quantity && intent.topic) lead = `${His} profile doesn't say how many. ${lead}`;
   } else {
     const narrowed = narrow(all, intent.topic, 'experience', ctx);
     roles = narrowed.entries;
@@ -473,6 +548,9 @@ function projectsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
       content: `No project about “${echo(said(intent))}” is in ${p.possessive} profile. Try /projects to browse them all, or /search for other words.`,
     };
   }
+  const [top, second] = hits;
+  // One project clearly ahead is the answer: its fact and its card.
+  if (top && (!second || second.score < top.score * STRONG_SHARE)) return entryAnswer(top, intent, ctx);
   return projectCards(hits, said(intent), ctx);
 }
 
@@ -536,6 +614,25 @@ function projectCards(hits: readonly SearchHit[], topic: string, ctx: Ctx, extra
 function metricsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   const { p, profile } = ctx;
   const measured = profile.projects.filter((project) => (project.metrics ?? []).length > 0);
+  if (intent.topic && measured.length > 0) {
+    const byId = new Map(measured.map((project) => [project.id, project]));
+    const hits = ctx.portfolio.search.search(intent.topic, { section: 'projects', limit: 25 }).filter((hit) => byId.has(hit.id));
+    const [top, second] = hits;
+    const topProject = top ? byId.get(top.id) : undefined;
+    // The question names one project ("the protein competition"): its results, not everyone's.
+    if (top && topProject && (!second || second.score < top.score * STRONG_SHARE)) return measuredAnswer(topProject, undefined, ctx);
+    if (top && intent.superlative) {
+      const pick = byMetric(hits.map((hit) => byId.get(hit.id)).filter((project): project is Project => project !== undefined));
+      if (pick) return measuredAnswer(pick.project, pick.why, ctx);
+    }
+  } else if (!intent.topic && intent.superlative && !intent.words.some(isFactWord)) {
+    // "His best project?": the one the profile highlights, and why. ("His best result?" lists the results.)
+    const highlight = profile.projects.find((project) => project.highlight);
+    if (highlight) {
+      const card = buildProjectCard(highlight, profile);
+      return { content: `${bold(highlight.name)} — ${highlight.highlight ?? ''}`, embeds: [card.embed], components: card.rows };
+    }
+  }
   if (measured.length === 0) {
     return { content: `${capitalise(p.possessive)} profile has no measured results. Try /projects to see the work itself.` };
   }
@@ -548,13 +645,158 @@ function metricsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   };
 }
 
+/** One project's measured results, quoted, with its card; `why` says why it was picked. */
+function measuredAnswer(project: Project, why: string | undefined, ctx: Ctx): ReplyPayload {
+  const card = buildProjectCard(project, ctx.profile);
+  const results = (project.metrics ?? []).map((metric) => `${metric.name}: ${metric.value}${metric.context ? ` (${metric.context})` : ''}`);
+  return {
+    content: `${bold(project.name)}${why ? ` — ${why}` : ''}:\n> ${results.join('\n> ')}`,
+    embeds: [card.embed],
+    components: card.rows,
+  };
+}
+
+/**
+ * "Best score" among projects: the one with the highest value of a metric they
+ * share (by name; a loss or an error counts the other way), and why, in words.
+ */
+function byMetric(projects: readonly Project[]): { project: Project; why: string } | undefined {
+  const values = new Map<string, { project: Project; value: number; shown: string }[]>();
+  for (const project of projects) {
+    for (const metric of project.metrics ?? []) {
+      const number = Number(/-?\d+(?:\.\d+)?/.exec(metric.value)?.[0]);
+      if (!Number.isFinite(number)) continue;
+      const key = tokenize(metric.name).join(' ');
+      const list = values.get(key) ?? [];
+      if (!list.some((each) => each.project === project)) list.push({ project, value: number, shown: metric.value });
+      values.set(key, list);
+    }
+  }
+  for (const [name, list] of values) {
+    if (list.length < 2) continue;
+    const lowerIsBetter = /\b(?:loss|error|rank)\b/.test(name);
+    const sorted = [...list].sort((a, b) => (lowerIsBetter ? a.value - b.value : b.value - a.value));
+    const [best, ...rest] = sorted as [(typeof sorted)[number], ...typeof sorted];
+    const label =
+      list.find((each) => each.project === best.project)?.project.metrics?.find((m) => tokenize(m.name).join(' ') === name)?.name ?? name;
+    const against = rest.map((each) => `${each.shown} for ${each.project.name}`).join(', ');
+    return { project: best.project, why: `the best ${label} of the ${list.length}: ${best.shown}, against ${against}` };
+  }
+  return undefined;
+}
+
+// ── one entry ───────────────────────────────────────────────────────────────
+
+/** Sections whose first highlight says what an entry is best known for (a project's "#1 on the leaderboard"). */
+const LEAD_FACT = new Set<Section>(['projects', 'experience']);
+/** Longest quote of a fact in an answer. */
+const QUOTE_MAX = 400;
+
+/**
+ * One entry answers: the fact the question asks, quoted from the entry, with its
+ * card beside it. A "how many" question whose fact holds no number says the
+ * profile doesn't say. With no fact asked, the entry's first highlight leads.
+ * `named` are the words of the `answers` phrase that found it, if one did.
+ */
+function entryAnswer(entry: { section: Section; id: string }, intent: IntentBase, ctx: Ctx, named: readonly string[] = []): ReplyPayload {
+  const { p, profile } = ctx;
+  const doc = ctx.portfolio.search.documents.find((each) => each.section === entry.section && each.id === entry.id);
+  if (!doc) return noAnswer(said(intent), ctx, intent);
+  if (entry.section === 'skills') {
+    const query = skillQueryFor(entry, ctx);
+    return query ? skillReply([query], ctx) : noAnswer(said(intent), ctx, intent);
+  }
+  if (entry.section === 'contact') return contactAnswer(profile.identity.links.find((link) => link.kind === entry.id)?.kind ?? null, ctx);
+  const card = entryCard(entry, ctx);
+  if (!card) return noAnswer(said(intent), ctx, intent);
+  // The words of its names and tags found the entry; the others ask which of its facts. When
+  // nothing else is asked ("what does he read", "reading" being a tag), the tags' words do.
+  const { nameStems, tagStems } = namingStems(doc);
+  const facts = factsOf(entry.section, entry.id, profile);
+  // Everyday words ("working") pick no fact, unless they ask for a kind of one ("when", "use") or
+  // are the words of the entry's `answers` the question was read by ("managed people").
+  const keep = new Set(named.map(stemOf));
+  const words = intent.words.filter((word) => !isGeneralWord(word) || isFactWord(word) || keep.has(stemOf(word)));
+  const fact =
+    bestFact(facts, words, tagStems, intent.quantity) ??
+    bestFact(facts, words, nameStems, intent.quantity) ??
+    (LEAD_FACT.has(entry.section) ? facts.find((each) => each.kind === 'detail') : undefined);
+  let lead: string;
+  if (intent.quantity && !(fact && hasNumber(fact))) {
+    lead = `${capitalise(p.possessive)} profile doesn't say how many. What it says about ${bold(doc.title)}:`;
+  } else if (fact) lead = `${bold(doc.title)}:\n${quote(fact)}`;
+  else lead = `From ${p.possessive} profile — ${bold(doc.title)}:`;
+  return withContent(lead, card);
+}
+
+const docNaming = new WeakMap<SearchHit['doc'], { nameStems: ReadonlySet<string>; tagStems: ReadonlySet<string> }>();
+
+/** The stem keys of an entry's names, and of its names and tags (not its `answers`); once per document. */
+function namingStems(doc: SearchHit['doc']): { nameStems: ReadonlySet<string>; tagStems: ReadonlySet<string> } {
+  let naming = docNaming.get(doc);
+  if (!naming) {
+    const nameStems = new Set(tokenize(doc.names.join(' ')).map(stemOf));
+    const tags = doc.keywords.filter((keyword) => !doc.answers.includes(keyword));
+    naming = { nameStems, tagStems: new Set([...nameStems, ...tokenize(tags.join(' ')).map(stemOf)]) };
+    docNaming.set(doc, naming);
+  }
+  return naming;
+}
+
+function quote(fact: Fact): string {
+  const text = fact.text.replace(/\s+/g, ' ');
+  return `> ${text.length > QUOTE_MAX ? `${text.slice(0, QUOTE_MAX - 1)}…` : text}`;
+}
+
+/** The card of one entry, as its section's command shows it. */
+function entryCard(entry: { section: Section; id: string }, ctx: Ctx): ReplyPayload | undefined {
+  const { profile } = ctx;
+  switch (entry.section) {
+    case 'projects': {
+      const project = profile.projects.find((each) => each.id === entry.id);
+      if (!project) return undefined;
+      const card = buildProjectCard(project, profile);
+      return { embeds: [card.embed], components: card.rows };
+    }
+    case 'experience': {
+      const role = profile.experience.find((each) => each.id === entry.id);
+      return role ? buildExperienceCard({ ...profile, experience: [role], education: [] }) : undefined;
+    }
+    case 'education':
+      return buildExperienceCard({ ...profile, experience: [] });
+    case 'about': {
+      const topic = profile.about.find((each) => each.id === entry.id);
+      return topic ? buildTopicCard(profile, topic) : undefined;
+    }
+    case 'research': {
+      const item = profile.research.find((each) => each.id === entry.id);
+      return item ? buildResearchCard({ ...profile, research: [item] }) : undefined;
+    }
+    case 'learning': {
+      const item = profile.learning.find((each) => each.id === entry.id);
+      return item ? buildLearningCard({ ...profile, learning: [item], skills: { ...profile.skills, learning: [] } }) : undefined;
+    }
+    case 'blogs': {
+      const post = profile.blogs.find((each) => each.id === entry.id);
+      return post ? buildBlogsCard({ ...profile, blogs: [post] }) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
 // ── search (no rule matched) ────────────────────────────────────────────────
 
 /** Answers from the best match's section, with the other matches listed after. */
 function searchAnswer(intent: IntentOf<'search'>, ctx: Ctx): ReplyPayload {
   const { profile } = ctx;
   const top = intent.hits[0];
-  if (!top) return noAnswer(said(intent), ctx);
+  if (!top) return noAnswer(said(intent), ctx, intent);
+  const second = intent.hits[1];
+  if (top.section !== 'skills' && top.section !== 'contact' && (!second || second.score < top.score * STRONG_SHARE)) {
+    // One entry is clearly the answer: its fact and its card.
+    return entryAnswer(top, intent, ctx);
+  }
   const same = intent.hits.filter((hit) => hit.section === top.section);
   const rest = intent.hits.filter((hit) => hit.section !== top.section);
   const restEmbed = rest.length > 0 ? buildSearchCard(profile, intent.topic, rest).embeds?.[0] : undefined;
@@ -569,18 +811,14 @@ function searchAnswer(intent: IntentOf<'search'>, ctx: Ctx): ReplyPayload {
         .slice(0, 3)
         .map((hit) => skillQueryFor(hit, ctx))
         .filter((query): query is SkillQuery => query !== undefined);
-      main = queries.length > 0 ? { content: skillAnswer(queries, ctx) } : noAnswer(said(intent), ctx);
+      main = queries.length > 0 ? skillReply(queries, ctx) : noAnswer(said(intent), ctx, intent);
       break;
     }
     case 'about':
       main = topicAnswer(top.id, ctx);
       break;
     case 'experience': {
-      const { rule, section, topic, shown, aboutPerson } = intent;
-      main = experienceAnswer(
-        { kind: 'experience', rule, section, topic, shown, aboutPerson, organisation: null, organisationKnown: false },
-        ctx,
-      );
+      main = experienceAnswer({ ...intent, kind: 'experience', organisation: null, organisationKnown: false }, ctx);
       break;
     }
     case 'education':
@@ -605,7 +843,7 @@ function searchAnswer(intent: IntentOf<'search'>, ctx: Ctx): ReplyPayload {
 }
 
 /** A skills-section hit as a skill question, so that "docker?" reads as "does he know docker?". */
-function skillQueryFor(hit: SearchHit, ctx: Ctx): SkillQuery | undefined {
+function skillQueryFor(hit: Pick<SearchHit, 'id'>, ctx: Ctx): SkillQuery | undefined {
   for (const level of ['expert', 'intermediate', 'basic', 'learning'] as const) {
     const skill = ctx.profile.skills[level].find((each) => slugify(each.name) === hit.id);
     if (skill) return { asked: skill.name, tokens: tokenize(skill.name), matches: [{ skill, level, shown: skill.name, via: 'name' }] };

@@ -21,8 +21,13 @@ export function describeQuestion(text: string, portfolio: Portfolio): AnswerFact
     case 'help':
     case 'thanks':
       return { query: text, entry: null, answered: null, confidence: null };
+    // Not about the person ("how do you win a Kaggle competition?"): neither answered nor missed.
+    case 'offtopic':
+      return { query: text, entry: null, answered: null, confidence: null };
     case 'unknown':
       return facts(null, 0);
+    case 'entry':
+      return facts(`${intent.entry.section}:${intent.entry.id}`, 1);
     case 'search': {
       const top = intent.hits[0];
       return top ? facts(`${top.section}:${top.id}`, top.score) : facts(null, 0);

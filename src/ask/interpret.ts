@@ -13,8 +13,11 @@ import {
   subjectWords,
   type PreparedQuestion,
 } from './language.js';
+import { isFactWord } from './entry-facts.js';
 import { GREETING, HELP, KIND_SECTION, RULES, THANKS, type IntentKind, type Rule } from './rules.js';
 import { findSkills, type SkillMatch } from './skills.js';
+import { stemOf } from '../search/stem.js';
+import { isGeneralWord, readWords } from './words.js';
 
 /** One thing a skill question asks about ("docker" in "does he know docker and kubernetes?"). */
 export interface SkillQuery {
@@ -38,12 +41,22 @@ export interface IntentBase {
   shown: string;
   /** True when the question names the person (a pronoun or their name). */
   aboutPerson: boolean;
+  /** Words as typed that the profile cannot place (neither its words nor everyday ones): "medal", "ensembling". */
+  unplaced: string[];
+  /** Every folded word of the question but stop words and the person: what picks the fact of an entry. */
+  words: string[];
+  /** Typos read as the profile's words: [as typed, as read]. */
+  corrected: [string, string][];
+  /** "How many …": the fact asked for is a number. */
+  quantity: boolean;
+  /** "best", "most proud of", "favourite": one entry is asked for. */
+  superlative: boolean;
 }
 
 /** What is asked: the common fields, and exactly the fields its kind's answer reads. */
 export type Intent = IntentBase &
   (
-    | { kind: Exclude<IntentKind, 'skill' | 'experience' | 'contact' | 'topic' | 'search'> }
+    | { kind: Exclude<IntentKind, 'skill' | 'experience' | 'contact' | 'topic' | 'search' | 'entry'> }
     | { kind: 'skill'; /** Each thing asked about. */ skills: SkillQuery[] }
     | {
         kind: 'experience';
@@ -55,13 +68,26 @@ export type Intent = IntentBase &
     | { kind: 'contact'; /** The one link asked for, when one is. */ contact: ContactKind | null }
     | { kind: 'topic'; /** The id of the about-section topic that answers, or null when the profile has none. */ aboutTopic: string | null }
     | { kind: 'search'; /** The matches of the topic, best first. */ hits: SearchHit[] }
+    | {
+        kind: 'entry';
+        /** The one entry that answers: its section and id. */
+        entry: { section: Section; id: string };
+        /** The words that named it (an `answers` phrase, or the topic that found it). */
+        named: string[];
+      }
   );
 
 /** The intent of one kind: `IntentOf<'skill'>` has `skills`. */
 export type IntentOf<K extends IntentKind> = Intent & { kind: K };
 
 /** A rule's reading of a question; `finish` adds the common fields it leaves out. */
-type Reading = DistributiveOmit<Intent, 'section' | 'topic' | 'shown' | 'aboutPerson'> & { topic?: string; section?: Section };
+type Reading = DistributiveOmit<
+  Intent,
+  'section' | 'topic' | 'shown' | 'aboutPerson' | 'unplaced' | 'corrected' | 'words' | 'quantity' | 'superlative'
+> & {
+  topic?: string;
+  section?: Section;
+};
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 interface CompiledRule {
@@ -113,7 +139,8 @@ const MAX_TOPIC_WORDS = 8;
 function topicOf(text: string, compiled: Compiled, filler: ReadonlySet<string> = new Set()): string[] {
   const out: string[] = [];
   for (const token of queryTokens(text)) {
-    if (compiled.subjects.has(token) || GLOBAL_FILLER.has(token) || filler.has(token) || out.includes(token)) continue;
+    if (compiled.subjects.has(token) || STOP_WORDS.has(token) || GLOBAL_FILLER.has(token) || filler.has(token) || out.includes(token))
+      continue;
     out.push(token);
   }
   return out.slice(0, MAX_TOPIC_WORDS);
@@ -122,32 +149,188 @@ function topicOf(text: string, compiled: Compiled, filler: ReadonlySet<string> =
 /** Interprets a question about the profile's person. Never throws; any text gives an Intent. */
 export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
   const compiled = compile(portfolio.profile);
-  let question = prepareQuestion(text);
+  const read = readWords(prepareQuestion(text), portfolio.search, compiled.subjects);
+  let question = read.question;
+  const context: Context = { unplaced: read.unplaced, corrected: read.corrected, words: [], quantity: false, superlative: false };
 
   const greeting = GREETING.exec(question.folded);
   if (greeting && greeting[0].length > 0) {
     const rest = question.cased.slice(greeting[0].length);
-    if (!/[\p{L}\p{N}]/u.test(rest)) return finish({ kind: 'greeting', rule: 'greeting' }, question, false);
+    if (!/[\p{L}\p{N}]/u.test(rest)) return finish({ kind: 'greeting', rule: 'greeting' }, question, false, context);
     question = prepareQuestion(rest);
   }
-  if (!/[\p{L}\p{N}]/u.test(question.folded) || HELP.test(question.folded)) return finish({ kind: 'help', rule: 'help' }, question, false);
-  if (THANKS.test(question.folded)) return finish({ kind: 'thanks', rule: 'thanks' }, question, false);
+  if (!/[\p{L}\p{N}]/u.test(question.folded) || HELP.test(question.folded))
+    return finish({ kind: 'help', rule: 'help' }, question, false, context);
+  if (THANKS.test(question.folded)) return finish({ kind: 'thanks', rule: 'thanks' }, question, false, context);
 
   const aboutPerson = compiled.subjectRegex.test(question.folded);
+  context.words = tokenize(question.folded).filter(
+    (token) => !compiled.subjects.has(token) && (!STOP_WORDS.has(token) || isFactWord(token)),
+  );
+  context.quantity = QUANTITY.test(question.folded);
+  context.superlative = SUPERLATIVE.test(question.folded);
+  let concepts = false;
   for (const entry of compiled.rules) {
+    if (!concepts && !EARLY_KINDS.has(entry.rule.kind)) {
+      concepts = true;
+      // "How do you win a Kaggle competition?" asks how to, not about the person.
+      if (!aboutPerson && HOW_TO.test(question.folded)) return finish({ kind: 'offtopic', rule: 'how-to' }, question, aboutPerson, context);
+      const concept = conceptEntry(question, compiled, portfolio);
+      if (concept) return finish(concept, question, aboutPerson, context);
+    }
     for (const pattern of entry.patterns) {
       const match = pattern.exec(question.folded);
       if (!match) continue;
-      const reading = fromRule(entry, match, question, compiled, portfolio);
-      if (reading) return finish(reading, question, aboutPerson);
+      let reading = fromRule(entry, match, question, compiled, portfolio);
+      if (!reading) continue;
+      // "write me a poem": a listing rule's word, but nothing the profile has, and not about the person.
+      const topicWords = reading.topic ? reading.topic.split(' ') : [];
+      const placed = (t: string) => portfolio.search.knows(t) || isGeneralWord(t);
+      if (
+        !aboutPerson &&
+        reading.kind !== 'projects' &&
+        LISTING_KINDS.has(reading.kind) &&
+        topicWords.length > 0 &&
+        !topicWords.some(placed)
+      )
+        reading = { kind: 'unknown', rule: 'unplaced', topic: reading.topic ?? '' };
+      // The words the rule read ("strengths", "inspiring") are placed: the rule understood them.
+      const span = new Set(tokenize(match[0]));
+      context.unplaced = context.unplaced.filter((word) => !tokenize(word).every((token) => span.has(token) || entry.filler.has(token)));
+      return finish(reading, question, aboutPerson, context);
     }
   }
-  return finish(fallback(question, compiled, portfolio, aboutPerson), question, aboutPerson);
+  return finish(fallback(question, compiled, portfolio, aboutPerson), question, aboutPerson, context);
 }
 
-function finish({ topic = '', section, ...reading }: Reading, question: PreparedQuestion, aboutPerson: boolean): Intent {
+/** What every reading of one question shares. */
+type Context = Pick<IntentBase, 'unplaced' | 'corrected' | 'words' | 'quantity' | 'superlative'>;
+
+/** Rules read before the profile's own concepts: the private number and the public links are never hijacked. */
+const EARLY_KINDS = new Set<IntentKind>(['phone', 'resume', 'contact', 'location']);
+const HOW_TO = /^(?:how (?:do|can|should|would|could|does|did) (?:i|you|we|one|people|someone|anyone)|how to)\b/;
+const QUANTITY = /\bhow many\b|\bhow much\b(?! time)|\bhow big\b|\bsize of\b/;
+const SUPERLATIVE =
+  /\b(?:best|proudest|greatest|biggest|favou?rite|top|most (?:proud|impressive|important|successful|notable|famous|interesting))\b|\bproud\b/;
+/** A search score at which one entry is the answer (the section's own rule would only list it among others). */
+const ENTRY_SCORE = 0.5;
+
+function finish({ topic = '', section, ...reading }: Reading, question: PreparedQuestion, aboutPerson: boolean, context: Context): Intent {
   const shown = topic ? shownTopic(question.cased, topic) : '';
-  return { ...reading, section: section ?? KIND_SECTION[reading.kind] ?? null, topic, shown, aboutPerson };
+  return { ...reading, ...context, section: section ?? KIND_SECTION[reading.kind] ?? null, topic, shown, aboutPerson } as Intent;
+}
+
+/**
+ * The entry whose `answers` (the profile's own words for what it answers: "managed
+ * people", "won a competition") are all in the question, inflections folded. The
+ * longest phrase wins. The question's other words must not point elsewhere: a
+ * profile word the entry does not have ("kaggle" beside "won") leaves the
+ * question to the rules and the search.
+ */
+function conceptEntry(question: PreparedQuestion, compiled: Compiled, portfolio: Portfolio): Reading | undefined {
+  const tokens = queryTokens(question.folded).filter((token) => !compiled.subjects.has(token));
+  const asked = new Set(tokens.map(stemOf));
+  let best: { doc: SearchHit['doc']; phrase: string[] } | undefined;
+  for (const doc of portfolio.search.documents) {
+    for (const { phrase, stems } of answersOf(doc)) {
+      if (stems.length === 0 || !stems.every((stem) => asked.has(stem))) continue;
+      if (!best || phrase.length > best.phrase.length) best = { doc, phrase };
+    }
+  }
+  if (!best) return undefined;
+  const named = new Set(best.phrase.map(stemOf));
+  const own = stemsOf(best.doc);
+  const elsewhere = tokens.some(
+    (token) =>
+      !named.has(stemOf(token)) &&
+      !GLOBAL_FILLER.has(token) &&
+      !isGeneralWord(token) &&
+      portfolio.search.knows(token) &&
+      !own.has(stemOf(token)),
+  );
+  if (elsewhere) return undefined;
+  return {
+    kind: 'entry',
+    rule: 'answers',
+    entry: { section: best.doc.section, id: best.doc.id },
+    named: best.phrase,
+    section: best.doc.section,
+  };
+}
+
+const docAnswers = new WeakMap<SearchHit['doc'], { phrase: string[]; stems: string[] }[]>();
+
+/** An entry's `answers` as words and stem keys; once per document. */
+function answersOf(doc: SearchHit['doc']): { phrase: string[]; stems: string[] }[] {
+  let answers = docAnswers.get(doc);
+  if (!answers) {
+    answers = doc.answers.map((answer) => {
+      const phrase = queryTokens(answer);
+      return { phrase, stems: phrase.map(stemOf) };
+    });
+    docAnswers.set(doc, answers);
+  }
+  return answers;
+}
+
+const docStems = new WeakMap<SearchHit['doc'], ReadonlySet<string>>();
+
+/** Every word of an entry, as stem keys; once per document. */
+function stemsOf(doc: SearchHit['doc']): ReadonlySet<string> {
+  let stems = docStems.get(doc);
+  if (!stems) {
+    stems = new Set(tokenize([...doc.names, ...doc.keywords, doc.summary, ...doc.body].join(' ')).map(stemOf));
+    docStems.set(doc, stems);
+  }
+  return stems;
+}
+
+/**
+ * The search of a question's topic when it names one entry of another section
+ * strongly: "which framework did he train the drought model in?" matches the
+ * skills rule by "framework", but is about the Drought project.
+ */
+function namedElsewhere(
+  question: PreparedQuestion,
+  compiled: Compiled,
+  portfolio: Portfolio,
+  section: Section | null,
+  filler: ReadonlySet<string> = new Set(),
+  targets: ReadonlySet<Section> = ELSEWHERE,
+): Reading | undefined {
+  const topic = searchTopic(question, compiled, portfolio, filler);
+  if (topic.length === 0) return undefined;
+  const [top, second] = portfolio.search.search(topic.join(' '), { limit: 2 });
+  if (!top || top.score < ENTRY_SCORE || top.section === section || !targets.has(top.section)) return undefined;
+  // One entry, clearly ahead: a word many entries share ("code") names none of them.
+  if (second && second.score >= top.score * CLEARLY_AHEAD) return undefined;
+  return fallback(question, compiled, portfolio, true, filler);
+}
+
+/** Sections an entry named elsewhere may come from (not the contact links, which their own rules answer). */
+const ELSEWHERE = new Set<Section>(['projects', 'experience', 'education', 'research', 'learning', 'blogs', 'skills', 'about']);
+/** A project question narrowed by a skill ("projects with pytorch") is still a project question. */
+const NOT_SKILLS = new Set<Section>([...ELSEWHERE].filter((section) => section !== 'skills'));
+/** An unknown place of work names a project, or nothing: "working in fastai" is Fast Callbacks; "google" is not GCP. */
+const PROJECTS_ONLY = new Set<Section>(['projects']);
+/** The share of the best score the second match must stay under for the best to be the one named. */
+const CLEARLY_AHEAD = 0.8;
+
+/**
+ * The words a search reads: the topic's words the profile has (a word it lacks
+ * finds nothing and would only count against every entry; the answer names it
+ * instead), without the words that ask for a kind of fact ("framework",
+ * "accuracy") when others remain.
+ */
+function searchTopic(
+  question: PreparedQuestion,
+  compiled: Compiled,
+  portfolio: Portfolio,
+  filler: ReadonlySet<string> = new Set(),
+): string[] {
+  const topic = topicOf(question.folded, compiled, filler).filter((token) => portfolio.search.knows(token));
+  const entryWords = topic.filter((token) => !isFactWord(token));
+  return entryWords.length > 0 ? entryWords : topic;
 }
 
 /** The typed words that gave the topic ("java-ml" for "java machine learning javaml"), or the topic itself. */
@@ -168,20 +351,45 @@ function fromRule(
   portfolio: Portfolio,
 ): Reading | undefined {
   const { rule, filler } = entry;
-  const topic = () => topicOf(question.folded, compiled, filler).join(' ');
+  // The words a narrowing answer searches: those the profile has ("medal" would find nothing and sink the rest).
+  const topic = () => {
+    const all = topicOf(question.folded, compiled, filler);
+    const placed = all.filter((token) => portfolio.search.knows(token));
+    return (placed.length > 0 ? placed : all).join(' ');
+  };
+  if (LISTING_KINDS.has(rule.kind)) {
+    const targets = rule.kind === 'projects' ? NOT_SKILLS : ELSEWHERE;
+    const elsewhere = namedElsewhere(question, compiled, portfolio, KIND_SECTION[rule.kind] ?? null, filler, targets);
+    if (elsewhere) return elsewhere;
+  }
   switch (rule.kind) {
     case 'contact':
       return { kind: 'contact', rule: rule.name, contact: rule.contact ?? null };
     case 'skill': {
       const skills = skillQueries(match, question, compiled, portfolio.profile);
-      return skills.length > 0 ? { kind: 'skill', rule: rule.name, skills } : undefined;
+      if (skills.length === 0) return undefined;
+      // "Which resnet did he use for lookahead?" asks which, about an entry: not whether he uses a skill.
+      if (/^(?:which|what)\b/.test(question.folded)) return fallback(question, compiled, portfolio, true);
+      // "Has he used gradient accumulation …?": no skill, but a project may be where he did.
+      if (skills.every((query) => query.matches.length === 0) && APPLIED.test(match[0])) {
+        const elsewhere = namedElsewhere(question, compiled, portfolio, 'skills');
+        if (elsewhere) return elsewhere;
+      }
+      const applied = appliedSkill(match, skills, question, compiled, portfolio);
+      return applied ?? { kind: 'skill', rule: rule.name, skills };
     }
     case 'topic': {
       const hit = portfolio.search.search(rule.about ?? rule.name, { section: 'about', limit: 1 })[0];
       return { kind: 'topic', rule: rule.name, aboutTopic: hit?.id ?? null };
     }
-    case 'experience':
-      return experienceIntent(rule, match, question, compiled, filler);
+    case 'experience': {
+      const reading = experienceIntent(rule, match, question, compiled, filler);
+      if (reading.kind === 'experience' && reading.organisation && !reading.organisationKnown) {
+        // "working in fastai": no place of work, but maybe a project.
+        return namedElsewhere(question, compiled, portfolio, 'experience', filler, PROJECTS_ONLY) ?? reading;
+      }
+      return reading;
+    }
     case 'now':
     case 'research':
     case 'learning':
@@ -193,6 +401,36 @@ function fromRule(
     default:
       return { kind: rule.kind, rule: rule.name };
   }
+}
+
+/** Kinds whose answer lists a section: a question that names one entry elsewhere is about that entry. */
+const LISTING_KINDS = new Set<IntentKind>(['skills', 'now', 'research', 'learning', 'blogs', 'metrics', 'projects', 'education']);
+
+/** Verbs that ask whether a skill was put to work: "has he tried ULMFiT on a real dataset?" */
+const APPLIED = /\b(?:has|have|had) \S+ (?:ever )?(?:used|tried|applied|worked with|played with)\b/;
+
+/**
+ * "Has he tried ULMFiT on a real dataset?" asks where a skill was used, not its
+ * level: when the thing says more than the skill's name, the projects that list
+ * the skill answer.
+ */
+function appliedSkill(
+  match: RegExpExecArray,
+  skills: readonly SkillQuery[],
+  question: PreparedQuestion,
+  compiled: Compiled,
+  portfolio: Portfolio,
+): Reading | undefined {
+  const [only] = skills;
+  const primary = only?.matches[0];
+  if (skills.length !== 1 || !only || !primary || !APPLIED.test(match[0])) return undefined;
+  const skillWords = new Set(tokenize(primary.shown));
+  const extra = only.tokens.filter((token) => !skillWords.has(token) && !GLOBAL_FILLER.has(token) && !STOP_WORDS.has(token));
+  if (extra.length === 0) return undefined;
+  const words = only.tokens.filter((token) => skillWords.has(token));
+  const hits = portfolio.search.search(words.join(' '), { section: 'projects', limit: 10 });
+  if (hits.length === 0) return undefined;
+  return { kind: 'search', rule: 'applied-skill', topic: words.join(' '), hits, section: 'projects' };
 }
 
 /** The things of a skill question: the `thing` group split at "and", "or", commas and slashes. */
@@ -267,11 +505,28 @@ function experienceIntent(
 }
 
 /** No rule matched: search the profile for the question's words. */
-function fallback(question: PreparedQuestion, compiled: Compiled, portfolio: Portfolio, aboutPerson: boolean): Reading {
-  const topic = topicOf(question.folded, compiled);
-  if (topic.length === 0) return { kind: aboutPerson ? 'about' : 'unknown', rule: 'fallback' };
-  const hits = portfolio.search.search(topic.join(' '), { limit: 10 });
+function fallback(
+  question: PreparedQuestion,
+  compiled: Compiled,
+  portfolio: Portfolio,
+  aboutPerson: boolean,
+  filler: ReadonlySet<string> = new Set(),
+): Reading {
+  const all = topicOf(question.folded, compiled, filler);
+  if (all.length === 0) return { kind: aboutPerson ? 'about' : 'unknown', rule: 'fallback' };
+  const topic = searchTopic(question, compiled, portfolio, filler);
+  const hits = topic.length > 0 ? portfolio.search.search(topic.join(' '), { limit: 10 }) : [];
   const top = hits[0];
-  if (!top) return { kind: 'unknown', rule: 'fallback', topic: topic.join(' ') };
+  // A question that names neither the person nor one entry by all its words is
+  // about something else: "best running shoes?", "the meaning of life".
+  const onlyNumbers = all.every((token) => /^[\d#.,]+$/.test(token));
+  if (!aboutPerson && (!top || onlyNumbers || all.some((token) => !coversWord(top.doc, token))))
+    return { kind: 'unknown', rule: 'fallback', topic: all.join(' ') };
+  if (!top) return { kind: 'unknown', rule: 'fallback', topic: all.join(' ') };
   return { kind: 'search', rule: 'fallback', topic: topic.join(' '), hits, section: top.section };
+}
+
+/** Does the entry have this word, or a word asking for one of its facts? */
+function coversWord(doc: SearchHit['doc'], token: string): boolean {
+  return stemsOf(doc).has(stemOf(token)) || isFactWord(token);
 }

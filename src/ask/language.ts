@@ -4,6 +4,7 @@
 import type { Profile } from '../profile/schema.js';
 import { CONTROL } from '../characters.js';
 import { STOP_WORDS, tokenize, unaccent } from '../search/normalise.js';
+import { INTERJECTIONS } from './vocabulary.js';
 
 /** Rules read at most this much of a question; the rest cannot change what is asked. */
 export const MAX_QUESTION_LENGTH = 300;
@@ -69,8 +70,10 @@ export const GLOBAL_FILLER = new Set(
     'very anything something everything thing stuff one other else so too well good great even still get got go going make ' +
     'made done doing say said think name named called exactly actually specifically particular particularly here way bit little ' +
     'people person guy bot u ur us we our know knew known long longest longer first last best top mr ms mrs dr hey hi hello ' +
-    'okay ok thanks thank pls plz cool nice interesting'
-  ).split(' '),
+    'okay ok thanks thank pls plz cool nice interesting no yes not'
+  )
+    .split(' ')
+    .concat(INTERJECTIONS),
 );
 
 /** Pronouns for answers: "he is", "she has", "they are". */

@@ -36,12 +36,14 @@ export type IntentKind =
   | 'education'
   | 'about'
   | 'search'
+  | 'entry'
+  | 'offtopic'
   | 'unknown';
 
 export interface Rule {
   name: string;
   /** Greetings, help and thanks are read before the table, search and unknown after it. */
-  kind: Exclude<IntentKind, 'greeting' | 'help' | 'thanks' | 'search' | 'unknown'>;
+  kind: Exclude<IntentKind, 'greeting' | 'help' | 'thanks' | 'search' | 'entry' | 'offtopic' | 'unknown'>;
   patterns: readonly string[];
   /** Words of this kind of question that are not its topic (space-separated). */
   filler?: string;
@@ -82,7 +84,9 @@ export const RULES: readonly Rule[] = [
     patterns: [
       String.raw`\b(?:phone|mobile|cell ?phone|telephone|whats ?app|sms)\b`,
       String.raw`\b(?:call|text|ring) {who}\b`,
-      String.raw`\b(?:{who}|contact|cell|mobile) (?:number|no)\b`,
+      // "his number", "a number for recruiters", "contact no": but not "did he no fastai" (a typo of
+      // "know"), nor "the number of classes".
+      String.raw`\b{who} number\b|\b(?:a|contact|cell|mobile) (?:number|no)\b(?! of)`,
     ],
   },
   { name: 'resume', kind: 'resume', patterns: [String.raw`\b(?:resume|cv|curriculum vitae|bio ?data)\b`] },
@@ -126,7 +130,10 @@ export const RULES: readonly Rule[] = [
     kind: 'skill',
     patterns: [
       String.raw`\b(?:does|do|did|can|could|would|will) {who} (?:\w+ly )?(?:know|use|code in|program in|write|speak|work with|work in|understand|master|have (?:any )?(?:experience|skills?|knowledge) (?:with|in|of))${THING}`,
-      String.raw`\b(?:is|are) {who} (?:an? |any |very |really |pretty |quite )?(?:good|great|skilled|proficient|experienced|familiar|fluent|comfortable|competent|strong|expert|decent|versed|well versed|trained)\s+(?:at|in|with|on)${THING}`,
+      // "is he good at", and the statement "he is good at" non-native speakers ask with.
+      String.raw`\b(?:(?:is|are) {who}|{who} (?:is|are)) (?:an? |any |very |really |pretty |quite )?` +
+        String.raw`(?:good|great|skilled|proficient|experienced|familiar|fluent|comfortable|competent|strong|expert|decent|versed|well versed|trained)` +
+        String.raw`\s+(?:at|in|with|on)${THING}`,
       String.raw`\bhow (?:good|well|much|skilled|proficient|experienced|strong) (?:is|are|does|do) {who}(?: (?:know|at|in|with|use|using))?${THING}`,
       String.raw`\b(?:has|have|had) {who} (?:ever )?(?:used|worked with|tried|learned|learnt|coded in|programmed in|touched|played with)${THING}`,
       String.raw`\b(?:is|are) {who} (?:currently |still )?learning${THING}`,
@@ -137,6 +144,9 @@ export const RULES: readonly Rule[] = [
   {
     name: 'skills',
     kind: 'skills',
+    filler:
+      'skill skillset stack tech technical technology strength expertise expert proficiency competence language tool framework library ' +
+      'core main key top programming knowledge code coding program write',
     patterns: [
       String.raw`\bskills?\b|\bskill ?set\b|\btech ?stack\b|\bstrengths?\b|\bexpertise\b|\bexpert\w*\b|\bproficien\w*|\bcompetenc\w*`,
       String.raw`\b(?:what|which) (?:\w+ ){0,2}(?:languages?|tools?|frameworks?|librar(?:y|ies)|technolog(?:y|ies)|tech)\b`,
@@ -199,8 +209,11 @@ export const RULES: readonly Rule[] = [
   {
     name: 'research',
     kind: 'research',
-    filler: 'research researching researched paper publication publish published thesis arxiv personal progress read reading',
-    patterns: [String.raw`\bresearch\w*|\bpapers?\b|\bpublications?\b|\bthesis\b|\barxiv\b`],
+    filler:
+      'research researching researched paper publication publish published thesis arxiv personal progress read reading ' +
+      'now day these nowadays lately',
+    // Not "researcher": a role's title ("how long was he the AI researcher?").
+    patterns: [String.raw`\bresearch(?!ers?\b)\w*|\bpapers?\b|\bpublications?\b|\bthesis\b|\barxiv\b`],
   },
   {
     name: 'blogs',
@@ -211,10 +224,13 @@ export const RULES: readonly Rule[] = [
   {
     name: 'metrics',
     kind: 'metrics',
-    filler: 'best top result metric score number achievement accomplishment proud impressive highest stat statistic performance win award',
+    filler:
+      'best top result metric score number achievement accomplishment proud impressive highest stat statistic performance win award ' +
+      'favourite favorite greatest most project work thing built build made done did',
     patterns: [
       String.raw`\bbest (?:results?|scores?|work|achievements?|performance|projects?)\b|\bresults?\b|\bmetrics?\b|\bscores?\b|\baccuracy\b`,
       String.raw`\bleaderboards?\b|\brank(?:ed|ing)?\b|\bachievements?\b|\baccomplish\w*|\bbenchmarks?\b|\bnumbers\b|\bproud\b|\bimpressive\b|\bawards?\b|\bstats\b|\bstatistics\b`,
+      String.raw`\bfavou?rite (?:project|work)\b|\bgreatest\b`,
     ],
   },
   {
@@ -227,12 +243,6 @@ export const RULES: readonly Rule[] = [
       String.raw`\bprojects?\b|\bportfolio\b|\brepos?\b|\brepositor(?:y|ies)\b|\bcompetitions?\b|\bkaggle\b|\bhackathons?\b|\bchallenges?\b`,
       String.raw`\bbuilt\b|\bbuild(?:s|ing)?\b|\bcreated?\b|\bmade\b|\b(?:worked|work) on\b|\bopen source\b|\bcode\b|\bapps?\b|\bexperiments?\b`,
     ],
-  },
-  {
-    name: 'fastai',
-    kind: 'topic',
-    about: 'philosophy',
-    patterns: [String.raw`\bfast\s?\.?\s?ai\b|\bjeremy howard\b`],
   },
   {
     name: 'experience',
@@ -263,7 +273,7 @@ export const RULES: readonly Rule[] = [
     patterns: [
       String.raw`^(?:who|what) (?:is|are) {who}${END}`,
       String.raw`\bwho(?:'s| is| are) {who}\b|\babout {who}${END}|\bintroduc\w*|\bbio(?:graphy)?\b|\bbackground\b|\bsummary\b`,
-      String.raw`\bwhat (?:does|do) {who} do${END}|^(?:and )?{who}${END}`,
+      String.raw`\bwhat (?:does|do) {who} do(?: there| now| nowadays| exactly| for work| for a living)?${END}|^(?:and )?{who}${END}`,
     ],
   },
 ];

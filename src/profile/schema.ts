@@ -79,6 +79,15 @@ const id = z
 const text = (max: number) => z.string().trim().min(1, 'Must not be empty').max(max);
 const tags = z.array(text(LIMITS.tag)).max(LIMITS.listItems);
 const list = (max: number) => z.array(text(max)).max(LIMITS.listItems);
+/**
+ * Questions an entry answers, in the asker's words ("managed people", "won a
+ * competition"): what a concept means for this profile, kept in the data
+ * rather than in the bot's rules. /ask answers with the entry when every word
+ * of one of them is in a question (inflections and typos allowed).
+ */
+const answers = list(LIMITS.short)
+  .optional()
+  .meta({ description: 'Questions this entry answers, in the asker\'s words ("managed people", "won a competition").' });
 
 export const contactLinkSchema = z.strictObject({
   kind: z.enum(CONTACT_KINDS),
@@ -97,6 +106,7 @@ export const topicSchema = z.strictObject({
     .max(LIMITS.links)
     .optional(),
   tags: tags.optional(),
+  answers,
 });
 
 export const educationSchema = z.strictObject({
@@ -107,6 +117,7 @@ export const educationSchema = z.strictObject({
   location: text(LIMITS.name).optional(),
   url: linkUrl.optional(),
   tags: tags.optional(),
+  answers,
 });
 
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Expected a month as YYYY-MM');
@@ -121,6 +132,7 @@ export const experienceSchema = z.strictObject({
   summary: text(LIMITS.summary).optional(),
   highlights: list(LIMITS.short),
   tags: tags.optional(),
+  answers,
 });
 
 export const researchSchema = z.strictObject({
@@ -133,6 +145,7 @@ export const researchSchema = z.strictObject({
     .max(LIMITS.links)
     .optional(),
   tags: tags.optional(),
+  answers,
 });
 
 export const learningSchema = z.strictObject({
@@ -142,6 +155,7 @@ export const learningSchema = z.strictObject({
   progress: text(LIMITS.label).optional(),
   url: linkUrl.optional(),
   tags: tags.optional(),
+  answers,
 });
 
 export const blogSchema = z.strictObject({
@@ -153,6 +167,7 @@ export const blogSchema = z.strictObject({
   summary: text(LIMITS.summary),
   note: text(LIMITS.short).optional(),
   tags: tags.optional(),
+  answers,
 });
 
 export const categorySchema = z.strictObject({
@@ -187,6 +202,10 @@ export const projectSchema = z.strictObject({
   image: z.strictObject({ url: linkUrl, alt: text(LIMITS.label) }).optional(),
   usage: z.strictObject({ language: z.string().regex(/^[a-z0-9+#-]{1,20}$/), code: text(LIMITS.code) }).optional(),
   notable: z.boolean().optional(),
+  answers,
+  highlight: text(LIMITS.short)
+    .optional()
+    .meta({ description: 'Why this is the project to name for "his best / most impressive project?" (one project at most).' }),
 });
 
 export const skillSchema = z.strictObject({

@@ -11,8 +11,10 @@ export interface SearchDoc {
   url: string | null;
   /** Names the entry is known by: its title and aliases. */
   names: string[];
-  /** Tags, tools, categories: what people search by. */
+  /** Tags, tools, categories and the questions the entry answers: what people search by. */
   keywords: string[];
+  /** The questions the entry answers, in the asker's words (the profile's `answers`). */
+  answers: string[];
   summary: string;
   /** Details, highlights, metrics: words that should find the entry, weakly. */
   body: string[];
@@ -47,6 +49,7 @@ export function buildDocuments(profile: Profile): SearchDoc[] {
       url: repo?.url ?? null,
       names: [project.name, ...(project.aliases ?? [])],
       keywords: [...project.tags, ...(project.tools ?? []), categoryName.get(project.category) ?? ''],
+      answers: project.answers ?? [],
       summary: project.summary,
       body: [
         ...project.details,
@@ -66,6 +69,7 @@ export function buildDocuments(profile: Profile): SearchDoc[] {
       url: role.url ?? null,
       names: [role.title, `${role.title} ${role.organisation}`],
       keywords: [role.organisation, ...(role.tags ?? [])],
+      answers: role.answers ?? [],
       summary: role.summary ?? '',
       body: role.highlights,
       notable: false,
@@ -79,6 +83,7 @@ export function buildDocuments(profile: Profile): SearchDoc[] {
       url: entry.url ?? null,
       names: [entry.degree, entry.institution],
       keywords: [...(entry.tags ?? []), entry.location ?? ''],
+      answers: entry.answers ?? [],
       summary: entry.status ?? '',
       body: [],
       notable: false,
@@ -92,6 +97,7 @@ export function buildDocuments(profile: Profile): SearchDoc[] {
       url: item.links?.[0]?.url ?? null,
       names: [item.title],
       keywords: item.tags ?? [],
+      answers: item.answers ?? [],
       summary: item.summary,
       body: [item.status, ...(item.links ?? []).map((l) => l.label)],
       notable: false,
@@ -105,6 +111,7 @@ export function buildDocuments(profile: Profile): SearchDoc[] {
       url: item.url ?? null,
       names: [item.title],
       keywords: [...(item.tags ?? []), item.provider ?? ''],
+      answers: item.answers ?? [],
       summary: item.progress ?? '',
       body: [],
       notable: false,
@@ -118,6 +125,7 @@ export function buildDocuments(profile: Profile): SearchDoc[] {
       url: post.url,
       names: [post.title],
       keywords: [...(post.tags ?? []), post.venue, post.kind],
+      answers: post.answers ?? [],
       summary: post.summary,
       body: [post.note ?? ''],
       notable: false,
@@ -134,6 +142,7 @@ export function buildDocuments(profile: Profile): SearchDoc[] {
         keywords: skill.tags ?? [],
         summary: skill.note ?? '',
         body: [level],
+        answers: [],
         notable: false,
       });
     }
@@ -146,6 +155,7 @@ export function buildDocuments(profile: Profile): SearchDoc[] {
       url: topic.links?.[0]?.url ?? null,
       names: [topic.title],
       keywords: topic.tags ?? [],
+      answers: topic.answers ?? [],
       summary: topic.text,
       body: [...(topic.items ?? []), ...(topic.links ?? []).map((l) => l.label)],
       notable: false,
@@ -159,6 +169,7 @@ export function buildDocuments(profile: Profile): SearchDoc[] {
       url: link.url,
       names: [link.label, link.kind],
       keywords: link.tags ?? [],
+      answers: [],
       summary: '',
       body: [],
       notable: false,
@@ -166,7 +177,7 @@ export function buildDocuments(profile: Profile): SearchDoc[] {
   }
   return docs.map((doc, order) => ({
     ...doc,
-    keywords: doc.keywords.filter(Boolean),
+    keywords: [...doc.keywords, ...doc.answers].filter(Boolean),
     body: doc.body.filter(Boolean),
     order,
   }));

@@ -1,0 +1,157 @@
+// The fact a question asks about an entry: one sentence of the entry (a detail,
+// a highlight, a metric, its tools, its dates, its status), quoted, chosen by the
+// question's words. "Which framework did he train the drought model in?" asks
+// for the tools; "what holdout did he use?" finds the sentence that says "10%
+// hold-out". The words that name a kind of fact ("framework", "when") are
+// general: what each kind holds comes from the entry.
+import type { Profile, Section } from '../profile/schema.js';
+import { formatMonthRange } from '../replies/cards/common.js';
+import { tokenize } from '../search/normalise.js';
+import { stemOf } from '../search/stem.js';
+
+export type FactKind = 'detail' | 'metric' | 'tools' | 'dates' | 'status' | 'summary';
+
+export interface Fact {
+  kind: FactKind;
+  /** As the profile writes it (a metric as "name: value (context)"). */
+  text: string;
+}
+
+/** A fact with its words as stem keys, read once per loaded profile. */
+interface ReadFact extends Fact {
+  stems: readonly string[];
+}
+
+/** Words that ask for one kind of fact, by stem. */
+const ASKS_FOR: Readonly<Record<string, FactKind>> = Object.fromEntries(
+  (
+    [
+      ['tools', 'framework library tool stack language architecture technology tech package use'],
+      ['metric', 'accuracy score metric result fbeta auc performance loss rank number'],
+      ['dates', 'when date year month since long start begin end period duration'],
+      ['status', 'finish finished complete status maintain maintained abandon drop dropped stop still active'],
+    ] as const
+  ).flatMap(([kind, words]) => words.split(' ').map((word) => [stemOf(word), kind])),
+);
+
+/** The words of a question that ask for a kind of fact, not for an entry ("framework", "accuracy"). */
+export function isFactWord(token: string): boolean {
+  return Object.hasOwn(ASKS_FOR, stemOf(token));
+}
+
+// A profile never changes once loaded: each entry's facts are split and their
+// words folded once, not once per question (tokenizing them was most of an answer).
+const factCache = new WeakMap<Profile, Map<string, ReadFact[]>>();
+
+/** Every fact of one entry, in the profile's order. */
+export function factsOf(section: Section, id: string, profile: Profile): readonly ReadFact[] {
+  let byEntry = factCache.get(profile);
+  if (!byEntry) factCache.set(profile, (byEntry = new Map()));
+  const key = `${section}/${id}`;
+  let facts = byEntry.get(key);
+  if (!facts) {
+    facts = readFacts(section, id, profile).map((fact) => ({ ...fact, stems: tokenize(fact.text).map(stemOf) }));
+    byEntry.set(key, facts);
+  }
+  return facts;
+}
+
+function readFacts(section: Section, id: string, profile: Profile): Fact[] {
+  const sentences = (texts: readonly (string | undefined)[], kind: FactKind): Fact[] =>
+    texts.flatMap((text) => (text ? splitSentences(text).map((sentence) => ({ kind, text: sentence })) : []));
+  switch (section) {
+    case 'projects': {
+      const project = profile.projects.find((entry) => entry.id === id);
+      if (!project) return [];
+      return [
+        ...(project.metrics ?? []).map((m) => ({
+          kind: 'metric' as const,
+          text: `${m.name}: ${m.value}${m.context ? ` (${m.context})` : ''}`,
+        })),
+        ...(project.tools?.length ? [{ kind: 'tools' as const, text: `Tools: ${project.tools.join(', ')}` }] : []),
+        ...sentences([project.statusNote], 'status'),
+        ...sentences(project.highlights ?? [], 'detail'),
+        ...sentences(project.details, 'detail'),
+        ...sentences([project.summary], 'summary'),
+      ];
+    }
+    case 'experience': {
+      const role = profile.experience.find((entry) => entry.id === id);
+      if (!role) return [];
+      return [
+        { kind: 'dates', text: `${role.title} at ${role.organisation}: ${formatMonthRange(role.start, role.end)}` },
+        ...sentences(role.highlights, 'detail'),
+        ...sentences([role.summary], 'summary'),
+      ];
+    }
+    case 'learning': {
+      const item = profile.learning.find((entry) => entry.id === id);
+      if (!item) return [];
+      return [
+        ...(item.progress ? [{ kind: 'status' as const, text: `${item.title}: ${item.progress}` }] : []),
+        ...(item.provider ? [{ kind: 'detail' as const, text: `${item.title}, by ${item.provider}` }] : []),
+      ];
+    }
+    case 'research': {
+      const item = profile.research.find((entry) => entry.id === id);
+      return item ? [{ kind: 'status', text: `${item.title}: ${item.status}` }, ...sentences([item.summary], 'summary')] : [];
+    }
+    case 'blogs': {
+      const post = profile.blogs.find((entry) => entry.id === id);
+      return post ? [...sentences([post.summary], 'summary'), ...sentences([post.note], 'detail')] : [];
+    }
+    case 'about': {
+      const topic = profile.about.find((entry) => entry.id === id);
+      return topic ? [...sentences(topic.items ?? [], 'detail'), ...sentences([topic.text], 'summary')] : [];
+    }
+    case 'education': {
+      const entry = profile.education.find((each) => each.id === id);
+      return entry ? [{ kind: 'status', text: `${entry.degree}, ${entry.institution}${entry.status ? ` — ${entry.status}` : ''}` }] : [];
+    }
+    default:
+      return [];
+  }
+}
+
+/** Sentences of a text; "99.26%" and "e.g." do not end one. */
+function splitSentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+(?=[A-Z"(])/)
+    .map((sentence) => sentence.trim())
+    .filter(Boolean);
+}
+
+/**
+ * The fact that answers `tokens` (the question's folded words, question words
+ * removed), or undefined when no fact shares a word with it or asks for its kind.
+ * `entryStems` are the stem keys of the words that named the entry ("drought"):
+ * they found the entry and say nothing of which fact is asked. `wantsNumber`
+ * ("how many") prefers a fact with a number among those that share a word.
+ */
+export function bestFact(
+  facts: readonly ReadFact[],
+  tokens: readonly string[],
+  entryStems: ReadonlySet<string>,
+  wantsNumber = false,
+): Fact | undefined {
+  const asked = new Set(tokens.map(stemOf).filter((stem) => !entryStems.has(stem)));
+  const kinds = new Set([...asked].map((stem) => ASKS_FOR[stem]).filter((kind): kind is FactKind => kind !== undefined));
+  let best: { fact: Fact; score: number } | undefined;
+  for (const fact of facts) {
+    const words = fact.stems;
+    const set = new Set(words);
+    // A word of the question in the fact counts twice what a kind of fact asked for does:
+    // "what holdout did he use?" is the sentence with "hold-out" more than the tools.
+    let score = kinds.has(fact.kind) ? 1 : 0;
+    // "resnet" asks for "resnet34": a word of four letters or more counts as the start of a longer one.
+    for (const stem of asked) if (set.has(stem) || (stem.length >= 4 && words.some((word) => word.startsWith(stem)))) score += 2;
+    if (score > 0 && wantsNumber && hasNumber(fact)) score += 1;
+    if (score > 0 && (!best || score > best.score)) best = { fact, score };
+  }
+  return best?.fact;
+}
+
+/** True when a fact holds a number: what "how many" and "how much" ask for. */
+export function hasNumber(fact: Fact): boolean {
+  return /\d/.test(fact.text);
+}

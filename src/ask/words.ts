@@ -1,0 +1,108 @@
+// Reading every word of a question before the rules do: chat spellings made
+// words ("wat" → "what"), a typo in any word corrected against the profile's
+// vocabulary and the small general one (./vocabulary.ts) with the search's one
+// typo layer ("satelite" → "satellite", "buid" → "build"), and the words the
+// profile cannot place set aside, so that the answer can say so instead of
+// letting one of them sink the question.
+import type { ProfileSearch } from '../search/index.js';
+import { STOP_WORDS, tokenize } from '../search/normalise.js';
+import { stemOf } from '../search/stem.js';
+import { createTypoLayer, type TypoLayer } from '../search/typos.js';
+import { GLOBAL_FILLER, prepareQuestion, type PreparedQuestion } from './language.js';
+import { GENERAL_WORDS, SLANG } from './vocabulary.js';
+
+export interface ReadWords {
+  /** The question with chat spellings and typos corrected. */
+  question: PreparedQuestion;
+  /** Words as typed that are neither in the profile nor everyday words ("medal", "ensembling"), in order. */
+  unplaced: string[];
+  /** Typos read as one of the profile's words: [as typed, as read] ("pytroch", "pytorch"). */
+  corrected: [string, string][];
+}
+
+/** Over the profile's words and the general ones, once per loaded profile. */
+const typoLayers = new WeakMap<ProfileSearch, TypoLayer>();
+
+function typosFor(search: ProfileSearch): TypoLayer {
+  let typos = typoLayers.get(search);
+  if (!typos) {
+    typos = createTypoLayer([...search.vocabulary, ...GENERAL_WORDS]);
+    typoLayers.set(search, typos);
+  }
+  return typos;
+}
+
+/** A word as typed, its punctuation around it kept apart: "satelite?" → ["", "satelite", "?"]. */
+const WORD = /^([^\p{L}\p{N}]*)([\p{L}\p{N}][\p{L}\p{N}'.]*[\p{L}\p{N}]|[\p{L}\p{N}])([^\p{L}\p{N}]*)$/u;
+
+/**
+ * Corrects a prepared question word by word. `subjects` are the words that name
+ * the person (never corrected: "akash" is no typo of anything).
+ */
+export function readWords(question: PreparedQuestion, search: ProfileSearch, subjects: ReadonlySet<string>): ReadWords {
+  const unplaced: string[] = [];
+  const corrected: [string, string][] = [];
+  let changed = false;
+  const words = question.cased.split(' ').map((typed, index) => {
+    const parts = WORD.exec(typed);
+    if (!parts) return typed;
+    const [, before = '', core = '', after = ''] = parts;
+    const lower = core.toLowerCase();
+    const slang = SLANG[lower];
+    if (slang !== undefined) {
+      changed = true;
+      return `${before}${slang}${after}`;
+    }
+    if (!/^\p{L}+$/u.test(lower)) return typed; // numbers, "fast.ai", "what's": as typed
+    if (known(lower, search, subjects)) return typed;
+    // A capital inside the question ("COBOL", "Germany") names something: not a typo of a word.
+    const read = index > 0 && /\p{Lu}/u.test(core) ? undefined : correct(lower, search);
+    if (read) {
+      changed = true;
+      if (search.knows(read) && !isGeneralWord(read)) corrected.push([core, read]);
+      return `${before}${read}${after}`;
+    }
+    if (!unplaced.includes(core)) unplaced.push(core);
+    return typed;
+  });
+  return { question: changed ? prepareQuestion(words.join(' ')) : question, unplaced, corrected };
+}
+
+/** The general words' stem keys: built on the first question, not at start. */
+let generalStems: ReadonlySet<string> | undefined;
+
+/** Is this folded word an everyday one (./vocabulary.ts), as itself or an inflection? */
+export function isGeneralWord(word: string): boolean {
+  if (GENERAL_WORDS.has(word)) return true;
+  generalStems ??= new Set([...GENERAL_WORDS].map(stemOf));
+  return generalStems.has(stemOf(word));
+}
+
+function known(word: string, search: ProfileSearch, subjects: ReadonlySet<string>): boolean {
+  if (subjects.has(word) || STOP_WORDS.has(word) || GLOBAL_FILLER.has(word) || GENERAL_WORDS.has(word)) return true;
+  // Compared as the search folds it: "optimizers" is the profile's "optimizer".
+  return tokenize(word).every((token) => search.knows(token) || isGeneralWord(token));
+}
+
+/** Words this long may be read as a profile word whatever the typo. */
+const ANY_TYPO_LENGTH = 6;
+
+/**
+ * The nearest known word within the typo layer's allowance, or undefined. A word
+ * of six letters or more may have any typo of a profile word ("pytroch"); an
+ * everyday word, or any word in a shorter one, only letters left out or swapped
+ * ("helo" → "hello", "buid" → "build"), since a changed or added letter in a
+ * short word more often makes another word ("food" is no "good", "rust" no
+ * "just", "cobol" no "cool").
+ */
+function correct(word: string, search: ProfileSearch): string | undefined {
+  for (const { term } of typosFor(search).lookup(word)) {
+    if (word.length >= ANY_TYPO_LENGTH && search.knows(term)) return term;
+    if (term.length > word.length || sameLetters(term, word)) return term;
+  }
+  return undefined;
+}
+
+function sameLetters(a: string, b: string): boolean {
+  return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
+}

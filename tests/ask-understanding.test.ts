@@ -1,0 +1,281 @@
+// Plain questions read as a whole (issue #13): each failure pattern the issue names,
+// pinned by the answer's payload. One word no longer hijacks a question; everyday
+// words, slang, typos and inflections don't sink it; what a concept means comes
+// from the profile's data; a detail question gets the detail, quoted, with the
+// card; and a question the profile can't answer says so, with the nearest things
+// it does say. The inflection folding and the word reader are tested on their own
+// at the end.
+import type { APIEmbed } from 'discord-api-types/v10';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../src/ask/index.js';
+import { readWords } from '../src/ask/words.js';
+import { prepareQuestion } from '../src/ask/language.js';
+import { createPortfolio, type Portfolio } from '../src/bot/types.js';
+import type { Profile } from '../src/profile/schema.js';
+import type { ReplyPayload } from '../src/replies/index.js';
+import { stemOf } from '../src/search/stem.js';
+import { shippedPortfolio } from './helpers/profile.js';
+
+let portfolio: Portfolio;
+
+beforeAll(async () => {
+  portfolio = await shippedPortfolio();
+});
+
+const ask = (question: string, on: Portfolio = portfolio): ReplyPayload => answerQuestion(question, on);
+const contentOf = (payload: ReplyPayload): string => payload.content ?? '';
+const titles = (payload: ReplyPayload): string[] => (payload.embeds ?? []).map((embed: APIEmbed) => embed.title ?? '');
+const textOf = (payload: ReplyPayload): string => JSON.stringify(payload);
+/** The private phone number, in any spacing or punctuation. */
+const PHONE = /9\D{0,3}8\D{0,3}7\D{0,3}9\D{0,3}9\D{0,3}9\D{0,3}0\D{0,3}4\D{0,3}6\D{0,3}6/;
+
+/** The shipped profile with some of its data changed: the same engine, other facts. */
+function withProfile(change: (profile: Profile) => Profile): Portfolio {
+  return createPortfolio({ profile: change(structuredClone(portfolio.profile)), revision: 'test' });
+}
+
+describe('one word does not hijack the question', () => {
+  it('"did he no fastai": "no" is not "number", so no contact card and no phone', () => {
+    const answer = ask('did he no fastai');
+    expect(titles(answer)).not.toContain('Contact Akash Palrecha');
+    expect(contentOf(answer)).not.toMatch(/phone/i);
+    expect(textOf(answer)).toContain('Fast Callbacks');
+  });
+
+  it('"which resnet did he use for lookahead?" → the Lookahead card with its resnet34, not a skill lookup of "lookahead"', () => {
+    const answer = ask('which resnet did he use for lookahead?');
+    expect(titles(answer)).toEqual(['Lookahead Optimizer Analysis']);
+    expect(contentOf(answer)).toBe('**Lookahead Optimizer Analysis**:\n> Tools: resnet34, Lookahead, SGD, AdamW, RMSProp');
+  });
+
+  it('"what does he read" → his reading of research papers, not his roles', () => {
+    const answer = ask('what does he read');
+    expect(titles(answer)).toEqual(['Research interests']);
+    expect(contentOf(answer)).toContain('> I like reading new research papers every week');
+  });
+
+  it('"has he managed people?" → the AI Lead role, not the projects that say "managed"', () => {
+    const answer = ask('has he managed people?');
+    expect(titles(answer)).toEqual(['AI Lead — Pixxel']);
+    expect(contentOf(answer)).toBe('**AI Lead, Pixxel**:\n> Manage, recruit for the AI team');
+  });
+
+  it('a word of a listing rule does not pull a question about one entry into the list', () => {
+    // "framework" is a skills word, "up to" a current-work phrase: each names one entry here.
+    const framework = ask('Which framework did he train the drought model in?');
+    expect(titles(framework)).toEqual(['Drought Detection Challenge']);
+    expect(contentOf(framework)).toBe('**Drought Detection Challenge**:\n> Tools: PyTorch');
+    const lecture = ask('Which lecture of part 2 is he up to?');
+    expect(titles(lecture)).toEqual(["📚 What he's learning now"]);
+    expect(contentOf(lecture)).toBe('**Deep Learning Course, Part 2**:\n> Deep Learning Course, Part 2: Lecture 12');
+  });
+
+  it('"fastai" alone no longer sends a question to the philosophy', () => {
+    const answer = ask('How did he get gradient accumulation working in fastai?');
+    expect(titles(answer)).toEqual(['Fast Callbacks']);
+    expect(contentOf(answer)).toContain('Gradient accumulation');
+  });
+});
+
+describe('everyday words, slang, typos and inflections do not sink the question', () => {
+  it('"helo, wat does akash do" → who he is', () => {
+    const answer = ask('helo, wat does akash do');
+    expect(titles(answer)).toEqual(['Akash Palrecha']);
+    expect(contentOf(answer)).toBe('**Akash Palrecha** — AI Researcher at Pixxel; MSc. Mathematics student at BITS Pilani.');
+  });
+
+  it('"wat projects did he buid with pytorch" → the projects built with PyTorch, not a search for "wat buid"', () => {
+    const answer = ask('wat projects did he buid with pytorch');
+    expect(contentOf(answer)).toMatch(
+      /^3 projects match “pytorch”: \*\*Drought Detection Challenge\*\* and \*\*Image Augmentation Package\*\*/,
+    );
+    expect(titles(answer).slice(0, 2)).toEqual(['Drought Detection Challenge', 'Image Augmentation Package']);
+  });
+
+  it('a typo in a topic word is corrected and the answer says how it was read', () => {
+    const answer = ask('hes the satelite guy right? what does he do there');
+    expect(contentOf(answer)).toContain('(Reading “satelite” as “satellite”.)');
+    expect(titles(answer)).toEqual(['Akash Palrecha']);
+  });
+
+  it.each([
+    ['has he led a team?', 'AI Lead — Pixxel'],
+    ['did he lead any teams or nah', 'AI Lead — Pixxel'],
+    ['is he leading anything', 'AI Lead — Pixxel'],
+    ['did he win anything?', 'Drought Detection Challenge'],
+    ['he is winning any competition?', 'Drought Detection Challenge'],
+    ['any competition wins?', 'Drought Detection Challenge'],
+  ])('inflections are folded: %s → %s', (question, title) => {
+    expect(titles(ask(question))[0]).toBe(title);
+  });
+
+  it('"any awards?" leads with the #1 leaderboard place, not every measured result', () => {
+    const answer = ask('any awards?');
+    expect(titles(answer)).toEqual(['Drought Detection Challenge']);
+    expect(contentOf(answer)).toBe(
+      '**Drought Detection Challenge**:\n> #1 on the Weights and Biases leaderboard since September 2019 (as of 13 Jan 2020)',
+    );
+  });
+});
+
+describe('concepts live in the data', () => {
+  it('without the role\'s `answers`, "has he managed people?" is no longer the AI Lead role', () => {
+    const plain = withProfile((profile) => ({
+      ...profile,
+      experience: profile.experience.map((role) => ({ ...role, answers: undefined })) as Profile['experience'],
+    }));
+    expect(titles(ask('has he managed people?', plain))).not.toEqual(['AI Lead — Pixxel']);
+    expect(titles(ask('has he managed people?'))).toEqual(['AI Lead — Pixxel']);
+  });
+
+  it('another entry\'s `answers` make it the answer: what "won" means is the profile\'s to say', () => {
+    const moved = withProfile((profile) => ({
+      ...profile,
+      projects: profile.projects.map((project) =>
+        project.id === 'java-ml'
+          ? { ...project, answers: ['won an award'] }
+          : { ...project, answers: project.answers?.filter((answer) => !/won|award/.test(answer)) },
+      ) as Profile['projects'],
+    }));
+    expect(titles(ask('has he won an award?', moved))).toEqual(['Java-ML']);
+  });
+
+  it('"best project" names the project the data highlights, and says why; with no highlight, no pick', () => {
+    const best = ask('which project is he most proud of?');
+    expect(titles(best)).toEqual(['Java-ML']);
+    expect(contentOf(best)).toBe('**Java-ML** — the one project he says he is proud of ("I am proud of this")');
+    const none = withProfile((profile) => ({
+      ...profile,
+      projects: profile.projects.map((project) => ({ ...project, highlight: undefined })) as Profile['projects'],
+    }));
+    expect(titles(ask('which project is he most proud of?', none))).toEqual(['Akash Palrecha — results by the numbers']);
+  });
+});
+
+describe('the answer is the fact, with the card beside it', () => {
+  it('"best kaggle score?" picks one by its metric and says why', () => {
+    const answer = ask('what was his best kaggle score');
+    expect(titles(answer)).toEqual(['Toxic Comments Classification using ULMFiT']);
+    expect(contentOf(answer).split('\n').slice(0, 2)).toEqual([
+      '**Toxic Comments Classification using ULMFiT** — the best Accuracy of the 2: 99.26 %, ' +
+        'against about 88 % for Human Protein Atlas Classification:',
+      '> Accuracy: 99.26 % (On 10% of the training data kept aside for validation, after a few hours of training)',
+    ]);
+  });
+
+  it.each([
+    ['What holdout did he use for the toxic comment model?', 'Toxic Comments Classification using ULMFiT', '10% hold-out'],
+    ['is the image augmentation package still maintained', 'Image Augmentation Package', '> No longer used or maintained'],
+    ['how many classes in the protein competition', 'Human Protein Atlas Classification', '29'],
+    ['What accuracy did he get on the protein competition?', 'Human Protein Atlas Classification', '> Accuracy: about 88 %'],
+    ['what tricks did he use on HPA', 'Human Protein Atlas Classification', 'progressive resizing'],
+  ])('%s → %s, quoting %j', (question, title, fact) => {
+    const answer = ask(question);
+    expect(titles(answer)[0]).toBe(title);
+    expect(contentOf(answer).toLowerCase()).toContain(fact.toLowerCase());
+  });
+
+  it('"how many" with no number in the entry says the profile does not say, with the entry', () => {
+    const answer = ask('How many people were on the team he led?');
+    expect(contentOf(answer)).toMatch(/^His profile doesn't say how many\. What it says about \*\*AI Lead, Pixxel\*\*:/);
+    expect(titles(answer)).toEqual(['AI Lead — Pixxel']);
+  });
+
+  it('a skill answer has the card of its level beside it', () => {
+    const answer = ask('how proficient is he with tensorflow?');
+    expect(contentOf(answer)).toMatch(/^Somewhat — Tensorflow is one of his \*\*basic\*\* skills/);
+    expect(titles(answer)).toEqual(['Akash Palrecha — skills: Basic']);
+  });
+});
+
+describe('honest when unsure', () => {
+  it('"did he win a kaggle medal" says no medal is in the profile before what it does say', () => {
+    const answer = ask('did he win a kaggle medal');
+    expect(contentOf(answer)).toMatch(/^His profile doesn't mention “medal”; here is what it says\./);
+  });
+
+  it('a detail the entry lacks: "ensembling" is not in the profile, the Toxic Comments card is what is', () => {
+    const answer = ask('Did he try ensembling on the toxic challenge?');
+    expect(contentOf(answer)).toMatch(/^His profile doesn't mention “ensembling”; here is what it says\./);
+    expect(titles(answer)).toEqual(['Toxic Comments Classification using ULMFiT']);
+  });
+
+  it('words that never meet in one entry: the profile has nothing on them, and the nearest things it says are named', () => {
+    const answer = ask('does he like kindle heroku imagenette');
+    expect(contentOf(answer)).toMatch(
+      /^Sorry — his profile has nothing on “kindle heroku imagenette” as a whole\. The nearest things it does say: /,
+    );
+    expect(contentOf(answer)).toContain('**A day in my life** (about)');
+    expect(contentOf(answer)).toContain('**Book Review Website** (projects)');
+    expect(answer.embeds ?? []).toEqual([]); // no card posing as the answer
+  });
+
+  it.each(['what is his GPA?', 'what are his salary expectations?', 'how old is he'])(
+    '%s → plainly not in the profile, no card',
+    (question) => {
+      const answer = ask(question);
+      expect(contentOf(answer)).toMatch(/isn't in his profile|doesn't mention/);
+      expect(answer.embeds ?? []).toEqual([]);
+    },
+  );
+});
+
+describe("nonsense and other people's questions get nothing; the number stays private", () => {
+  it.each([
+    'How do you win a Kaggle competition?',
+    'How do I write a good job description?',
+    'Please tell me the meaning of life',
+    'best running shoes?',
+    "what's 2+2",
+    'write me a poem',
+  ])('%s → no entry', (question) => {
+    const answer = ask(question);
+    expect(answer.embeds ?? []).toEqual([]);
+    expect(answer.components ?? []).toEqual([]);
+  });
+
+  it('"does he have a number for recruiters" → the number is private, the public contacts instead', () => {
+    const answer = ask('does he have a number for recruiters');
+    expect(contentOf(answer)).toBe("His phone number isn't shared publicly. You can reach him through his public links:");
+    expect(titles(answer)).toEqual(['Contact Akash Palrecha']);
+    expect(textOf(answer)).not.toMatch(PHONE);
+  });
+});
+
+describe('inflections and words, on their own', () => {
+  it('folds inflections, irregular verbs included, and nothing more', () => {
+    const same = (a: string, b: string) => expect(stemOf(a), `${a} / ${b}`).toBe(stemOf(b));
+    same('led', 'lead');
+    same('leading', 'lead');
+    same('won', 'win');
+    same('winning', 'win');
+    same('wins', 'win');
+    same('studied', 'study');
+    same('managed', 'manage');
+    same('ran', 'run');
+    // Derivations are other words: "computing" must not find "computer vision", nor "management" "managed".
+    expect(stemOf('computing')).not.toBe(stemOf('computer'));
+    expect(stemOf('management')).not.toBe(stemOf('managed'));
+    expect(stemOf('resnet34')).toBe('resnet34');
+  });
+
+  const read = (text: string) => {
+    const { question, unplaced, corrected } = readWords(prepareQuestion(text), portfolio.search, new Set(['he', 'akash']));
+    return { text: question.folded, unplaced, corrected };
+  };
+
+  it('corrects slang and typos against the profile and everyday words, and keeps what it cannot place apart', () => {
+    expect(read('wat r his satelite projects')).toEqual({
+      text: 'what are his satellite projects',
+      unplaced: [],
+      corrected: [['satelite', 'satellite']],
+    });
+    expect(read('did he buid a medal')).toMatchObject({ text: 'did he build a medal', unplaced: ['medal'] });
+  });
+
+  it('does not turn a real word into another: a capitalised name, or a changed letter in a short word', () => {
+    expect(read('does he know COBOL').text).toBe('does he know cobol');
+    expect(read('his favourite food').text).toBe('his favourite food');
+    expect(read('is he good at rust').unplaced).toEqual(['rust']);
+  });
+});
