@@ -27,11 +27,6 @@ export default tseslint.config(
     rules: { 'max-len': ['error', { code: 149, tabWidth: 2 }] },
   },
   {
-    // The /ask engine is being reworked (issue 13); its long rule lines are split with that work.
-    files: ['src/ask/**'],
-    rules: { 'max-len': 'off' },
-  },
-  {
     files: ['**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

@@ -515,7 +515,8 @@ function experienceAnswer(intent: IntentOf<'experience'>, ctx: Ctx): ReplyPayloa
     roles = narrowed.entries;
     const list = roles.map((role) => `${bold(role.title)} at ${role.organisation} (${formatMonthRange(role.start, role.end)})`).join(' · ');
     lead = intent.organisation
-      ? `${capitalise(p.subject)} ${verb(p, 'has', 'have')} no role at ${echo(intent.organisation)} in ${p.possessive} profile. ${His} roles: ${list}.`
+      ? `${capitalise(p.subject)} ${verb(p, 'has', 'have')} no role at ${echo(intent.organisation)} in ${p.possessive} profile. ` +
+        `${His} roles: ${list}.`
       : `${His} roles: ${list}.`;
   }
   return withContent(lead, buildExperienceCard({ ...profile, experience: roles, education: [] }));
@@ -545,7 +546,9 @@ function projectsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   const hits = ctx.portfolio.search.search(intent.topic, { section: 'projects', limit: 25 });
   if (hits.length === 0) {
     return {
-      content: `No project about “${echo(said(intent))}” is in ${p.possessive} profile. Try /projects to browse them all, or /search for other words.`,
+      content:
+        `No project about “${echo(said(intent))}” is in ${p.possessive} profile. ` +
+        'Try /projects to browse them all, or /search for other words.',
     };
   }
   const [top, second] = hits;
@@ -638,7 +641,8 @@ function metricsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   }
   const narrowed = narrow(measured, intent.topic, 'projects', ctx);
   const names = narrowed.entries.map((project) => bold(project.name));
-  const lead = `${narrowed.entries.length === 1 ? 'One project has' : `${narrowed.entries.length} projects have`} measured results: ${listing(names)}.`;
+  const count = narrowed.entries.length === 1 ? 'One project has' : `${narrowed.entries.length} projects have`;
+  const lead = `${count} measured results: ${listing(names)}.`;
   return {
     content: narrowed.missed ? `None of the measured results mention “${echo(said(intent))}”; here are all of them.\n${lead}` : lead,
     embeds: [buildMetricsCard(profile, narrowed.entries)],

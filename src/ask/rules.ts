@@ -129,10 +129,12 @@ export const RULES: readonly Rule[] = [
     name: 'skill',
     kind: 'skill',
     patterns: [
-      String.raw`\b(?:does|do|did|can|could|would|will) {who} (?:\w+ly )?(?:know|use|code in|program in|write|speak|work with|work in|understand|master|have (?:any )?(?:experience|skills?|knowledge) (?:with|in|of))${THING}`,
+      String.raw`\b(?:does|do|did|can|could|would|will) {who} (?:\w+ly )?(?:know|use|code in|program in|write|speak|work with|work in|` +
+        String.raw`understand|master|have (?:any )?(?:experience|skills?|knowledge) (?:with|in|of))${THING}`,
       // "is he good at", and the statement "he is good at" non-native speakers ask with.
       String.raw`\b(?:(?:is|are) {who}|{who} (?:is|are)) (?:an? |any |very |really |pretty |quite )?` +
-        String.raw`(?:good|great|skilled|proficient|experienced|familiar|fluent|comfortable|competent|strong|expert|decent|versed|well versed|trained)` +
+        String.raw`(?:good|great|skilled|proficient|experienced|familiar|fluent|comfortable|competent|strong|expert|decent|versed|well versed|` +
+        String.raw`trained)` +
         String.raw`\s+(?:at|in|with|on)${THING}`,
       String.raw`\bhow (?:good|well|much|skilled|proficient|experienced|strong) (?:is|are|does|do) {who}(?: (?:know|at|in|with|use|using))?${THING}`,
       String.raw`\b(?:has|have|had) {who} (?:ever )?(?:used|worked with|tried|learned|learnt|coded in|programmed in|touched|played with)${THING}`,
@@ -169,7 +171,8 @@ export const RULES: readonly Rule[] = [
     kind: 'topic',
     about: 'day life routine',
     patterns: [
-      String.raw`\bday in (?:{who}|the|a) life\b|\btypical (?:day|week)\b|\bdaily\b|\broutine\b|\beveryday\b|\bday look\b|\bschedule\b|\bday to day\b`,
+      String.raw`\bday in (?:{who}|the|a) life\b|\btypical (?:day|week)\b|\bdaily\b|\broutine\b|\beveryday\b|\bday look\b|\bschedule\b|` +
+        String.raw`\bday to day\b`,
     ],
   },
   {
@@ -177,7 +180,8 @@ export const RULES: readonly Rule[] = [
     kind: 'topic',
     about: 'philosophy',
     patterns: [
-      String.raw`\bphilosoph\w*|\bbeliefs?\b|\bbelieves?\b|\bvalues\b|\bmotivat\w*|\binspir\w*|\binfluenc\w*|\brole models?\b|\bidols?\b|\bmission\b`,
+      String.raw`\bphilosoph\w*|\bbeliefs?\b|\bbelieves?\b|\bvalues\b|\bmotivat\w*|\binspir\w*|\binfluenc\w*|\brole models?\b|\bidols?\b|` +
+        String.raw`\bmission\b`,
       String.raw`\bwhy (?:does|did|do) {who} (?:do|work|care)\b`,
     ],
   },
@@ -192,7 +196,8 @@ export const RULES: readonly Rule[] = [
     kind: 'learning',
     filler: 'learn learning learnt learned course mooc online taking study studying class',
     patterns: [
-      String.raw`(?<!\b(?:deep|machine|transfer|reinforcement|supervised|meta|representation|statistical|active|federated|ensemble) )\blearn(?:ing|s|t|ed)?\b`,
+      String.raw`(?<!\b(?:deep|machine|transfer|reinforcement|supervised|meta|representation|statistical|active|federated|ensemble) ` +
+        String.raw`)\blearn(?:ing|s|t|ed)?\b`,
       String.raw`\bcourses?\b|\bmoocs?\b`,
     ],
   },
@@ -229,7 +234,8 @@ export const RULES: readonly Rule[] = [
       'favourite favorite greatest most project work thing built build made done did',
     patterns: [
       String.raw`\bbest (?:results?|scores?|work|achievements?|performance|projects?)\b|\bresults?\b|\bmetrics?\b|\bscores?\b|\baccuracy\b`,
-      String.raw`\bleaderboards?\b|\brank(?:ed|ing)?\b|\bachievements?\b|\baccomplish\w*|\bbenchmarks?\b|\bnumbers\b|\bproud\b|\bimpressive\b|\bawards?\b|\bstats\b|\bstatistics\b`,
+      String.raw`\bleaderboards?\b|\brank(?:ed|ing)?\b|\bachievements?\b|\baccomplish\w*|\bbenchmarks?\b|\bnumbers\b|\bproud\b|\bimpressive\b|` +
+        String.raw`\bawards?\b|\bstats\b|\bstatistics\b`,
       String.raw`\bfavou?rite (?:project|work)\b|\bgreatest\b`,
     ],
   },
@@ -251,10 +257,13 @@ export const RULES: readonly Rule[] = [
       'job work worked working company employer role position career experience professional intern internship title ' +
       'responsibility where doing living employed employment',
     patterns: [
-      String.raw`\b(?:do|did|does|work\w*|job|role|position|intern\w*) (?:at|for|in) (?<org>[\p{L}\p{N}][\p{L}\p{N}&.'-]*(?: [\p{L}\p{N}&.'-]+){0,2})${END}`,
+      String.raw`\b(?:do|did|does|work\w*|job|role|position|intern\w*) (?:at|for|in) (?<org>[\p{L}\p{N}][\p{L}\p{N}&.'-]*(?: ` +
+        String.raw`[\p{L}\p{N}&.'-]+){0,2})${END}`,
       String.raw`\b{org}\b`,
-      String.raw`\bjobs?\b|\bemploy\w*|\bcareers?\b|\bcompan(?:y|ies)\b|\broles?\b|\bpositions?\b|\binternships?\b|\bwork experience\b|\bexperience\b`,
-      String.raw`\bwhere (?:has|have|did|does|do|is|are) {who} (?:\w+ )?work\w*|\bwork\w* (?:at|for)\b|\bfor a living\b|\bwhat (?:does|do) {who} do for work\b`,
+      String.raw`\bjobs?\b|\bemploy\w*|\bcareers?\b|\bcompan(?:y|ies)\b|\broles?\b|\bpositions?\b|\binternships?\b|\bwork experience\b|` +
+        String.raw`\bexperience\b`,
+      String.raw`\bwhere (?:has|have|did|does|do|is|are) {who} (?:\w+ )?work\w*|\bwork\w* (?:at|for)\b|\bfor a living\b|` +
+        String.raw`\bwhat (?:does|do) {who} do for work\b`,
     ],
   },
   {
@@ -263,7 +272,8 @@ export const RULES: readonly Rule[] = [
     filler:
       'study studying studied school college university degree education educated student graduate graduated major academic qualification where',
     patterns: [
-      String.raw`\bstud(?:y|ies|ied|ying)\b|\bschool\w*|\bcolleges?\b|\buniversit(?:y|ies)\b|\bdegrees?\b|\beducat\w*|\bgraduat\w*|\bmajor(?:ed|s)?\b`,
+      String.raw`\bstud(?:y|ies|ied|ying)\b|\bschool\w*|\bcolleges?\b|\buniversit(?:y|ies)\b|\bdegrees?\b|\beducat\w*|\bgraduat\w*|` +
+        String.raw`\bmajor(?:ed|s)?\b`,
       String.raw`\bmasters?\b|\bmsc\b|\bbsc\b|\bb\.?tech\b|\bbachelor\w*|\bphd\b|\bacademic\w*|\balma mater\b|\bqualifications?\b|\bstudent\b`,
     ],
   },
@@ -279,12 +289,16 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** A greeting at the start of a question: removed, and answered with the intro when nothing else is asked. */
-export const GREETING =
-  /^(?:(?:hi|hello|hey|hiya|howdy|yo|sup|hola|greetings|heya|good (?:morning|afternoon|evening|day))(?: there| bot| everyone| all| folks)?\b[\s,!.:;-]*)+/;
+export const GREETING = new RegExp(
+  String.raw`^(?:(?:hi|hello|hey|hiya|howdy|yo|sup|hola|greetings|heya|good (?:morning|afternoon|evening|day))(?: there| bot| everyone| all| ` +
+    String.raw`folks)?\b[\s,!.:;-]*)+`,
+);
 
 /** Questions about the bot itself: answered with the intro and example questions. */
-export const HELP =
-  /^(?:help|commands?|examples?|usage|menu|start|\?+|what can (?:you|i) (?:do|ask)|how (?:do|does) (?:this|it|you) work|what (?:do|can) you (?:do|know)|who are you|what are you)\b[\s?!.]*$|^[?!.\s]*$/;
+export const HELP = new RegExp(
+  String.raw`^(?:help|commands?|examples?|usage|menu|start|\?+|what can (?:you|i) (?:do|ask)|how (?:do|does) (?:this|it|you) work|what (?:do|` +
+    String.raw`can) you (?:do|know)|who are you|what are you)\b[\s?!.]*$|^[?!.\s]*$`,
+);
 
 export const THANKS =
   /^(?:thanks?(?: you)?|thx|ty|cheers|great|awesome|cool|nice|ok(?:ay)?|got it)\b[\s!.,]*(?:(?:a lot|so much|very much|bot)\b[\s!.]*)?$/;

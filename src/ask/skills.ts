@@ -30,9 +30,10 @@ interface SkillKey {
 
 /** Single words too general to stand for a skill on their own when part of a longer phrase. */
 const GENERIC = new Set(
-  'programming program language development developer learning deep machine data model framework library tool web computer science network system software engineering code coding vision design analysis'.split(
-    ' ',
-  ),
+  (
+    'programming program language development developer learning deep machine data model framework library tool web computer ' +
+    'science network system software engineering code coding vision design analysis'
+  ).split(' '),
 );
 
 interface SkillIndex {
