@@ -85,6 +85,19 @@ describe('loadPortfolio on broken profiles', () => {
     ]);
   });
 
+  it('reports a second highlighted project at its highlight: "best project" names one', async () => {
+    const file = write(
+      'highlights.yaml',
+      edit('    tags: [compilers]\n', '    tags: [compilers]\n    highlight: the first\n').replace(
+        '    tags: [parsers]\n',
+        '    tags: [parsers]\n    highlight: the second\n',
+      ),
+    );
+    expect(await problemsOf(file)).toEqual([
+      `${file}:47:16: projects[1].highlight: Only one project may have a highlight (projects[0] has one already)`,
+    ]);
+  });
+
   it('reports a bad url at the value', async () => {
     const file = write('url.yaml', edit('url: https://github.com/ada/alpha', 'url: not-a-url'));
     expect(await problemsOf(file)).toEqual([

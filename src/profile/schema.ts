@@ -296,6 +296,22 @@ function checkReferences(profile: Record<string, unknown>, ctx: Ctx): void {
   checkUniqueIds(profile, ctx);
   checkAliases(profile, ctx);
   checkCategories(profile, ctx);
+  checkHighlight(profile, ctx);
+}
+
+/** At most one project is "the best": /ask names it for "his best project?", so two would be a coin toss. */
+function checkHighlight(profile: Record<string, unknown>, ctx: Ctx): void {
+  let first: number | undefined;
+  for (const [project, index] of entriesOf(profile['projects'])) {
+    if (project['highlight'] === undefined) continue;
+    if (first === undefined) first = index;
+    else
+      ctx.addIssue({
+        code: 'custom',
+        path: ['projects', index, 'highlight'],
+        message: `Only one project may have a highlight (projects[${first}] has one already)`,
+      });
+  }
 }
 
 function checkUniqueIds(profile: Record<string, unknown>, ctx: Ctx): void {
