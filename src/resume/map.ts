@@ -225,6 +225,7 @@ function mapAbout(resume: JsonResume, draft: Draft): Data[] {
       items: Array.isArray(ext['items']) ? ext['items'] : keywords,
       links: ext['links'],
       tags: Array.isArray(ext['tags']) ? ext['tags'] : draft.tags([title, ...keywords], `${from}.keywords`),
+      answers: ext['answers'],
     });
   }
   const awards = entries(resume.awards);
@@ -321,6 +322,7 @@ function mapEducation(resume: JsonResume, draft: Draft): Data[] {
         tags: Array.isArray(ext['tags'])
           ? ext['tags']
           : draft.tags(Array.isArray(school['courses']) ? school['courses'] : [], `${from}.courses`),
+        answers: ext['answers'],
       });
     });
 }
@@ -370,6 +372,7 @@ function mapExperience(resume: JsonResume, draft: Draft): Data[] {
         summary,
         highlights: draft.list(role['highlights'], LIMITS.short, `${from}.highlights`),
         tags: Array.isArray(ext['tags']) ? ext['tags'] : draft.tags(extraTags, `${from}.location`),
+        answers: ext['answers'],
       }),
     );
     // `highlights` is required, even empty.
@@ -398,6 +401,7 @@ function mapLearning(resume: JsonResume, draft: Draft): Data[] {
           progress: Object.hasOwn(ext, 'progress') ? ext['progress'] : date ? `certified ${date}` : 'certified',
           url: draft.link(certificate['url'], `${from}.url`),
           tags: Array.isArray(ext['tags']) ? ext['tags'] : ['certificate', 'certification'],
+          answers: ext['answers'],
         }),
       ];
     });
@@ -429,6 +433,7 @@ function mapPublications(resume: JsonResume, draft: Draft): { research: Data[]; 
           summary,
           note: ext['note'],
           tags: ext['tags'],
+          answers: ext['answers'],
         }),
       );
       continue;
@@ -446,6 +451,7 @@ function mapPublications(resume: JsonResume, draft: Draft): { research: Data[]; 
             ? [{ label: draft.text(publisher ?? 'Paper', LIMITS.label, `${from}.publisher`), url }]
             : undefined,
         tags: Array.isArray(ext['tags']) ? ext['tags'] : ['publication', 'paper'],
+        answers: ext['answers'],
       }),
     );
   }
@@ -571,6 +577,8 @@ function mapProject(project: ResumeProject, index: number, at: number, draft: Dr
     image: ext['image'],
     usage: ext['usage'],
     notable: ext['notable'],
+    answers: ext['answers'],
+    highlight: ext['highlight'],
   });
   // Required, even empty.
   mapped['details'] ??= [];

@@ -1,4 +1,4 @@
-// The two wink packages ship no types; only what src/search/stem.ts uses of them.
+// The two wink packages ship no types; only what ./stem.ts uses of them.
 declare module 'wink-porter2-stemmer' {
   /** Porter's English stemmer, version 2: "managed" → "manag". */
   const stem: (word: string) => string;
