@@ -9,6 +9,16 @@ import { interpretQuestion, type Intent } from './interpret.js';
 
 export function describeQuestion(text: string, portfolio: Portfolio): AnswerFacts {
   const intent = interpretQuestion(text, portfolio);
+  const described = describeIntent(intent, text, portfolio);
+  // The reply opens with "his profile doesn't mention “prize”": what was asked is missing, whatever it shows beside.
+  if (described.answered && intent.unplaced.length > 0 && !PLACE_FREE.has(intent.kind)) return { ...described, answered: false };
+  return described;
+}
+
+/** Kinds whose reply does not name the words the profile cannot place (answer.ts's TOPICLESS, less unknown). */
+const PLACE_FREE = new Set<Intent['kind']>(['greeting', 'help', 'thanks', 'phone', 'resume', 'contact', 'location', 'offtopic']);
+
+function describeIntent(intent: Intent, text: string, portfolio: Portfolio): AnswerFacts {
   const facts = (entry: string | null, confidence: number): AnswerFacts => ({
     query: text,
     entry,

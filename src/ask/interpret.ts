@@ -517,13 +517,24 @@ function fallback(
   const topic = searchTopic(question, compiled, portfolio, filler);
   const hits = topic.length > 0 ? portfolio.search.search(topic.join(' '), { limit: 10 }) : [];
   const top = hits[0];
-  // A question that names neither the person nor one entry by all its words is
-  // about something else: "best running shoes?", "the meaning of life".
+  // A question that names neither the person, nor an entry by its name ("does java-ml
+  // support gpus"), nor one entry by all its words is about something else: "best
+  // running shoes?", "the meaning of life".
   const onlyNumbers = all.every((token) => /^[\d#.,]+$/.test(token));
-  if (!aboutPerson && (!top || onlyNumbers || all.some((token) => !coversWord(top.doc, token))))
+  const named = top !== undefined && namesIn(top.doc, all);
+  if (!aboutPerson && !named && (!top || onlyNumbers || all.some((token) => !coversWord(top.doc, token))))
     return { kind: 'unknown', rule: 'fallback', topic: all.join(' ') };
   if (!top) return { kind: 'unknown', rule: 'fallback', topic: all.join(' ') };
   return { kind: 'search', rule: 'fallback', topic: topic.join(' '), hits, section: top.section };
+}
+
+/** Does the question's topic hold one of the entry's names (or aliases), word for word? */
+function namesIn(doc: SearchHit['doc'], topic: readonly string[]): boolean {
+  const words = ` ${topic.join(' ')} `;
+  return doc.names.some((name) => {
+    const key = tokenize(name).join(' ');
+    return key.length > 0 && words.includes(` ${key} `);
+  });
 }
 
 /** Does the entry have this word, or a word asking for one of its facts? */
