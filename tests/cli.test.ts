@@ -12,6 +12,7 @@ const USAGE: Record<string, string> = {
   validate: 'usage: portfolio-bot validate [PATH]',
   import: 'usage: portfolio-bot import <resume.json> [-o PATH] [--force]',
   export: 'usage: portfolio-bot export [PROFILE] --format json-resume [-o PATH] [--force] [--private]',
+  preview: 'usage: portfolio-bot preview [PROFILE] [--port N]',
   deploy: 'usage: portfolio-bot deploy [--dry-run]',
   serve: 'usage: portfolio-bot serve',
 };
@@ -29,6 +30,7 @@ const COMMAND_LIST = [
   '  validate   check a profile file and report every problem',
   '  import     make a profile from a JSON Resume (resume.json)',
   '  export     write the profile as a JSON Resume',
+  '  preview    show every reply as Discord shows it, on a local web page that reloads on save',
   '  deploy     register the slash commands with Discord',
   '  insights   what people asked, what went unanswered, and what to add to the profile',
   '  serve      answer Discord interactions over HTTP (POST /interactions, GET /healthz)',

@@ -30,6 +30,7 @@ const LAYERS: [prefix: string, layer: number][] = [
   ['src/community/', 6],
   ['src/http/', 6],
   ['src/terminal/', 6],
+  ['src/preview/', 8],
   ['src/deploy/', 6],
   ['src/insights/', 6],
   ['commands/', 7],

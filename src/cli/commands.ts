@@ -120,6 +120,19 @@ export const CLI_COMMANDS: Readonly<Record<string, CliEntry>> = {
     positionals: 1,
     load: async () => (await import('./export.js')).run,
   },
+  preview: {
+    summary: 'show every reply as Discord shows it, on a local web page that reloads on save',
+    synopsis: 'preview [PROFILE] [--port N]',
+    description: [
+      'Serves a page at http://127.0.0.1:5173 (loopback only) showing every command answered for the profile ' +
+        '(PROFILE, else PROFILE_PATH, else data/profile.yaml) as Discord renders it, with a command line and an /ask box; ' +
+        "buttons and menus work. When the file is saved the page reloads; when it doesn't validate, the page shows " +
+        'its problems as file:line:col instead of the cards. Runs until Ctrl-C.',
+    ],
+    options: { port: { type: 'string', short: 'p', value: 'N', description: 'the port (default 5173; 0 for any free port)' } },
+    positionals: 1,
+    load: async () => (await import('./preview.js')).run,
+  },
   deploy: {
     summary: 'register the slash commands with Discord',
     synopsis: 'deploy [--dry-run]',
