@@ -33,7 +33,7 @@ function resolveOwnProject(portfolio: Portfolio, name: string): Project | undefi
 export const project = {
   definition: {
     name: 'project',
-    description: "One project's full card: results, highlights, links (e.g. /project name:Lookahead)",
+    description: "One project's full card: results, highlights, links (e.g. /project name:<a project's name>)",
     options: [
       {
         type: ApplicationCommandOptionType.String,

@@ -94,7 +94,7 @@ export function noMatchPayload(portfolio: Portfolio, query: string, userId: stri
   const lines = [
     opening,
     ...(closest ? [`Did you mean ${closest}?`] : []),
-    `Try /projects to browse all ${portfolio.profile.projects.length}, /projects <words> to search (e.g. /projects kaggle), or /skills.`,
+    `Try /projects to browse all ${portfolio.profile.projects.length}, /projects <words> to search${example(portfolio)}, or /skills.`,
   ];
   return {
     content: lines.join('\n'),
@@ -241,3 +241,9 @@ export const projects = {
   },
   component,
 } as const satisfies CommandModule;
+
+/** " (e.g. /projects <a tag of the first project>)": an example that finds something in this profile, whoever it is about. */
+function example(portfolio: Portfolio): string {
+  const tag = portfolio.profile.projects[0]?.tags.find((each) => !/\s/.test(each));
+  return tag ? ` (e.g. /projects ${tag})` : '';
+}

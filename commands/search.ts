@@ -13,7 +13,7 @@ export const search = {
       {
         type: ApplicationCommandOptionType.String,
         name: 'query',
-        description: 'Words to look for, e.g. kaggle, segmentation, drums',
+        description: 'Words to look for: a topic, a tool, a place, a name',
         required: true,
         max_length: 200,
         autocomplete: true,
@@ -24,7 +24,7 @@ export const search = {
   },
   execute(input, portfolio) {
     const query = stringOption(input, 'query');
-    if (query === undefined) throw new UserError('Type something to look for, e.g. /search kaggle');
+    if (query === undefined) throw new UserError('Type something to look for, e.g. /search <a topic or a tool>');
     // In a server with member portfolios: everyone's, each line naming whose (member:… runs on one portfolio instead).
     if (portfolio.community) {
       const hits = portfolio.community.search.search(query, { limit: 25 });

@@ -21,7 +21,7 @@ describe('portfolio-bot import', () => {
     const { code, stdout, stderr } = await runCli(['import', STRANGER, '-o', out]);
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toBe(
-      `wrote ${out}: valid (5 about, 2 education, 4 experience, 2 research, 1 learning, 0 blogs, 6 projects, 6 skills, 5 contact)`,
+      `wrote ${out}: valid (4 about, 2 education, 4 experience, 2 research, 1 learning, 0 blogs, 6 projects, 6 skills, 5 contact)`,
     );
     expect(stderr.split('\n').slice(0, 3)).toEqual([
       `4 facts of ${STRANGER} have no field in the profile;`,

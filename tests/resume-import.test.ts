@@ -86,14 +86,12 @@ describe('importResume: a realistic résumé of a stranger', () => {
   });
 
   it('maps awards, languages, interests and references to about topics; publications to research; certificates to learning', () => {
-    expect(profile.about.map((topic) => topic.id)).toEqual([
-      'bouldering',
-      'science-communication',
-      'awards',
-      'languages',
-      'reference-prof-anders-berg',
-    ]);
-    expect(profile.about[2]!.items).toEqual([
+    expect(profile.about.map((topic) => topic.id)).toEqual(['interests', 'awards', 'languages', 'reference-prof-anders-berg']);
+    expect(profile.about[0]).toMatchObject({
+      title: 'Interests',
+      items: ['Bouldering: climbing, outdoor bouldering', 'Science communication: podcasts, public talks'],
+    });
+    expect(profile.about[1]!.items).toEqual([
       'Best Poster Award (ISMB 2019, 2019-07): For the haplotype-aware polishing of long-read assemblies.',
       'Wallenberg Early Career Fellowship (Knut and Alice Wallenberg Foundation, 2022-01)',
     ]);

@@ -221,7 +221,7 @@ describe('portfolio-bot ask', () => {
     const { code, stderr } = await runCli(['ask']);
     expect(code).toBe(2);
     expect(stderr.split('\n').slice(0, 3)).toEqual([
-      'portfolio-bot ask: expected an input: ask "/projects optimizers" or ask "does he know docker?"',
+      'portfolio-bot ask: expected an input: ask "/projects optimizers" or ask "what do they know about docker?"',
       '',
       'usage: portfolio-bot ask "<input>" [--guild G] [--json]',
     ]);

@@ -617,6 +617,9 @@ function projectCards(hits: readonly SearchHit[], topic: string, ctx: Ctx, extra
 function metricsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   const { p, profile } = ctx;
   const measured = profile.projects.filter((project) => (project.metrics ?? []).length > 0);
+  // Awards have no section: an imported résumé keeps them as an about topic tagged "awards" (src/resume/map.ts).
+  const awards = profile.about.find((topic) => topic.tags?.some((tag) => tag.toLowerCase() === 'awards'));
+  if (awards && measured.length === 0) return topicAnswer(awards.id, ctx);
   if (intent.topic && measured.length > 0) {
     const byId = new Map(measured.map((project) => [project.id, project]));
     const hits = ctx.portfolio.search.search(intent.topic, { section: 'projects', limit: 25 }).filter((hit) => byId.has(hit.id));

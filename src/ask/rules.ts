@@ -237,6 +237,8 @@ export const RULES: readonly Rule[] = [
       String.raw`\bleaderboards?\b|\brank(?:ed|ing)?\b|\bachievements?\b|\baccomplish\w*|\bbenchmarks?\b|\bnumbers\b|\bproud\b|\bimpressive\b|` +
         String.raw`\bawards?\b|\bstats\b|\bstatistics\b`,
       String.raw`\bfavou?rite (?:project|work)\b|\bgreatest\b`,
+      // Awards: a profile imported from a résumé keeps them as an about topic, which the metrics answer shows.
+      String.raw`\bwon\b|\bhonou?rs\b`,
     ],
   },
   {

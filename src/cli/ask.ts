@@ -11,7 +11,7 @@ import { UsageError, type CliCommand } from './types.js';
 
 export const run: CliCommand = async ({ values, positionals }, io) => {
   const text = positionals.join(' ');
-  if (!text.trim()) throw new UsageError('expected an input: ask "/projects optimizers" or ask "does he know docker?"');
+  if (!text.trim()) throw new UsageError('expected an input: ask "/projects optimizers" or ask "what do they know about docker?"');
   const config = parseConfig();
   const { portfolio, problems } = await loadPortfolio(config.PROFILE_PATH);
   if (!portfolio) {

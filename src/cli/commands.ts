@@ -28,7 +28,7 @@ export const CLI_COMMANDS: Readonly<Record<string, CliEntry>> = {
     summary: 'answer one slash command or question, as the terminal chat would',
     synopsis: 'ask "<input>" [--guild G] [--json]',
     description: [
-      'Answers a slash command (ask "/projects optimizers") or a question (ask "does he know docker?").',
+      'Answers a slash command (ask "/projects optimizers") or a question (ask "what do they know about docker?").',
       "With --guild, answers as in that server: its members' portfolios are searched too.",
       PROFILE_NOTE,
     ],
@@ -79,6 +79,23 @@ export const CLI_COMMANDS: Readonly<Record<string, CliEntry>> = {
     options: {},
     positionals: 1,
     load: async () => (await import('./validate.js')).run,
+  },
+  init: {
+    summary: 'start a new profile: a few questions, or --from resume.json',
+    synopsis: 'init [-o PATH] [--force] [--from resume.json]',
+    description: [
+      'Asks for your name, pronoun, headline, GitHub user, e-mail and a first project (on a terminal; with input piped in, ' +
+        'one answer a line), and writes a valid, commented starter profile to PATH (default PROFILE_PATH, else ' +
+        'data/profile.yaml). What you leave out is a placeholder marked FILL IN. init --from resume.json is import.',
+      'An existing file is never replaced without --force.',
+    ],
+    options: {
+      output: { type: 'string', short: 'o', value: 'PATH', description: 'where to write the profile' },
+      force: { type: 'boolean', description: 'replace PATH if it exists' },
+      from: { type: 'string', value: 'FILE', description: 'import this JSON Resume instead of asking' },
+    },
+    positionals: 0,
+    load: async () => (await import('./init.js')).run,
   },
   import: {
     summary: 'make a profile from a JSON Resume (resume.json)',

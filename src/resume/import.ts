@@ -7,7 +7,7 @@
 //     { yaml, problems }           the YAML does not validate (or, with yaml '', the résumé is refused)
 //   and in both cases `unplaced`: the résumé's facts with no field in the profile,
 //   also listed at the end of the YAML, and `notes`: what to fill in.
-import { Document, isCollection, isScalar, type Node as YamlNode } from 'yaml';
+import { Document, isCollection, isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { parseProfile } from '../profile/load.js';
 import { ProfileError } from '../profile/problems.js';
 import type { Profile } from '../profile/schema.js';
@@ -22,6 +22,8 @@ export interface ImportOptions {
   today?: string;
   /** What the profile is called in the problems of its validation (default "profile.yaml"). */
   profileFile?: string;
+  /** The file's first comment lines, in place of "imported from …". */
+  header?: readonly string[];
 }
 
 export interface ImportResult {
@@ -42,7 +44,8 @@ export function importResume(jsonText: string, fileName: string, options: Import
   if (!checked.resume) return { yaml: '', problems: checked.problems, unplaced: [], notes: [] };
   const draft = new Draft();
   const data = mapResume(checked.resume, draft, { today: options.today ?? new Date().toISOString().slice(0, 10) });
-  const yaml = renderYaml(data, draft, fileName);
+  const header = options.header ?? [` A portfolio-bot profile, imported from ${oneLine(fileName)} by \`portfolio-bot import\`.`];
+  const yaml = renderYaml(data, draft, header);
   const notes = draft.notes.filter((note) => note.text.startsWith('FILL IN')).map((note) => `${formatPath(note.path)}: ${note.text}`);
   const base = { yaml, unplaced: draft.unplaced, notes };
   try {
@@ -67,13 +70,19 @@ function formatPath(path: YamlNote['path']): string {
 }
 
 /** The profile as YAML, with a header, each note beside its value, and the unplaced facts at the end. */
-function renderYaml(data: Record<string, unknown>, draft: Draft, fileName: string): string {
+function renderYaml(data: Record<string, unknown>, draft: Draft, header: readonly string[]): string {
   const doc = new Document(data);
   doc.commentBefore = [
-    ` A portfolio-bot profile, imported from ${oneLine(fileName)} by \`portfolio-bot import\`.`,
-    ' Check it with `npx portfolio-bot validate <this file>`; try it with `npm start`.',
-    ' Lines marked FILL IN hold placeholders for what the résumé did not say.',
+    ...header.map(oneLine),
+    ' Check it with `npx portfolio-bot validate <this file>`; try it with `npm start` or `npx portfolio-bot preview`.',
+    ' Lines marked FILL IN hold placeholders for what was not said. The full schema is src/profile/schema.ts.',
   ].join('\n');
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      const guide = isScalar(pair.key) ? GUIDE[String(pair.key.value)] : undefined;
+      if (guide && isScalar(pair.key)) pair.key.commentBefore = ` ${guide}`;
+    }
+  }
   for (const note of draft.notes) {
     const node = doc.getIn(note.path, true) as YamlNode | undefined;
     const text = ` ${oneLine(note.text)}`;
@@ -89,6 +98,24 @@ function renderYaml(data: Record<string, unknown>, draft: Draft, fileName: strin
   }
   return doc.toString({ lineWidth: 100 });
 }
+
+/** What each section is for, above it: the starter's comments, for every imported profile. */
+const GUIDE: Readonly<Record<string, string>> = {
+  site: 'Where your site lives: links that start with "/" (e.g. /files/cv.pdf) are resolved against it.',
+  updated: 'When you last updated this file (YYYY-MM-DD).',
+  identity: 'Who the bot speaks of. Contact link kinds: github, email, twitter, linkedin, resume, website.',
+  about: 'Short topics for /about and for questions: background, interests, free time, awards.',
+  education: 'Degrees and schools, for /about and "where did she study?".',
+  experience: 'Roles, newest first: start and end as YYYY-MM (leave end out while you are still there).',
+  research: 'Papers and research in progress, for /research.',
+  learning: 'Courses and certificates, for /learning.',
+  blogs: 'Posts and tutorials (kind: blog or tutorial), for /blogs.',
+  categories: 'Projects are grouped by category for /projects.',
+  projects:
+    'Tags and aliases are how people find a project: add the words they would type.\n' +
+    ' Link kinds: repo, report, paper, demo, gist, competition, post. Status: active, unmaintained or dropped.',
+  skills: 'Skills by level; tags are other names people may ask for ("does she know pandas?").',
+};
 
 /** A comment is one line: a résumé's line breaks (or a hostile "\n key: value") must not start YAML of their own. */
 function oneLine(text: string): string {

@@ -93,7 +93,7 @@ function mapSite(resume: JsonResume, top: Data, draft: Draft): string {
   const first = resume.basics?.profiles?.map((profile) => clean(profile.url)).find((url) => url && /^https:\/\/[^/]+\./.test(url));
   if (first) {
     draft.note(['site'], 'your own site, if you have one: links starting with "/" are resolved against it');
-    return new URL(first).origin;
+    return first.replace(/\/+$/, '');
   }
   return draft.fill(['site'], 'https://example.org', 'your site; links starting with "/" are resolved against it');
 }
@@ -210,22 +210,42 @@ function mapAbout(resume: JsonResume, draft: Draft): Data[] {
     if (about.length < LIMITS.listItems) about.push(defined(topic));
     else draft.leave(`about`, topic['title'], `past the ${LIMITS.listItems} topics the profile holds`);
   };
+  // A topic the exporter wrote comes back as it was; a résumé's own interests make one "Interests" topic,
+  // which is what /ask answers "what does she do for fun?" with.
+  const interests: { title: string; keywords: string[] }[] = [];
   for (const [interest, index] of entries(resume.interests)) {
     const ext = extensionOf(interest);
     const from = `interests[${index}]`;
     const title = draft.text(interest['name'], LIMITS.name, `${from}.name`);
     if (!title) continue;
     const keywords = draft.list(interest['keywords'], LIMITS.short, `${from}.keywords`);
+    if (ext['section'] !== 'about') {
+      interests.push({ title, keywords });
+      continue;
+    }
     const id = clean(ext['id']) ?? draft.id('about', title, `interest-${index + 1}`);
     draft.reserve('about', id);
     add({
       id,
       title,
-      text: clean(ext['text']) ?? (keywords.length > 0 ? `${title}: ${keywords.join(', ')}.` : title),
+      text: clean(ext['text']) ?? title,
       items: Array.isArray(ext['items']) ? ext['items'] : keywords,
       links: ext['links'],
       tags: Array.isArray(ext['tags']) ? ext['tags'] : draft.tags([title, ...keywords], `${from}.keywords`),
       answers: ext['answers'],
+    });
+  }
+  if (interests.length > 0) {
+    const items = interests.map(({ title, keywords }) => (keywords.length > 0 ? `${title}: ${keywords.join(', ')}` : title));
+    add({
+      id: draft.id('about', 'interests', 'interests'),
+      title: 'Interests',
+      text: draft.text(`${items.join('; ')}.`, LIMITS.paragraph, 'interests'),
+      items: draft.list(items, LIMITS.short, 'interests'),
+      tags: draft.tags(
+        ['interests', 'hobbies', 'free time', ...interests.flatMap(({ title, keywords }) => [title, ...keywords])],
+        'interests',
+      ),
     });
   }
   const awards = entries(resume.awards);

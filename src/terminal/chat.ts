@@ -33,7 +33,7 @@ export function welcome(name: string): string {
   return [
     `No DISCORD_TOKEN found, so this is the terminal chat with ${name}'s portfolio.`,
     'To run the Discord bot, copy .env.example to .env, set DISCORD_TOKEN (see README), and run npm start again.',
-    'Type /help, a slash command like /projects optimizers, or a question like "does he know docker?". exit quits.',
+    `Type /help, a slash command like /projects, or a question like "what has ${name} built?". exit quits.`,
   ].join('\n');
 }
 
