@@ -75,6 +75,8 @@ async function shoot(): Promise<void> {
     await page.locator('#conversation .message').first().waitFor();
     await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: join(REPO_ROOT, 'docs', 'preview.png') });
+    // The sticky header would cover the top of each card's picture.
+    await page.evaluate("document.querySelector('.top').style.position = 'static'");
     mkdirSync(SHOTS, { recursive: true });
     const items = page.locator('#gallery .gallery-item');
     for (const [index, name] of ['about', 'projects', 'project', 'experience', 'skills', 'contact'].map(

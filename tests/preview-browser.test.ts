@@ -57,6 +57,7 @@ describe('the preview page in Chromium', () => {
       '/search fastai',
       '/ask does he know docker?',
       '/help',
+      '/insights',
     ]);
     const paint = await page.evaluate<number>("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1");
     expect(paint).toBeGreaterThan(0);
