@@ -29,7 +29,7 @@ const QUESTIONS: [question: string, expected: string][] = [
   ['does she know julia?', "Julia is something she's learning"],
   ['where has she worked?', 'Senior Bioinformatician at Nordic Genome Centre'],
   ['what did she do at Helix Diagnostics?', 'Bioinformatics Engineer'],
-  ['does she volunteer?', 'Certified instructor at Software Carpentry'],
+  ['does she volunteer?', 'Software Carpentry'],
   ['has she won anything?', 'Best Poster Award'],
   ['what awards has she got?', 'Wallenberg Early Career Fellowship'],
   ['what are her publications?', 'Haplotype-aware polishing of nanopore assemblies'],
