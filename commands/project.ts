@@ -3,7 +3,7 @@
 // projects (so "lookahed" still opens Lookahead).
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { MEMBER_OPTION, PRIVATE_OPTION, stringOption } from '../src/bot/options.js';
-import { OWNER_ID } from '../src/community/search.js';
+import { OWNER_ID } from '../src/search/community.js';
 import type { Portfolio, CommandModule } from '../src/bot/types.js';
 import { nameKey } from '../src/profile/name-key.js';
 import type { Project } from '../src/profile/schema.js';

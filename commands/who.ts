@@ -4,7 +4,7 @@ import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { stringOption } from '../src/bot/options.js';
 import type { CommandModule, Portfolio } from '../src/bot/types.js';
 import { UserError } from '../src/bot/types.js';
-import { OWNER_ID } from '../src/community/search.js';
+import { OWNER_ID } from '../src/search/community.js';
 import { buildWhoCard, type WhoRow } from '../src/replies/cards/community.js';
 
 /** Entries read to rank the members: the search's own cap. */

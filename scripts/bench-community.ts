@@ -1,5 +1,5 @@
 // npm run bench:community: the search over every profile of one server
-// (src/community/search.ts) at the scale of issue #17 — 1 000 members × 50
+// (src/search/community.ts) at the scale of issue #17 — 1 000 members × 50
 // entries — against its targets: search and autocomplete p99 < 5 ms, adding,
 // replacing or removing one member < 10 ms without a rebuild. Prints those beside
 // a full rebuild of the index and the heap it holds per 10 000 entries.
@@ -9,7 +9,7 @@
 // words are common across the server and most are rare (as in a real community's
 // portfolios). Run with --expose-gc for the memory figure (the npm script does).
 import type { Profile } from '../src/profile/schema.js';
-import { createCommunitySearch, type CommunitySearch } from '../src/community/search.js';
+import { createCommunitySearch, type CommunitySearch } from '../src/search/community.js';
 import { loadedPortfolio, SHIPPED_PROFILE } from '../tests/helpers/profile.js';
 import { mulberry32 } from '../tests/helpers/random.js';
 

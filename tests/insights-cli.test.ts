@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../src/insights/recorder.js';
 import { saveInsightEvents, type InsightEvent } from '../src/insights/store.js';
-import type { InsightsReport } from '../src/insights/types.js';
+import type { InsightsReport } from '../src/replies/insights-report.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { runCli } from './helpers/cli.js';
 

@@ -16,7 +16,7 @@ import { createInsightsRecorder, DAY_MS, type InsightsRecorder } from '../src/in
 import { startInsights } from '../src/insights/start.js';
 import { listInsightEvents } from '../src/insights/store.js';
 import { formatInsights } from '../src/insights/text.js';
-import type { InsightsReport } from '../src/insights/types.js';
+import type { InsightsReport } from '../src/replies/insights-report.js';
 import { createLogger, silentLogger } from '../src/log.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import type { Sql, Store } from '../src/store/types.js';

@@ -4,7 +4,7 @@ import type { LoadedProfile } from '../profile/load.js';
 import type { Profile } from '../profile/schema.js';
 import type { AutocompleteChoice, CommandDefinition, CustomIdState, ReplyPayload, Surface } from '../replies/index.js';
 import { createSearch, type ProfileSearch } from '../search/index.js';
-import type { CommunitySearch, Owner } from '../community/search.js';
+import type { CommunitySearch, Owner } from '../search/community.js';
 
 export type { CommandDefinition, Surface } from '../replies/index.js';
 

@@ -21,7 +21,7 @@ import type { CommunityService, GuildCommunity } from '../bot/types.js';
 import type { MemberRecord, Store } from '../store/types.js';
 import { DEFAULT_FETCH_POLICY, fetchDocument, FetchError, type FetchPolicy } from './fetch.js';
 import { parseMemberDocument, PROBLEMS_SHOWN } from './parse.js';
-import { createCommunitySearch, OWNER_ID, type CommunitySearch } from './search.js';
+import { createCommunitySearch, OWNER_ID, type CommunitySearch } from '../search/community.js';
 
 export interface CommunityOptions {
   store: Store;

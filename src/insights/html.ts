@@ -3,7 +3,7 @@
 // Policy forbids loading anything (no CDN, no script, no font, no image), so it
 // opens the same offline, from a mail attachment or a file share.
 import { adviceLines } from './text.js';
-import type { InsightsReport } from './types.js';
+import type { InsightsReport } from '../replies/insights-report.js';
 
 const CHART_WIDTH = 720;
 const BAR_HEIGHT = 22;

@@ -5,7 +5,7 @@ import type { Sql } from '../store/index.js';
 import { DAY_MS } from './recorder.js';
 import { buildInsightsReport, type ReportOptions } from './report.js';
 import { countInsights } from './store.js';
-import type { InsightsReport } from './types.js';
+import type { InsightsReport } from '../replies/insights-report.js';
 
 export async function readInsightsReport(sql: Sql, portfolio: Portfolio, options: ReportOptions): Promise<InsightsReport> {
   // Whole days: the window starts at midnight (UTC) of its first day.

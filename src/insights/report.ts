@@ -9,7 +9,7 @@ import { queryTokens, tokenize } from '../search/normalise.js';
 import type { SearchDoc } from '../search/documents.js';
 import { DAY_MS } from './recorder.js';
 import type { InsightCounts } from './store.js';
-import type { InsightSuggestion, InsightsReport, UnansweredQuestion } from './types.js';
+import type { InsightSuggestion, InsightsReport, UnansweredQuestion } from '../replies/insights-report.js';
 
 export interface ReportOptions {
   days: number;

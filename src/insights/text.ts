@@ -1,6 +1,6 @@
 // The report as plain text, for `portfolio-bot insights`: one section per
 // question the owner has (what went unanswered, what to add, what is asked).
-import type { InsightsReport, UnansweredQuestion } from './types.js';
+import type { InsightsReport, UnansweredQuestion } from '../replies/insights-report.js';
 
 export function formatInsights(report: InsightsReport): string {
   const { questions } = report;

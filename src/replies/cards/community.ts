@@ -2,7 +2,7 @@
 // input and go through every rule the owner's do (fitReply's inert and redact
 // passes), and the names beside entries are written as text, never as mentions.
 import { ButtonStyle, ComponentType, MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
-import type { CommunityHit, Owner } from '../../community/search.js';
+import type { CommunityHit, Owner } from '../../search/community.js';
 import type { Profile, Section } from '../../profile/schema.js';
 import { queryTokens } from '../../search/normalise.js';
 import { encodeCustomId, isSnowflake } from '../custom-id.js';

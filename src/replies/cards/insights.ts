@@ -1,7 +1,7 @@
-// /insights for the bot's owner: the report (src/insights/types.ts) as one
+// /insights for the bot's owner: the report (src/replies/insights-report.ts) as one
 // private card. The questions are visitors' text: escaped, and cut short.
 import { MessageFlags, type APIEmbed } from 'discord-api-types/v10';
-import type { InsightsReport } from '../../insights/types.js';
+import type { InsightsReport } from '../insights-report.js';
 import { cleanUserText } from '../text.js';
 import type { ReplyPayload } from '../types.js';
 import { COLOURS, field, footer } from './common.js';

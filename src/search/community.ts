@@ -6,10 +6,10 @@
 // the whole server, and each hit says whose entry it is.
 import type { Profile, Section } from '../profile/schema.js';
 import { editDistance } from '../edit-distance.js';
-import { buildDocuments, type SearchDoc } from '../search/documents.js';
-import { KEY_WEIGHTS, RELEVANCE_CUTOFF, type Suggestion } from '../search/index.js';
-import { queryTokens, tokenize } from '../search/normalise.js';
-import { allowedEdits, deletions } from '../search/typos.js';
+import { buildDocuments, type SearchDoc } from './documents.js';
+import { KEY_WEIGHTS, RELEVANCE_CUTOFF, type Suggestion } from './index.js';
+import { queryTokens, tokenize } from './normalise.js';
+import { allowedEdits, deletions } from './typos.js';
 
 /** Whose entries they are. */
 export interface Owner {
