@@ -1,4 +1,5 @@
 import { parseConfig } from '../config.js';
+import type { Profile } from '../profile/schema.js';
 import { countSections } from '../profile/summary.js';
 import { readResumeFile, writeNewFile } from '../resume/files.js';
 import { formatUnplaced, importResume } from '../resume/import.js';
@@ -37,15 +38,24 @@ export async function importFile(source: string, { values }: ParsedArgs, io: Cli
     io.out(result.yaml.trimEnd());
     return 0;
   }
-  const problem = await writeNewFile(output, result.yaml, values['force'] === true);
+  if (!(await writeProfile(output, result.yaml, result.profile, values['force'] === true, io))) return 1;
+  io.out(`next: npx portfolio-bot validate ${output}, then PROFILE_PATH=${output} npm start (or npx portfolio-bot preview)`);
+  return 0;
+}
+
+/**
+ * Writes a new profile file (never over an existing one unless `force`) and says what it holds;
+ * false, with the reason on stderr, when it could not be written. Shared by import and init.
+ */
+export async function writeProfile(output: string, yaml: string, profile: Profile, force: boolean, io: CliIO): Promise<boolean> {
+  const problem = await writeNewFile(output, yaml, force);
   if (problem) {
     io.err(problem);
-    return 1;
+    return false;
   }
-  const counts = Object.entries(countSections(result.profile))
+  const counts = Object.entries(countSections(profile))
     .map(([section, count]) => `${count} ${section}`)
     .join(', ');
   io.out(`wrote ${output}: valid (${counts})`);
-  io.out(`next: npx portfolio-bot validate ${output}, then PROFILE_PATH=${output} npm start (or npx portfolio-bot preview)`);
-  return 0;
+  return true;
 }

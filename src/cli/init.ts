@@ -7,11 +7,9 @@
 import { createInterface } from 'node:readline/promises';
 import type { Readable, Writable } from 'node:stream';
 import { parseConfig } from '../config.js';
-import { countSections } from '../profile/summary.js';
-import { writeNewFile } from '../resume/files.js';
 import { importResume } from '../resume/import.js';
 import type { JsonResume } from '../resume/types.js';
-import { importFile } from './import.js';
+import { importFile, writeProfile } from './import.js';
 import type { CliCommand, CliIO } from './types.js';
 
 interface Question {
@@ -96,15 +94,7 @@ export async function writeStarter(answers: Answers, output: string, force: bool
     return 1;
   }
   for (const fact of result.unplaced) io.err(`not used: ${fact.value} (${fact.why ?? 'no field for it'})`);
-  const problem = await writeNewFile(output, result.yaml, force);
-  if (problem) {
-    io.err(problem);
-    return 1;
-  }
-  const counts = Object.entries(countSections(result.profile))
-    .map(([section, count]) => `${count} ${section}`)
-    .join(', ');
-  io.out(`wrote ${output}: valid (${counts})`);
+  if (!(await writeProfile(output, result.yaml, result.profile, force, io))) return 1;
   if (result.notes.length > 0) io.out(`${result.notes.length} value${result.notes.length === 1 ? '' : 's'} to fill in: look for FILL IN`);
   io.out(`next: npx portfolio-bot validate ${output}, then npm start (or npx portfolio-bot preview ${output})`);
   return 0;
