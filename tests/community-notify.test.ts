@@ -65,3 +65,56 @@ it('a submit through another process is searchable here within a second, and so 
   expect(removed.stdout.trim()).toBe(`removed ${PRIYA} from server ${GUILD}`);
   await within(1000, () => !whoFindsPriya());
 });
+
+it('reads the store again when its LISTEN connection comes back after a cut: nothing committed meanwhile is missed', async () => {
+  // A database of its own, so that connections to it can be refused while the one to `postgres` stays.
+  const admin = await openPostgresStore(server.url, [], { max: 1 });
+  await admin.sql.run('CREATE DATABASE cut');
+  const url = server.url.replace(/\/postgres$/, '/cut');
+  const owner = await shippedPortfolio();
+  const logs: string[] = [];
+  const logger = { ...silentLogger, info: (msg: string) => void logs.push(msg) };
+  const here = await openCommunity({ store: await openPostgresStore(url), owner: () => owner, logger });
+  const writer = await openPostgresStore(url, [], { max: 1 });
+  const record = (memberId: string, name: string) => ({
+    guildId: GUILD,
+    memberId,
+    memberName: name,
+    format: 'yaml' as const,
+    source: memberYaml({ name, projects: [{ id: 'p', name: `${name}'s optimizer study`, summary: 'Optimizers.', tags: ['optimizers'] }] }),
+    createdAt: Date.now(),
+    updatedAt: Date.now(),
+  });
+  const members = () => [...(here.portfolioFor(GUILD).community?.members.keys() ?? [])].sort();
+  const SAM = '400000000000000002';
+  try {
+    await writer.putMember(record(PRIYA, 'Priya'));
+    await within(1000, () => members().join() === PRIYA);
+
+    // The cut: no new connection to the database, and this process's LISTEN backend ended.
+    await admin.sql.run('ALTER DATABASE cut WITH ALLOW_CONNECTIONS false');
+    const listening = "SELECT pid FROM pg_stat_activity WHERE datname = 'cut' AND query ILIKE 'listen%'";
+    const [listener] = await admin.sql.all<{ pid: number }>(listening);
+    expect(listener).toBeDefined();
+    await admin.sql.run('SELECT pg_terminate_backend(?)', [listener!.pid]);
+    while ((await admin.sql.all(listening)).length > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    // Committed (and announced to nobody) while it is away: Priya removed, Sam added.
+    await writer.removeMember(GUILD, PRIYA);
+    await writer.putMember(record(SAM, 'Sam'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(members()).toEqual([PRIYA]);
+
+    await admin.sql.run('ALTER DATABASE cut WITH ALLOW_CONNECTIONS true');
+    // postgres.js listens again by itself (its retries back off, hence the wide limit); then the store is read again.
+    await within(5000, () => members().join() === SAM);
+    expect(logs).toContain('member change feed back after a cut: member profiles read again');
+    // And the feed works as before.
+    await writer.putMember(record(PRIYA, 'Priya'));
+    await within(1000, () => members().join() === [PRIYA, SAM].sort().join());
+  } finally {
+    await here.close();
+    await writer.close();
+    await admin.sql.run('ALTER DATABASE cut WITH ALLOW_CONNECTIONS true');
+    await admin.close();
+  }
+}, 30_000);

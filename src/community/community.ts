@@ -106,11 +106,49 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
   }
 
   for (const guildId of await store.listGuilds()) for (const record of await store.listMembers(guildId)) apply(record);
-  const stopListening = await store.onMemberChange((change) => {
-    community.refresh(change.guildId, change.memberId).catch((error: unknown) => {
-      logger.error('could not read a changed member profile', { error: (error as Error).message });
-    });
-  });
+
+  /**
+   * After the change feed missed changes: every member whose stored version differs
+   * from the index's (saved, replaced or removed meanwhile) is read again, one by one
+   * through refresh, so that a save made here while the listing ran is not undone.
+   */
+  async function resync(): Promise<number> {
+    const stale = new Set<string>();
+    const stored = new Set<string>();
+    for (const guildId of await store.listGuilds()) {
+      for (const record of await store.listMembers(guildId)) {
+        const key = JSON.stringify([guildId, record.memberId]);
+        stored.add(key);
+        const current = guilds.get(guildId)?.members.get(record.memberId);
+        if (current?.updatedAt !== record.updatedAt || current.owner.name !== record.memberName) stale.add(key);
+      }
+    }
+    for (const [guildId, known] of guilds) {
+      for (const memberId of known.members.keys()) {
+        const key = JSON.stringify([guildId, memberId]);
+        if (!stored.has(key)) stale.add(key);
+      }
+    }
+    for (const key of stale) {
+      const [guildId, memberId] = JSON.parse(key) as [string, string];
+      await community.refresh(guildId, memberId);
+    }
+    return stale.size;
+  }
+
+  const stopListening = await store.onMemberChange(
+    (change) => {
+      community.refresh(change.guildId, change.memberId).catch((error: unknown) => {
+        logger.error('could not read a changed member profile', { error: (error as Error).message });
+      });
+    },
+    () => {
+      resync().then(
+        (changed) => logger.info('member change feed back after a cut: member profiles read again', { changed }),
+        (error: unknown) => logger.error('could not read the member profiles again', { error: (error as Error).message }),
+      );
+    },
+  );
 
   function takeSubmit(key: string): boolean {
     const at = now();

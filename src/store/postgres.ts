@@ -47,11 +47,22 @@ export async function openPostgresStore(
     announce: async (change, tx) => {
       await tx.run('SELECT pg_notify(?, ?)', [CHANGE_CHANNEL, JSON.stringify(change)]);
     },
-    onMemberChange: async (listener) => {
-      const { unlisten } = await pg.listen(CHANGE_CHANNEL, (payload) => {
-        const change = parseChange(payload);
-        if (change) listener(change);
-      });
+    onMemberChange: async (listener, onMissed) => {
+      let listened = false;
+      const { unlisten } = await pg.listen(
+        CHANGE_CHANNEL,
+        (payload) => {
+          const change = parseChange(payload);
+          if (change) listener(change);
+        },
+        // Called on each LISTEN: the first, and each time postgres.js listens again on a new
+        // connection after its own dropped (a restart, a failover, a killed backend). NOTIFYs
+        // are delivered to live listeners only: what was committed in between is gone.
+        () => {
+          if (listened) onMissed?.();
+          listened = true;
+        },
+      );
       return unlisten;
     },
     close: () => pg.end({ timeout: 5 }),

@@ -79,9 +79,11 @@ export interface Store {
   /**
    * Calls `listener` after each putMember/removeMember, in this process and (on
    * PostgreSQL, through LISTEN/NOTIFY) in every other process on the same database.
-   * Returns the function that stops it.
+   * `onMissed` is called when the feed was cut and changes made meanwhile never
+   * reached `listener` (PostgreSQL: the LISTEN connection dropped and is back):
+   * the store must be read again. Returns the function that stops both.
    */
-  onMemberChange(listener: (change: MemberChange) => void): Promise<() => Promise<void>>;
+  onMemberChange(listener: (change: MemberChange) => void, onMissed?: () => void): Promise<() => Promise<void>>;
 
   close(): Promise<void>;
 }
