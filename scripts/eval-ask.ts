@@ -1,4 +1,4 @@
-// `npm run eval:ask [-- --set dev|heldout|all] [--json] [--verbose]`: how well plain
+// `npm run eval:ask [-- --set dev|dev2|heldout|all] [--json] [--verbose]`: how well plain
 // questions are answered (issue #13). Runs each question of tests/fixtures/questions/
 // through the real dispatcher as a plain message (as a DM, a mention or /ask is
 // answered), on the shipped profile, and judges the reply payload against what a
@@ -64,8 +64,10 @@ import type { ReplyPayload } from '../src/replies/index.js';
 import { loadedPortfolio } from '../tests/helpers/profile.js';
 
 export const QUESTIONS_DIR = join(REPO_ROOT, 'tests', 'fixtures', 'questions');
-export const SETS = ['dev', 'heldout'] as const;
+export const SETS = ['dev', 'dev2', 'heldout'] as const;
 export type SetName = (typeof SETS)[number];
+/** Each set's file: dev2 is the second development set (issue #13's second pass). */
+const SET_FILES: Record<SetName, string> = { dev: 'dev.yaml', dev2: 'dev-2.yaml', heldout: 'heldout.yaml' };
 export const PERSONAS = ['recruiter', 'fastai-learner', 'kaggler', 'discord-casual', 'non-native'] as const;
 export const KINDS = ['entry', 'detail', 'unknown', 'private', 'nothing'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -104,7 +106,7 @@ export function validRefs(profile: Profile): Set<string> {
 
 /** A question set, checked: the format, unique ids, refs that exist, facts that compile. */
 export function loadQuestions(set: SetName, profile: Profile): Question[] {
-  const file = join(QUESTIONS_DIR, `${set}.yaml`);
+  const file = join(QUESTIONS_DIR, SET_FILES[set]);
   const parsed = z.array(questionSchema).safeParse(parse(readFileSync(file, 'utf8')));
   if (!parsed.success)
     throw new Error(`${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
@@ -512,7 +514,7 @@ function option(flag: string): string | undefined {
 async function main(): Promise<void> {
   const setName = option('--set') ?? 'dev';
   if (setName !== 'all' && !(SETS as readonly string[]).includes(setName)) {
-    process.stderr.write(`eval:ask: --set must be dev, heldout or all (got ${JSON.stringify(setName)})\n`);
+    process.stderr.write(`eval:ask: --set must be ${SETS.join(', ')} or all (got ${JSON.stringify(setName)})\n`);
     process.exit(2);
   }
   const { profile } = await loadedPortfolio(DEFAULT_PROFILE_PATH);
