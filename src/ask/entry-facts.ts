@@ -9,12 +9,14 @@ import { formatMonthRange } from '../replies/cards/common.js';
 import { tokenize } from '../search/normalise.js';
 import { stemOf } from '../search/stem.js';
 
-export type FactKind = 'detail' | 'metric' | 'tools' | 'dates' | 'status' | 'summary';
+export type FactKind = 'detail' | 'metric' | 'tools' | 'dates' | 'status' | 'summary' | 'link';
 
 export interface Fact {
   kind: FactKind;
   /** As the profile writes it (a metric as "name: value (context)"). */
   text: string;
+  /** Words that find it without being shown: a link's kind ("repo"). */
+  also?: string;
 }
 
 /** A fact with its words as stem keys, read once per loaded profile. */
@@ -30,6 +32,7 @@ const ASKS_FOR: Readonly<Record<string, FactKind>> = Object.fromEntries(
       ['metric', 'accuracy score metric result fbeta auc performance loss rank number'],
       ['dates', 'when date year month since long start begin end period duration'],
       ['status', 'finish finished complete status maintain maintained abandon drop dropped stop still active'],
+      ['link', 'link url demo repository repo source github site website address'],
     ] as const
   ).flatMap(([kind, words]) => words.split(' ').map((word) => [stemOf(word), kind])),
 );
@@ -43,6 +46,24 @@ export function isFactWord(token: string): boolean {
 // words folded once, not once per question (tokenizing them was most of an answer).
 const factCache = new WeakMap<Profile, Map<string, ReadFact[]>>();
 
+/** What a project link's kind is called in a question ("the repo", "the demo"). */
+const LINK_KIND_WORDS: Readonly<Record<string, string>> = {
+  repo: 'code repository repo source',
+  report: 'report',
+  paper: 'paper',
+  demo: 'live demo',
+  gist: 'code gist',
+  competition: 'competition',
+  post: 'post',
+};
+
+/** A link as a fact: its label (and kind, which a question may name) and where it leads. */
+const linkFacts = (links: readonly { label: string; url: string; kind?: string }[] | undefined): Fact[] =>
+  (links ?? []).map((link) => {
+    const also = link.kind ? LINK_KIND_WORDS[link.kind] : undefined;
+    return { kind: 'link', text: `${link.label}: ${link.url}`, ...(also ? { also } : {}) };
+  });
+
 /** Every fact of one entry, in the profile's order. */
 export function factsOf(section: Section, id: string, profile: Profile): readonly ReadFact[] {
   let byEntry = factCache.get(profile);
@@ -50,7 +71,7 @@ export function factsOf(section: Section, id: string, profile: Profile): readonl
   const key = `${section}/${id}`;
   let facts = byEntry.get(key);
   if (!facts) {
-    facts = readFacts(section, id, profile).map((fact) => ({ ...fact, stems: tokenize(fact.text).map(stemOf) }));
+    facts = readFacts(section, id, profile).map((fact) => ({ ...fact, stems: tokenize(`${fact.text} ${fact.also ?? ''}`).map(stemOf) }));
     byEntry.set(key, facts);
   }
   return facts;
@@ -73,6 +94,7 @@ function readFacts(section: Section, id: string, profile: Profile): Fact[] {
         ...sentences(project.highlights ?? [], 'detail'),
         ...sentences(project.details, 'detail'),
         ...sentences([project.summary], 'summary'),
+        ...linkFacts(project.links),
       ];
     }
     case 'experience': {
@@ -82,6 +104,7 @@ function readFacts(section: Section, id: string, profile: Profile): Fact[] {
         { kind: 'dates', text: `${role.title} at ${role.organisation}: ${formatMonthRange(role.start, role.end)}` },
         ...sentences(role.highlights, 'detail'),
         ...sentences([role.summary], 'summary'),
+        ...(role.url ? linkFacts([{ label: role.organisation, url: role.url }]) : []),
       ];
     }
     case 'learning': {
@@ -90,19 +113,28 @@ function readFacts(section: Section, id: string, profile: Profile): Fact[] {
       return [
         ...(item.progress ? [{ kind: 'status' as const, text: `${item.title}: ${item.progress}` }] : []),
         ...(item.provider ? [{ kind: 'detail' as const, text: `${item.title}, by ${item.provider}` }] : []),
+        ...(item.url ? linkFacts([{ label: item.title, url: item.url }]) : []),
       ];
     }
     case 'research': {
       const item = profile.research.find((entry) => entry.id === id);
-      return item ? [{ kind: 'status', text: `${item.title}: ${item.status}` }, ...sentences([item.summary], 'summary')] : [];
+      return item
+        ? [{ kind: 'status', text: `${item.title}: ${item.status}` }, ...sentences([item.summary], 'summary'), ...linkFacts(item.links)]
+        : [];
     }
     case 'blogs': {
       const post = profile.blogs.find((entry) => entry.id === id);
-      return post ? [...sentences([post.summary], 'summary'), ...sentences([post.note], 'detail')] : [];
+      return post
+        ? [
+            ...sentences([post.summary], 'summary'),
+            ...sentences([post.note], 'detail'),
+            ...linkFacts([{ label: post.title, url: post.url }]),
+          ]
+        : [];
     }
     case 'about': {
       const topic = profile.about.find((entry) => entry.id === id);
-      return topic ? [...sentences(topic.items ?? [], 'detail'), ...sentences([topic.text], 'summary')] : [];
+      return topic ? [...sentences(topic.items ?? [], 'detail'), ...sentences([topic.text], 'summary'), ...linkFacts(topic.links)] : [];
     }
     case 'education': {
       const entry = profile.education.find((each) => each.id === id);
@@ -144,7 +176,11 @@ export function bestFact(
     // "what holdout did he use?" is the sentence with "hold-out" more than the tools.
     let score = kinds.has(fact.kind) ? 1 : 0;
     // "resnet" asks for "resnet34": a word of four letters or more counts as the start of a longer one.
-    for (const stem of asked) if (set.has(stem) || (stem.length >= 4 && words.some((word) => word.startsWith(stem)))) score += 2;
+    // An exact word counts more than a start: "repo" is the repository's link before the report's.
+    for (const stem of asked) {
+      if (set.has(stem)) score += 2;
+      else if (stem.length >= 4 && words.some((word) => word.startsWith(stem))) score += 1.5;
+    }
     if (score > 0 && wantsNumber && hasNumber(fact)) score += 1;
     if (score > 0 && (!best || score > best.score)) best = { fact, score };
   }

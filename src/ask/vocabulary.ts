@@ -56,6 +56,48 @@ export const SLANG: Readonly<Record<string, string>> = {
   stuffs: 'stuff',
 };
 
+/**
+ * Short forms people type for longer words, each with the words it may stand
+ * for, most likely first: "comp" is a competition in one profile and a computer
+ * in another. A question reads the first the profile has (its own vocabulary
+ * decides), or the first that is an everyday word; with neither, the short form
+ * stays as typed. The search folds a few more on both sides (src/search/normalise.ts).
+ */
+export const SHORT_FORMS: Readonly<Record<string, readonly string[]>> = {
+  comp: ['competition', 'computer', 'comparison'],
+  comps: ['competitions', 'computers'],
+  acc: ['accuracy'],
+  lb: ['leaderboard'],
+  lib: ['library'],
+  libs: ['libraries'],
+  repo: ['repository'],
+  repos: ['repositories'],
+  proj: ['project'],
+  projs: ['projects'],
+  uni: ['university'],
+  univ: ['university'],
+  exp: ['experience'],
+  yr: ['year'],
+  yrs: ['years'],
+  info: ['information'],
+  algo: ['algorithm'],
+  algos: ['algorithms'],
+  mgmt: ['management'],
+  dev: ['development', 'developer'],
+  perf: ['performance'],
+  eval: ['evaluation'],
+  val: ['validation'],
+  docs: ['documentation'],
+  pic: ['picture'],
+  pics: ['pictures'],
+  msg: ['message'],
+  stats: ['statistics'],
+  arch: ['architecture'],
+  env: ['environment'],
+  config: ['configuration'],
+  gig: ['job'],
+};
+
 /** Words that only colour a chat message: never a topic. */
 export const INTERJECTIONS =
   'lol lmao lmfao rofl bro bruh dude man yo nah naw yeah yea ya yep nope hmm hm uh um ok okay k pls plz tho'.split(' ');
@@ -78,7 +120,7 @@ were what whatever when where whether which while who whole whom whose why will 
 you your yours
 ability able accomplish achieve active actual add advice ago aim apply approach area around available aware basic become begin
 believe bit career case cause chance choose claim clear code college common company complete consider continue cool course create
-current deal decide deep degree deliver develop doing drive earn easy effect effective effort employ enjoy enter entire especially
+attend current deal decide deep degree deliver develop doing drive earn easy effect effective effort employ enjoy enter entire especially
 experience expert fact fail fan field finish focus follow fun get goal guy handle hang happen hire hobby hold hope idea impressive
 improve interest involve job join kid leave learn level live lead love manage matter meet mind miss mostly move natural nearly
 normal notice obviously offer open opinion order organize outside pay perhaps pick place plan play plenty possible practice prefer

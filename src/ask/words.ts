@@ -9,7 +9,8 @@ import { STOP_WORDS, tokenize } from '../search/normalise.js';
 import { stemOf } from '../search/stem.js';
 import { createTypoLayer, type TypoLayer } from '../search/typos.js';
 import { GLOBAL_FILLER, prepareQuestion, type PreparedQuestion } from './language.js';
-import { GENERAL_WORDS, SLANG } from './vocabulary.js';
+import { isFactWord } from './entry-facts.js';
+import { GENERAL_WORDS, SHORT_FORMS, SLANG } from './vocabulary.js';
 
 export interface ReadWords {
   /** The question with chat spellings and typos corrected. */
@@ -55,6 +56,11 @@ export function readWords(question: PreparedQuestion, search: ProfileSearch, sub
     }
     if (!/^\p{L}+$/u.test(lower)) return typed; // numbers, "fast.ai", "what's": as typed
     if (known(lower, search, subjects)) return typed;
+    const long = longForm(lower, search);
+    if (long) {
+      changed = true;
+      return `${before}${long}${after}`;
+    }
     // A capital inside the question ("COBOL", "Germany") names something: not a typo of a word.
     const read = index > 0 && /\p{Lu}/u.test(core) ? undefined : correct(lower, search);
     if (read) {
@@ -78,8 +84,20 @@ export function isGeneralWord(word: string): boolean {
   return generalStems.has(stemOf(word));
 }
 
+/** What a short form stands for here: the first of its long forms the profile has, else the first everyday one. */
+function longForm(word: string, search: ProfileSearch): string | undefined {
+  const forms = SHORT_FORMS[word];
+  if (!forms) return undefined;
+  return (
+    forms.find((form) => tokenize(form).every((token) => search.knows(token))) ??
+    forms.find((form) => tokenize(form).every((token) => isGeneralWord(token)))
+  );
+}
+
 function known(word: string, search: ProfileSearch, subjects: ReadonlySet<string>): boolean {
   if (subjects.has(word) || STOP_WORDS.has(word) || GLOBAL_FILLER.has(word) || GENERAL_WORDS.has(word)) return true;
+  // "link", "url", "when": words that ask for a kind of fact are placed by asking.
+  if (isFactWord(word)) return true;
   // Compared as the search folds it: "optimizers" is the profile's "optimizer".
   return tokenize(word).every((token) => search.knows(token) || isGeneralWord(token));
 }
