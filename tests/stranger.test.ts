@@ -1,7 +1,7 @@
 // Works for a stranger (#16.6): an invented person's realistic JSON Resume
 // (tests/fixtures/resume/stranger.json: a computational biologist with six
 // projects, three jobs and a volunteer role, awards, publications, a
-// certificate), imported through the real entry point, then asked twenty
+// certificate), imported through the real entry point, then asked twenty-five
 // questions with `ask --json`, as Discord would get the answers. Each answer
 // must name the right entry; none may speak of the shipped profile's person,
 // nor call her "he".
@@ -33,6 +33,10 @@ const QUESTIONS: [question: string, expected: string][] = [
   ['has she won anything?', 'Best Poster Award'],
   ['what awards has she got?', 'Wallenberg Early Career Fellowship'],
   ['what are her publications?', 'Haplotype-aware polishing of nanopore assemblies'],
+  // Her research says what was published (she has no blog posts); her spoken languages are a topic, not skills.
+  ['what has she published?', 'Haplotype-aware polishing of nanopore assemblies'],
+  ['what languages does she speak?', 'Swedish'],
+  ['where can I see her code?', 'https://github.com/mireille-ol'],
   ['where did she study?', 'Uppsala University'],
   ['how can I contact her?', 'mireille.ol@example.net'],
   ['what is her github?', 'https://github.com/mireille-ol'],

@@ -23,8 +23,8 @@ import type { SearchHit } from '../search/index.js';
 import { slugify } from '../search/documents.js';
 import { tokenize } from '../search/normalise.js';
 import { stemOf } from '../search/stem.js';
-import { bestFact, factsOf, hasNumber, isFactWord, type Fact } from './entry-facts.js';
-import { interpretQuestion, type Intent, type IntentBase, type IntentOf, type SkillQuery } from './interpret.js';
+import { bestFact, bestFactScore, factsOf, hasNumber, isFactWord, type Fact } from './entry-facts.js';
+import { interpretQuestion, stemsOf, type Intent, type IntentBase, type IntentOf, type Ordinal, type SkillQuery } from './interpret.js';
 import { capitalise, pronounsOf, verb, type Pronouns } from './language.js';
 import { isGeneralWord } from './words.js';
 import type { SkillMatch } from './skills.js';
@@ -68,6 +68,8 @@ const TOPICLESS = new Set<Intent['kind']>(['greeting', 'help', 'thanks', 'phone'
  */
 function notePlaceless(payload: ReplyPayload, intent: Intent, ctx: Ctx): ReplyPayload {
   if (TOPICLESS.has(intent.kind)) return payload;
+  // "Does he speak hindi?" with no languages in the profile: its "doesn't say" says it all.
+  if (intent.kind === 'topic' && !intent.aboutTopic) return payload;
   const notes: string[] = [];
   const content = payload.content ?? '';
   // A word the answer already echoes ("No project about “blockchain”") needs no second mention.
@@ -503,6 +505,13 @@ function experienceAnswer(intent: IntentOf<'experience'>, ctx: Ctx): ReplyPayloa
   const His = capitalise(p.possessive);
   if (profile.experience.length === 0) return { content: `${His} profile lists no roles. Try /about or /projects.` };
   const all = profile.experience;
+  const among = intent.organisation && intent.organisationKnown ? all.filter((role) => role.organisation === intent.organisation) : all;
+  // "His first role at Pixxel", "his latest job": the role picked by its dates, its fact and card.
+  const picked = intent.ordinal && !(intent.organisation && !intent.organisationKnown) ? byDate(among, intent.ordinal) : undefined;
+  if (picked) return entryAnswer({ section: 'experience', id: picked.id }, intent, ctx);
+  // "Which dataset did he create at Pixxel?": of the roles there, the one whose facts answer.
+  const answering = intent.topic && !intent.quantity ? roleAnswering(among, intent, ctx) : undefined;
+  if (answering) return entryAnswer({ section: 'experience', id: answering.id }, intent, ctx);
   let roles: Profile['experience'];
   let lead: string;
   if (intent.organisation && intent.organisationKnown) {
@@ -520,6 +529,27 @@ function experienceAnswer(intent: IntentOf<'experience'>, ctx: Ctx): ReplyPayloa
       : `${His} roles: ${list}.`;
   }
   return withContent(lead, buildExperienceCard({ ...profile, experience: roles, education: [] }));
+}
+
+/** The earliest, the latest, or the one before the latest role, by start date; none among fewer than two. */
+function byDate(roles: Profile['experience'], ordinal: Ordinal): Profile['experience'][number] | undefined {
+  if (roles.length < 2) return undefined;
+  const sorted = [...roles].sort((a, b) => a.start.localeCompare(b.start) || (a.end ?? '9999').localeCompare(b.end ?? '9999'));
+  if (ordinal === 'first') return sorted[0];
+  if (ordinal === 'latest') return sorted[sorted.length - 1];
+  return sorted[sorted.length - 2];
+}
+
+/** The one role whose facts answer the question's words better than every other's; none on a tie. */
+function roleAnswering(roles: Profile['experience'], intent: IntentBase, ctx: Ctx): Profile['experience'][number] | undefined {
+  if (roles.length < 2) return undefined;
+  const words = intent.topic.split(' ').filter((word) => !isGeneralWord(word) || isFactWord(word));
+  if (words.length === 0) return undefined;
+  const scored = roles
+    .map((role) => ({ role, score: bestFactScore(factsOf('experience', role.id, ctx.profile), words, new Set()) }))
+    .sort((a, b) => b.score - a.score);
+  const [first, second] = scored;
+  return first && first.score > 0 && (!second || first.score > second.score) ? first.role : undefined;
 }
 
 // ── projects ────────────────────────────────────────────────────────────────
@@ -728,9 +758,26 @@ function entryAnswer(entry: { section: Section; id: string }, intent: IntentBase
     bestFact(facts, words, tagStems, intent.quantity) ??
     bestFact(facts, words, nameStems, intent.quantity) ??
     (LEAD_FACT.has(entry.section) ? facts.find((each) => each.kind === 'detail') : undefined);
+  // Words the profile has, but not this entry ("batch size" asked of Toxic Comments): it doesn't say that.
+  const own = stemsOf(doc);
+  const topicWords = new Set(intent.topic.split(' '));
+  const lacking = words.filter(
+    (word) =>
+      topicWords.has(word) &&
+      !isGeneralWord(word) &&
+      !isFactWord(word) &&
+      !keep.has(stemOf(word)) &&
+      ctx.portfolio.search.knows(word) &&
+      !own.has(stemOf(word)) &&
+      ![...own].some((stem) => stemOf(word).length >= 4 && stem.startsWith(stemOf(word))),
+  );
   let lead: string;
   if (intent.quantity && !(fact && hasNumber(fact))) {
     lead = `${capitalise(p.possessive)} profile doesn't say how many. What it says about ${bold(doc.title)}:`;
+  } else if (lacking.length > 0) {
+    const missing = listing(lacking.slice(0, 3).map((word) => `“${echo(word)}”`));
+    lead = `${capitalise(p.possessive)} profile doesn't say anything on ${missing} about ${bold(doc.title)}. What it does say:`;
+    if (fact) lead += `\n${quote(fact)}`;
   } else if (fact) lead = `${bold(doc.title)}:\n${quote(fact)}`;
   else lead = `From ${p.possessive} profile — ${bold(doc.title)}:`;
   return withContent(lead, card);

@@ -32,7 +32,7 @@ const ASKS_FOR: Readonly<Record<string, FactKind>> = Object.fromEntries(
       ['metric', 'accuracy score metric result fbeta auc performance loss rank number'],
       ['dates', 'when date year month since long start begin end period duration'],
       ['status', 'finish finished complete status maintain maintained abandon drop dropped stop still active'],
-      ['link', 'link url demo repository repo source github site website address'],
+      ['link', 'link url demo repository repo source github'],
     ] as const
   ).flatMap(([kind, words]) => words.split(' ').map((word) => [stemOf(word), kind])),
 );
@@ -166,6 +166,20 @@ export function bestFact(
   entryStems: ReadonlySet<string>,
   wantsNumber = false,
 ): Fact | undefined {
+  return scoreFacts(facts, tokens, entryStems, wantsNumber)?.fact;
+}
+
+/** How well the best fact answers `tokens` (0 when none does): what tells two entries apart. */
+export function bestFactScore(facts: readonly ReadFact[], tokens: readonly string[], entryStems: ReadonlySet<string>): number {
+  return scoreFacts(facts, tokens, entryStems, false)?.score ?? 0;
+}
+
+function scoreFacts(
+  facts: readonly ReadFact[],
+  tokens: readonly string[],
+  entryStems: ReadonlySet<string>,
+  wantsNumber: boolean,
+): { fact: Fact; score: number } | undefined {
   const asked = new Set(tokens.map(stemOf).filter((stem) => !entryStems.has(stem)));
   const kinds = new Set([...asked].map((stem) => ASKS_FOR[stem]).filter((kind): kind is FactKind => kind !== undefined));
   let best: { fact: Fact; score: number } | undefined;
@@ -184,7 +198,7 @@ export function bestFact(
     if (score > 0 && wantsNumber && hasNumber(fact)) score += 1;
     if (score > 0 && (!best || score > best.score)) best = { fact, score };
   }
-  return best?.fact;
+  return best;
 }
 
 /** True when a fact holds a number: what "how many" and "how much" ask for. */

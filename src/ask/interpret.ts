@@ -3,7 +3,7 @@
 import type { Portfolio } from '../bot/types.js';
 import type { ContactKind, Profile, Section } from '../profile/schema.js';
 import type { SearchHit } from '../search/index.js';
-import { queryTokens, STOP_WORDS, tokenize } from '../search/normalise.js';
+import { queryTokens, singular, STOP_WORDS, tokenize } from '../search/normalise.js';
 import {
   escapeRegExp,
   GLOBAL_FILLER,
@@ -18,6 +18,7 @@ import { GREETING, HELP, KIND_SECTION, RULES, THANKS, type IntentKind, type Rule
 import { findSkills, type SkillMatch } from './skills.js';
 import { stemOf } from '../search/stem.js';
 import { isGeneralWord, readWords } from './words.js';
+import { CONTACT_WORDS, SHORT_FORMS } from './vocabulary.js';
 
 /** One thing a skill question asks about ("docker" in "does he know docker and kubernetes?"). */
 export interface SkillQuery {
@@ -51,7 +52,12 @@ export interface IntentBase {
   quantity: boolean;
   /** "best", "most proud of", "favourite": one entry is asked for. */
   superlative: boolean;
+  /** "his first role", "the latest", "his previous job": which of dated entries, by date. */
+  ordinal: Ordinal | null;
 }
+
+/** Which of dated entries a question asks for: the earliest, the latest, or the one before the latest. */
+export type Ordinal = 'first' | 'latest' | 'previous';
 
 /** What is asked: the common fields, and exactly the fields its kind's answer reads. */
 export type Intent = IntentBase &
@@ -83,7 +89,7 @@ export type IntentOf<K extends IntentKind> = Intent & { kind: K };
 /** A rule's reading of a question; `finish` adds the common fields it leaves out. */
 type Reading = DistributiveOmit<
   Intent,
-  'section' | 'topic' | 'shown' | 'aboutPerson' | 'unplaced' | 'corrected' | 'words' | 'quantity' | 'superlative'
+  'section' | 'topic' | 'shown' | 'aboutPerson' | 'unplaced' | 'corrected' | 'words' | 'quantity' | 'superlative' | 'ordinal'
 > & {
   topic?: string;
   section?: Section;
@@ -93,6 +99,8 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 interface CompiledRule {
   rule: Rule;
   patterns: RegExp[];
+  /** Patterns of everyday words: they decide only when nothing more specific is named. */
+  weak: RegExp[];
   filler: Set<string>;
 }
 
@@ -121,9 +129,11 @@ function compile(profile: Profile): Compiled {
           .sort((a, b) => b.length - a.length)
           .join('|')})`
       : '(?!)';
+  const regex = (source: string) => new RegExp(source.replaceAll('{who}', who).replaceAll('{org}', orgs), 'du');
   const rules = RULES.map((rule) => ({
     rule,
-    patterns: rule.patterns.map((source) => new RegExp(source.replaceAll('{who}', who).replaceAll('{org}', orgs), 'du')),
+    patterns: rule.patterns.map(regex),
+    weak: (rule.weak ?? []).map(regex),
     filler: new Set(tokenize(rule.filler ?? '')),
   }));
   const subjects = new Set(subjectWords(profile).flatMap((word) => tokenize(word)));
@@ -151,7 +161,14 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
   const compiled = compile(portfolio.profile);
   const read = readWords(prepareQuestion(text), portfolio.search, compiled.subjects);
   let question = read.question;
-  const context: Context = { unplaced: read.unplaced, corrected: read.corrected, words: [], quantity: false, superlative: false };
+  const context: Context = {
+    unplaced: read.unplaced,
+    corrected: read.corrected,
+    words: [],
+    quantity: false,
+    superlative: false,
+    ordinal: null,
+  };
 
   const greeting = GREETING.exec(question.folded);
   if (greeting && greeting[0].length > 0) {
@@ -169,18 +186,35 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
   );
   context.quantity = QUANTITY.test(question.folded);
   context.superlative = SUPERLATIVE.test(question.folded);
+  context.ordinal = ordinalOf(question.folded);
+  const organisation = namesOrganisation(question, compiled);
   let concepts = false;
   for (const entry of compiled.rules) {
     if (!concepts && !EARLY_KINDS.has(entry.rule.kind)) {
       concepts = true;
-      // "How do you win a Kaggle competition?" asks how to, not about the person.
-      if (!aboutPerson && HOW_TO.test(question.folded)) return finish({ kind: 'offtopic', rule: 'how-to' }, question, aboutPerson, context);
-      const concept = conceptEntry(question, compiled, portfolio);
+      // "How do you win a Kaggle competition?" asks how to, not about the person; "who won the
+      // ipl?" and "when does the next course start?" are about someone or something else.
+      if (!aboutPerson && (HOW_TO.test(question.folded) || aboutAnother(question, compiled, portfolio)))
+        return finish({ kind: 'offtopic', rule: 'not-the-person' }, question, aboutPerson, context);
+      // "where can I see his code?": the public link the profile tags with those words.
+      const link = linkByTags(question, compiled, portfolio);
+      if (link) return finish(link, question, aboutPerson, context);
+      // A phrase of `answers` in a question about someone else ("who won the ipl") says nothing of the person.
+      const concept = aboutPerson || read.unplaced.length === 0 ? conceptEntry(question, compiled, portfolio) : undefined;
       if (concept) return finish(concept, question, aboutPerson, context);
     }
-    for (const pattern of entry.patterns) {
+    for (const [index, pattern] of [...entry.patterns, ...entry.weak].entries()) {
       const match = pattern.exec(question.folded);
       if (!match) continue;
+      if (index >= entry.patterns.length) {
+        // An everyday word ("made", "play", "experience"): a place of work, or one entry named
+        // elsewhere, is more specific than it.
+        if (organisation && entry.rule.kind !== 'experience') break;
+        const section = entry.rule.kind === 'topic' ? null : (KIND_SECTION[entry.rule.kind] ?? null);
+        const own = new Set([...entry.filler, ...tokenize(match[0])]);
+        const specific = namedElsewhere(question, compiled, portfolio, section, own);
+        if (specific) return finish(specific, question, aboutPerson, context);
+      }
       let reading = fromRule(entry, match, question, compiled, portfolio);
       if (!reading) continue;
       // "write me a poem": a listing rule's word, but nothing the profile has, and not about the person.
@@ -204,7 +238,7 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
 }
 
 /** What every reading of one question shares. */
-type Context = Pick<IntentBase, 'unplaced' | 'corrected' | 'words' | 'quantity' | 'superlative'>;
+type Context = Pick<IntentBase, 'unplaced' | 'corrected' | 'words' | 'quantity' | 'superlative' | 'ordinal'>;
 
 /** Rules read before the profile's own concepts: the private number and the public links are never hijacked. */
 const EARLY_KINDS = new Set<IntentKind>(['phone', 'resume', 'contact', 'location']);
@@ -212,6 +246,102 @@ const HOW_TO = /^(?:how (?:do|can|should|would|could|does|did) (?:i|you|we|one|p
 const QUANTITY = /\bhow many\b|\bhow much\b(?! time)|\bhow big\b|\bsize of\b/;
 const SUPERLATIVE =
   /\b(?:best|proudest|greatest|biggest|favou?rite|top|most (?:proud|impressive|important|successful|notable|famous|interesting))\b|\bproud\b/;
+/** Ordinal words, by what they pick among dated entries. */
+const ORDINALS: readonly [RegExp, Ordinal][] = [
+  [/\b(?:previous|prior|former|preceding)\b/, 'previous'],
+  [/\b(?:first|earliest|initial|original|1st)\b/, 'first'],
+  [/\b(?:latest|last|current|currently|most recent|newest|present|now|right now)\b/, 'latest'],
+];
+
+function ordinalOf(folded: string): Ordinal | null {
+  return ORDINALS.find(([pattern]) => pattern.test(folded))?.[1] ?? null;
+}
+
+/** Does the question name one of the profile's places of work? */
+function namesOrganisation(question: PreparedQuestion, compiled: Compiled): boolean {
+  return compiled.organisations.some((org) => new RegExp(`\\b${escapeRegExp(org.folded)}\\b`, 'u').test(question.folded));
+}
+
+/**
+ * A question whose subject is someone or something else, not the person: "who
+ * won the ipl last year?", "who made pytorch?" (a "who" that is not the person),
+ * "when does the next fastai course start?" (a subject with an article and its own
+ * verb). Unless it names an entry by name, or one entry holds all its words.
+ */
+function aboutAnother(question: PreparedQuestion, compiled: Compiled, portfolio: Portfolio): boolean {
+  const who = WHO_ELSE.test(question.folded);
+  if (!who && !THING_SUBJECT.test(question.folded)) return false;
+  const all = topicOf(question.folded, compiled).filter((token) => !isFactWord(token));
+  if (all.length === 0) return true;
+  const topic = all.filter((token) => portfolio.search.knows(token));
+  const top = topic.length > 0 ? portfolio.search.search(topic.join(' '), { limit: 1 })[0] : undefined;
+  if (!top) return true;
+  // "Who made java-ml?" is about his work; "who made pytorch?" about a tool he uses.
+  if (who) return !(WORK_SECTIONS.has(top.section) && namesIn(top.doc, all));
+  return !namesIn(top.doc, all) && !all.every((token) => coversWord(top.doc, token));
+}
+
+/** Sections of the person's own work: what a "who made …?" about the profile can name. */
+const WORK_SECTIONS = new Set<Section>(['projects', 'blogs', 'research']);
+
+const WHO_ELSE = /^who(?:'s| is| was| are| were)? \w/;
+const THING_SUBJECT = new RegExp(
+  String.raw`^(?:when|where|how|what|why|which)(?: \w+)? (?:do|does|did|will|would|can|could|should) ` +
+    String.raw`(?:the|a|an|this|that|these|those|my|your|our|its|next)\b`,
+);
+
+/** Words that ask where to find something, beside what is to be found. */
+const ACCESS = /\b(?:where|link|links|url|find|see|look|check|browse|view|visit|access|site|website)\b/;
+
+/**
+ * "Where can I find his code?", "where his repos at": a public link of the
+ * profile's identity whose tags (or kind) hold every word that says what is
+ * sought. The words come from the data: another profile tags its own links.
+ */
+function linkByTags(question: PreparedQuestion, compiled: Compiled, portfolio: Portfolio): Reading | undefined {
+  if (!ACCESS.test(question.folded)) return undefined;
+  const sought = topicOf(question.folded, compiled).filter((token) => !ACCESS_WORDS.has(token));
+  if (sought.length === 0) return undefined;
+  let best: { kind: ContactKind; count: number } | undefined;
+  for (const link of portfolio.profile.identity.links) {
+    const words = linkWords(link);
+    const found = sought.filter((token) => [token, ...(SHORT_FORMS[token] ?? [])].some((form) => words.has(stemOf(singular(form)))));
+    // Every word that says what is sought, bar everyday ones ("work" in "his open source work").
+    const rest = sought.filter((token) => !found.includes(token));
+    if (found.length === 0 || !rest.every((token) => isGeneralWord(token) || isFactWord(token))) continue;
+    if (!best || found.length > best.count) best = { kind: link.kind, count: found.length };
+  }
+  return best ? { kind: 'contact', rule: 'link-tags', contact: best.kind } : undefined;
+}
+
+const ACCESS_WORDS = new Set([
+  'where',
+  'link',
+  'url',
+  'find',
+  'see',
+  'look',
+  'check',
+  'browse',
+  'view',
+  'visit',
+  'access',
+  'site',
+  'website',
+]);
+
+const linkStems = new WeakMap<object, ReadonlySet<string>>();
+
+/** A contact link's kind, what that kind is in everyday words, and its tags, as stem keys; once per link. */
+function linkWords(link: Profile['identity']['links'][number]): ReadonlySet<string> {
+  let words = linkStems.get(link);
+  if (!words) {
+    words = new Set(tokenize([link.kind, CONTACT_WORDS[link.kind], ...(link.tags ?? [])].join(' ')).map(stemOf));
+    linkStems.set(link, words);
+  }
+  return words;
+}
+
 /** A search score at which one entry is the answer (the section's own rule would only list it among others). */
 const ENTRY_SCORE = 0.5;
 
@@ -276,7 +406,7 @@ function answersOf(doc: SearchHit['doc']): { phrase: string[]; stems: string[] }
 const docStems = new WeakMap<SearchHit['doc'], ReadonlySet<string>>();
 
 /** Every word of an entry, as stem keys; once per document. */
-function stemsOf(doc: SearchHit['doc']): ReadonlySet<string> {
+export function stemsOf(doc: SearchHit['doc']): ReadonlySet<string> {
   let stems = docStems.get(doc);
   if (!stems) {
     stems = new Set(tokenize([...doc.names, ...doc.keywords, doc.summary, ...doc.body].join(' ')).map(stemOf));
@@ -364,23 +494,35 @@ function fromRule(
   }
   switch (rule.kind) {
     case 'contact':
+      // "oversampling lib github link": the link of that entry, not the profile's GitHub.
+      if (rule.contact && DEFERRING_CONTACTS.has(rule.contact)) {
+        const words = new Set([...filler, ...tokenize(match[0])]);
+        const entryLink = namedElsewhere(question, compiled, portfolio, 'contact', words, NOT_SKILLS);
+        if (entryLink && (entryLink.kind === 'entry' || entryLink.kind === 'search')) return entryLink;
+      }
       return { kind: 'contact', rule: rule.name, contact: rule.contact ?? null };
     case 'skill': {
       const skills = skillQueries(match, question, compiled, portfolio.profile);
       if (skills.length === 0) return undefined;
       // "Which resnet did he use for lookahead?" asks which, about an entry: not whether he uses a skill.
       if (/^(?:which|what)\b/.test(question.folded)) return fallback(question, compiled, portfolio, true);
-      // "Has he used gradient accumulation …?": no skill, but a project may be where he did.
-      if (skills.every((query) => query.matches.length === 0) && APPLIED.test(match[0])) {
+      // "Has he used gradient accumulation …?", "did he write the augmentation code?": no skill, but an
+      // entry may be where he did. ("Does he know java?" is still a skill question: he doesn't list it.)
+      if (skills.every((query) => query.matches.length === 0) && (APPLIED.test(match[0]) || MAKING.test(match[0]))) {
         const elsewhere = namedElsewhere(question, compiled, portfolio, 'skills');
         if (elsewhere) return elsewhere;
       }
+      // "Did he write his own fastai callbacks?": more than the skill is named, and one entry has it all.
+      const specific = beyondSkill(skills, question, compiled, portfolio);
+      if (specific) return specific;
       const applied = appliedSkill(match, skills, question, compiled, portfolio);
       return applied ?? { kind: 'skill', rule: rule.name, skills };
     }
     case 'topic': {
-      const hit = portfolio.search.search(rule.about ?? rule.name, { section: 'about', limit: 1 })[0];
-      return { kind: 'topic', rule: rule.name, aboutTopic: hit?.id ?? null };
+      const about = rule.about ?? rule.name;
+      const hit = portfolio.search.search(about, { section: 'about', limit: 1 })[0];
+      const holds = hit && (!rule.strict || tokenize(about).every((token) => coversWord(hit.doc, token)));
+      return { kind: 'topic', rule: rule.name, aboutTopic: holds ? hit.id : null };
     }
     case 'experience': {
       const reading = experienceIntent(rule, match, question, compiled, filler);
@@ -390,8 +532,10 @@ function fromRule(
       }
       return reading;
     }
-    case 'now':
     case 'research':
+      if (rule.name === 'published') return { kind: publishedSection(portfolio), rule: rule.name, topic: topic() };
+      return { kind: rule.kind, rule: rule.name, topic: topic() };
+    case 'now':
     case 'learning':
     case 'blogs':
     case 'metrics':
@@ -403,8 +547,64 @@ function fromRule(
   }
 }
 
+/** Links a question may name beside an entry ("the drought repo on github"): the entry's own link answers. */
+const DEFERRING_CONTACTS = new Set<ContactKind>(['github', 'website', 'twitter', 'linkedin']);
+
+/**
+ * Where "published" points in this profile: its research when an entry there
+ * says it was published (a status, a tag), else its writing when a piece says so,
+ * else whichever section it has.
+ */
+function publishedSection(portfolio: Portfolio): 'research' | 'blogs' {
+  const says = (section: Section) =>
+    portfolio.search.documents.some((doc) => doc.section === section && [PUBLISH, PUBLICATION].some((stem) => stemsOf(doc).has(stem)));
+  if (says('research')) return 'research';
+  if (says('blogs')) return 'blogs';
+  return portfolio.profile.research.length > 0 || portfolio.profile.blogs.length === 0 ? 'research' : 'blogs';
+}
+
+const PUBLISH = stemOf('published');
+const PUBLICATION = stemOf('publication');
+
+/**
+ * A skill question that names more than the skill ("his own fastai callbacks",
+ * "the v2 of fastai", "road segmentation"): when one entry outside the skills,
+ * clearly ahead of the rest, has every word the skill doesn't, it is what is asked.
+ */
+function beyondSkill(
+  skills: readonly SkillQuery[],
+  question: PreparedQuestion,
+  compiled: Compiled,
+  portfolio: Portfolio,
+): Reading | undefined {
+  const [only] = skills;
+  const primary = only?.matches[0];
+  if (skills.length !== 1 || !only || !primary) return undefined;
+  const skillWords = new Set(tokenize(`${primary.shown} ${primary.skill.name} ${(primary.skill.tags ?? []).join(' ')}`).map(stemOf));
+  const extra = only.tokens.filter(
+    (token) =>
+      !skillWords.has(stemOf(token)) &&
+      !GLOBAL_FILLER.has(token) &&
+      !STOP_WORDS.has(token) &&
+      !TRAILING.has(token) &&
+      !isFactWord(token) &&
+      portfolio.search.knows(token) &&
+      !isGeneralWord(token),
+  );
+  if (extra.length === 0) return undefined;
+  const words = only.tokens.filter((token) => portfolio.search.knows(token) && !isFactWord(token));
+  const [top, second] = portfolio.search.search(words.join(' '), { limit: 2 });
+  if (!top || top.section === 'skills' || top.section === 'contact') return undefined;
+  if (second && second.score >= top.score * CLEARLY_AHEAD) return undefined;
+  if (!extra.every((token) => coversWord(top.doc, token))) return undefined;
+  return { kind: 'entry', rule: 'beyond-skill', entry: { section: top.section, id: top.id }, named: [], section: top.section };
+}
+
 /** Kinds whose answer lists a section: a question that names one entry elsewhere is about that entry. */
 const LISTING_KINDS = new Set<IntentKind>(['skills', 'now', 'research', 'learning', 'blogs', 'metrics', 'projects', 'education']);
+
+/** Verbs of making something, which a piece of work answers: "did he write the augmentation code?" */
+const MAKING = /\b(?:write|wrote|written|build|built|make|made|create|created)\b/;
 
 /** Verbs that ask whether a skill was put to work: "has he tried ULMFiT on a real dataset?" */
 const APPLIED = /\b(?:has|have|had) \S+ (?:ever )?(?:used|tried|applied|worked with|played with)\b/;
@@ -452,14 +652,16 @@ function skillQueries(match: RegExpExecArray, question: PreparedQuestion, compil
 /** Drops question words from both ends of a typed phrase: "his pytorch at all" → "pytorch". */
 function trimFiller(text: string, compiled: Compiled): string {
   const words = text.trim().split(/\s+/);
-  const ignorable = (word: string) => {
+  const ignorable = (word: string, end: boolean) => {
     const tokens = tokenize(word);
     return (
-      tokens.length === 0 || tokens.every((t) => STOP_WORDS.has(t) || GLOBAL_FILLER.has(t) || compiled.subjects.has(t) || TRAILING.has(t))
+      tokens.length === 0 ||
+      tokens.every((t) => STOP_WORDS.has(t) || GLOBAL_FILLER.has(t) || compiled.subjects.has(t) || (end && TRAILING.has(t)))
     );
   };
-  while (words.length > 0 && ignorable(words[0] ?? '')) words.shift();
-  while (words.length > 0 && ignorable(words[words.length - 1] ?? '')) words.pop();
+  // "language models at all": "language" begins the thing, "all" ends the question.
+  while (words.length > 0 && ignorable(words[0] ?? '', false)) words.shift();
+  while (words.length > 0 && ignorable(words[words.length - 1] ?? '', true)) words.pop();
   return words.join(' ');
 }
 
@@ -476,6 +678,8 @@ const TRAILING = new Set([
   'deeply',
   'language',
   'programming',
+  'all',
+  'yet',
 ]);
 
 function experienceIntent(
@@ -525,6 +729,13 @@ function fallback(
   if (!aboutPerson && !named && (!top || onlyNumbers || all.some((token) => !coversWord(top.doc, token))))
     return { kind: 'unknown', rule: 'fallback', topic: all.join(' ') };
   if (!top) return { kind: 'unknown', rule: 'fallback', topic: all.join(' ') };
+  // The words that say what is asked about (not which kind of fact) must be mostly in what answers:
+  // "his notice period" is not the role whose "training period" shares only the word that asks for dates.
+  // Everyday words the entry lacks ("normal" in "a normal day") count neither way.
+  const asked = all.filter((token) => !isFactWord(token));
+  const held = asked.filter((token) => coversWord(top.doc, token) || entryHas(top.doc, token));
+  const missing = asked.filter((token) => !held.includes(token) && !isGeneralWord(token));
+  if (!named && (held.length === 0 || held.length < missing.length)) return { kind: 'unknown', rule: 'fallback', topic: all.join(' ') };
   return { kind: 'search', rule: 'fallback', topic: topic.join(' '), hits, section: top.section };
 }
 
@@ -535,6 +746,14 @@ function namesIn(doc: SearchHit['doc'], topic: readonly string[]): boolean {
     const key = tokenize(name).join(' ');
     return key.length > 0 && words.includes(` ${key} `);
   });
+}
+
+/** Does the entry have a word that starts with this one ("resnet" in "resnet34")? */
+function entryHas(doc: SearchHit['doc'], token: string): boolean {
+  const stem = stemOf(token);
+  if (stem.length < 4) return false;
+  for (const word of stemsOf(doc)) if (word.startsWith(stem)) return true;
+  return false;
 }
 
 /** Does the entry have this word, or a word asking for one of its facts? */

@@ -70,7 +70,8 @@ export const GLOBAL_FILLER = new Set(
     'very anything something everything thing stuff one other else so too well good great even still get got go going make ' +
     'made done doing say said think name named called exactly actually specifically particular particularly here way bit little ' +
     'people person guy bot u ur us we our know knew known long longest longer first last best top mr ms mrs dr hey hi hello ' +
-    'okay ok thanks thank pls plz cool nice interesting no yes not'
+    'okay ok thanks thank pls plz cool nice interesting no yes not own see check view browse ' +
+    'latest previous prior earliest initial former newest recent'
   )
     .split(' ')
     .concat(INTERJECTIONS),

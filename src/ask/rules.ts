@@ -45,6 +45,15 @@ export interface Rule {
   /** Greetings, help and thanks are read before the table, search and unknown after it. */
   kind: Exclude<IntentKind, 'greeting' | 'help' | 'thanks' | 'search' | 'entry' | 'offtopic' | 'unknown'>;
   patterns: readonly string[];
+  /**
+   * Patterns of everyday words ("play", "write", "experience", "made") that decide
+   * this kind only when nothing more specific is named: when the question's other
+   * words name one entry elsewhere ("is he playing with fastai v2?"), or a place of
+   * work ("the dataset he created at Pixxel"), that answers instead.
+   */
+  weak?: readonly string[];
+  /** For kind "topic": the topic must hold every word of `about`, not just the nearest match. */
+  strict?: boolean;
   /** Words of this kind of question that are not its topic (space-separated). */
   filler?: string;
   /** For kind "contact": the one link asked for. */
@@ -86,7 +95,7 @@ export const RULES: readonly Rule[] = [
       String.raw`\b(?:call|text|ring) {who}\b`,
       // "his number", "a number for recruiters", "contact no": but not "did he no fastai" (a typo of
       // "know"), nor "the number of classes".
-      String.raw`\b{who} number\b|\b(?:a|contact|cell|mobile) (?:number|no)\b(?! of)`,
+      String.raw`\b{who} (?:number|cell|digits)\b|\b(?:a|contact|cell|mobile) (?:number|no)\b(?! of)`,
     ],
   },
   { name: 'resume', kind: 'resume', patterns: [String.raw`\b(?:resume|cv|curriculum vitae|bio ?data)\b`] },
@@ -126,10 +135,20 @@ export const RULES: readonly Rule[] = [
     ],
   },
   {
+    // Spoken languages are not programming skills: the profile's topic that lists them, or "doesn't say".
+    name: 'spoken-languages',
+    kind: 'topic',
+    about: 'spoken languages',
+    strict: true,
+    patterns: [String.raw`\bspeaks?\b|\bspoken\b|\bspeaking\b|\bmother tongue\b|\bnative (?:language|tongue)\b|\bfluent in\b`],
+  },
+  {
     name: 'skill',
     kind: 'skill',
     patterns: [
-      String.raw`\b(?:does|do|did|can|could|would|will) {who} (?:\w+ly )?(?:know|use|code in|program in|write|speak|work with|work in|` +
+      // "write" asks for a skill ("does he write rust?"), not "did he write about/up/his own…", which asks for a piece of work.
+      String.raw`\b(?:does|do|did|can|could|would|will) {who} (?:\w+ly )?(?:know|use|code in|program in|` +
+        String.raw`write(?! (?:about|on|up|anything|something|any|a|an|the|{who}|own|blogs?|posts?|articles?|tutorials?)\b)|work with|work in|` +
         String.raw`understand|master|have (?:any )?(?:experience|skills?|knowledge) (?:with|in|of))${THING}`,
       // "is he good at", and the statement "he is good at" non-native speakers ask with.
       String.raw`\b(?:(?:is|are) {who}|{who} (?:is|are)) (?:an? |any |very |really |pretty |quite )?` +
@@ -139,6 +158,8 @@ export const RULES: readonly Rule[] = [
       String.raw`\bhow (?:good|well|much|skilled|proficient|experienced|strong) (?:is|are|does|do) {who}(?: (?:know|at|in|with|use|using))?${THING}`,
       String.raw`\b(?:has|have|had) {who} (?:ever )?(?:used|worked with|tried|learned|learnt|coded in|programmed in|touched|played with)${THING}`,
       String.raw`\b(?:is|are) {who} (?:currently |still )?learning${THING}`,
+      // The statement non-native speakers ask with: "he is using which cloud?"
+      String.raw`\b{who} (?:is|are) using (?:which|what)${THING}`,
       String.raw`\b(?:knows?|knowledge of|experience (?:with|in)|level (?:in|of|at|with)|proficiency (?:in|with))${THING}`,
       String.raw`^(?:what about |and )?(?<thing>[^?!;]+?) skills?${END}`,
     ],
@@ -163,8 +184,9 @@ export const RULES: readonly Rule[] = [
     patterns: [
       String.raw`\bhobb(?:y|ies)\b|\bfree time\b|\bspare time\b|\bfor fun\b|\bleisure\b|\bpastimes?\b|\bweekends?\b`,
       String.raw`\binstruments?\b|\bmusic\w*|\bdrum\w*|\bband\b|\bguitar|\bpiano|\bsing(?:s|ing|er)?\b|\bsports?\b`,
-      String.raw`\boutside (?:of )?(?:work|college|office|class)\b|\bplay(?:s|ing)?\b(?! an? (?:role|part))`,
+      String.raw`\boutside (?:of )?(?:work|college|office|class)\b`,
     ],
+    weak: [String.raw`\bplay(?:s|ed|ing)?\b(?! an? (?:role|part))`],
   },
   {
     name: 'day',
@@ -212,19 +234,28 @@ export const RULES: readonly Rule[] = [
     ],
   },
   {
+    // What was published is the profile's to say: its research when an entry there says so (a
+    // paper's status, a "publication" tag), else its writing (interpret.ts: publishedSection).
+    name: 'published',
+    kind: 'research',
+    filler: 'publish published publishing publication paper research',
+    patterns: [String.raw`\bpublish\w*|\bpublications?\b`],
+  },
+  {
     name: 'research',
     kind: 'research',
     filler:
       'research researching researched paper publication publish published thesis arxiv personal progress read reading ' +
       'now day these nowadays lately',
     // Not "researcher": a role's title ("how long was he the AI researcher?").
-    patterns: [String.raw`\bresearch(?!ers?\b)\w*|\bpapers?\b|\bpublications?\b|\bthesis\b|\barxiv\b`],
+    patterns: [String.raw`\bresearch(?!ers?\b)\w*|\bpapers?\b|\bthesis\b|\barxiv\b`],
   },
   {
     name: 'blogs',
     kind: 'blogs',
     filler: 'blog blogging blogged post article written write writes wrote writing tutorial publish published medium',
-    patterns: [String.raw`\bblog\w*|\bposts?\b|\barticles?\b|\bwrit(?:e|es|ten|ing)\b|\bwrote\b|\btutorials?\b|\bpublish\w*`],
+    patterns: [String.raw`\bblog\w*|\bposts?\b|\barticles?\b|\btutorials?\b|\bwrit(?:e|es|ten|ing) (?:up|about)\b`],
+    weak: [String.raw`\bwrit(?:e|es|ten|ing)\b|\bwrote\b`],
   },
   {
     name: 'metrics',
@@ -249,8 +280,9 @@ export const RULES: readonly Rule[] = [
       'work on done did code coded program programmed app experiment enter entered',
     patterns: [
       String.raw`\bprojects?\b|\bportfolio\b|\brepos?\b|\brepositor(?:y|ies)\b|\bcompetitions?\b|\bkaggle\b|\bhackathons?\b|\bchallenges?\b`,
-      String.raw`\bbuilt\b|\bbuild(?:s|ing)?\b|\bcreated?\b|\bmade\b|\b(?:worked|work) on\b|\bopen source\b|\bcode\b|\bapps?\b|\bexperiments?\b`,
+      String.raw`\bopen source\b|\bapps?\b|\bexperiments?\b`,
     ],
+    weak: [String.raw`\bbuilt\b|\bbuild(?:s|ing)?\b|\bcreated?\b|\bmade\b|\bmake\b|\b(?:worked|work) on\b|\bcode\b`],
   },
   {
     name: 'experience',
@@ -262,11 +294,11 @@ export const RULES: readonly Rule[] = [
       String.raw`\b(?:do|did|does|work\w*|job|role|position|intern\w*) (?:at|for|in) (?<org>[\p{L}\p{N}][\p{L}\p{N}&.'-]*(?: ` +
         String.raw`[\p{L}\p{N}&.'-]+){0,2})${END}`,
       String.raw`\b{org}\b`,
-      String.raw`\bjobs?\b|\bemploy\w*|\bcareers?\b|\bcompan(?:y|ies)\b|\broles?\b|\bpositions?\b|\binternships?\b|\bwork experience\b|` +
-        String.raw`\bexperience\b`,
+      String.raw`\bjobs?\b|\bemploy\w*|\bcareers?\b|\bcompan(?:y|ies)\b|\broles?\b|\bpositions?\b|\binternships?\b|\bwork experience\b`,
       String.raw`\bwhere (?:has|have|did|does|do|is|are) {who} (?:\w+ )?work\w*|\bwork\w* (?:at|for)\b|\bfor a living\b|` +
         String.raw`\bwhat (?:does|do) {who} do for work\b`,
     ],
+    weak: [String.raw`\bexperience\b`],
   },
   {
     name: 'education',

@@ -8,11 +8,14 @@
 // a question about them asks something the profile may not say.
 //
 // Words are base forms; inflections meet them through the search's stem keys.
+import type { ContactKind } from '../profile/schema.js';
 
 /** Chat spellings for everyday words (lower case), read before any typo correction. */
 export const SLANG: Readonly<Record<string, string>> = {
   wat: 'what',
   wht: 'what',
+  wats: "what's",
+  whats: "what's",
   wut: 'what',
   wot: 'what',
   r: 'are',
@@ -98,6 +101,19 @@ export const SHORT_FORMS: Readonly<Record<string, readonly string[]>> = {
   gig: ['job'],
 };
 
+/**
+ * What each kind of public link is, in everyday words: code lives on GitHub
+ * whatever the profile. A profile's own tags on a link add to these.
+ */
+export const CONTACT_WORDS: Readonly<Record<ContactKind, string>> = {
+  github: 'github code source repository repositories repo open source',
+  email: 'email mail inbox',
+  twitter: 'twitter tweets',
+  linkedin: 'linkedin professional profile',
+  resume: 'resume cv',
+  website: 'website homepage home page personal site',
+};
+
 /** Words that only colour a chat message: never a topic. */
 export const INTERJECTIONS =
   'lol lmao lmfao rofl bro bruh dude man yo nah naw yeah yea ya yep nope hmm hm uh um ok okay k pls plz tho'.split(' ');
@@ -120,7 +136,7 @@ were what whatever when where whether which while who whole whom whose why will 
 you your yours
 ability able accomplish achieve active actual add advice ago aim apply approach area around available aware basic become begin
 believe bit career case cause chance choose claim clear code college common company complete consider continue cool course create
-attend current deal decide deep degree deliver develop doing drive earn easy effect effective effort employ enjoy enter entire especially
+attend current deal expect decide deep degree deliver develop doing drive earn easy effect effective effort employ enjoy enter entire especially
 experience expert fact fail fan field finish focus follow fun get goal guy handle hang happen hire hobby hold hope idea impressive
 improve interest involve job join kid leave learn level live lead love manage matter meet mind miss mostly move natural nearly
 normal notice obviously offer open opinion order organize outside pay perhaps pick place plan play plenty possible practice prefer
