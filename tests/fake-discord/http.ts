@@ -8,8 +8,19 @@ export interface ParsedBody {
   json: unknown;
   /** Number of file parts in a multipart body. */
   fileCount: number;
+  /** The file parts of a multipart body, with their bytes. */
+  files: ReceivedFile[];
   /** Set when the body could not be parsed; the caller answers 400. */
   error?: string;
+}
+
+/** One file part of a multipart body. */
+export interface ReceivedFile {
+  /** The part's field name (discord.js sends `files[n]`). */
+  field: string;
+  filename: string;
+  contentType: string | undefined;
+  bytes: Buffer;
 }
 
 export async function readRaw(request: IncomingMessage): Promise<Buffer> {
@@ -19,7 +30,7 @@ export async function readRaw(request: IncomingMessage): Promise<Buffer> {
 }
 
 export async function parseBody(raw: Buffer, contentType: string | undefined): Promise<ParsedBody> {
-  if (raw.length === 0) return { json: undefined, fileCount: 0 };
+  if (raw.length === 0) return { json: undefined, fileCount: 0, files: [] };
   const type = (contentType ?? '').toLowerCase();
   if (type.startsWith('multipart/form-data')) {
     try {
@@ -30,22 +41,24 @@ export async function parseBody(raw: Buffer, contentType: string | undefined): P
         headers: { 'content-type': contentType ?? '' },
       }).formData();
       let json: unknown;
-      let fileCount = 0;
+      const files: ReceivedFile[] = [];
       const fields: Record<string, unknown> = {};
       for (const [name, value] of form.entries()) {
-        if (typeof value !== 'string') fileCount += 1;
-        else if (name === 'payload_json') json = JSON.parse(value);
+        if (typeof value !== 'string') {
+          const bytes = Buffer.from(await value.arrayBuffer());
+          files.push({ field: name, filename: value.name, contentType: value.type || undefined, bytes });
+        } else if (name === 'payload_json') json = JSON.parse(value);
         else fields[name] = value;
       }
-      return { json: json ?? (Object.keys(fields).length > 0 ? fields : undefined), fileCount };
+      return { json: json ?? (Object.keys(fields).length > 0 ? fields : undefined), fileCount: files.length, files };
     } catch (error) {
-      return { json: undefined, fileCount: 0, error: `malformed multipart body: ${String(error)}` };
+      return { json: undefined, fileCount: 0, files: [], error: `malformed multipart body: ${String(error)}` };
     }
   }
   try {
-    return { json: JSON.parse(raw.toString('utf8')), fileCount: 0 };
+    return { json: JSON.parse(raw.toString('utf8')), fileCount: 0, files: [] };
   } catch {
-    return { json: undefined, fileCount: 0, error: 'body is not valid JSON' };
+    return { json: undefined, fileCount: 0, files: [], error: 'body is not valid JSON' };
   }
 }
 

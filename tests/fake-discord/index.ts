@@ -21,10 +21,12 @@ import {
   InteractionType,
   MessageFlags,
   MessageType,
+  PermissionFlagsBits,
 } from 'discord-api-types/v10';
 import type { APIMessage, APIUser } from 'discord.js';
+import { ATTACHMENT_SIZE_LIMIT, AttachmentStore, type SentFile } from './attachments.js';
 import { FakeGateway, Intent, PRIVILEGED_INTENTS, shardOf, type DeliveryFilter, type SessionOutcome } from './gateway.js';
-import { parseBody, readRaw, sendJson } from './http.js';
+import { parseBody, readRaw, sendJson, type ReceivedFile } from './http.js';
 import { checkAutocompleteChoices, checkCommandPayload, checkMessagePayload } from './limits.js';
 import {
   BOT_PERMISSIONS,
@@ -76,6 +78,7 @@ export {
   type ReplyCheckOptions,
 } from './limits.js';
 export { Intent, MAX_GUILDS_PER_SHARD, shardOf, type SessionOutcome } from './gateway.js';
+export { ATTACHMENT_SIZE_LIMIT, MAX_FILES, type AttachmentFetch, type AttachmentInput, type SentFile } from './attachments.js';
 export { refusedAddress, startMuteGateway, startSilentServer, type DeadEnd } from './dead-ends.js';
 export { manyGuilds, type FakeGuild } from './payloads.js';
 export type { WaitOptions } from './waiting.js';
@@ -85,6 +88,11 @@ export { CommandStore, FakeInteraction } from './records.js';
 export type * from './types.js';
 
 const CALLBACK_ROUTE = 'POST /interactions/:id/:token/callback';
+
+/** Every permission bit; what the server's owner and an Administrator have. */
+const ALL_PERMISSIONS = Object.values(PermissionFlagsBits).reduce((all, bit) => all | bit, 0n);
+/** What a member with no role has: the @everyone role's permissions (see buildGuild). */
+const EVERYONE_PERMISSIONS = BigInt(BOT_PERMISSIONS);
 
 /** Interaction callback types each interaction type accepts. */
 const MESSAGE = InteractionResponseType.ChannelMessageWithSource;
@@ -106,6 +114,7 @@ interface RouteContext {
   query: URLSearchParams;
   body: unknown;
   fileCount: number;
+  files: ReceivedFile[];
 }
 
 interface RouteResult {
@@ -173,6 +182,8 @@ export class FakeDiscord {
   readonly channelMessages: ChannelMessage[] = [];
   /** Every interaction dispatched, in order. */
   readonly interactions: FakeInteraction[] = [];
+  /** Users' uploads (attachment options) and the bot's files, served at signed CDN-like urls on loopback; `fetches` lists each GET. */
+  readonly attachments = new AttachmentStore();
 
   readonly #options: Required<
     Pick<FakeDiscordOptions, 'requireNoMentions' | 'interactionResponseDeadlineMs' | 'requireRegisteredCommands' | 'shards'>
@@ -191,6 +202,8 @@ export class FakeDiscord {
   readonly #failures: { route: string; failure: InjectedFailure }[] = [];
   readonly #channelCursor = new Map<string, number>();
   readonly #commandIds = new Map<string, string>();
+  readonly #memberPermissions = new Map<string, bigint>(); // `${guild}:${user}` -> bits
+  readonly #commandOverrides = new Set<string>(); // `${guild}:${command}:${user}`
   #nextUserId: bigint;
 
   /** Use {@link startFakeDiscord}; the constructor does not listen yet. */
@@ -248,6 +261,7 @@ export class FakeDiscord {
     const { port } = this.#server.address() as AddressInfo;
     this.apiUrl = `http://127.0.0.1:${port}/api`;
     this.gatewayUrl = `ws://127.0.0.1:${port}`;
+    this.attachments.origin = `http://127.0.0.1:${port}`;
     this.#gateway.url = this.gatewayUrl;
   }
 
@@ -323,15 +337,45 @@ export class FakeDiscord {
     return this.#gateway.filtered;
   }
 
-  /** A user: the one with this id (created on first use), or a fresh distinct user when no id is given. */
-  user(id?: string): APIUser {
+  /**
+   * A user: the one with this id (created on first use), or a fresh distinct user when no id is
+   * given; `username` names a new one (default `testerN`).
+   */
+  user(id?: string, username?: string): APIUser {
     const userId = id ?? (this.#nextUserId++).toString();
     let user = this.#users.get(userId);
     if (!user) {
-      user = buildUser(userId, `tester${this.#users.size + 1}`);
+      user = buildUser(userId, username ?? `tester${this.#users.size + 1}`);
       this.#users.set(userId, user);
     }
     return user;
+  }
+
+  /**
+   * Sets a member's permissions in a guild: what interactions carry as `member.permissions` (the
+   * member's computed permissions there). Default: the @everyone role's, except for the guild's
+   * owner ({@link defaultUser}), who has every permission, as an Administrator does.
+   */
+  setMemberPermissions(user: APIUser | string, permissions: bigint | string, guildId: string = this.guildId): void {
+    this.#guild(guildId);
+    this.#memberPermissions.set(`${guildId}:${typeof user === 'string' ? user : user.id}`, BigInt(permissions));
+  }
+
+  /** A member's computed permissions in a guild, as the decimal string interactions carry. */
+  memberPermissions(user: APIUser | string, guildId: string = this.guildId): string {
+    const userId = typeof user === 'string' ? user : user.id;
+    const set = this.#memberPermissions.get(`${guildId}:${userId}`);
+    const bits = set ?? (userId === this.defaultUser.id ? ALL_PERMISSIONS : EVERYONE_PERMISSIONS);
+    return ((bits & PermissionFlagsBits.Administrator) !== 0n ? ALL_PERMISSIONS : bits).toString();
+  }
+
+  /**
+   * An application command permission override, as a server admin sets one in the server's
+   * Integrations settings: `user` may run `/name` there whatever its `default_member_permissions`
+   * says. Without one, {@link sendCommand} refuses to play a member who could not see the command.
+   */
+  allowCommand(name: string, user: APIUser | string, guildId: string = this.guildId): void {
+    this.#commandOverrides.add(`${guildId}:${name}:${typeof user === 'string' ? user : user.id}`);
   }
 
   /** Resolves once `count` IDENTIFYs have succeeded (READY and GUILD_CREATEs sent). */
@@ -412,20 +456,27 @@ export class FakeDiscord {
   /** Dispatches a slash command (INTERACTION_CREATE type 2). */
   sendCommand(input: CommandInput): FakeInteraction {
     const command = this.#resolveCommand(input);
+    this.#checkCommandVisible(input, command.definition);
+    const uploads = this.#uploadAttachments(input);
     const data: JsonObject = {
       id: command.id,
       name: input.name,
       type: input.type ?? ApplicationCommandType.ChatInput,
-      options: this.#buildOptions(input, command.definition, false),
+      options: this.#buildOptions(input, command.definition, false, undefined, uploads.options),
     };
     if (command.guildId) data.guild_id = command.guildId;
-    if (input.resolved) data.resolved = input.resolved;
+    const resolved: JsonObject = { ...(input.resolved ?? {}) };
+    if (uploads.options.length > 0) {
+      resolved.attachments = { ...(isObject(resolved.attachments) ? resolved.attachments : {}), ...uploads.resolved };
+    }
+    if (Object.keys(resolved).length > 0) data.resolved = resolved;
     return this.#dispatchInteraction(InteractionType.ApplicationCommand, data, input, null);
   }
 
   /** Dispatches an autocomplete request (type 4); the focused option's value is sent as typed text. */
   sendAutocomplete(input: AutocompleteInput): FakeInteraction {
     const command = this.#resolveCommand(input);
+    this.#checkCommandVisible(input, command.definition);
     const data: JsonObject = {
       id: command.id,
       name: input.name,
@@ -577,6 +628,38 @@ export class FakeDiscord {
     return { id, guildId: null, definition: undefined };
   }
 
+  /**
+   * Discord shows a command with `default_member_permissions` only to members who have those
+   * permissions (Administrator has all), unless the server set an override for the member
+   * ({@link allowCommand}): playing anyone else is a mistake in the test.
+   */
+  #checkCommandVisible(input: CommandInput, definition: StoredCommand | undefined): void {
+    const required = definition?.default_member_permissions;
+    const { user, guildId } = this.#placeFor(input);
+    if (typeof required !== 'string' || guildId === null) return;
+    if (this.#commandOverrides.has(`${guildId}:${input.name}:${user.id}`)) return;
+    const has = BigInt(this.memberPermissions(user, guildId));
+    const needs = BigInt(required);
+    if (needs !== 0n && (has & needs) === needs) return;
+    throw new Error(
+      `Discord does not show /${input.name} to ${user.username}: it needs permissions ${required} (default_member_permissions) ` +
+        `and they have ${has}; give them the permission (setMemberPermissions) or an override (allowCommand)`,
+    );
+  }
+
+  /** Uploads the files of attachment options: their option objects and their `resolved.attachments` entries. */
+  #uploadAttachments(input: CommandInput): { options: JsonObject[]; resolved: JsonObject } {
+    const options: JsonObject[] = [];
+    const resolved: JsonObject = {};
+    const { channelId } = this.#placeFor(input);
+    for (const [name, file] of Object.entries(input.attachments ?? {})) {
+      const attachment = this.attachments.upload(file, channelId);
+      options.push({ name, type: ApplicationCommandOptionType.Attachment, value: attachment.id });
+      resolved[attachment.id] = attachment;
+    }
+    return { options, resolved };
+  }
+
   #registeredNames(): string {
     const names = [...this.commands.scopes.entries()].flatMap(([scope, list]) => list.map((c) => `${scope}:${c.name}`));
     return names.length > 0 ? names.join(', ') : 'none';
@@ -592,6 +675,7 @@ export class FakeDiscord {
     definition: StoredCommand | undefined,
     autocomplete: boolean,
     focusedName?: string,
+    extra: JsonObject[] = [],
   ): JsonObject[] | undefined {
     const findDef = (list: unknown, name: string): JsonObject | undefined =>
       Array.isArray(list) ? (list as JsonObject[]).find((option) => option.name === name) : undefined;
@@ -623,6 +707,7 @@ export class FakeDiscord {
         return option;
       });
     }
+    options = [...options, ...extra];
     if (input.subcommand) options = [{ name: input.subcommand, type: ApplicationCommandOptionType.Subcommand, options }];
     if (input.group) options = [{ name: input.group, type: ApplicationCommandOptionType.SubcommandGroup, options }];
     return options.length > 0 ? options : undefined;
@@ -672,7 +757,7 @@ export class FakeDiscord {
       locale: target.locale ?? 'en-US',
       app_permissions: BOT_PERMISSIONS,
       entitlements: [],
-      attachment_size_limit: 10 * 1024 * 1024,
+      attachment_size_limit: ATTACHMENT_SIZE_LIMIT,
     };
     if (guildId) {
       const guild = this.#guild(guildId);
@@ -680,7 +765,7 @@ export class FakeDiscord {
       payload.guild = { id: guild.id, locale: 'en-US', features: [] };
       payload.guild_locale = 'en-US';
       payload.channel = { ...buildTextChannel(guild), id: channelId, permissions: BOT_PERMISSIONS };
-      payload.member = { ...buildMember(user, guild.joinedAt), permissions: BOT_PERMISSIONS };
+      payload.member = { ...buildMember(user, guild.joinedAt), permissions: this.memberPermissions(user, guild.id) };
       payload.context = 0;
       payload.authorizing_integration_owners = { '0': guild.id };
     } else {
@@ -796,6 +881,12 @@ export class FakeDiscord {
     let status = 500;
     try {
       const raw = await readRaw(request);
+      if (method === 'GET' && /^\/(ephemeral-)?attachments\//.test(url.pathname)) {
+        routeKey = 'GET attachment';
+        this.attachments.serve(url.pathname, url.searchParams, response);
+        status = response.statusCode;
+        return;
+      }
       const prefix = '/api/v10/';
       const match = url.pathname.startsWith(prefix) ? this.#matchRoute(method, url.pathname.slice(prefix.length - 1)) : null;
       if (!match) {
@@ -838,6 +929,7 @@ export class FakeDiscord {
         query: url.searchParams,
         body: parsed.json,
         fileCount: parsed.fileCount,
+        files: parsed.files,
       };
       const result = parsed.error
         ? this.#refuse(ctx, 400, 50109, 'The request body contains invalid JSON.', [parsed.error])
@@ -1032,11 +1124,12 @@ export class FakeDiscord {
   }
 
   #messageReasons(ctx: RouteContext, requireBody: boolean): string[] {
-    return checkMessagePayload(ctx.body, {
+    const reasons = checkMessagePayload(ctx.body, {
       requireNoMentions: this.#options.requireNoMentions,
       requireBody,
       fileCount: ctx.fileCount,
     });
+    return [...reasons, ...this.attachments.fileReasons(ctx.files, isObject(ctx.body) ? ctx.body : undefined)];
   }
 
   /** 50006 for an empty message (Discord's own code), 50035 for everything else. */
@@ -1059,6 +1152,7 @@ export class FakeDiscord {
     if (reasons.length > 0) return this.#refuseMessage(ctx, reasons);
     const guild = this.guilds.find((g) => g.channelId === channelId);
     const message = buildMessage({ id: snowflake(), channelId, author: this.botUser, guildId: guild?.id, body });
+    const files = this.#keepFiles(ctx, channelId, message);
     if (isObject(reference) && typeof reference.message_id === 'string') {
       const referenced = this.#messages.get(reference.message_id);
       Object.assign(message, {
@@ -1068,7 +1162,7 @@ export class FakeDiscord {
       });
     }
     this.#messages.set(message.id, message);
-    this.channelMessages.push({ id: message.id, channelId, body, message, fileCount: ctx.fileCount });
+    this.channelMessages.push({ id: message.id, channelId, body, message, fileCount: ctx.fileCount, files });
     return { status: 200, body: message };
   }
 
@@ -1079,8 +1173,25 @@ export class FakeDiscord {
     const reasons = this.#messageReasons(ctx, false);
     if (reasons.length > 0) return this.#refuseMessage(ctx, reasons);
     const edited = applyEdit(message, isObject(ctx.body) ? ctx.body : {});
+    this.#keepFiles(ctx, edited.channel_id, edited, message);
     this.#messages.set(edited.id, edited);
     return { status: 200, body: edited };
+  }
+
+  /**
+   * The files of an accepted request, kept with their bytes and described in `message.attachments`:
+   * the new ones, after those of `before` that the body's `attachments` list keeps (all of them when
+   * the body has no list).
+   */
+  #keepFiles(ctx: RouteContext, channelId: string, message: APIMessage, before?: APIMessage): SentFile[] {
+    const data = isObject(ctx.body) ? ctx.body : undefined;
+    const files = this.attachments.keep(ctx.files, channelId, data);
+    const listed = Array.isArray(data?.attachments) ? (data.attachments as JsonObject[]).map((entry) => String(entry.id)) : null;
+    const kept = (before?.attachments ?? []).filter((attachment) => listed === null || listed.includes(attachment.id));
+    if (files.length > 0 || before || listed !== null) {
+      (message as { attachments: unknown[] }).attachments = [...kept, ...files.map((file) => file.attachment)];
+    }
+    return files;
   }
 
   #interactionCallback(ctx: RouteContext): RouteResult {
@@ -1120,6 +1231,9 @@ export class FakeDiscord {
         requireBody: callbackType === MESSAGE,
         fileCount: ctx.fileCount,
       });
+      reasons.push(...this.attachments.fileReasons(ctx.files, data));
+    } else if (ctx.files.length > 0) {
+      reasons = [`callback type ${callbackType} cannot carry files`];
     } else if (callbackType === InteractionResponseType.ApplicationCommandAutocompleteResult) {
       reasons = checkAutocompleteChoices(data?.choices);
     } else if (callbackType === DEFERRED && data?.flags !== undefined && data.flags !== 0 && data.flags !== MessageFlags.Ephemeral) {
@@ -1131,9 +1245,11 @@ export class FakeDiscord {
 
     const accepted: CallbackBody = data ? { type: callbackType, data } : { type: callbackType };
     interaction.responses.push(accepted);
+    let sent: SentFile[] = [];
     const ephemeral = typeof data?.flags === 'number' && (data.flags & MessageFlags.Ephemeral) !== 0;
     if (callbackType === MESSAGE) {
       interaction.original = this.#webhookMessage(interaction, snowflake(), data ?? {});
+      sent = this.#keepFiles(ctx, interaction.channelId, interaction.original);
       interaction.visible.push(data ?? {});
     } else if (callbackType === DEFERRED) {
       interaction.original = this.#webhookMessage(interaction, snowflake(), {
@@ -1142,8 +1258,14 @@ export class FakeDiscord {
     } else if (callbackType === DEFERRED_UPDATE || callbackType === UPDATE) {
       const base = interaction.componentMessage;
       if (base) interaction.original = callbackType === UPDATE ? applyEdit(base, data ?? {}) : base;
+      if (interaction.original && callbackType === UPDATE)
+        sent = this.#keepFiles(ctx, interaction.channelId, interaction.original, base ?? undefined);
       if (interaction.original) this.#messages.set(interaction.original.id, interaction.original);
       if (callbackType === UPDATE) interaction.visible.push(data ?? {});
+    }
+    if (sent.length > 0) {
+      accepted.files = sent;
+      interaction.files.push(...sent);
     }
 
     if (ctx.query.get('with_response') !== 'true') return { status: 204 };
@@ -1237,6 +1359,7 @@ export class FakeDiscord {
       message = this.#webhookMessage(found, snowflake(), body);
       found.followupMessages.set(message.id, message);
     }
+    found.files.push(...this.#keepFiles(ctx, found.channelId, message));
     this.#messages.set(message.id, message);
     return ctx.query.get('wait') === 'true' ? { status: 200, body: message } : { status: 204 };
   }
@@ -1247,6 +1370,7 @@ export class FakeDiscord {
       if (reasons.length > 0) return this.#refuseMessage(ctx, reasons, interaction.id);
       const body = isObject(ctx.body) ? ctx.body : {};
       const edited = applyEdit(message, body);
+      interaction.files.push(...this.#keepFiles(ctx, interaction.channelId, edited, message));
       if (ctx.params.message === '@original') {
         interaction.original = edited;
         interaction.edits.push(body);

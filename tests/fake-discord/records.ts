@@ -2,6 +2,7 @@
 // registered application commands.
 import { InteractionResponseType } from 'discord-api-types/v10';
 import type { APIMessage } from 'discord.js';
+import type { SentFile } from './attachments.js';
 import type { JsonObject } from './payloads.js';
 import type { CallbackBody, Rejection, StoredCommand } from './types.js';
 import type { ChangeFeed, WaitOptions } from './waiting.js';
@@ -23,6 +24,8 @@ export class FakeInteraction {
   readonly rejections: Rejection[] = [];
   /** Messages visible to the user in order: callback data (type 4/7), edits and follow-ups. */
   readonly visible: JsonObject[] = [];
+  /** Files the bot attached to its response, edits and follow-ups, in order, with their bytes. */
+  readonly files: SentFile[] = [];
   /** Callback POSTs received, including injected failures and rejected ones. */
   callbackAttempts = 0;
   /** The original response message as it stands now (after edits); null before a message exists. */

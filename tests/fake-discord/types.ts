@@ -1,6 +1,7 @@
 // Public types of the fake Discord: options, inputs for playing users, and the records of what
 // the bot did. Kept apart from the server so tests can import them cheaply.
 import type { APIMessage, APIUser } from 'discord.js';
+import type { AttachmentInput, SentFile } from './attachments.js';
 import type { JsonObject } from './payloads.js';
 import type { WaitOptions } from './waiting.js';
 
@@ -8,6 +9,8 @@ import type { WaitOptions } from './waiting.js';
 export interface CallbackBody {
   type: number;
   data?: JsonObject;
+  /** Files sent with it (multipart `files[n]`), with their bytes. */
+  files?: SentFile[];
 }
 
 /** A request the fake refused the way Discord would; tests usually assert this list stays empty. */
@@ -61,6 +64,8 @@ export interface ChannelMessage {
   /** The message object the fake answered with. */
   message: APIMessage;
   fileCount: number;
+  /** Files sent with it, with their bytes. */
+  files: SentFile[];
 }
 
 /** A registered application command, as the fake stores and answers it. */
@@ -137,6 +142,11 @@ export interface CommandInput extends InteractionTarget {
   type?: number;
   /** Raw `data.resolved`, for user/channel/role options. */
   resolved?: JsonObject;
+  /**
+   * Files for attachment options (type 11), by option name: each is uploaded to the fake's CDN
+   * and sent as the option's id with its `data.resolved.attachments` entry.
+   */
+  attachments?: Record<string, AttachmentInput>;
 }
 
 export interface AutocompleteInput extends CommandInput {
