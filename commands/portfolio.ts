@@ -6,7 +6,7 @@ import type { CommandContext, CommandInput, CommandModule, ComponentResult, Port
 import { UserError } from '../src/bot/types.js';
 import { stringOption } from '../src/bot/options.js';
 import { buildMemberCard, buildPortfolioHelp, privateNotice } from '../src/replies/cards/community.js';
-import { isSnowflake } from '../src/replies/index.js';
+import { isSnowflake, LIMITS, type ReplyPayload } from '../src/replies/index.js';
 
 const ONLY_IN_SERVERS = '/portfolio works in a Discord server, where members share their portfolios with each other.';
 
@@ -53,7 +53,7 @@ async function run(input: CommandInput, portfolio: Portfolio, context: CommandCo
     case 'export': {
       const stored = await community.exportOf(guildId, input.user.id);
       if (!stored) throw new UserError("You haven't shared a portfolio in this server, so there is nothing to export.");
-      return exportReply(stored.source, stored.format === 'json-resume' ? 'json' : 'yaml');
+      return exportReply(stored.source, stored.format);
     }
     case 'remove': {
       const removed = await community.remove(guildId, input.user.id);
@@ -68,22 +68,35 @@ async function run(input: CommandInput, portfolio: Portfolio, context: CommandCo
   }
 }
 
-/** Room for the document in a message's content, beside the fence and the line above it. */
-const EXPORT_ROOM = 1900;
+/** The file an export is attached as: the project's profile name, or JSON Resume's own. */
+export function exportFileName(format: 'yaml' | 'json-resume'): string {
+  return format === 'json-resume' ? 'resume.json' : 'profile.yaml';
+}
 
 /**
- * The stored document, private, in a code block. A code block cannot be broken
- * out of when the text has no fence of its own; a longer document or one with
- * a fence is not put in a message (a file upload is not done yet).
+ * The stored document, privately, as a file: exactly the text the member
+ * submitted (it is theirs, so nothing in it is hidden from them). Discord takes
+ * no larger upload than LIMITS.fileBytes; a document stored from the command
+ * line could in principle be larger, and the host can export that one.
  */
-function exportReply(source: string, language: 'yaml' | 'json') {
-  if (source.length > EXPORT_ROOM || source.includes('```')) {
+function exportReply(source: string, format: 'yaml' | 'json-resume'): ReplyPayload {
+  const name = exportFileName(format);
+  const bytes = Buffer.byteLength(source, 'utf8');
+  if (bytes > LIMITS.fileBytes) {
     return privateNotice(
-      `Your stored portfolio is ${Math.ceil(source.length / 1024)} KB, too long to show in a message. ` +
-        'It is exactly the file you submitted; the bot’s host can export it with `portfolio-bot community export --guild … --member …`.',
+      `Your stored portfolio is ${sizeOf(bytes)}, larger than Discord lets the bot attach. ` +
+        'The bot’s host can export it with `portfolio-bot community export --guild … --member …`.',
     );
   }
-  return privateNotice(`Your portfolio as stored in this server:\n\`\`\`${language}\n${source}\n\`\`\``);
+  return {
+    content: `Your portfolio as stored in this server: ${name} (${sizeOf(bytes)}), as you submitted it.`,
+    files: [{ name, text: source }],
+    flags: MessageFlags.Ephemeral,
+  };
+}
+
+function sizeOf(bytes: number): string {
+  return bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
 export const portfolio = {

@@ -168,12 +168,26 @@ describe('members sharing their portfolios', () => {
     );
   });
 
-  it('a member exports their own document, as they submitted it', async () => {
+  it('a member exports their own document, as they submitted it, in a private file named for its format', async () => {
     const reply = await run('portfolio', {}, { subcommand: 'export' }, SAM);
-    expect(reply.flags).toBe(MessageFlags.Ephemeral);
-    expect(reply.content).toContain('U-Net on Sentinel-2 tiles.');
+    expect(reply).toEqual({
+      content: `Your portfolio as stored in this server: profile.yaml (${Buffer.byteLength(SAM_YAML)} bytes), as you submitted it.`,
+      files: [{ name: 'profile.yaml', text: SAM_YAML }],
+      flags: MessageFlags.Ephemeral,
+      allowed_mentions: { parse: [] },
+    });
     const resume = await run('portfolio', {}, { subcommand: 'export' }, LEE);
-    expect(resume.content).toBe(`Your portfolio as stored in this server:\n\`\`\`json\n${LEE_RESUME}\n\`\`\``);
+    expect(resume.files).toEqual([{ name: 'resume.json', text: LEE_RESUME }]);
+    expect(resume.content).toBe(
+      `Your portfolio as stored in this server: resume.json (${Buffer.byteLength(LEE_RESUME)} bytes), as you submitted it.`,
+    );
+  });
+
+  it("exports a private value as it was submitted: the file is the member's own, for them alone", async () => {
+    const reply = await run('portfolio', {}, { subcommand: 'export' }, PRIYA);
+    expect(reply.files?.[0]?.text).toBe(PRIYA_YAML);
+    expect(reply.files?.[0]?.text).toContain('+44 7700 900123');
+    expect(reply.content).not.toContain('+44');
   });
 
   it('shows a JSON Resume the importer refuses, with its problems, and saves nothing', async () => {

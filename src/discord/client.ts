@@ -20,7 +20,7 @@ import {
   type MessageCreateOptions,
   type StringSelectMenuInteraction,
 } from 'discord.js';
-import { choicesCallback, componentCallback, replyCallback } from '../bot/callback.js';
+import { callbackRequest, choicesCallback, componentCallback, replyCallback } from '../bot/callback.js';
 import { slowDownMessage, type Throttle } from '../bot/cooldown.js';
 import type { Dispatcher } from '../bot/dispatch.js';
 import { findFocused, findSubcommand, flattenOptions, toAttachment } from '../bot/interaction-options.js';
@@ -203,7 +203,9 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
   ): Promise<void> {
     const done = interaction.isAutocomplete() ? interaction.responded : interaction.deferred || interaction.replied;
     if (done) throw new Error('interaction already acknowledged');
-    await interaction.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body: response, auth: false });
+    // A reply with files (a member's export) goes as multipart: payload_json and files[n].
+    const { body, files } = callbackRequest(response);
+    await interaction.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body, files, auth: false });
     if (interaction.isAutocomplete()) {
       interaction.responded = true;
       return;

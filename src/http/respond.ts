@@ -3,7 +3,7 @@
 // (type 7 update, or type 4 for a new message such as "Share in channel").
 // The server has already checked each interaction's shape (./shape.ts).
 import { InteractionResponseType, InteractionType, type APIInteraction, type APIInteractionResponse } from 'discord-api-types/v10';
-import { choicesCallback, componentCallback, replyCallback } from '../bot/callback.js';
+import { choicesCallback, componentCallback, inlineFiles, replyCallback } from '../bot/callback.js';
 import { slowDownMessage, type Throttle } from '../bot/cooldown.js';
 import type { Dispatcher } from '../bot/dispatch.js';
 import { findAttachments, findFocused, findSubcommand, flattenOptions, isObject, type Json } from '../bot/interaction-options.js';
@@ -31,7 +31,8 @@ export function createHttpResponder(dispatcher: Dispatcher, throttle?: Throttle)
         const throttled = slowDown();
         if (throttled) return throttled;
         // A command that reads or writes the store (/portfolio) is answered once it is done.
-        if (waits(name, 'run')) return dispatcher.commandAsync(name, input).then(replyCallback);
+        // Its files (an export) are shown inline: this answer is JSON (see inlineFiles).
+        if (waits(name, 'run')) return dispatcher.commandAsync(name, input).then((payload) => replyCallback(inlineFiles(payload)));
         return replyCallback(dispatcher.command(name, input));
       }
       case InteractionType.ApplicationCommandAutocomplete:

@@ -16,6 +16,7 @@ import type {
   ReplyEmoji,
   ReplyField,
   ReplyMenu,
+  ReplyFile,
   ReplyPayload,
   ReplyRow,
 } from './types.js';
@@ -47,6 +48,10 @@ export const LIMITS = {
   choices: 25,
   choiceName: 100,
   choiceValue: 100,
+  files: 10,
+  /** Discord's upload cap for a bot's answer where nothing raises it (the interaction's attachment_size_limit). */
+  fileBytes: 10 * 1024 * 1024,
+  fileName: 100,
 } as const;
 
 /** What an empty field name or value becomes: Discord rejects empty ones. */
@@ -416,8 +421,8 @@ function fitComponents(value: unknown, redactor: Redactor): ReplyRow[] {
  * or whose text names another site shown as plain text with their real
  * target); invalid urls, ids and components are dropped; embeds
  * fit the 6000 total; a payload with nothing left gets the content
- * "Nothing to show.". Only content, embeds, components, flags and
- * allowed_mentions are carried over. Never throws.
+ * "Nothing to show.". Only content, embeds, components, flags,
+ * allowed_mentions and (on a private reply) files are carried over. Never throws.
  */
 export function fitReply(payload: ReplyPayload, options: FitOptions = {}): ReplyPayload {
   try {
@@ -438,6 +443,8 @@ function fitPayload(payload: ReplyPayload, options: FitOptions): ReplyPayload {
   const components = fitComponents(source.components, redactor);
   const ephemeral = typeof source.flags === 'number' && Number.isInteger(source.flags) && (source.flags & EPHEMERAL) !== 0;
 
+  const files = ephemeral ? fitFiles(source.files) : [];
+
   const out: ReplyPayload = {};
   if (content !== undefined) out.content = content;
   if (embeds.length > 0) out.embeds = embeds;
@@ -445,6 +452,26 @@ function fitPayload(payload: ReplyPayload, options: FitOptions): ReplyPayload {
   if (out.content === undefined && out.embeds === undefined && out.components === undefined) out.content = NOTHING_TO_SHOW;
   if (ephemeral) out.flags = EPHEMERAL;
   out.allowed_mentions = { parse: [] };
+  if (files.length > 0) out.files = files;
+  return out;
+}
+
+/**
+ * Files pass only on a private reply, and as they are: a file is a member's own
+ * document given back to them (what they stored, private values included), so
+ * it is neither redacted nor made inert, and it is never shown to anyone else.
+ * A name must be a plain file name; a file over Discord's upload cap is dropped
+ * (the handler that makes one checks the cap and says so itself).
+ */
+function fitFiles(value: unknown): ReplyFile[] {
+  const out: ReplyFile[] = [];
+  for (const file of listOf(value)) {
+    if (out.length >= LIMITS.files) break;
+    if (!isBag(file) || typeof file.name !== 'string' || typeof file.text !== 'string') continue;
+    if (!/^[\w-][\w.-]*$/.test(file.name) || file.name.length > LIMITS.fileName) continue;
+    if (Buffer.byteLength(file.text, 'utf8') > LIMITS.fileBytes) continue;
+    out.push({ name: file.name, text: file.text });
+  }
   return out;
 }
 

@@ -6,6 +6,7 @@ export type {
   LinkButton,
   MenuOption,
   ReplyEmbed,
+  ReplyFile,
   ReplyMenu,
   ReplyPayload,
   ReplyRow,

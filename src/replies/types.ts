@@ -87,6 +87,16 @@ export interface ReplyRow {
 }
 
 /**
+ * A file sent with a private reply (a member's export of their own document):
+ * UTF-8 text, which the gateway attaches as `files[n]`. The file name carries
+ * the extension Discord shows and the transport derives a content type from.
+ */
+export interface ReplyFile {
+  name: string;
+  text: string;
+}
+
+/**
  * A message payload as command handlers build it. `fitReply` turns any value
  * of this type (or any garbage claiming to be one) into one Discord accepts.
  */
@@ -98,6 +108,8 @@ export interface ReplyPayload {
   flags?: MessageFlags.Ephemeral;
   /** Always `{ parse: [] }` once fitted: nobody is pinged. */
   allowed_mentions?: { parse: [] };
+  /** Files to attach; only on a private reply (see `fitReply`). Never sent as JSON: transports take them out. */
+  files?: ReplyFile[];
 }
 
 /** An autocomplete suggestion for a string option. */
