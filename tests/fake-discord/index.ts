@@ -465,7 +465,7 @@ export class FakeDiscord {
       options: this.#buildOptions(input, command.definition, false, undefined, uploads.options),
     };
     if (command.guildId) data.guild_id = command.guildId;
-    const resolved: JsonObject = { ...(input.resolved ?? {}) };
+    const resolved: JsonObject = { ...this.#resolveUsers(data.options, input), ...(input.resolved ?? {}) };
     if (uploads.options.length > 0) {
       resolved.attachments = { ...(isObject(resolved.attachments) ? resolved.attachments : {}), ...uploads.resolved };
     }
@@ -645,6 +645,29 @@ export class FakeDiscord {
       `Discord does not show /${input.name} to ${user.username}: it needs permissions ${required} (default_member_permissions) ` +
         `and they have ${has}; give them the permission (setMemberPermissions) or an override (allowCommand)`,
     );
+  }
+
+  /** `data.resolved.users` (and `members` in a guild) for the user options, as Discord sends them beside the ids. */
+  #resolveUsers(options: unknown, target: InteractionTarget): JsonObject {
+    const users: JsonObject = {};
+    const members: JsonObject = {};
+    const { guildId } = this.#placeFor(target);
+    const visit = (list: unknown): void => {
+      if (!Array.isArray(list)) return;
+      for (const option of list as JsonObject[]) {
+        visit(option.options);
+        if (option.type !== ApplicationCommandOptionType.User || typeof option.value !== 'string') continue;
+        const user = option.value === this.botUser.id ? this.botUser : this.user(option.value);
+        users[user.id] = user;
+        if (guildId) {
+          const guild = this.#guild(guildId);
+          members[user.id] = { ...buildMember(null, guild.joinedAt), permissions: this.memberPermissions(user, guild.id) };
+        }
+      }
+    };
+    visit(options);
+    if (Object.keys(users).length === 0) return {};
+    return guildId ? { users, members } : { users };
   }
 
   /** Uploads the files of attachment options: their option objects and their `resolved.attachments` entries. */

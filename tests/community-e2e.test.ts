@@ -1,0 +1,313 @@
+// Issue #17 end to end: the real entry point (`node bin/portfolio-bot.js start`, the compiled dist/)
+// logs its discord.js Client into the fake Discord, with its member profiles in a database of its
+// own (SQLite in a temporary directory, then a real PostgreSQL server), and fake members drive it:
+// three submit (a YAML file attachment, a JSON Resume attachment, a `url:` on a loopback server, as
+// FETCH_ALLOW_LOOPBACK allows in tests), /who and /projects search them, a Report is stored and
+// listed, a moderator removes one and a member without Manage Server cannot, and a member exports
+// (a real file attachment) and removes their own. Run `npm run build` first (npm test does).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ButtonStyle, MessageFlags, PermissionFlagsBits } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../commands/index.js';
+import { buildDefinitions } from '../src/deploy/definitions.js';
+import { startFakeDiscord, type FakeDiscord, type FakeInteraction, type JsonObject } from './fake-discord/index.js';
+import { startBotProcess, type BotProcess } from './helpers/bot-process.js';
+import { memberYaml, startFileServer, type FileServer } from './helpers/community.js';
+import { findPostgresBin, startPostgres, type PostgresServer } from './helpers/postgres-server.js';
+import { shippedPortfolio } from './helpers/profile.js';
+
+/** Generous: a busy 2-core machine runs other test files at the same time. */
+const WAIT = { timeoutMs: 15_000 };
+const REFUSED = 'Only members with the Manage Server permission can moderate portfolios.';
+
+const PRIYA_YAML = memberYaml({
+  name: 'Priya',
+  phone: '+44 7700 900123',
+  projects: [
+    { id: 'adamw', name: 'AdamW from scratch', summary: 'Optimizers compared on CIFAR: Adam, AdamW, Lion.', tags: ['optimizers'] },
+    { id: 'notes', name: 'Course notes', summary: 'Notes for lesson 3.', tags: ['notes'] },
+  ],
+});
+// A JSON Resume, made into a profile by the same importer as `portfolio-bot import`.
+const LEE_RESUME = JSON.stringify(
+  {
+    basics: {
+      name: 'Lee',
+      label: 'Learner',
+      summary: 'Learning deep learning.',
+      profiles: [{ network: 'GitHub', url: 'https://github.com/lee', username: 'lee' }],
+    },
+    projects: [
+      {
+        name: 'Learning rate finder',
+        description: 'A learning rate schedule study; one optimizer only.',
+        keywords: ['training'],
+        url: 'https://github.com/lee/lr',
+      },
+    ],
+  },
+  null,
+  2,
+);
+const SAM_YAML = memberYaml({
+  name: 'Sam',
+  projects: [{ id: 'sat', name: 'Satellite imagery segmentation', summary: 'U-Net on Sentinel-2 tiles.', tags: ['satellite imagery'] }],
+});
+
+interface Embed {
+  title?: string;
+  description?: string;
+  footer?: { text: string };
+}
+interface Button {
+  type: number;
+  style?: number;
+  label?: string;
+  custom_id?: string;
+}
+
+const embedsOf = (data: JsonObject): Embed[] => (data['embeds'] as Embed[] | undefined) ?? [];
+const buttonsOf = (data: JsonObject): Button[] =>
+  ((data['components'] as { components: Button[] }[] | undefined) ?? []).flatMap((row) => row.components);
+const linesOf = (data: JsonObject): string[] => embedsOf(data)[0]?.description?.split('\n') ?? [];
+
+/** The one accepted callback's data, after checking that the fake refused nothing about it. */
+async function answerOf(interaction: FakeInteraction): Promise<JsonObject> {
+  const response = await interaction.response(WAIT);
+  expect(interaction.rejections).toEqual([]);
+  expect(interaction.responses).toHaveLength(1);
+  return response.data ?? {};
+}
+
+/** Registers the commands in the fake as `deploy` would: interactions then carry their ids and option types. */
+async function registerCommands(discord: FakeDiscord): Promise<void> {
+  const response = await fetch(`${discord.apiUrl}/v10/applications/${discord.applicationId}/commands`, {
+    method: 'PUT',
+    headers: { authorization: `Bot ${discord.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(buildDefinitions(COMMANDS, { kind: 'global' })),
+  });
+  expect(response.status).toBe(200);
+}
+
+interface Engine {
+  name: string;
+  available: boolean;
+  /** The bot's database settings; called once, before the bot starts. */
+  env(): Promise<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+function sqlite(): Engine {
+  const dir = mkdtempSync(join(tmpdir(), 'portfolio-community-e2e-'));
+  return {
+    name: 'SQLite',
+    available: true,
+    env: () => Promise.resolve({ SQLITE_PATH: join(dir, 'portfolio.db') }),
+    close: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+  };
+}
+
+function postgres(): Engine {
+  let server: PostgresServer | undefined;
+  return {
+    name: 'PostgreSQL',
+    available: findPostgresBin() !== undefined,
+    env: async () => ({ DATABASE_URL: (server = await startPostgres()).url }),
+    close: async () => server?.stop(),
+  };
+}
+
+describe.each([sqlite(), postgres()])('member portfolios end to end on $name', (engine) => {
+  let discord: FakeDiscord;
+  let bot: BotProcess;
+  let files: FileServer;
+  let ownerName: string;
+  let priya: ReturnType<FakeDiscord['user']>;
+  let lee: ReturnType<FakeDiscord['user']>;
+  let sam: ReturnType<FakeDiscord['user']>;
+  let moderator: ReturnType<FakeDiscord['user']>;
+
+  beforeAll(async () => {
+    if (!engine.available) return;
+    ownerName = (await shippedPortfolio()).profile.identity.name;
+    files = await startFileServer();
+    files.files.set('/sam.yaml', { body: SAM_YAML });
+    discord = await startFakeDiscord({ defaultTimeoutMs: 15_000, requireRegisteredCommands: true });
+    priya = discord.user(undefined, 'priya');
+    lee = discord.user(undefined, 'lee');
+    sam = discord.user(undefined, 'sam');
+    moderator = discord.user(undefined, 'moderator');
+    discord.setMemberPermissions(moderator, PermissionFlagsBits.ManageGuild | PermissionFlagsBits.SendMessages);
+    await registerCommands(discord);
+    bot = await startBotProcess(discord, { ...(await engine.env()), FETCH_ALLOW_LOOPBACK: '1', COOLDOWN_COMMANDS: '1000' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await bot?.stop();
+    await discord?.close();
+    await files?.close();
+    await engine.close();
+  });
+
+  it.skipIf(!engine.available)('three members submit: a YAML attachment, a JSON Resume attachment and a url', async () => {
+    const saved = (entries: number) =>
+      `Your portfolio is saved: ${entries} entries, searchable in this server now (/who, /search, /projects). ` +
+      '/portfolio show to see your card, /portfolio remove to take it down.';
+    const yaml = discord.sendCommand({
+      name: 'portfolio',
+      subcommand: 'submit',
+      user: priya,
+      attachments: { file: { filename: 'priya.yaml', content: PRIYA_YAML, contentType: 'application/x-yaml; charset=utf-8' } },
+    });
+    expect(await answerOf(yaml)).toEqual({ content: saved(4), flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } });
+    // The bot fetched the upload from the (fake) CDN url the interaction gave it.
+    const upload = (yaml.payload['data'] as { options: { options: { value: string }[] }[] }).options[0]!.options[0]!.value;
+    expect(discord.attachments.fetches).toEqual([{ path: expect.stringContaining(`/${upload}/priya.yaml`), status: 200 }]);
+
+    const resume = discord.sendCommand({
+      name: 'portfolio',
+      subcommand: 'submit',
+      user: lee,
+      attachments: { file: { filename: 'resume.json', content: LEE_RESUME, contentType: 'application/json; charset=utf-8' } },
+    });
+    expect((await answerOf(resume))['content']).toMatch(/^Your portfolio is saved: \d+ entries, searchable in this server now/);
+
+    const url = discord.sendCommand({ name: 'portfolio', subcommand: 'submit', user: sam, options: { url: `${files.base}/sam.yaml` } });
+    expect((await answerOf(url))['content']).toMatch(/^Your portfolio is saved: \d+ entries/);
+  });
+
+  it.skipIf(!engine.available)('/who optimizers ranks the members who match, best first, each with a button to their card', async () => {
+    const who = await answerOf(discord.sendCommand({ name: 'who', options: { query: 'optimizers' }, user: sam }));
+    const [embed] = embedsOf(who);
+    expect(embed?.title).toBe('🙋 Who here knows “optimizers”');
+    const lines = linesOf(who);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^\*\*1\. priya\*\* — AdamW from scratch · /);
+    expect(lines[1]).toMatch(/^\*\*2\. lee\*\* — \[Learning rate finder\]\(https:\/\/github\.com\/lee\/lr\) · /);
+    expect(embed?.footer?.text).toBe('2 people, best match first · a card: press a name');
+    const buttons = buttonsOf(who);
+    expect(buttons.map((button) => [button.style, button.label])).toEqual([
+      [ButtonStyle.Secondary, 'priya'],
+      [ButtonStyle.Secondary, 'lee'],
+    ]);
+
+    // The first button opens Priya's card, privately, with her private phone nowhere.
+    const card = await answerOf(discord.pressButton({ customId: buttons[0]!.custom_id!, user: sam }));
+    expect(card['flags']).toBe(MessageFlags.Ephemeral);
+    expect(embedsOf(card)[0]?.title).toBe('Priya');
+    expect(JSON.stringify(card)).not.toContain('7700 900123');
+  });
+
+  it.skipIf(!engine.available)("/projects in the server searches every profile there, the owner's included, and names whose", async () => {
+    const projects = await answerOf(discord.sendCommand({ name: 'projects', options: { query: 'optimizers' }, user: lee }));
+    const lines = linesOf(projects);
+    expect(lines.filter((line) => line.startsWith('• **AdamW from scratch** · priya'))).toHaveLength(1);
+    expect(lines.some((line) => line.endsWith(` · ${ownerName}`) || line.includes(` · ${ownerName} `))).toBe(true);
+    const all = JSON.stringify(embedsOf(await answerOf(discord.sendCommand({ name: 'projects', user: lee }))));
+    for (const label of ['· priya', '· lee', '· sam', `· ${ownerName}`]) expect(all).toContain(label);
+  });
+
+  it.skipIf(!engine.available)("a card's Report button stores a report that /portfolio-mod reports lists", async () => {
+    const card = await answerOf(discord.sendCommand({ name: 'portfolio', subcommand: 'show', options: { member: lee.id }, user: sam }));
+    expect(embedsOf(card)[0]?.footer?.text).toBe('Shared by lee in this server · /portfolio help: privacy');
+    const report = buttonsOf(card).find((button) => button.label === 'Report');
+    expect(report?.custom_id).toBeDefined();
+    const pressed = await answerOf(discord.pressButton({ customId: report!.custom_id!, user: sam }));
+    expect(pressed).toEqual({
+      content: "Thanks: the server's moderators will see your report (/portfolio-mod reports).",
+      flags: MessageFlags.Ephemeral,
+      allowed_mentions: { parse: [] },
+    });
+    const reports = await answerOf(discord.sendCommand({ name: 'portfolio-mod', subcommand: 'reports', user: moderator }));
+    expect(linesOf(reports)).toHaveLength(1);
+    expect(linesOf(reports)[0]).toMatch(
+      new RegExp(`^• \\*\\*lee\\*\\* — reported with the Report button of their card \\(by user ${sam.id}, `),
+    );
+  });
+
+  it.skipIf(!engine.available)(
+    'a member without Manage Server cannot moderate: hidden by Discord, and refused when a server override lets them run it',
+    async () => {
+      const definition = discord.commands.global.find((command) => command.name === 'portfolio-mod');
+      expect(definition?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
+      const remove = { name: 'portfolio-mod', subcommand: 'remove', options: { member: priya.id, reason: 'mine now' }, user: sam };
+      expect(() => discord.sendCommand(remove)).toThrow(/^Discord does not show \/portfolio-mod to sam/);
+
+      discord.allowCommand('portfolio-mod', sam);
+      const refused = await answerOf(discord.sendCommand(remove));
+      expect(refused).toEqual({ content: REFUSED, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } });
+      const reports = await answerOf(discord.sendCommand({ name: 'portfolio-mod', subcommand: 'reports', user: sam }));
+      expect(reports['content']).toBe(REFUSED);
+      // Priya's portfolio is still there.
+      const who = await answerOf(discord.sendCommand({ name: 'who', options: { query: 'optimizers' }, user: sam }));
+      expect(linesOf(who)[0]).toMatch(/^\*\*1\. priya\*\*/);
+    },
+  );
+
+  it.skipIf(!engine.available)('a moderator removes a member: gone from /who at once', async () => {
+    const options = { member: lee.id, reason: 'spam' };
+    const removed = await answerOf(discord.sendCommand({ name: 'portfolio-mod', subcommand: 'remove', options, user: moderator }));
+    expect(removed).toEqual({
+      content: "Removed lee's portfolio from this server (reason: spam).",
+      flags: MessageFlags.Ephemeral,
+      allowed_mentions: { parse: [] },
+    });
+    // The user option came with Discord's resolved user, as real interactions carry it.
+    const data = discord.interactions.at(-1)!.payload['data'] as { resolved?: { users?: Record<string, unknown> } };
+    expect(Object.keys(data.resolved?.users ?? {})).toEqual([lee.id]);
+    const who = await answerOf(discord.sendCommand({ name: 'who', options: { query: 'optimizers' }, user: sam }));
+    expect(linesOf(who)).toEqual([expect.stringMatching(/^\*\*1\. priya\*\* — AdamW from scratch/)]);
+    const card = await answerOf(discord.sendCommand({ name: 'portfolio', subcommand: 'show', options: { member: lee.id }, user: sam }));
+    expect(card['content']).toBe("That member hasn't shared a portfolio in this server.");
+  });
+
+  it.skipIf(!engine.available)('a member exports their own portfolio: a private file, the bytes they submitted', async () => {
+    const exported = discord.sendCommand({ name: 'portfolio', subcommand: 'export', user: priya });
+    const data = await answerOf(exported);
+    const bytes = Buffer.from(PRIYA_YAML, 'utf8');
+    expect(data).toEqual({
+      content: `Your portfolio as stored in this server: profile.yaml (${bytes.length} bytes), as you submitted it.`,
+      flags: MessageFlags.Ephemeral,
+      allowed_mentions: { parse: [] },
+      attachments: [{ id: 0, filename: 'profile.yaml' }],
+    });
+    expect(exported.files).toHaveLength(1);
+    const [file] = exported.files;
+    expect(file?.filename).toBe('profile.yaml');
+    expect(file?.contentType).toBe('application/yaml; charset=utf-8');
+    expect(file?.bytes.equals(bytes)).toBe(true);
+    // The message Discord made holds it as an attachment.
+    expect(exported.original?.attachments.map((attachment) => [attachment.filename, attachment.size])).toEqual([
+      ['profile.yaml', bytes.length],
+    ]);
+    expect(exported.original?.flags).toBe(MessageFlags.Ephemeral);
+
+    // Sam's came from a url: the file is the document the url served.
+    const fromUrl = discord.sendCommand({ name: 'portfolio', subcommand: 'export', user: sam });
+    await answerOf(fromUrl);
+    expect(fromUrl.files.map((each) => [each.filename, each.bytes.toString('utf8')])).toEqual([['profile.yaml', SAM_YAML]]);
+  });
+
+  it.skipIf(!engine.available)('a member removes their own portfolio: gone from /who and from export', async () => {
+    const removed = await answerOf(discord.sendCommand({ name: 'portfolio', subcommand: 'remove', user: priya }));
+    expect(removed['content']).toBe('Your portfolio is removed from this server: deleted from the database and from search, now.');
+    const who = await answerOf(discord.sendCommand({ name: 'who', options: { query: 'optimizers' }, user: sam }));
+    expect(embedsOf(who)[0]?.title).toBe('No one here matches “optimizers”');
+    const again = await answerOf(discord.sendCommand({ name: 'portfolio', subcommand: 'export', user: priya }));
+    expect(again['content']).toBe("You haven't shared a portfolio in this server, so there is nothing to export.");
+    // Sam's portfolio is untouched.
+    expect(
+      JSON.stringify(await answerOf(discord.sendCommand({ name: 'search', options: { query: 'satellite imagery' }, user: lee }))),
+    ).toContain('Satellite imagery segmentation');
+  });
+
+  it.skipIf(!engine.available)('nothing was refused, nothing went unanswered, and nothing failed in the bot', () => {
+    expect(discord.rejections).toEqual([]);
+    expect(discord.unhandled).toEqual([]);
+    expect(bot.logsMatching((line) => line.level === 'error')).toEqual([]);
+    expect(bot.logsMatching('interaction').map((line) => line['outcome'])).not.toContain('error');
+    expect(bot.output).not.toContain(discord.token);
+  });
+});
