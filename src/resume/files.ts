@@ -2,8 +2,9 @@
 // import, export and init. Reading is bounded like a profile's (a regular file,
 // at most 1 MiB); writing never replaces an existing file unless told to.
 import { constants } from 'node:fs';
-import { mkdir, open, writeFile } from 'node:fs/promises';
+import { open, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { makeDirectory } from '../paths.js';
 import { RESUME_LIMITS } from './check.js';
 
 /** A file's text, or a one-line reason it can't be read as a résumé. */
@@ -43,7 +44,7 @@ export async function readResumeFile(file: string): Promise<{ text: string } | {
 /** Writes `text` to `file` (making its folder); an existing file is kept unless `force`. Answers a problem line, or undefined. */
 export async function writeNewFile(file: string, text: string, force: boolean): Promise<string | undefined> {
   try {
-    await mkdir(dirname(file), { recursive: true });
+    makeDirectory(dirname(file));
     // "wx" fails when the file exists, in the same system call that would create it: no check-then-write race.
     await writeFile(file, text, { flag: force ? 'w' : 'wx' });
     return undefined;

@@ -3,17 +3,23 @@
 // machine losing power). better-sqlite3 is synchronous; the Sql runner wraps it
 // in promises and runs one transaction at a time (a statement outside a
 // transaction waits for the open one, so it never lands inside it).
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import { makeDirectory } from '../paths.js';
 import { MIGRATIONS, migrationText, type Migration } from './migrations.js';
 import { createRecordStore } from './records.js';
 import type { MemberChange, Sql, SqlRow, SqlValue, Store } from './types.js';
 
 export async function openSqliteStore(file: string, migrations: readonly Migration[] = MIGRATIONS): Promise<Store> {
   const { default: Database } = await import('better-sqlite3');
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db: BetterSqlite3.Database = new Database(file);
+  let db: BetterSqlite3.Database;
+  try {
+    if (file !== ':memory:') makeDirectory(dirname(file));
+    db = new Database(file);
+  } catch (error) {
+    // SQLite's own words ("unable to open database file") do not say which file.
+    throw new Error(`could not open the SQLite database ${file}: ${(error as Error).message}`, { cause: error });
+  }
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
