@@ -20,7 +20,6 @@ import {
 import type { CommunityService, GuildCommunity } from '../bot/types.js';
 import type { MemberRecord, Store } from '../store/types.js';
 import { DEFAULT_FETCH_POLICY, fetchDocument, FetchError, type FetchPolicy } from './fetch.js';
-import { parseMemberDocument, PROBLEMS_SHOWN } from './parse.js';
 import { createCommunitySearch, OWNER_ID, type CommunitySearch } from '../search/community.js';
 
 export interface CommunityOptions {
@@ -29,6 +28,11 @@ export interface CommunityOptions {
   owner: () => Portfolio;
   logger: Logger;
   fetchPolicy?: FetchPolicy;
+  /**
+   * Whether close() closes the store too (the default). False when the store is shared
+   * (the bots give one store to the community and to insights, and close it last).
+   */
+  closeStore?: boolean;
   /** Submits a member may make per window, per server. */
   submitLimit?: { count: number; windowMs: number };
   now?: () => number;
@@ -78,7 +82,8 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
   }
 
   /** Puts a stored record into the index; false (and a log line) when it no longer loads. */
-  function apply(record: MemberRecord): boolean {
+  async function apply(record: MemberRecord): Promise<boolean> {
+    const { parseMemberDocument } = await loadParser();
     const parsed = parseMemberDocument(record.source, `${record.memberId}.${record.format === 'json-resume' ? 'json' : 'yaml'}`);
     if (!parsed.loaded) {
       logger.warn('a stored member profile does not load; it is left out', { guild: record.guildId, member: record.memberId });
@@ -105,7 +110,7 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
     changed(known);
   }
 
-  for (const guildId of await store.listGuilds()) for (const record of await store.listMembers(guildId)) apply(record);
+  for (const guildId of await store.listGuilds()) for (const record of await store.listMembers(guildId)) await apply(record);
 
   /**
    * After the change feed missed changes: every member whose stored version differs
@@ -163,6 +168,7 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
   }
 
   async function save(guildId: string, member: { id: string; name?: string | undefined }, text: string, filename: string) {
+    const { parseMemberDocument, PROBLEMS_SHOWN } = await loadParser();
     const parsed = parseMemberDocument(text, filename);
     if (!parsed.loaded) {
       const shown = parsed.problems.slice(0, PROBLEMS_SHOWN);
@@ -184,7 +190,7 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
       updatedAt: at,
     };
     await store.putMember(record);
-    apply(record);
+    await apply(record);
     const entries = guild(guildId).search.entriesOf(member.id).length;
     return { ok: true as const, entries, replaced: before !== undefined };
   }
@@ -250,14 +256,22 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
       const record = await store.getMember(guildId, memberId);
       const current = guilds.get(guildId)?.members.get(memberId);
       if (!record) drop(guildId, memberId);
-      else if (current?.updatedAt !== record.updatedAt || current.owner.name !== record.memberName) apply(record);
+      else if (current?.updatedAt !== record.updatedAt || current.owner.name !== record.memberName) await apply(record);
     },
     async close() {
       await stopListening();
-      await store.close();
+      if (options.closeStore !== false) await store.close();
     },
   };
   return community;
+}
+
+// The parser brings the profile schema, the YAML parser and the JSON Resume importer:
+// loaded on the first document to read, not with the community, so that a bot whose
+// servers have no member profiles does not load them at start (cold start, npm run bench).
+let parser: Promise<typeof import('./parse.js')> | undefined;
+function loadParser(): Promise<typeof import('./parse.js')> {
+  return (parser ??= import('./parse.js'));
 }
 
 async function fetchAttachment(attachment: Attachment, policy: FetchPolicy): Promise<string> {
