@@ -10,6 +10,7 @@ import { createHttpResponder } from '../http/respond.js';
 import { startInsights } from '../insights/start.js';
 import { createLogger } from '../log.js';
 import { installSignalHandlers } from '../signals.js';
+import { openStore } from '../store/index.js';
 import type { CliCommand } from './types.js';
 
 export const run: CliCommand = async (_args, io) => {
@@ -30,8 +31,11 @@ export const run: CliCommand = async (_args, io) => {
   // Off the main thread: a reload of even a hostile file never stalls the requests being answered.
   const holder = await createPortfolioStore(config.PROFILE_PATH, logger, (file) => loadPortfolio(file, { offThread: true }));
   if (!holder) return 1;
-  const insights = startInsights(config, 'http', logger);
-  const community = await openConfiguredCommunity(config, holder.current, logger);
+  // One database for member portfolios and insights, closed after both.
+  const storeOpening = openStore(config);
+  void storeOpening.catch(() => undefined); // reported by the community, below
+  const insights = startInsights(config, 'http', logger, storeOpening);
+  const community = await openConfiguredCommunity(config, holder.current, logger, storeOpening);
   const dispatcher = createDispatcher({
     commands: COMMANDS,
     portfolio: holder.current,
@@ -57,6 +61,7 @@ export const run: CliCommand = async (_args, io) => {
     await server.close();
     await insights?.close();
     await community?.close().catch(() => undefined);
+    await (await storeOpening.catch(() => undefined))?.close();
   }, logger);
   holder.watch();
   logger.info('serving interactions', {

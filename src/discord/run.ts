@@ -4,6 +4,7 @@ import type { Dispatcher } from '../bot/dispatch.js';
 import type { ReplyPayload } from '../replies/index.js';
 import { createCooldown } from '../bot/cooldown.js';
 import type { Config } from '../config.js';
+import type { Store } from '../store/index.js';
 import { createLogger, type Logger } from '../log.js';
 import { installSignalHandlers } from '../signals.js';
 import { describeNetworkError, LIKELY_CAUSES, noAnswerMessage, unreachableMessage } from './unreachable.js';
@@ -39,6 +40,8 @@ export async function runGatewayBot(config: Config): Promise<number> {
   logger.info('connecting to Discord', { api: config.DISCORD_API_URL, timeoutSeconds: config.DISCORD_CONNECT_TIMEOUT });
   const login = gateway.start();
   void login.catch(() => undefined); // awaited below
+  // The database (member portfolios and insights share it) opens while the login waits on the network too.
+  const storeOpening = openBotStore(config);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'timeout'>(
     (resolve) => (timer = setTimeout(() => resolve('timeout'), config.DISCORD_CONNECT_TIMEOUT * 1000)),
@@ -56,14 +59,15 @@ export async function runGatewayBot(config: Config): Promise<number> {
   const holder = await loading.catch(() => null);
   if (!holder) {
     clearTimeout(timer);
+    await (await storeOpening.catch(() => undefined))?.close();
     await gateway.client.destroy();
     return 1;
   }
-  const insights = insightsModule.startInsights(config, 'gateway', logger);
+  const insights = insightsModule.startInsights(config, 'gateway', logger, storeOpening);
   ownerInsights = async (days) =>
     insights ? insights.card(holder.current(), days) : { content: insightsModule.INSIGHTS_OFF_NOTICE, flags: MessageFlags.Ephemeral };
   const { openConfiguredCommunity } = await import('../community/open.js');
-  const community = await openConfiguredCommunity(config, holder.current, logger);
+  const community = await openConfiguredCommunity(config, holder.current, logger, storeOpening);
   provideDispatcher(
     createDispatcher({
       commands: COMMANDS,
@@ -85,6 +89,7 @@ export async function runGatewayBot(config: Config): Promise<number> {
       ]);
       // What was asked last is written before the process ends.
       await Promise.race([insights?.close(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+      await (await storeOpening.catch(() => undefined))?.close();
     },
     logger,
     { describe: () => ({ inFlight: gateway.inFlight(), shards: gateway.status().shards.length }) },
@@ -105,6 +110,13 @@ export async function runGatewayBot(config: Config): Promise<number> {
   holder.watch();
   // Keep running: the client's socket holds the event loop open until stop().
   return new Promise<number>(() => undefined);
+}
+
+/** The store the bot's community and insights share; a failure to open it is theirs to report. */
+export function openBotStore(config: Config): Promise<Store> {
+  const opening = import('../store/index.js').then(({ openStore }) => openStore(config));
+  void opening.catch(() => undefined);
+  return opening;
 }
 
 /**

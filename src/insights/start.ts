@@ -20,10 +20,18 @@ export interface RunningInsights {
 
 type InsightsConfig = Pick<Config, 'INSIGHTS' | 'INSIGHTS_DAYS' | 'DATABASE_URL' | 'SQLITE_PATH'>;
 
-/** Undefined when INSIGHTS is off: then nothing is opened and nothing recorded. */
-export function startInsights(config: InsightsConfig, transport: string, logger: Logger): RunningInsights | undefined {
+/**
+ * Undefined when INSIGHTS is off: then nothing is opened and nothing recorded. `shared` is a store
+ * the caller opened (and closes, after close() here); without it insights open their own.
+ */
+export function startInsights(
+  config: InsightsConfig,
+  transport: string,
+  logger: Logger,
+  shared?: Promise<Store>,
+): RunningInsights | undefined {
   if (config.INSIGHTS === 'off') return undefined;
-  const store: Promise<Store> = import('../store/index.js').then(({ openStore }) => openStore(config));
+  const store: Promise<Store> = shared ?? import('../store/index.js').then(({ openStore }) => openStore(config));
   const sql: Promise<Sql> = store.then((opened) => opened.sql);
   const recorder = createInsightsRecorder({ sql, transport, logger, days: config.INSIGHTS_DAYS });
   return {
@@ -35,7 +43,7 @@ export function startInsights(config: InsightsConfig, transport: string, logger:
     },
     async close() {
       await recorder.close();
-      await (await store.catch(() => undefined))?.close();
+      if (!shared) await (await store.catch(() => undefined))?.close();
     },
   };
 }
