@@ -20,6 +20,7 @@ import {
 import type { CommunityService, GuildCommunity } from '../bot/types.js';
 import type { MemberRecord, Store } from '../store/types.js';
 import { DEFAULT_FETCH_POLICY, fetchDocument, FetchError, type FetchPolicy } from './fetch.js';
+import type * as Parse from './parse.js';
 import { createCommunitySearch, OWNER_ID, type CommunitySearch } from '../search/community.js';
 
 export interface CommunityOptions {
@@ -269,8 +270,8 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
 // The parser brings the profile schema, the YAML parser and the JSON Resume importer:
 // loaded on the first document to read, not with the community, so that a bot whose
 // servers have no member profiles does not load them at start (cold start, npm run bench).
-let parser: Promise<typeof import('./parse.js')> | undefined;
-function loadParser(): Promise<typeof import('./parse.js')> {
+let parser: Promise<typeof Parse> | undefined;
+function loadParser(): Promise<typeof Parse> {
   return (parser ??= import('./parse.js'));
 }
 
