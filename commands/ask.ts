@@ -3,6 +3,7 @@ import { answerQuestion } from '../src/ask/index.js';
 import { describeQuestion } from '../src/ask/facts.js';
 import { MEMBER_OPTION, PRIVATE_OPTION, stringOption } from '../src/bot/options.js';
 import type { CommandModule } from '../src/bot/types.js';
+import { answerInServer, describeInServer } from './ask-server.js';
 
 export const ask = {
   definition: {
@@ -21,6 +22,15 @@ export const ask = {
     ],
   },
   // DM text and mentions arrive here too (dispatcher.message), of any length.
-  execute: (input, portfolio) => answerQuestion(stringOption(input, 'question') ?? '', portfolio, input.surface),
-  describe: (input, portfolio) => describeQuestion(stringOption(input, 'question') ?? '', portfolio),
+  // In a server with member portfolios, every profile there is asked (member:… has already narrowed it to one).
+  execute: (input, portfolio) => {
+    const question = stringOption(input, 'question') ?? '';
+    if (portfolio.community) return answerInServer(question, portfolio, portfolio.community, input.surface);
+    return answerQuestion(question, portfolio, input.surface);
+  },
+  describe: (input, portfolio) => {
+    const question = stringOption(input, 'question') ?? '';
+    if (portfolio.community) return describeInServer(question, portfolio, portfolio.community);
+    return describeQuestion(question, portfolio);
+  },
 } as const satisfies CommandModule;

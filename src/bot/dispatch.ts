@@ -414,7 +414,7 @@ function scopeToMember(name: string, input: CommandInput, portfolio: Portfolio):
 }
 
 /** The reply, with whose portfolio it comes from as its first embed's author line (or its first line). */
-function labelled(payload: ReplyPayload, label: string): ReplyPayload {
+export function labelled(payload: ReplyPayload, label: string): ReplyPayload {
   const [first, ...rest] = payload.embeds ?? [];
   if (first) return { ...payload, embeds: [{ ...first, author: { name: label } }, ...rest] };
   return { ...payload, content: `**${label}**\n${payload.content ?? ''}` };

@@ -231,3 +231,13 @@ export function buildReportsCard(reports: readonly ReportLine[]): ReplyPayload {
     flags: MessageFlags.Ephemeral,
   };
 }
+
+/**
+ * Under /ask's answer in a server: the other members whose portfolios answer the
+ * question too, each with their best entry, and how to ask them alone.
+ */
+export function alsoAnsweringLine(others: readonly { owner: Owner; title: string }[]): string {
+  if (others.length === 0) return '';
+  const names = others.map(({ owner, title }) => `**${whose(owner)}** (${cleanUserText(title, 60)})`);
+  return `Also in this server: ${names.join(', ')}. Ask with member:… for one person's answer.`;
+}
