@@ -87,7 +87,7 @@ describe('/ask in a server with member portfolios', () => {
   });
 
   it('member: narrows /ask to one person', async () => {
-    const reply = await ask('who has built optimizers?', { member: SAM.id });
+    const reply = await ask('optimizers?', { member: SAM.id });
     expect(whose(reply)).toBe("sam's portfolio");
     expect(JSON.stringify(reply)).toContain('Lion optimizer notes');
     expect(JSON.stringify(reply)).not.toContain('AdamW');
