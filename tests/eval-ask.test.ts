@@ -73,6 +73,16 @@ describe('the question sets', () => {
       expect(new Set(set.map(kindOf))).toEqual(new Set(KINDS));
     }
   });
+
+  // Only parsed and checked here, never answered: its score is read once, at the end of issue #13.
+  it('the second held-out set is well formed, disjoint from the other sets, and at least 70 questions', () => {
+    const heldout2 = loadQuestions('heldout2', profile);
+    expect(heldout2.length).toBeGreaterThanOrEqual(70);
+    const earlier = new Set((['dev', 'dev2', 'heldout'] as const).flatMap((set) => loadQuestions(set, profile)).map((item) => item.id));
+    expect(heldout2.filter((item) => earlier.has(item.id))).toEqual([]);
+    expect(new Set(heldout2.map((item) => item.persona))).toEqual(new Set(PERSONAS));
+    expect(new Set(heldout2.map(kindOf))).toEqual(new Set(KINDS));
+  });
 });
 
 describe('the judge reads each card as the entry it shows', () => {
