@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ButtonStyle, MessageFlags, PermissionFlagsBits } from 'discord.js';
+import { ButtonStyle, InteractionResponseType, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../commands/index.js';
 import { buildDefinitions } from '../src/deploy/definitions.js';
@@ -176,6 +176,27 @@ describe.each([sqlite(), postgres()])('member portfolios end to end on $name', (
 
     const url = discord.sendCommand({ name: 'portfolio', subcommand: 'submit', user: sam, options: { url: `${files.base}/sam.yaml` } });
     expect((await answerOf(url))['content']).toMatch(/^Your portfolio is saved: \d+ entries/);
+  });
+
+  // Discord takes the first response within 3 seconds only; a url may take longer to fetch (up to the fetch policy's cap).
+  it.skipIf(!engine.available || engine.name !== 'SQLite')('a slow url is answered after a private deferral, not too late', async () => {
+    const slowMember = discord.user(undefined, 'slow');
+    files.files.set('/slow.yaml', { body: SAM_YAML.replace('Sam', 'Slow'), delayMs: 3200 });
+    const slow = discord.sendCommand({
+      name: 'portfolio',
+      subcommand: 'submit',
+      user: slowMember,
+      options: { url: `${files.base}/slow.yaml` },
+    });
+    const reply = await slow.finalMessage(WAIT);
+    expect(slow.rejections).toEqual([]);
+    expect(slow.responses).toEqual([
+      { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } },
+    ]);
+    expect(reply['content']).toMatch(/^Your portfolio is saved: \d+ entries/);
+    expect(slow.original?.flags).toBe(MessageFlags.Ephemeral);
+    const removed = await answerOf(discord.sendCommand({ name: 'portfolio', subcommand: 'remove', user: slowMember }));
+    expect(removed['content']).toMatch(/^Your portfolio is removed/);
   });
 
   it.skipIf(!engine.available)('/who optimizers ranks the members who match, best first, each with a button to their card', async () => {

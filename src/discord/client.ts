@@ -49,6 +49,13 @@ export interface GatewayOptions {
   insights?: (options: Readonly<Record<string, unknown>>) => Promise<ReplyPayload>;
 }
 
+/**
+ * How long a command's answer may take before the interaction is deferred: well
+ * inside Discord's 3 seconds, which count from the interaction's creation and
+ * so include its way here and the callback's way back.
+ */
+const DEFER_AFTER_MS = 1500;
+
 /** How long the application's owner and team are remembered before they are read again. */
 const OWNERS_TTL_MS = 10 * 60_000;
 
@@ -168,7 +175,7 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
         await sendCallback(interaction, replyCallback(dispatcher().deliver(payload)));
       } else if (interaction.isChatInputCommand()) {
         const input = { options: flattenOptions(interaction.options.data), user, ...where(interaction) };
-        await sendCallback(interaction, replyCallback(await dispatcher().commandAsync(name, input)));
+        await answerInTime(interaction, dispatcher().commandAsync(name, input));
       } else {
         const values = interaction.isStringSelectMenu() ? interaction.values : [];
         // Who ran the command behind this message, as Discord says: outranks the custom_id's own u= field.
@@ -213,6 +220,39 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
     interaction.replied = true;
     if (response.type === InteractionResponseType.ChannelMessageWithSource)
       interaction.ephemeral = ((response.data?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+  }
+
+  /**
+   * Sends a command's answer, deferring first when it is not ready soon: Discord
+   * takes the first response within 3 seconds of the interaction only, and a
+   * command that reads the network or the database (/portfolio submit fetches a
+   * url for up to the fetch policy's time cap) can take longer. The deferral is
+   * private, since what takes long here (a submit, a removal) is answered
+   * privately; the answer then replaces the "thinking…" message.
+   */
+  async function answerInTime(interaction: ChatInputCommandInteraction, work: Promise<ReplyPayload>): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), DEFER_AFTER_MS)));
+    const first = await Promise.race([work, late]);
+    clearTimeout(timer);
+    if (first !== 'late') {
+      await sendCallback(interaction, replyCallback(first));
+      return;
+    }
+    await sendCallback(interaction, {
+      type: InteractionResponseType.DeferredChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral },
+    });
+    interaction.deferred = true;
+    const { flags: _flags, ...payload } = await work;
+    // An edit cannot change a message's flags: the deferral made it private already.
+    const { body, files } = callbackRequest(replyCallback(payload));
+    const data = 'data' in body ? body.data : undefined;
+    await interaction.client.rest.patch(Routes.webhookMessage(interaction.applicationId, interaction.token, '@original'), {
+      body: data,
+      files,
+      auth: false,
+    });
   }
 
   async function handleMessage(message: Message): Promise<void> {

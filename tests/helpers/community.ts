@@ -74,7 +74,8 @@ export interface FileServer {
   /** http://127.0.0.1:port */
   base: string;
   /** What a path serves. */
-  files: Map<string, { status?: number; body?: string; headers?: Record<string, string>; stall?: boolean }>;
+  /** `delayMs`: answer only after that long (a slow website). */
+  files: Map<string, { status?: number; body?: string; headers?: Record<string, string>; stall?: boolean; delayMs?: number }>;
   close(): Promise<void>;
 }
 
@@ -91,8 +92,12 @@ export async function startFileServer(): Promise<FileServer> {
       res.write('version: 1\n');
       return; // never ends
     }
-    res.writeHead(file.status ?? 200, file.headers ?? { 'content-type': 'text/yaml' });
-    res.end(file.body ?? '');
+    const answer = () => {
+      res.writeHead(file.status ?? 200, file.headers ?? { 'content-type': 'text/yaml' });
+      res.end(file.body ?? '');
+    };
+    if (file.delayMs) setTimeout(answer, file.delayMs);
+    else answer();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
