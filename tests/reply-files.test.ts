@@ -1,10 +1,20 @@
 // Files on replies (a member's export): fitReply lets them through only on a private reply, with a
 // plain name and within Discord's upload cap; the gateway sends them as multipart parts listed in
-// data.attachments; the HTTP endpoint, which answers with JSON, shows a small one inline instead.
+// data.attachments (also on the edit that follows a deferral); the HTTP endpoint, which answers with
+// JSON, shows a small one inline instead.
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
-import { describe, expect, it } from 'vitest';
+import { Events } from 'discord.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import { callbackRequest, contentTypeOf, inlineFiles, replyCallback } from '../src/bot/callback.js';
+import { createDispatcher } from '../src/bot/dispatch.js';
+import type { CommandModule } from '../src/bot/types.js';
+import { createGatewayBot, type GatewayBot } from '../src/discord/client.js';
+import { silentLogger } from '../src/log.js';
 import { fitReply, LIMITS, type ReplyPayload } from '../src/replies/index.js';
+import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';
+import { shippedPortfolio } from './helpers/profile.js';
 
 const PRIVATE = MessageFlags.Ephemeral;
 const file = { name: 'profile.yaml', text: 'version: 1\nname: Sam\n' };
@@ -69,5 +79,45 @@ describe('files on the way out', () => {
     expect(inlineFiles({ content: 'Yours:', files: [long] }).content).toBe(
       'Yours:\n(resume.json is too long to show here, and this bot cannot attach files to this answer.)',
     );
+  });
+});
+
+describe('a file on a deferred answer, through the real discord.js client', () => {
+  let discord: FakeDiscord | undefined;
+  let gateway: GatewayBot | undefined;
+  afterEach(async () => {
+    await gateway?.stop(0);
+    await discord?.close();
+  });
+
+  it('edits the private deferral with the answer and its file (multipart PATCH of @original)', async () => {
+    const text = 'version: 1\nname: Slow\n';
+    // A command whose answer (a file, as /portfolio export makes) takes longer than the bot waits before deferring.
+    const slow: CommandModule = {
+      definition: { name: 'slow', description: 'A slow export' },
+      execute: () => ({ content: 'not this' }),
+      run: async () => {
+        await sleep(1700);
+        return { content: 'Here it is.', files: [{ name: 'profile.yaml', text }], flags: MessageFlags.Ephemeral };
+      },
+    };
+    const shipped = await shippedPortfolio();
+    const dispatcher = createDispatcher({ commands: [slow], portfolio: () => shipped, logger: silentLogger });
+    discord = await startFakeDiscord();
+    gateway = createGatewayBot({ token: discord.token, apiUrl: discord.apiUrl, dispatcher, logger: silentLogger });
+    const ready = once(gateway.client, Events.ClientReady);
+    await gateway.start();
+    await ready;
+
+    const interaction = discord.sendCommand({ name: 'slow' });
+    const edit = await interaction.waitForEdit({ timeoutMs: 10_000 });
+    expect(interaction.responses).toEqual([
+      { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } },
+    ]);
+    expect(edit).toEqual({ content: 'Here it is.', allowed_mentions: { parse: [] }, attachments: [{ id: 0, filename: 'profile.yaml' }] });
+    expect(interaction.files.map((file) => [file.filename, file.bytes.toString('utf8')])).toEqual([['profile.yaml', text]]);
+    expect(interaction.original?.flags).toBe(MessageFlags.Ephemeral);
+    expect(interaction.original?.attachments.map((attachment) => attachment.filename)).toEqual(['profile.yaml']);
+    expect(discord.rejections).toEqual([]);
   });
 });
