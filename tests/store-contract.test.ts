@@ -21,6 +21,8 @@ interface Engine {
   open(migrations?: readonly Migration[]): Promise<Store>;
   /** The same database again (a restart). */
   reopen(store: Store, migrations?: readonly Migration[]): Promise<Store>;
+  /** A second connection to the same database, beside the first (another process's). */
+  also(store: Store): Promise<Store>;
 }
 
 let scratch = '';
@@ -45,6 +47,12 @@ const sqlite: Engine = {
     where.set(again, file);
     return again;
   },
+  async also(store) {
+    const file = where.get(store)!;
+    const second = await openSqliteStore(file);
+    where.set(second, file);
+    return second;
+  },
 };
 
 const postgres: Engine = {
@@ -67,6 +75,12 @@ const postgres: Engine = {
     const again = await openPostgresStore(url, migrations);
     where.set(again, url);
     return again;
+  },
+  async also(store) {
+    const url = where.get(store)!;
+    const second = await openPostgresStore(url);
+    where.set(second, url);
+    return second;
   },
 };
 
@@ -237,6 +251,72 @@ describe.each([sqlite, postgres])('the store on $name', (engine) => {
     await eventually(() => expect(seen).toEqual([{ guildId: 'g', memberId: 'after' }]));
     await stop();
     await store.close();
+  });
+
+  it('limits submits per member and server, remembers them across a restart, and lets one through once the window has passed', async () => {
+    const limit = { count: 3, windowMs: 60_000 };
+    let store = await engine.open();
+    const take = (at: number, memberId = 'm1', guildId = 'g1') => store.takeSubmit(guildId, memberId, at, limit);
+    expect([await take(1_000), await take(2_000), await take(3_000)]).toEqual([true, true, true]);
+    expect(await take(4_000)).toBe(false);
+    expect(await take(4_000, 'm2')).toBe(true);
+    expect(await take(4_000, 'm1', 'g2')).toBe(true);
+    store = await engine.reopen(store);
+    expect(await take(5_000)).toBe(false);
+    // The first submit (at 1 000) has left the window; the refused ones never counted.
+    expect(await take(61_000)).toBe(true);
+    expect(await take(61_500)).toBe(false);
+    await store.close();
+  });
+
+  it('shares the submit limit between two connections to one database, and lets exactly the limit through', async () => {
+    const limit = { count: 3, windowMs: 60_000 };
+    const first = await engine.open();
+    const second = await engine.also(first);
+    const stores = [first, second];
+    let results: boolean[];
+    if (engine.name === 'postgres') {
+      // At once, from two pools: the row lock makes them wait for each other.
+      results = await Promise.all(Array.from({ length: 10 }, (_, i) => stores[i % 2]!.takeSubmit('g', 'm', 1_000 + i, limit)));
+    } else {
+      // One SQLite connection per process: taken in turn (a transaction holds the file's write lock).
+      results = [];
+      for (let i = 0; i < 10; i++) results.push(await stores[i % 2]!.takeSubmit('g', 'm', 1_000 + i, limit));
+    }
+    expect(results.filter(Boolean)).toHaveLength(3);
+    await second.close();
+    await first.close();
+  });
+
+  it('tells the listeners of another connection to the same database of each save and removal', async () => {
+    const writer = await engine.open();
+    const reader = await engine.also(writer);
+    const seen: MemberChange[] = [];
+    const stop = await reader.onMemberChange((change) => seen.push(change));
+    await writer.putMember(member({ guildId: 'g', memberId: 'a' }));
+    await writer.putMember(member({ guildId: 'g', memberId: 'b' }));
+    await writer.removeMember('g', 'a');
+    await eventually(() =>
+      expect(seen).toEqual([
+        { guildId: 'g', memberId: 'a' },
+        { guildId: 'g', memberId: 'b' },
+        { guildId: 'g', memberId: 'a' },
+      ]),
+    );
+    // Its own changes once each, the other's as they come.
+    await reader.putMember(member({ guildId: 'g', memberId: 'c' }));
+    await writer.putMember(member({ guildId: 'g', memberId: 'd' }));
+    await eventually(() =>
+      expect(seen.slice(3)).toEqual([
+        { guildId: 'g', memberId: 'c' },
+        { guildId: 'g', memberId: 'd' },
+      ]),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(seen).toHaveLength(5);
+    await stop();
+    await reader.close();
+    await writer.close();
   });
 
   it('keeps every one of many saves made at once', async () => {

@@ -69,7 +69,6 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
   const limit = options.submitLimit ?? DEFAULT_SUBMIT_LIMIT;
   const now = options.now ?? Date.now;
   const guilds = new Map<string, Guild>();
-  const submits = new Map<string, number[]>();
 
   function guild(guildId: string): Guild {
     let known = guilds.get(guildId);
@@ -156,18 +155,6 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
     },
   );
 
-  function takeSubmit(key: string): boolean {
-    const at = now();
-    const recent = (submits.get(key) ?? []).filter((time) => at - time < limit.windowMs);
-    if (recent.length >= limit.count) {
-      submits.set(key, recent);
-      return false;
-    }
-    recent.push(at);
-    submits.set(key, recent);
-    return true;
-  }
-
   async function save(guildId: string, member: { id: string; name?: string | undefined }, text: string, filename: string) {
     const { parseMemberDocument, PROBLEMS_SHOWN } = await loadParser();
     const parsed = parseMemberDocument(text, filename);
@@ -216,7 +203,8 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
     },
     member: (guildId, memberId) => guilds.get(guildId)?.members.get(memberId),
     async submit(input: SubmitInput): Promise<SubmitOutcome> {
-      if (!takeSubmit(`${input.guildId}/${input.member.id}`)) {
+      // Counted in the store: the limit holds across restarts and across processes on one database.
+      if (!(await store.takeSubmit(input.guildId, input.member.id, now(), limit))) {
         const minutes = Math.round(limit.windowMs / 60_000);
         return { ok: false, message: `You can submit ${count(limit.count, 'time')} every ${minutes} minutes; try again later.` };
       }

@@ -58,6 +58,39 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX insight_events_by_time ON insight_events (asked_at);
     `,
   },
+  {
+    id: 3,
+    name: 'the submit rate limit, shared by every process on the database',
+    // One row per member and server: the times of their recent submits (comma-separated, at most the
+    // limit's count) and the latest of them, by which rows whose window has passed are cleared.
+    sql: `
+      CREATE TABLE submit_limits (
+        guild_id TEXT NOT NULL,
+        member_id TEXT NOT NULL,
+        times TEXT NOT NULL,
+        last_at BIGINT NOT NULL,
+        PRIMARY KEY (guild_id, member_id)
+      );
+      CREATE INDEX submit_limits_by_time ON submit_limits (last_at);
+    `,
+  },
+  {
+    id: 4,
+    name: 'member changes, numbered: how other processes on one SQLite file learn of them',
+    // PostgreSQL tells every process by LISTEN/NOTIFY and needs no table; SQLite processes read the new rows
+    // of this one when the file's data_version says another connection wrote.
+    sql: {
+      sqlite: `
+        CREATE TABLE member_changes (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          guild_id TEXT NOT NULL,
+          member_id TEXT NOT NULL,
+          at BIGINT NOT NULL
+        );
+      `,
+      postgres: 'SELECT 1',
+    },
+  },
 ];
 
 /** The migration's SQL for one engine. */

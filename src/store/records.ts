@@ -75,9 +75,41 @@ export function createRecordStore(parts: EngineParts): Store {
       ]);
       return rows.map(toReport);
     },
+    async takeSubmit(guildId, memberId, at, limit) {
+      return sql.transaction(async (tx) => {
+        // The upsert locks the member's row (PostgreSQL) inside the write lock SQLite's transactions
+        // take: a second process counting the same member waits, then reads what this one wrote.
+        const row = await tx.get<{ times: string }>(
+          `INSERT INTO submit_limits (guild_id, member_id, times, last_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (guild_id, member_id) DO UPDATE SET last_at = submit_limits.last_at
+           RETURNING times`,
+          [guildId, memberId, '', at],
+        );
+        const recent = parseTimes(row?.times ?? '').filter((time) => at - time < limit.windowMs);
+        const allowed = recent.length < limit.count;
+        if (allowed) recent.push(at);
+        const kept = recent.slice(-Math.max(1, limit.count));
+        await tx.run('UPDATE submit_limits SET times = ?, last_at = ? WHERE guild_id = ? AND member_id = ?', [
+          kept.join(','),
+          Math.max(...kept, 0),
+          guildId,
+          memberId,
+        ]);
+        // Members whose every submit has left the window need no row.
+        await tx.run('DELETE FROM submit_limits WHERE last_at <= ?', [at - limit.windowMs]);
+        return allowed;
+      });
+    },
     onMemberChange: parts.onMemberChange,
     close: parts.close,
   };
+}
+
+function parseTimes(text: string): number[] {
+  return text
+    .split(',')
+    .filter((part) => /^\d{1,16}$/.test(part))
+    .map(Number);
 }
 
 function toMember(row: SqlRow): MemberRecord {

@@ -10,7 +10,21 @@ import { MIGRATIONS, migrationText, type Migration } from './migrations.js';
 import { createRecordStore } from './records.js';
 import type { MemberChange, Sql, SqlRow, SqlValue, Store } from './types.js';
 
-export async function openSqliteStore(file: string, migrations: readonly Migration[] = MIGRATIONS): Promise<Store> {
+/** How often a store with listeners looks for other processes' changes (docs: src/store/README.md). */
+export const SQLITE_POLL_MS = 200;
+/** How long numbered changes are kept. */
+const CHANGES_KEPT_MS = 10 * 60 * 1000;
+
+export interface SqliteOptions {
+  pollMs?: number;
+}
+
+export async function openSqliteStore(
+  file: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+  options: SqliteOptions = {},
+): Promise<Store> {
+  const pollMs = options.pollMs ?? SQLITE_POLL_MS;
   const { default: Database } = await import('better-sqlite3');
   let db: BetterSqlite3.Database;
   try {
@@ -33,7 +47,16 @@ export async function openSqliteStore(file: string, migrations: readonly Migrati
   }
 
   const listeners = new Set<(change: MemberChange) => void>();
-  let pending: MemberChange[] = [];
+  const onMissed = new Set<() => void>();
+  /** This transaction's changes, with their numbers in member_changes; told once it commits. */
+  let pending: { change: MemberChange; seq: number }[] = [];
+  // Other processes on the file (a CLI `community add` beside the running bot): their commits move
+  // PRAGMA data_version, which is cheap to read; the new rows of member_changes then say what changed.
+  let lastSeq = Number((db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM member_changes').get() as { seq: number }).seq);
+  let dataVersion = readDataVersion();
+  /** Numbers of this process's own changes read ahead of another's not yet read: skipped when the poll reaches them. */
+  const own = new Set<number>();
+  let poller: NodeJS.Timeout | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
 
@@ -58,6 +81,36 @@ export async function openSqliteStore(file: string, migrations: readonly Migrati
     if (closed) throw new Error('the store is closed');
   }
 
+  function readDataVersion(): number {
+    return Number(db.pragma('data_version', { simple: true }));
+  }
+
+  function tell(change: MemberChange) {
+    for (const listener of listeners) listener(change);
+  }
+
+  /** Tells the listeners of every change another process committed since the last look. */
+  function pollOthers(): Promise<void> {
+    return serially(async () => {
+      if (closed) return;
+      const version = readDataVersion();
+      if (version === dataVersion) return;
+      dataVersion = version;
+      const rows = db.prepare('SELECT seq, guild_id, member_id FROM member_changes WHERE seq > ? ORDER BY seq').all(lastSeq) as {
+        seq: number;
+        guild_id: string;
+        member_id: string;
+      }[];
+      // Numbers are consecutive; a gap means rows were cleared before this process read them.
+      if (rows.length > 0 && Number(rows[0]!.seq) > lastSeq + 1) for (const missed of onMissed) missed();
+      for (const row of rows) {
+        lastSeq = Number(row.seq);
+        if (own.delete(lastSeq)) continue;
+        tell({ guildId: row.guild_id, memberId: row.member_id });
+      }
+    });
+  }
+
   /** Runs `task` after every transaction queued before it. */
   function serially<T>(task: () => Promise<T>): Promise<T> {
     const result = queue.then(task, task);
@@ -79,7 +132,12 @@ export async function openSqliteStore(file: string, migrations: readonly Migrati
           db.exec('COMMIT');
           const changes = pending;
           pending = [];
-          for (const change of changes) for (const listener of listeners) listener(change);
+          for (const { change, seq } of changes) {
+            // Next in line: nothing of another process's is left to read before it.
+            if (seq === lastSeq + 1) lastSeq = seq;
+            else own.add(seq);
+            tell(change);
+          }
           return result;
         } catch (error) {
           pending = [];
@@ -92,19 +150,39 @@ export async function openSqliteStore(file: string, migrations: readonly Migrati
   return createRecordStore({
     engine: 'sqlite',
     sql,
-    // One process per SQLite file: the listeners are this process's own, told after the commit.
-    announce: async (change) => {
-      pending.push(change);
+    // Numbered in the transaction; this process's listeners are told after the commit, the others' by their poll.
+    announce: async (change, tx) => {
+      const row = await tx.get<{ seq: number }>('INSERT INTO member_changes (guild_id, member_id, at) VALUES (?, ?, ?) RETURNING seq', [
+        change.guildId,
+        change.memberId,
+        Date.now(),
+      ]);
+      // Kept long enough for any process that polls to read them.
+      await tx.run('DELETE FROM member_changes WHERE at < ?', [Date.now() - CHANGES_KEPT_MS]);
+      pending.push({ change, seq: Number(row?.seq) });
     },
-    onMemberChange: async (listener) => {
+    onMemberChange: async (listener, missed) => {
       listeners.add(listener);
-      return async () => void listeners.delete(listener);
+      if (missed) onMissed.add(missed);
+      // The timer never keeps the process alive: a CLI command that opens the store still exits.
+      poller ??= setInterval(() => void pollOthers().catch(() => undefined), pollMs).unref();
+      return async () => {
+        listeners.delete(listener);
+        if (missed) onMissed.delete(missed);
+        if (listeners.size === 0 && poller) {
+          clearInterval(poller);
+          poller = undefined;
+        }
+      };
     },
     close: async () => {
       if (closed) return;
+      if (poller) clearInterval(poller);
+      poller = undefined;
       await queue;
       closed = true;
       listeners.clear();
+      onMissed.clear();
       db.close();
     },
   });

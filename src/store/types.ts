@@ -58,6 +58,12 @@ export interface MemberChange {
   memberId: string;
 }
 
+/** At most `count` submits per member and server in any `windowMs`. */
+export interface SubmitLimit {
+  count: number;
+  windowMs: number;
+}
+
 export interface Store {
   readonly engine: 'sqlite' | 'postgres';
   readonly sql: Sql;
@@ -77,8 +83,16 @@ export interface Store {
   listReports(guildId: string, limit?: number): Promise<ReportRecord[]>;
 
   /**
-   * Calls `listener` after each putMember/removeMember, in this process and (on
-   * PostgreSQL, through LISTEN/NOTIFY) in every other process on the same database.
+   * Counts a submit by this member in this server at `at` (milliseconds) if the limit allows one,
+   * and says whether it did. Atomic across every process on the database: the count survives a
+   * restart, and two processes taking at once never let one more through.
+   */
+  takeSubmit(guildId: string, memberId: string, at: number, limit: SubmitLimit): Promise<boolean>;
+
+  /**
+   * Calls `listener` after each putMember/removeMember, in this process and in every other
+   * process on the same database (PostgreSQL: LISTEN/NOTIFY; SQLite: the numbered changes,
+   * read when the file's data_version moves).
    * `onMissed` is called when the feed was cut and changes made meanwhile never
    * reached `listener` (PostgreSQL: the LISTEN connection dropped and is back):
    * the store must be read again. Returns the function that stops both.
