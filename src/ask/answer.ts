@@ -761,16 +761,13 @@ function entryAnswer(entry: { section: Section; id: string }, intent: IntentBase
   // Words the profile has, but not this entry ("batch size" asked of Toxic Comments): it doesn't say that.
   const own = stemsOf(doc);
   const topicWords = new Set(intent.topic.split(' '));
-  const lacking = words.filter(
-    (word) =>
-      topicWords.has(word) &&
-      !isGeneralWord(word) &&
-      !isFactWord(word) &&
-      !keep.has(stemOf(word)) &&
-      ctx.portfolio.search.knows(word) &&
-      !own.has(stemOf(word)) &&
-      ![...own].some((stem) => stemOf(word).length >= 4 && stem.startsWith(stemOf(word))),
-  );
+  const lacking = words.filter((word) => {
+    if (!topicWords.has(word) || isGeneralWord(word) || isFactWord(word)) return false;
+    const stem = stemOf(word);
+    if (keep.has(stem) || own.has(stem) || !ctx.portfolio.search.knows(word)) return false;
+    if (stem.length >= 4) for (const each of own) if (each.startsWith(stem)) return false;
+    return true;
+  });
   let lead: string;
   if (intent.quantity && !(fact && hasNumber(fact))) {
     lead = `${capitalise(p.possessive)} profile doesn't say how many. What it says about ${bold(doc.title)}:`;

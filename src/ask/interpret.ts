@@ -109,6 +109,8 @@ interface Compiled {
   subjects: Set<string>;
   subjectRegex: RegExp;
   organisations: { name: string; folded: string }[];
+  /** Any organisation as a whole word, or null with none. */
+  organisationRegex: RegExp | null;
 }
 
 const compiledCache = new WeakMap<Profile, Compiled>();
@@ -137,7 +139,8 @@ function compile(profile: Profile): Compiled {
     filler: new Set(tokenize(rule.filler ?? '')),
   }));
   const subjects = new Set(subjectWords(profile).flatMap((word) => tokenize(word)));
-  const compiled: Compiled = { rules, subjects, subjectRegex: new RegExp(`\\b${who}\\b`, 'u'), organisations };
+  const organisationRegex = organisations.length > 0 ? new RegExp(`\\b${orgs}\\b`, 'u') : null;
+  const compiled: Compiled = { rules, subjects, subjectRegex: new RegExp(`\\b${who}\\b`, 'u'), organisations, organisationRegex };
   compiledCache.set(profile, compiled);
   return compiled;
 }
@@ -259,7 +262,7 @@ function ordinalOf(folded: string): Ordinal | null {
 
 /** Does the question name one of the profile's places of work? */
 function namesOrganisation(question: PreparedQuestion, compiled: Compiled): boolean {
-  return compiled.organisations.some((org) => new RegExp(`\\b${escapeRegExp(org.folded)}\\b`, 'u').test(question.folded));
+  return compiled.organisationRegex?.test(question.folded) ?? false;
 }
 
 /**
