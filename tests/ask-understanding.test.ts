@@ -357,6 +357,26 @@ describe('an answer needs what was asked to be in it', () => {
     expect(titles(answer)).toEqual(['Toxic Comments Classification using ULMFiT']);
   });
 
+  it('a word of the question found in the fact fills the gap: "what resnet depth" is answered by resnet34', () => {
+    expect(contentOf(ask('what resnet depth did he use in lookahead'))).toBe(
+      '**Lookahead Optimizer Analysis**:\n> Tools: resnet34, Lookahead, SGD, AdamW, RMSProp',
+    );
+  });
+
+  it('only an everyday word in common ("open") beside one the profile lacks is no answer', () => {
+    const answer = ask('is he open to relocation');
+    expect(contentOf(answer)).toMatch(/^Sorry — “open relocation” isn't in his profile/);
+    expect(answer.embeds ?? []).toEqual([]);
+    // Only words that ask for a kind of fact: the entry that has them answers.
+    expect(contentOf(ask('what was the fbeta'))).toBe('**Human Protein Atlas Classification**:\n> fbeta: 0.412 (Best fbeta score)');
+  });
+
+  it('everyday words narrow nothing: "his best project according to him" is the highlighted one', () => {
+    expect(contentOf(ask('which is his best project according to him'))).toBe(
+      '**Java-ML** — the one project he says he is proud of ("I am proud of this")',
+    );
+  });
+
   it.each([
     'who won the ipl last year',
     'who made pytorch',

@@ -768,6 +768,8 @@ function entryAnswer(entry: { section: Section; id: string }, intent: IntentBase
     if (stem.length >= 4) for (const each of own) if (each.startsWith(stem)) return false;
     return true;
   });
+  // The fact found by a word of the question ("resnet" in "what resnet depth?") answers: "depth" is no gap.
+  if (lacking.length > 0 && fact && answersByWord(fact, words, nameStems)) lacking.length = 0;
   let lead: string;
   if (intent.quantity && !(fact && hasNumber(fact))) {
     lead = `${capitalise(p.possessive)} profile doesn't say how many. What it says about ${bold(doc.title)}:`;
@@ -778,6 +780,16 @@ function entryAnswer(entry: { section: Section; id: string }, intent: IntentBase
   } else if (fact) lead = `${bold(doc.title)}:\n${quote(fact)}`;
   else lead = `From ${p.possessive} profile — ${bold(doc.title)}:`;
   return withContent(lead, card);
+}
+
+/** Does a word of the question, other than those that named the entry, appear in the fact? */
+function answersByWord(fact: Fact, words: readonly string[], naming: ReadonlySet<string>): boolean {
+  const stems = tokenize(fact.text).map(stemOf);
+  return words.some((word) => {
+    const stem = stemOf(word);
+    if (naming.has(stem) || isFactWord(word)) return false;
+    return stems.includes(stem) || (stem.length >= 4 && stems.some((each) => each.startsWith(stem)));
+  });
 }
 
 const docNaming = new WeakMap<SearchHit['doc'], { nameStems: ReadonlySet<string>; tagStems: ReadonlySet<string> }>();

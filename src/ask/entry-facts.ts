@@ -32,7 +32,7 @@ const ASKS_FOR: Readonly<Record<string, FactKind>> = Object.fromEntries(
       ['metric', 'accuracy score metric result fbeta auc performance loss rank number'],
       ['dates', 'when date year month since long start begin end period duration'],
       ['status', 'finish finished complete status maintain maintained abandon drop dropped stop still active'],
-      ['link', 'link url demo repository repo source github'],
+      ['link', 'link url demo repository repo source github site page'],
     ] as const
   ).flatMap(([kind, words]) => words.split(' ').map((word) => [stemOf(word), kind])),
 );

@@ -488,7 +488,10 @@ function fromRule(
   const topic = () => {
     const all = topicOf(question.folded, compiled, filler);
     const placed = all.filter((token) => portfolio.search.knows(token));
-    return (placed.length > 0 ? placed : all).join(' ');
+    if (placed.length > 0) return placed.join(' ');
+    // "His best project according to him": everyday words don't narrow the results to none. (A project's
+    // status, "unmaintained", is an everyday word that does: the projects answer reads it.)
+    return (rule.kind === 'metrics' ? all.filter((token) => !isGeneralWord(token)) : all).join(' ');
   };
   if (LISTING_KINDS.has(rule.kind)) {
     const targets = rule.kind === 'projects' ? NOT_SKILLS : ELSEWHERE;
@@ -738,7 +741,10 @@ function fallback(
   const asked = all.filter((token) => !isFactWord(token));
   const held = asked.filter((token) => coversWord(top.doc, token) || entryHas(top.doc, token));
   const missing = asked.filter((token) => !held.includes(token) && !isGeneralWord(token));
-  if (!named && (held.length === 0 || held.length < missing.length)) return { kind: 'unknown', rule: 'fallback', topic: all.join(' ') };
+  // Only everyday words in common ("open" in "is he open to relocation") beside one the profile lacks: no answer.
+  const onlyEveryday = held.every((token) => isGeneralWord(token)) && held.length <= missing.length;
+  if (!named && asked.length > 0 && (held.length === 0 || held.length < missing.length || onlyEveryday))
+    return { kind: 'unknown', rule: 'fallback', topic: all.join(' ') };
   return { kind: 'search', rule: 'fallback', topic: topic.join(' '), hits, section: top.section };
 }
 

@@ -245,7 +245,7 @@ export const RULES: readonly Rule[] = [
     name: 'research',
     kind: 'research',
     filler:
-      'research researching researched paper publication publish published thesis arxiv personal progress read reading ' +
+      'research researching researched paper publication publish published thesis arxiv personal progress read reading write wrote written ' +
       'now day these nowadays lately',
     // Not "researcher": a role's title ("how long was he the AI researcher?").
     patterns: [String.raw`\bresearch(?!ers?\b)\w*|\bpapers?\b|\bthesis\b|\barxiv\b`],

@@ -99,6 +99,8 @@ export const SHORT_FORMS: Readonly<Record<string, readonly string[]>> = {
   env: ['environment'],
   config: ['configuration'],
   gig: ['job'],
+  webdev: ['web development'],
+  frontend: ['web development'],
 };
 
 /**
@@ -136,7 +138,8 @@ were what whatever when where whether which while who whole whom whose why will 
 you your yours
 ability able accomplish achieve active actual add advice ago aim apply approach area around available aware basic become begin
 believe bit career case cause chance choose claim clear code college common company complete consider continue cool course create
-attend current deal expect decide deep degree deliver develop doing drive earn easy effect effective effort employ enjoy enter entire especially
+according attend current deal expect decide deep degree deliver develop doing
+drive earn easy effect effective effort employ enjoy enter entire especially
 experience expert fact fail fan field finish focus follow fun get goal guy handle hang happen hire hobby hold hope idea impressive
 improve interest involve job join kid leave learn level live lead love manage matter meet mind miss mostly move natural nearly
 normal notice obviously offer open opinion order organize outside pay perhaps pick place plan play plenty possible practice prefer
@@ -144,6 +147,7 @@ prepare present probably problem process proud provide pursue question quickly q
 require result role run school seem serious set share skill solve speak spend stand stay stop strong study success suggest support
 team tend thanks thing think topic tough train travel trouble understand usual value various view wait watch win wonder word world
 worth write wrong year young
+high higher highest low lower lowest
 active maintained unmaintained abandoned dropped discontinued incomplete unfinished ongoing
 `;
 
