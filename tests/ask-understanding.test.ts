@@ -388,8 +388,9 @@ describe('an answer needs what was asked to be in it', () => {
     expect(answer.embeds ?? []).toEqual([]);
   });
 
-  it('"who made java-ml?" names his work: the card', () => {
+  it('"who made java-ml?", "who has built optimizers?" ask whose work that is: his', () => {
     expect(titles(ask('who made java-ml?'))).toEqual(['Java-ML']);
+    expect(contentOf(ask('who has built optimizers?'))).toMatch(/^2 projects match “optimizers”: \*\*Lookahead Optimizer Analysis\*\*/);
   });
 });
 

@@ -276,11 +276,15 @@ function aboutAnother(question: PreparedQuestion, compiled: Compiled, portfolio:
   if (!who && !THING_SUBJECT.test(question.folded)) return false;
   const all = topicOf(question.folded, compiled).filter((token) => !isFactWord(token));
   if (all.length === 0) return true;
-  const topic = all.filter((token) => portfolio.search.knows(token));
+  const known = all.filter((token) => portfolio.search.knows(token));
+  const specific = known.filter((token) => !isGeneralWord(token));
+  const topic = specific.length > 0 ? specific : known;
   const top = topic.length > 0 ? portfolio.search.search(topic.join(' '), { limit: 1 })[0] : undefined;
   if (!top) return true;
-  // "Who made java-ml?" is about his work; "who made pytorch?" about a tool he uses.
-  if (who) return !(WORK_SECTIONS.has(top.section) && namesIn(top.doc, all));
+  // "Who made java-ml?", "who has built optimizers?" ask whose work that is: his, when a piece of his work
+  // has every word. "Who made pytorch?" is about a tool he uses, "who won the ipl?" about no work of his.
+  const holds = all.every((token) => isGeneralWord(token) || coversWord(top.doc, token));
+  if (who) return !(WORK_SECTIONS.has(top.section) && (namesIn(top.doc, all) || holds));
   return !namesIn(top.doc, all) && !all.every((token) => coversWord(top.doc, token));
 }
 
