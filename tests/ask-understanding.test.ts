@@ -388,6 +388,15 @@ describe('an answer needs what was asked to be in it', () => {
     expect(answer.embeds ?? []).toEqual([]);
   });
 
+  it('an `answers` phrase outweighs one word the profile lacks, not two', () => {
+    expect(titles(ask('any awards or prizes'))).toEqual(['Drought Detection Challenge']);
+    expect(ask('won the ipl cup?').embeds ?? []).toEqual([]);
+  });
+
+  it('a dotted name is read typed without its dot: "what does he think about fastai" is his philosophy', () => {
+    expect(titles(ask('what does he think about fastai'))).toEqual(['Philosophy']);
+  });
+
   it('"who made java-ml?", "who has built optimizers?" ask whose work that is: his', () => {
     expect(titles(ask('who made java-ml?'))).toEqual(['Java-ML']);
     expect(contentOf(ask('who has built optimizers?'))).toMatch(/^2 projects match “optimizers”: \*\*Lookahead Optimizer Analysis\*\*/);

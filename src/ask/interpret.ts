@@ -202,9 +202,11 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
       // "where can I see his code?": the public link the profile tags with those words.
       const link = linkByTags(question, compiled, portfolio);
       if (link) return finish(link, question, aboutPerson, context);
-      // A phrase of `answers` in a question about someone else ("who won the ipl") says nothing of the person.
-      const concept = aboutPerson || read.unplaced.length === 0 ? conceptEntry(question, compiled, portfolio) : undefined;
-      if (concept) return finish(concept, question, aboutPerson, context);
+      // Without the person, a phrase of `answers` must outweigh the words the profile lacks: "any awards or
+      // prizes?" is his #1 place, "won the ipl cup?" is not.
+      const concept = conceptEntry(question, compiled, portfolio);
+      if (concept?.kind === 'entry' && (aboutPerson || concept.named.length >= read.unplaced.length))
+        return finish(concept, question, aboutPerson, context);
     }
     for (const [index, pattern] of [...entry.patterns, ...entry.weak].entries()) {
       const match = pattern.exec(question.folded);
@@ -401,7 +403,9 @@ const docAnswers = new WeakMap<SearchHit['doc'], { phrase: string[]; stems: stri
 function answersOf(doc: SearchHit['doc']): { phrase: string[]; stems: string[] }[] {
   let answers = docAnswers.get(doc);
   if (!answers) {
-    answers = doc.answers.map((answer) => {
+    // A dotted name is typed with its dot or without: "fast.ai" and "fastai".
+    const texts = doc.answers.flatMap((answer) => (/\w\.\w/.test(answer) ? [answer, answer.replace(/(\w)\.(\w)/g, '$1$2')] : [answer]));
+    answers = texts.map((answer) => {
       const phrase = queryTokens(answer);
       return { phrase, stems: phrase.map(stemOf) };
     });
