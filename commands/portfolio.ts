@@ -2,10 +2,17 @@
 // server they run it in (issue #17). The store is reached through the context's
 // community service; everything a member sees is built in src/replies.
 import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
-import type { CommandContext, CommandInput, CommandModule, ComponentResult, Portfolio } from '../src/bot/types.js';
+import type { CommandContext, CommandInput, CommandModule, Portfolio, PressResult } from '../src/bot/types.js';
 import { UserError } from '../src/bot/types.js';
 import { stringOption } from '../src/bot/options.js';
-import { buildMemberCard, buildPortfolioHelp, privateNotice } from '../src/replies/cards/community.js';
+import {
+  buildMemberCard,
+  buildPortfolioHelp,
+  buildReportForm,
+  cleanReason,
+  privateNotice,
+  REASON_FIELD,
+} from '../src/replies/cards/community.js';
 import { isSnowflake, LIMITS, type ReplyPayload } from '../src/replies/index.js';
 
 const ONLY_IN_SERVERS = '/portfolio works in a Discord server, where members share their portfolios with each other.';
@@ -136,7 +143,7 @@ export const portfolio = {
     throw new UserError(ONLY_IN_SERVERS);
   },
   run,
-  async press(input, portfolio, context): Promise<ComponentResult> {
+  async press(input, portfolio, context): Promise<PressResult> {
     const memberId = input.state.key ?? '';
     if (!isSnowflake(memberId)) throw new UserError("That button doesn't work any more.");
     if (input.state.action === 'open') {
@@ -144,11 +151,22 @@ export const portfolio = {
       return { type: 'reply', payload: { ...card, flags: MessageFlags.Ephemeral } };
     }
     if (input.state.action === 'report') {
-      const { guildId, community } = inServer(input, context);
+      inServer(input, context);
       if (!portfolio.community?.members.has(memberId)) throw new UserError('That portfolio is no longer shared here.');
-      await community.report({ guildId, memberId, reporterId: input.user.id, reason: 'reported with the Report button of their card' });
-      return { type: 'reply', payload: privateNotice("Thanks: the server's moderators will see your report (/portfolio-mod reports).") };
+      // The reporter says why in a form; its submit (below) stores the report.
+      return { type: 'modal', modal: buildReportForm(memberId) };
     }
     throw new UserError("That button doesn't work any more.");
+  },
+  async submit(input, portfolio, context) {
+    const memberId = input.state.key ?? '';
+    if (input.state.action !== 'report' || !isSnowflake(memberId)) throw new UserError("That form doesn't work any more.");
+    const { guildId, community } = inServer(input, context);
+    if (!portfolio.community?.members.has(memberId)) throw new UserError('That portfolio is no longer shared here.');
+    // The client's word for the length and the characters is not taken: the reason is cleaned and cut here.
+    const reason = cleanReason(input.fields[REASON_FIELD] ?? '');
+    if (reason.length < 3) throw new UserError('Say in a few words what is wrong with this portfolio, then send the report again.');
+    await community.report({ guildId, memberId, reporterId: input.user.id, reason });
+    return privateNotice("Thanks: the server's moderators will see your report (/portfolio-mod reports).");
   },
 } as const satisfies CommandModule;

@@ -118,6 +118,7 @@ describe('members sharing their portfolios', () => {
     expect(buttons.map((button) => ('label' in button ? button.label : ''))).toEqual(['priya', 'lee']);
     const open = buttons[0]!;
     const card = await rig.dispatcher.componentAsync('custom_id' in open ? open.custom_id : '', [], SAM, { guildId: GUILD });
+    if (card.type === 'modal') throw new Error('the Open button answered with a form');
     expect(card.payload.embeds![0]!.title).toBe('Priya');
     expect(card.payload.flags).toBe(MessageFlags.Ephemeral);
   });
@@ -201,7 +202,10 @@ describe('members sharing their portfolios', () => {
     const card = await run('portfolio', { member: LEE.id }, { subcommand: 'show' }, SAM);
     const report = card.components!.flatMap((row) => row.components).find((c) => 'label' in c && c.label === 'Report')!;
     const pressed = await rig.dispatcher.componentAsync('custom_id' in report ? report.custom_id : '', [], SAM, { guildId: GUILD });
-    expect(pressed.payload.content).toBe("Thanks: the server's moderators will see your report (/portfolio-mod reports).");
+    // The button asks why (a form); the form's submit stores the report.
+    if (pressed.type !== 'modal') throw new Error('the Report button did not open a form');
+    const sent = await rig.dispatcher.modalAsync(pressed.modal.custom_id, { reason: 'Copied from someone else' }, SAM, { guildId: GUILD });
+    expect(sent.content).toBe("Thanks: the server's moderators will see your report (/portfolio-mod reports).");
     const refused = await run('portfolio-mod', {}, { subcommand: 'reports', memberPermissions: '0' }, SAM);
     expect(refused.content).toBe('Only members with the Manage Server permission can moderate portfolios.');
     const refusedRemove = await run(
@@ -212,9 +216,7 @@ describe('members sharing their portfolios', () => {
     );
     expect(refusedRemove.content).toBe('Only members with the Manage Server permission can moderate portfolios.');
     const listed = await run('portfolio-mod', {}, { subcommand: 'reports', memberPermissions: MANAGE_GUILD }, MOD);
-    expect(listed.embeds![0]!.description).toMatch(
-      /^• \*\*lee\*\* — reported with the Report button of their card \(by user 400000000000000002, /,
-    );
+    expect(listed.embeds![0]!.description).toMatch(/^• \*\*lee\*\* — Copied from someone else \(by user 400000000000000002, /);
   });
 
   it('a moderator removes a member: gone from the store and from search at once', async () => {

@@ -3,15 +3,16 @@
 // HTTP endpoint (src/http/respond.ts) answers its request with them.
 import { InteractionResponseType, type APIInteractionResponse } from 'discord-api-types/v10';
 import { LIMITS, truncate, type AutocompleteChoice, type ReplyFile, type ReplyPayload } from '../replies/index.js';
-import type { ComponentResult } from './types.js';
+import type { PressResult } from './types.js';
 
 /** A new message answering the interaction. */
 export function replyCallback(data: ReplyPayload): APIInteractionResponse {
   return { type: InteractionResponseType.ChannelMessageWithSource, data };
 }
 
-/** A button or menu press: its message edited, or a new message. */
-export function componentCallback(result: ComponentResult): APIInteractionResponse {
+/** A button or menu press: its message edited, a new message, or a form. */
+export function componentCallback(result: PressResult): APIInteractionResponse {
+  if (result.type === 'modal') return { type: InteractionResponseType.Modal, data: result.modal };
   return result.type === 'update' ? { type: InteractionResponseType.UpdateMessage, data: result.payload } : replyCallback(result.payload);
 }
 

@@ -30,6 +30,7 @@ import type {
   Invoker,
   OptionValue,
   Portfolio,
+  PressResult,
   Surface,
 } from './types.js';
 import { clipAutocompleteValue, clipText, MAX_STRING_OPTION_LENGTH, optionsProblem, valuesProblem } from './input-limits.js';
@@ -56,7 +57,12 @@ export interface Dispatcher {
    */
   commandAsync(name: string, input: CommandInput): Promise<ReplyPayload>;
   /** A component press, for transports that can wait (a Report button); else as `component`. Never rejects. */
-  componentAsync(customId: string, values: readonly string[], user: Invoker, origin?: ComponentOrigin): Promise<ComponentResult>;
+  componentAsync(customId: string, values: readonly string[], user: Invoker, origin?: ComponentOrigin): Promise<PressResult>;
+  /**
+   * A form's submit (interaction type 5): its custom_id names the command whose `submit` takes it, and
+   * `fields` are its text inputs' values by custom_id. Never rejects.
+   */
+  modalAsync(customId: string, fields: Readonly<Record<string, string>>, user: Invoker, origin?: ComponentOrigin): Promise<ReplyPayload>;
   /** Plain text (a DM, a mention): answered as /ask would. `guildId` is where it was said (for insights only). */
   message(text: string, user: Invoker, guildId?: string): ReplyPayload;
   /** A private notice built outside a handler (e.g. a slash line that didn't parse), fitted and redacted like any reply. */
@@ -363,9 +369,24 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         if (tooMuch) throw new UserError(tooMuch);
         const result = await module.press({ state: decoded, values, user, guildId: origin.guildId }, portfolio, context);
         report({ kind: 'component', name: decoded.command, outcome: 'ok' });
+        if (result.type === 'modal') return result;
         return { type: result.type, payload: fit(result.payload, portfolioOf(origin.guildId)) };
       } catch (error) {
         return { type: 'reply', payload: fit(failure('component', decoded.command, error), portfolio) };
+      }
+    },
+    async modalAsync(customId, fields, user, origin = {}) {
+      const decoded = decodeCustomId(customId);
+      const name = decoded?.command ?? 'unknown';
+      const portfolio = portfolioOf(origin.guildId);
+      try {
+        const module = decoded ? byName.get(decoded.command) : undefined;
+        if (!decoded || !module?.submit) throw new UserError("That form doesn't work any more. Press the button again for a fresh one.");
+        const payload = await module.submit({ state: decoded, fields, user, guildId: origin.guildId }, portfolio, context);
+        report({ kind: 'modal', name, outcome: 'ok' });
+        return fit(payload, portfolioOf(origin.guildId));
+      } catch (error) {
+        return fit(failure('modal', name, error), portfolio);
       }
     },
     message(text, user, guildId) {

@@ -86,3 +86,25 @@ export function findFocused(options: unknown): { name: string; value: string } {
   });
   return found;
 }
+
+/** Longest value a modal's text input may carry (Discord's own cap); a longer one is cut. */
+const MAX_FIELD_LENGTH = 4000;
+/** How deep a modal's components are searched (an action row or a label, then its input). */
+const MAX_MODAL_DEPTH = 3;
+
+/**
+ * A modal submit's text inputs, by custom_id, from its raw `data.components`: action rows
+ * (type 1) or labels (type 18) around text inputs. Anything else is left out.
+ */
+export function modalFields(components: unknown, depth = 0): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (!Array.isArray(components) || depth > MAX_MODAL_DEPTH) return fields;
+  for (const component of components.slice(0, 25)) {
+    if (!isObject(component)) continue;
+    const { custom_id: id, value } = component;
+    if (typeof id === 'string' && typeof value === 'string') fields[id] = value.slice(0, MAX_FIELD_LENGTH);
+    Object.assign(fields, modalFields(component['components'], depth + 1));
+    if (isObject(component['component'])) Object.assign(fields, modalFields([component['component']], depth + 1));
+  }
+  return fields;
+}

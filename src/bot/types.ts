@@ -2,11 +2,11 @@
 // function of its input and the Portfolio value; it never touches discord.js or the network.
 import type { LoadedProfile } from '../profile/load.js';
 import type { Profile } from '../profile/schema.js';
-import type { AutocompleteChoice, CommandDefinition, CustomIdState, ReplyPayload, Surface } from '../replies/index.js';
+import type { AutocompleteChoice, CommandDefinition, CustomIdState, ModalForm, ReplyPayload, Surface } from '../replies/index.js';
 import { createSearch, type ProfileSearch } from '../search/index.js';
 import type { CommunitySearch, Owner } from '../search/community.js';
 
-export type { CommandDefinition, Surface } from '../replies/index.js';
+export type { CommandDefinition, ModalForm, Surface } from '../replies/index.js';
 
 /** One loaded profile and its index: swapped as a whole when the profile reloads. */
 export interface Portfolio {
@@ -127,6 +127,17 @@ export interface ComponentInput {
 /** What a button or select press produces: an edit of its message, or a new message. */
 export type ComponentResult = { type: 'update'; payload: ReplyPayload } | { type: 'reply'; payload: ReplyPayload };
 
+/** What a press that may wait produces: the same, or a form to fill in (its submit arrives as a ModalInput). */
+export type PressResult = ComponentResult | { type: 'modal'; modal: ModalForm };
+
+/** A submitted form: its decoded custom_id, and each text input's value by its custom_id, as the client sent them. */
+export interface ModalInput {
+  state: CustomIdState;
+  fields: Readonly<Record<string, string>>;
+  user: Invoker;
+  guildId?: string | undefined;
+}
+
 export interface CommandModule {
   readonly definition: CommandDefinition;
   execute(input: CommandInput, portfolio: Portfolio): ReplyPayload;
@@ -142,7 +153,9 @@ export interface CommandModule {
   /** A command that reads or writes the store or the network: run in place of `execute` where the transport can wait. */
   run?(input: CommandInput, portfolio: Portfolio, context: CommandContext): Promise<ReplyPayload>;
   /** The same for its components (a Report button). */
-  press?(input: ComponentInput, portfolio: Portfolio, context: CommandContext): Promise<ComponentResult>;
+  press?(input: ComponentInput, portfolio: Portfolio, context: CommandContext): Promise<PressResult>;
+  /** Submits of the forms its components opened (the Report button's reason). */
+  submit?(input: ModalInput, portfolio: Portfolio, context: CommandContext): Promise<ReplyPayload>;
 }
 
 /** An expected, user-facing error (no match, bad option): shown privately as it is. */

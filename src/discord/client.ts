@@ -18,12 +18,13 @@ import {
   type Interaction,
   type Message,
   type MessageCreateOptions,
+  type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import { callbackRequest, choicesCallback, componentCallback, replyCallback } from '../bot/callback.js';
 import { slowDownMessage, type Throttle } from '../bot/cooldown.js';
 import type { Dispatcher } from '../bot/dispatch.js';
-import { findFocused, findSubcommand, flattenOptions, toAttachment } from '../bot/interaction-options.js';
+import { findFocused, findSubcommand, flattenOptions, modalFields, toAttachment } from '../bot/interaction-options.js';
 import type { Attachment, CommandInput } from '../bot/types.js';
 import { newRef } from '../bot/ref.js';
 import type { Logger } from '../log.js';
@@ -164,6 +165,24 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
         );
         return;
       }
+      if (interaction.isModalSubmit()) {
+        name = decodeCustomId(interaction.customId)?.command ?? 'modal';
+        const slowDown = slowDownMessage(options.throttle, user.id);
+        if (slowDown !== undefined) {
+          outcome = 'throttled';
+          await sendCallback(interaction, replyCallback(dispatcher().notice(slowDown)));
+          return;
+        }
+        // discord.js has read the text inputs; they go through the HTTP endpoint's parser (and its bounds) too.
+        const inputs = [...interaction.fields.fields.values()].map((field) => ({
+          custom_id: field.customId,
+          value: 'value' in field ? field.value : undefined,
+        }));
+        const fields = modalFields(inputs);
+        const origin = { guildId: interaction.guildId ?? undefined };
+        await sendCallback(interaction, replyCallback(await dispatcher().modalAsync(interaction.customId, fields, user, origin)));
+        return;
+      }
       if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isStringSelectMenu()) return;
       name = interaction.isChatInputCommand() ? interaction.commandName : (decodeCustomId(interaction.customId)?.command ?? 'component');
       const slowDown = slowDownMessage(options.throttle, user.id);
@@ -205,7 +224,8 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
    * interaction is marked answered as they mark it.
    */
   async function sendCallback(
-    interaction: AutocompleteInteraction | ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction,
+    interaction:
+      AutocompleteInteraction | ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction,
     response: APIInteractionResponse,
   ): Promise<void> {
     const done = interaction.isAutocomplete() ? interaction.responded : interaction.deferred || interaction.replied;
@@ -324,6 +344,7 @@ function kindOf(interaction: Interaction): string {
   if (interaction.isChatInputCommand()) return 'command';
   if (interaction.isButton()) return 'button';
   if (interaction.isStringSelectMenu()) return 'select';
+  if (interaction.isModalSubmit()) return 'modal';
   return 'other';
 }
 

@@ -1,12 +1,21 @@
 // Interactions received over HTTP, answered inline with the same dispatcher as
 // the gateway: commands (type 4), autocomplete (type 8), component presses
-// (type 7 update, or type 4 for a new message such as "Share in channel").
+// (type 7 update, or type 4 for a new message such as "Share in channel", or
+// type 9, a form such as the Report button's), and form submits (type 4).
 // The server has already checked each interaction's shape (./shape.ts).
 import { InteractionResponseType, InteractionType, type APIInteraction, type APIInteractionResponse } from 'discord-api-types/v10';
 import { choicesCallback, componentCallback, inlineFiles, replyCallback } from '../bot/callback.js';
 import { slowDownMessage, type Throttle } from '../bot/cooldown.js';
 import type { Dispatcher } from '../bot/dispatch.js';
-import { findAttachments, findFocused, findSubcommand, flattenOptions, isObject, type Json } from '../bot/interaction-options.js';
+import {
+  findAttachments,
+  findFocused,
+  findSubcommand,
+  flattenOptions,
+  isObject,
+  modalFields,
+  type Json,
+} from '../bot/interaction-options.js';
 import type { CommandInput } from '../bot/types.js';
 import { decodeCustomId, isSnowflake } from '../replies/index.js';
 import { invoker, messageAskerId } from './shape.js';
@@ -54,6 +63,13 @@ export function createHttpResponder(dispatcher: Dispatcher, throttle?: Throttle)
           return dispatcher.componentAsync(customId, values, user, origin).then(componentCallback);
         }
         return componentCallback(dispatcher.component(customId, values, user, origin));
+      }
+      case InteractionType.ModalSubmit: {
+        const customId = typeof data['custom_id'] === 'string' ? data['custom_id'] : '';
+        const throttled = slowDown();
+        if (throttled) return throttled;
+        const origin = { guildId: where(interaction, data).guildId };
+        return dispatcher.modalAsync(customId, modalFields(data['components']), user, origin).then(replyCallback);
       }
       default:
         return replyCallback(dispatcher.notice("I can't handle that kind of interaction. Try /help."));

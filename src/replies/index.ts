@@ -5,6 +5,7 @@ export type {
   CommandDefinition,
   LinkButton,
   MenuOption,
+  ModalForm,
   ReplyEmbed,
   ReplyFile,
   ReplyMenu,

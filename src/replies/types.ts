@@ -9,6 +9,7 @@ import type {
   ComponentType,
   MessageFlags,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
+  TextInputStyle,
 } from 'discord-api-types/v10';
 
 /**
@@ -121,3 +122,22 @@ export interface AutocompleteChoice {
 // A reply must be sendable as interaction callback data without conversion.
 type Assignable<T extends U, U> = T;
 export type _ReplyPayloadIsCallbackData = Assignable<ReplyPayload, APIInteractionResponseCallbackData>;
+
+/** A form Discord shows over the client (interaction response type 9): short text inputs, submitted back as a modal submit. */
+export interface ModalForm {
+  /** Encoded like a component's (src/replies/custom-id.ts): the submit goes to that command's `submit`. */
+  custom_id: string;
+  title: string;
+  components: { type: ComponentType.ActionRow; components: [ModalTextInput] }[];
+}
+
+export interface ModalTextInput {
+  type: ComponentType.TextInput;
+  custom_id: string;
+  style: TextInputStyle;
+  label: string;
+  min_length?: number;
+  max_length?: number;
+  required?: boolean;
+  placeholder?: string;
+}

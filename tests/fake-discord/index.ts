@@ -57,6 +57,7 @@ import type {
   InteractionTarget,
   Rejection,
   RequestRecord,
+  ModalSubmitInput,
   SelectInput,
   StoredCommand,
   UnhandledRequest,
@@ -515,6 +516,18 @@ export class FakeDiscord {
       { custom_id: input.customId, component_type: ComponentType.StringSelect, values: input.values },
       fallback,
     );
+  }
+
+  /**
+   * Submits a modal (type 5) the bot showed: `fields` are the text inputs' values by custom_id,
+   * sent in action rows as the client sends them.
+   */
+  submitModal(input: ModalSubmitInput): FakeInteraction {
+    const components = Object.entries(input.fields).map(([customId, value]) => ({
+      type: ComponentType.ActionRow,
+      components: [{ type: ComponentType.TextInput, custom_id: customId, value }],
+    }));
+    return this.#dispatchInteraction(InteractionType.ModalSubmit, { custom_id: input.customId, components }, input, null);
   }
 
   /** A user writes to the bot in their DM channel (MESSAGE_CREATE, channel_type 1). */

@@ -163,6 +163,12 @@ export interface ComponentInput extends InteractionTarget {
   message?: JsonObject;
 }
 
+export interface ModalSubmitInput extends InteractionTarget {
+  /** The modal's custom_id, as the bot's type 9 response gave it. */
+  customId: string;
+  fields: Record<string, string>;
+}
+
 export interface SelectInput extends ComponentInput {
   values: string[];
 }

@@ -1,14 +1,14 @@
 // The cards of the community showcase (issue #17): member profiles are hostile
 // input and go through every rule the owner's do (fitReply's inert and redact
 // passes), and the names beside entries are written as text, never as mentions.
-import { ButtonStyle, ComponentType, MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
+import { ButtonStyle, ComponentType, MessageFlags, TextInputStyle, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import type { CommunityHit, Owner } from '../../search/community.js';
 import type { Profile, Section } from '../../profile/schema.js';
 import { queryTokens } from '../../search/normalise.js';
 import { encodeCustomId, isSnowflake } from '../custom-id.js';
 import { LIMITS } from '../fit.js';
 import { cleanUserText, escapeMarkdown, truncate } from '../text.js';
-import type { ActionButton, ReplyPayload, ReplyRow } from '../types.js';
+import type { ActionButton, ModalForm, ReplyPayload, ReplyRow } from '../types.js';
 import { buildAboutCard } from './about.js';
 import { COLOURS, field, footer } from './common.js';
 import { snippet } from './search.js';
@@ -240,4 +240,51 @@ export function alsoAnsweringLine(others: readonly { owner: Owner; title: string
   if (others.length === 0) return '';
   const names = others.map(({ owner, title }) => `**${whose(owner)}** (${cleanUserText(title, 60)})`);
   return `Also in this server: ${names.join(', ')}. Ask with member:… for one person's answer.`;
+}
+
+/** Characters a report's reason may have (the form's max_length; longer text from a hostile client is cut). */
+export const REASON_MAX = 300;
+/** The text input's custom_id in the report form. */
+export const REASON_FIELD = 'reason';
+
+/** The Report button's form: one paragraph input for the reason. */
+export function buildReportForm(memberId: string): ModalForm {
+  return {
+    custom_id: encodeCustomId({ command: 'portfolio', action: 'report', key: memberId }),
+    title: 'Report this portfolio',
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          {
+            type: ComponentType.TextInput,
+            custom_id: REASON_FIELD,
+            style: TextInputStyle.Paragraph,
+            label: 'What is wrong with it?',
+            min_length: 3,
+            max_length: REASON_MAX,
+            required: true,
+            placeholder: "Spam, someone else's work, offensive content…",
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/**
+ * A reporter's reason as it is stored: one line, without invisible, bidi or control
+ * characters, without mention syntax ("<@…>", "@everyone"), at most REASON_MAX
+ * characters. Moderators read it later, in a reply that passes fitReply as well.
+ */
+export function cleanReason(text: string): string {
+  const line = text
+    .normalize('NFC')
+    .replace(/\p{Cf}/gu, '')
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ')
+    .replace(/[<>]/g, '')
+    .replace(/@(?=everyone|here)/gi, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return [...line].slice(0, REASON_MAX).join('').trim();
 }
