@@ -230,22 +230,23 @@ describe.each([sqlite(), postgres()])('member portfolios end to end on $name', (
     for (const label of ['· priya', '· lee', '· sam', `· ${ownerName}`]) expect(all).toContain(label);
   });
 
-  it.skipIf(!engine.available)("a card's Report button stores a report that /portfolio-mod reports lists", async () => {
+  it.skipIf(!engine.available)("a card's Report button asks why, and stores a report that /portfolio-mod reports lists", async () => {
     const card = await answerOf(discord.sendCommand({ name: 'portfolio', subcommand: 'show', options: { member: lee.id }, user: sam }));
     expect(embedsOf(card)[0]?.footer?.text).toBe('Shared by lee in this server · /portfolio help: privacy');
     const report = buttonsOf(card).find((button) => button.label === 'Report');
     expect(report?.custom_id).toBeDefined();
-    const pressed = await answerOf(discord.pressButton({ customId: report!.custom_id!, user: sam }));
-    expect(pressed).toEqual({
+    // The button asks why: a form (response type 9), whose submit stores the report.
+    const form = await answerOf(discord.pressButton({ customId: report!.custom_id!, user: sam }));
+    expect(form['title']).toBe('Report this portfolio');
+    const submitted = discord.submitModal({ customId: String(form['custom_id']), fields: { reason: 'Not their own work' }, user: sam });
+    expect(await answerOf(submitted)).toEqual({
       content: "Thanks: the server's moderators will see your report (/portfolio-mod reports).",
       flags: MessageFlags.Ephemeral,
       allowed_mentions: { parse: [] },
     });
     const reports = await answerOf(discord.sendCommand({ name: 'portfolio-mod', subcommand: 'reports', user: moderator }));
     expect(linesOf(reports)).toHaveLength(1);
-    expect(linesOf(reports)[0]).toMatch(
-      new RegExp(`^• \\*\\*lee\\*\\* — reported with the Report button of their card \\(by user ${sam.id}, `),
-    );
+    expect(linesOf(reports)[0]).toMatch(new RegExp(`^• \\*\\*lee\\*\\* — Not their own work \\(by user ${sam.id}, `));
   });
 
   it.skipIf(!engine.available)(
