@@ -21,7 +21,7 @@ export function createHelpCommand(listCommands: () => readonly CommandModule[]) 
       buildHelpCard(
         portfolio.profile,
         listCommands().map((module) => module.definition),
-        input.surface,
+        { surface: input.surface ?? 'discord', inGuild: input.guildId !== undefined },
       ),
   } as const satisfies CommandModule;
 }

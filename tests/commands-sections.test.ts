@@ -6,7 +6,8 @@ import { ApplicationCommandOptionType, ComponentType, MessageFlags, type APIEmbe
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../commands/index.js';
 import { PRIVATE_OPTION } from '../src/bot/options.js';
-import type { Dispatcher } from '../src/bot/dispatch.js';
+import { createDispatcher, type Dispatcher } from '../src/bot/dispatch.js';
+import { silentLogger } from '../src/log.js';
 import type { Portfolio, OptionValue } from '../src/bot/types.js';
 import { helpExamples, PRIVACY_NOTICE } from '../src/replies/cards/help.js';
 import { joinWithin, mdLink } from '../src/replies/cards/sections.js';
@@ -307,8 +308,11 @@ describe('/search', () => {
 });
 
 describe('/help', () => {
-  it('lists every registered command, in order, with its description and an example', () => {
-    const embed = only(run('help'));
+  const SERVER_ONLY = ['who', 'portfolio', 'portfolio-mod'];
+  const names = (payload: ReplyPayload) => only(payload).fields!.map((shown) => shown.name.split(' ')[0]);
+
+  it('lists every registered command in a server, in order, with its description and an example', () => {
+    const embed = only(dispatcher.command('help', { ...input({}), guildId: '300000000000000001' }));
     // Every command, then the privacy notice.
     expect(embed.fields).toHaveLength(COMMANDS.length + 1);
     expect(embed.fields?.at(-1)).toEqual({ name: '🔏 Privacy', value: PRIVACY_NOTICE, inline: false });
@@ -327,11 +331,33 @@ describe('/help', () => {
     expect(embed.description).toContain('`private`');
   });
 
+  it('leaves out, in a DM, the commands that work only in a server', () => {
+    const shown = names(run('help'));
+    expect(shown).toEqual([
+      ...COMMANDS.map((module) => `/${module.definition.name}`).filter((name) => !SERVER_ONLY.includes(name.slice(1))),
+      '🔏',
+    ]);
+    expect(only(run('help')).footer?.text).toMatch(new RegExp(`^${COMMANDS.length - SERVER_ONLY.length} commands`));
+  });
+
+  it('leaves out, on a terminal, /insights too (the CLI has its own) but keeps server commands when asked as in a server', async () => {
+    const portfolio = await shippedPortfolio();
+    const terminal = createDispatcher({ commands: COMMANDS, portfolio: () => portfolio, logger: silentLogger, surface: 'terminal' });
+    const alone = names(terminal.command('help', input({})));
+    expect(alone).not.toContain('/insights');
+    expect(alone).not.toContain('/who');
+    expect(alone).toContain('/ask');
+    const asServer = names(terminal.command('help', { ...input({}), guildId: '300000000000000001' }));
+    expect(asServer).toContain('/who');
+    expect(asServer).not.toContain('/insights');
+  });
+
   it('takes its examples from the profile', () => {
     expect(helpExamples(portfolio.profile)).toMatchObject({
       projects: '/projects optimizers',
       project: '/project name:Lookahead',
       ask: '/ask does he know docker?',
+      who: '/who optimizers',
     });
   });
 });

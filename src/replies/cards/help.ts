@@ -25,6 +25,10 @@ export function helpExamples(profile: Profile): Readonly<Record<string, string>>
     ...(sharedTag(profile, notable?.tags[0]) ? { search: `/search ${sharedTag(profile, notable?.tags[0])}` } : {}),
     ...(skill ? { ask: `/ask does ${profile.identity.pronoun} know ${skill.name.split(',')[0]!.toLowerCase()}?` } : {}),
     help: '/help',
+    ...(notable?.tags[0] ? { who: `/who ${notable.tags[0]}` } : {}),
+    portfolio: '/portfolio submit file:profile.yaml',
+    'portfolio-mod': '/portfolio-mod reports',
+    insights: '/insights days:30',
   };
 }
 
@@ -66,8 +70,35 @@ export const PRIVACY_NOTICE =
   'the words asked, which entry answered and the server it was asked in; never who asked (no user ids, names or message ids). ' +
   'Records are kept 90 days unless the owner sets otherwise (INSIGHTS_DAYS), and the owner can turn recording off (INSIGHTS=off).';
 
+/** Where /help is read: the commands that cannot run there are left out of it. */
+export interface HelpPlace {
+  surface: Surface;
+  /** In a server (not a DM, not the terminal): commands with dm_permission false work only there. */
+  inGuild: boolean;
+}
+
+/**
+ * Commands the terminal chat has no use for: /insights needs Discord to say who the owner is
+ * (on a terminal, `portfolio-bot insights` shows the same report).
+ */
+const NOT_IN_TERMINAL = new Set(['insights']);
+
+/** The commands that can run where /help is read, in their order. */
+export function commandsFor(definitions: readonly CommandDefinition[], place: HelpPlace): CommandDefinition[] {
+  return definitions.filter(
+    (definition) =>
+      (place.inGuild || definition.dm_permission !== false) && !(place.surface === 'terminal' && NOT_IN_TERMINAL.has(definition.name)),
+  );
+}
+
 /** What the bot can do: a field per command, built from the definitions so it never goes stale, and the privacy notice. */
-export function buildHelpCard(profile: Profile, definitions: readonly CommandDefinition[], surface: Surface = 'discord'): ReplyPayload {
+export function buildHelpCard(
+  profile: Profile,
+  all: readonly CommandDefinition[],
+  place: HelpPlace = { surface: 'discord', inGuild: true },
+): ReplyPayload {
+  const { surface } = place;
+  const definitions = commandsFor(all, place);
   const name = profile.identity.name;
   const examples = helpExamples(profile);
   const embed: APIEmbed = {
