@@ -3,20 +3,22 @@
 import { INVISIBLE } from '../characters.js';
 
 /** Abbreviations every profile shares; profile-specific words belong in the data's tags and aliases. */
-const ABBREVIATIONS: Record<string, string> = {
-  js: 'javascript',
-  ts: 'typescript',
-  py: 'python',
-  ml: 'machine learning',
-  dl: 'deep learning',
-  nn: 'neural network',
-  nns: 'neural network',
-  app: 'application',
-  apps: 'application',
-  webapp: 'web application',
-  webapps: 'web application',
-  '&': 'and',
-};
+const ABBREVIATIONS = new Map<string, string[]>(
+  Object.entries({
+    js: 'javascript',
+    ts: 'typescript',
+    py: 'python',
+    ml: 'machine learning',
+    dl: 'deep learning',
+    nn: 'neural network',
+    nns: 'neural network',
+    app: 'application',
+    apps: 'application',
+    webapp: 'web application',
+    webapps: 'web application',
+    '&': 'and',
+  }).map(([short, long]) => [short, long.split(' ')]),
+);
 
 /** Words that carry no meaning in a search query. */
 export const STOP_WORDS = new Set(
@@ -31,6 +33,10 @@ export const STOP_WORDS = new Set(
 // Words, decimals ("99.26") and ranks ("#1"); hyphen and underscore compounds.
 const TOKEN = /#\d+|[\p{L}\p{N}]+(?:[.,]\p{N}+)*/gu;
 const COMPOUND = /[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)+/gu;
+// The same on folded ASCII, where the only letters are a-z and the only numbers 0-9: plain classes
+// match faster than the Unicode ones (docs/performance.md).
+const ASCII_TOKEN = /#\d+|[a-z0-9]+(?:[.,][0-9]+)*/g;
+const ASCII_COMPOUND = /[a-z0-9]+(?:[-_][a-z0-9]+)+/g;
 
 /** The text without accents (letters decomposed, their marks dropped) or invisible characters, in its own letter case. */
 export function unaccent(text: string): string {
@@ -42,12 +48,16 @@ export function unaccent(text: string): string {
 
 /** Lower case, no accents, no invisible characters: what search compares. */
 export function fold(text: string): string {
-  return unaccent(text).toLowerCase();
+  // ASCII has no accents, no invisible characters, and is its own NFKD form.
+  return !NON_ASCII.test(text) ? text.toLowerCase() : unaccent(text).toLowerCase();
 }
+
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Plural to singular, conservatively: "optimizers" → "optimizer", "classes" → "class", "analysis" stays. */
 export function singular(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
+  // Every rule below takes off an "s": a word that does not end in one stays, with no pattern tried.
+  if (word.length <= 3 || !word.endsWith('s') || /\d/.test(word)) return word;
   if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
   if (/(ss|sh|ch|x|z)es$/.test(word)) return word.slice(0, -2);
   if (word.endsWith('s') && !/(ss|us|is|os)$/.test(word)) return word.slice(0, -1);
@@ -56,19 +66,21 @@ export function singular(word: string): string {
 
 /** The words of a text, folded and singular; hyphenated and slashed compounds also yield their joined form. */
 export function tokenize(text: string, skip?: ReadonlySet<string>): string[] {
-  const folded = fold(text);
+  const ascii = !NON_ASCII.test(text);
+  const folded = ascii ? text.toLowerCase() : fold(text);
   const out: string[] = [];
-  for (const match of folded.matchAll(TOKEN)) {
-    const raw = match[0].replace(/,/g, '');
+  for (const match of folded.match(ascii ? ASCII_TOKEN : TOKEN) ?? []) {
+    const raw = match.includes(',') ? match.replace(/,/g, '') : match;
     if (skip?.has(raw)) continue;
-    const expanded = ABBREVIATIONS[raw];
-    if (expanded) out.push(...expanded.split(' '));
+    // A Map, not an object: "constructor" is no abbreviation.
+    const expanded = ABBREVIATIONS.get(raw);
+    if (expanded) out.push(...expanded);
     else out.push(singular(raw));
   }
   // Compounds need a hyphen or an underscore: most texts have none, and the scan
   // for them was the slower half of tokenizing.
   if (folded.includes('-') || folded.includes('_')) {
-    for (const compound of folded.matchAll(COMPOUND)) out.push(singular(compound[0].replace(/[-_]/g, '')));
+    for (const compound of folded.match(ascii ? ASCII_COMPOUND : COMPOUND) ?? []) out.push(singular(compound.replace(/[-_]/g, '')));
   }
   return out;
 }
