@@ -4,6 +4,15 @@
 // profile search does (src/search/index.ts: weighted keys, idf, prefix and typo
 // candidates, coverage, the name-phrase boosts), with document frequencies over
 // the whole server, and each hit says whose entry it is.
+//
+// Layout, for a server of tens of thousands of entries: every entry has a slot
+// number, and a word's postings are one Int32Array of slot × 16 + the weight's
+// code, so that a search walks flat arrays and the GC has one object per word to
+// trace rather than a Map entry per posting. A member
+// is tokenized (prepareProfile) before the index is touched; the update itself
+// only appends postings and marks the old slots dead. Dead postings are skipped
+// by searches and dropped when a list grows or holds more dead than live ones;
+// a slot is used again only once no list names it any more.
 import type { Profile, Section } from '../profile/schema.js';
 import { editDistance } from '../edit-distance.js';
 import { buildDocuments, type SearchDoc } from './documents.js';
@@ -40,9 +49,37 @@ export interface CommunitySearchOptions {
   limit?: number | undefined;
 }
 
+/** One entry of a profile, tokenized: what the index stores of it. */
+export interface PreparedEntry {
+  doc: SearchDoc;
+  /** Its names and keywords as tokens joined by spaces, for the phrase boosts. */
+  names: string[];
+  keywords: string[];
+  /** How many distinct words it has. */
+  terms: number;
+}
+
+/**
+ * A profile tokenized, its postings grouped by word, so that an update looks each
+ * word up once and appends its postings together.
+ */
+export interface PreparedProfile {
+  entries: PreparedEntry[];
+  /** The profile's distinct words. */
+  words: string[];
+  /**
+   * The postings of words[w] are postings[starts[w]] up to postings[starts[w + 1]]:
+   * entry index × SLOT_SHIFT + the code of the heaviest key the word is in (WEIGHTS) + its WHOLE_ marks.
+   */
+  postings: Int32Array;
+  starts: Int32Array;
+}
+
 export interface CommunitySearch {
   /** Adds the owner's or a member's profile, replacing what they had. */
   put(owner: Owner, profile: Profile): void;
+  /** The same, from a profile prepared beforehand (prepareProfile). */
+  putPrepared(owner: Owner, prepared: PreparedProfile): void;
   /** True when they had entries. */
   remove(ownerId: string): boolean;
   has(ownerId: string): boolean;
@@ -66,47 +103,136 @@ const TYPO_MIN = 3;
 const TYPO_MAX = 42;
 /** Remembered typo lookups; cleared whenever the vocabulary changes. */
 const TYPO_CACHE = 2000;
+/** The keys' weights by code, heaviest first: a posting stores the code in its two low bits. */
+const WEIGHTS = Float64Array.of(KEY_WEIGHTS.names, KEY_WEIGHTS.keywords, KEY_WEIGHTS.summary, KEY_WEIGHTS.body);
+/** The code of the lightest weight that can make a phrase boost (a keyword's). */
+const PHRASE_CODE = 1;
+/** Marks on a posting: the word is a whole name, a whole keyword of the entry (a one-word phrase boost). */
+const WHOLE_NAME = 4;
+const WHOLE_KEYWORD = 8;
+/** A posting is slot × SLOT_SHIFT + code + marks. */
+const SLOT_SHIFT = 16;
+/** A list is compacted when it holds at least this many dead postings and more dead than live. */
+const COMPACT_MIN = 8;
 
-interface Slot {
-  entry: CommunityEntry;
-  /** Order of the owner in the server (first submission first), then of the doc. */
-  ownerRank: number;
-  names: string[];
-  keywords: string[];
-  /** Its words, for taking its postings out again. */
-  terms: string[];
+/** A profile's entries with their words: the slow half of an update, done before the index is touched. */
+export function prepareProfile(profile: Profile): PreparedProfile {
+  const wordIndex = new Map<string, number>();
+  const words: string[] = [];
+  const perWord: number[][] = [];
+  const entries = buildDocuments(profile).map((doc, entry): PreparedEntry => {
+    const codes = new Map<string, number>();
+    const add = (code: number, tokenLists: readonly string[][]) => {
+      for (const tokens of tokenLists) for (const term of tokens) if (!codes.has(term)) codes.set(term, code);
+    };
+    const names = doc.names.map((name) => tokenize(name));
+    const keywords = doc.keywords.map((keyword) => tokenize(keyword));
+    // Heaviest key first: a word keeps the first (heaviest) code it is given.
+    add(0, names);
+    add(1, keywords);
+    add(2, [tokenize(doc.summary)]);
+    add(
+      3,
+      doc.body.map((text) => tokenize(text)),
+    );
+    for (const [lists, mark] of [
+      [names, WHOLE_NAME],
+      [keywords, WHOLE_KEYWORD],
+    ] as const) {
+      for (const tokens of lists) if (tokens.length === 1) codes.set(tokens[0]!, codes.get(tokens[0]!)! | mark);
+    }
+    for (const [word, code] of codes) {
+      let index = wordIndex.get(word);
+      if (index === undefined) {
+        wordIndex.set(word, (index = words.length));
+        words.push(word);
+        perWord.push([]);
+      }
+      perWord[index]!.push(entry * SLOT_SHIFT + code);
+    }
+    return {
+      doc,
+      names: names.map((tokens) => tokens.join(' ')),
+      keywords: keywords.map((tokens) => tokens.join(' ')),
+      terms: codes.size,
+    };
+  });
+  const starts = new Int32Array(words.length + 1);
+  perWord.forEach((list, index) => (starts[index + 1] = starts[index]! + list.length));
+  const postings = new Int32Array(starts[words.length]!);
+  perWord.forEach((list, index) => postings.set(list, starts[index]!));
+  return { entries, words, postings, starts };
 }
 
 export function createCommunitySearch(): CommunitySearch {
-  const slots = new Map<number, Slot>();
-  const byOwner = new Map<string, { owner: Owner; rank: number; docs: number[] }>();
-  const postings = new Map<string, Map<number, number>>();
+  /** Each owner's slots, and the terms of their profile with how many of its entries have each (to take them out). */
+  const byOwner = new Map<string, { owner: Owner; rank: number; slots: number[]; terms: Term[]; counts: Int32Array }>();
+
+  const termOf = new ShardedMap<Term>();
+
+  // Slots, by number.
+  const entries: (CommunityEntry | undefined)[] = [];
+  const ranks: number[] = [];
+  const sections: number[] = [];
+  const orders: number[] = [];
+  const nameKeys: (string[] | undefined)[] = [];
+  const keywordKeys: (string[] | undefined)[] = [];
+  /** Lists that still hold a posting of the slot, live or dead: it is free again at zero. */
+  const refs: number[] = [];
+  let alive = new Uint8Array(1024);
+  const freeSlots: number[] = [];
+  let slotCount = 0;
+  let liveSlots = 0;
+  let nextRank = 0;
+
   /** Vocabulary by its first three letters: prefix candidates without a sorted array to keep in order. */
   const byPrefix = new Map<string, Set<string>>();
   /** Single-deletion forms of each word, for typos. */
-  const typoForms = new Map<string, string | string[]>();
+  const typoForms = new ShardedMap<string | string[]>();
   const typoCache = new Map<string, { term: string; edits: number }[]>();
-  /** Slot numbers freed by removals, used again: the scratch arrays stay as long as the index is big. */
-  const free: number[] = [];
-  let nextSlot = 0;
-  let nextRank = 0;
+
   // Per-search scratch, indexed by slot number: no Map per query on the hot path.
   let scores = new Float64Array(1024);
-  let matchedCount = new Uint8Array(1024);
   let tokenBest = new Float64Array(1024);
+  let matchedCount = new Uint8Array(1024);
+  /** Query words the slot has as themselves, in a name or keyword (a phrase boost needs all of them). */
+  let strongCount = new Uint8Array(1024);
+  /** For the word being scored: 1 when the slot has it as itself in a name or keyword, and its WHOLE_ marks. */
+  let tokenStrong = new Uint8Array(1024);
+  /** The WHOLE_ marks of a one-word query. */
+  let wholeMarks = new Uint8Array(1024);
+  /** Slots a query word finds, and slots any word found (their first `count`). */
+  let seen = new Int32Array(1024);
+  let touched = new Int32Array(1024);
 
   function newSlot(): number {
-    const number = free.pop() ?? nextSlot++;
-    if (number >= scores.length) {
-      const size = scores.length * 2;
+    const reused = freeSlots.pop();
+    if (reused !== undefined) return reused;
+    const number = slotCount++;
+    if (number >= alive.length) {
+      const size = alive.length * 2;
+      const grown = new Uint8Array(size);
+      grown.set(alive);
+      alive = grown;
       scores = new Float64Array(size);
-      matchedCount = new Uint8Array(size);
       tokenBest = new Float64Array(size);
+      matchedCount = new Uint8Array(size);
+      strongCount = new Uint8Array(size);
+      tokenStrong = new Uint8Array(size);
+      wholeMarks = new Uint8Array(size);
+      seen = new Int32Array(size);
+      touched = new Int32Array(size);
     }
+    refs[number] = 0;
     return number;
   }
 
-  function addTerm(term: string) {
+  /** One list of a slot's let go of it. */
+  function release(slot: number) {
+    if (--refs[slot]! === 0) freeSlots.push(slot);
+  }
+
+  function addWord(term: string) {
     const key = term.slice(0, 3);
     let set = byPrefix.get(key);
     if (!set) byPrefix.set(key, (set = new Set()));
@@ -124,7 +250,7 @@ export function createCommunitySearch(): CommunitySearch {
     typoCache.clear();
   }
 
-  function dropTerm(term: string) {
+  function dropWord(term: string) {
     const key = term.slice(0, 3);
     const set = byPrefix.get(key);
     set?.delete(term);
@@ -142,61 +268,104 @@ export function createCommunitySearch(): CommunitySearch {
     typoCache.clear();
   }
 
+  function termFor(word: string): Term {
+    let term = termOf.get(word);
+    if (term === undefined) {
+      termOf.set(word, (term = { word, list: EMPTY, length: 0, live: 0, dead: 0 }));
+      addWord(word);
+    }
+    return term;
+  }
+
+  /** Moves the live postings of a term's list into `into` (the list itself or a bigger one). */
+  function compact(term: Term, into: Int32Array) {
+    const { list, length } = term;
+    let kept = 0;
+    for (let i = 0; i < length; i++) {
+      const posting = list[i]!;
+      if (alive[posting >> 4]) into[kept++] = posting;
+      else release(posting >> 4);
+    }
+    term.list = into;
+    term.length = kept;
+    term.dead = 0;
+  }
+
+  /** Room for `count` more postings at the end of a term's list. */
+  function reserve(term: Term, count: number) {
+    if (term.length + count <= term.list.length) return;
+    // Full: drop the dead in place when they are a quarter of it and that makes
+    // room, else move to a list twice as long as the live ones need (dropping the
+    // dead on the way). Compacting for less would scan a long list again after
+    // every few updates.
+    if (term.dead * 4 >= term.length && term.live + count <= term.list.length) compact(term, term.list);
+    else compact(term, new Int32Array(Math.max(4, 2 * (term.live + count))));
+  }
+
   function remove(ownerId: string): boolean {
     const known = byOwner.get(ownerId);
     if (!known) return false;
-    for (const number of known.docs) {
-      const slot = slots.get(number)!;
-      for (const term of slot.terms) {
-        const list = postings.get(term)!;
-        list.delete(number);
-        if (list.size === 0) {
-          postings.delete(term);
-          dropTerm(term);
-        }
-      }
-      slots.delete(number);
-      free.push(number);
+    for (const slot of known.slots) {
+      alive[slot] = 0;
+      liveSlots--;
+      entries[slot] = undefined;
+      nameKeys[slot] = undefined;
+      keywordKeys[slot] = undefined;
+      if (refs[slot] === 0) freeSlots.push(slot);
     }
+    known.terms.forEach((term, index) => {
+      const count = known.counts[index]!;
+      term.live -= count;
+      term.dead += count;
+      if (term.live === 0) {
+        // The word leaves the vocabulary: every posting left is dead.
+        for (let i = 0; i < term.length; i++) release(term.list[i]! >> 4);
+        termOf.delete(term.word);
+        dropWord(term.word);
+      } else if (term.dead >= COMPACT_MIN && term.dead > term.live) compact(term, term.list);
+    });
     byOwner.delete(ownerId);
     return true;
   }
 
-  function put(owner: Owner, profile: Profile) {
+  function putPrepared(owner: Owner, { entries: prepared, words, postings, starts }: PreparedProfile) {
     const rank = byOwner.get(owner.id)?.rank ?? nextRank++;
     remove(owner.id);
-    const docs: number[] = [];
-    for (const doc of buildDocuments(profile)) {
-      const number = newSlot();
-      const terms = new Map<string, number>();
-      const add = (weight: number, texts: readonly string[]) => {
-        for (const text of texts) for (const term of tokenize(text)) if ((terms.get(term) ?? 0) < weight) terms.set(term, weight);
-      };
-      add(KEY_WEIGHTS.names, doc.names);
-      add(KEY_WEIGHTS.keywords, doc.keywords);
-      add(KEY_WEIGHTS.summary, [doc.summary]);
-      add(KEY_WEIGHTS.body, doc.body);
-      for (const [term, weight] of terms) {
-        let list = postings.get(term);
-        if (!list) {
-          postings.set(term, (list = new Map()));
-          addTerm(term);
-        }
-        list.set(number, weight);
-      }
-      slots.set(number, {
-        entry: { owner, doc },
-        ownerRank: rank,
-        names: doc.names.map((name) => tokenize(name).join(' ')),
-        keywords: doc.keywords.map((keyword) => tokenize(keyword).join(' ')),
-        terms: [...terms.keys()],
-      });
-      docs.push(number);
+    const slots: number[] = [];
+    for (const { doc, names, keywords, terms } of prepared) {
+      const slot = newSlot();
+      // Alive before its postings go in: a list compacted while growing keeps them.
+      alive[slot] = 1;
+      liveSlots++;
+      refs[slot] = terms;
+      entries[slot] = { owner, doc };
+      ranks[slot] = rank;
+      sections[slot] = SECTION_RANK.get(doc.section) ?? 9;
+      orders[slot] = doc.order;
+      nameKeys[slot] = names;
+      keywordKeys[slot] = keywords;
+      slots.push(slot);
     }
-    byOwner.set(owner.id, { owner, rank, docs });
+    // One look-up per word of the profile, and its postings appended together.
+    const terms: Term[] = [];
+    const counts = new Int32Array(words.length);
+    for (let index = 0; index < words.length; index++) {
+      const term = termFor(words[index]!);
+      const from = starts[index]!;
+      const count = starts[index + 1]! - from;
+      reserve(term, count);
+      for (let i = from; i < from + count; i++) {
+        const posting = postings[i]!;
+        term.list[term.length++] = slots[posting >> 4]! * SLOT_SHIFT + (posting & (SLOT_SHIFT - 1));
+      }
+      term.live += count;
+      terms.push(term);
+      counts[index] = count;
+    }
+    byOwner.set(owner.id, { owner, rank, slots, terms, counts });
   }
 
-  const idf = (term: string) => Math.log(1 + slots.size / (postings.get(term)?.size ?? 1));
+  const idf = (term: Term) => Math.log(1 + liveSlots / term.live);
 
   function typos(word: string): { term: string; edits: number }[] {
     const cached = typoCache.get(word);
@@ -219,92 +388,143 @@ export function createCommunitySearch(): CommunitySearch {
     return list;
   }
 
-  function candidatesFor(token: string): { term: string; similarity: number }[] {
-    const exact = postings.has(token);
-    const out = new Map<string, number>();
-    if (exact) out.set(token, 1);
+  /** The terms a query word finds, with how close each is; the word itself is `exact`. */
+  function candidatesFor(token: string): { exact: Term | undefined; found: Map<Term, number> } {
+    const exact = termOf.get(token);
+    const found = new Map<Term, number>();
+    if (exact) found.set(exact, 1);
     if (token.length >= 3) {
-      for (const term of byPrefix.get(token.slice(0, 3)) ?? []) {
-        if (term === token || !term.startsWith(token)) continue;
-        const similarity = (exact ? 0.6 : 0.8) * Math.sqrt(token.length / term.length);
-        if (similarity >= 0.45) out.set(term, Math.max(similarity, out.get(term) ?? 0));
+      for (const word of byPrefix.get(token.slice(0, 3)) ?? []) {
+        if (word === token || !word.startsWith(token)) continue;
+        const similarity = (exact ? 0.6 : 0.8) * Math.sqrt(token.length / word.length);
+        if (similarity < 0.45) continue;
+        const term = termOf.get(word)!;
+        found.set(term, Math.max(similarity, found.get(term) ?? 0));
       }
     }
-    if (!exact) for (const { term, edits } of typos(token)) out.set(term, Math.max(0.85 - 0.1 * edits, out.get(term) ?? 0));
-    return [...out].map(([term, similarity]) => ({ term, similarity }));
+    if (!exact) {
+      for (const { term: word, edits } of typos(token)) {
+        const term = termOf.get(word)!;
+        found.set(term, Math.max(0.85 - 0.1 * edits, found.get(term) ?? 0));
+      }
+    }
+    return { exact, found };
+  }
+
+  /** Does slot `a` with `scoreA` rank before slot `b` with `scoreB`? A total order: ties break by section, owner, position. */
+  function before(a: number, scoreA: number, b: number, scoreB: number): boolean {
+    if (scoreA !== scoreB) return scoreA > scoreB;
+    if (sections[a] !== sections[b]) return sections[a]! < sections[b]!;
+    if (ranks[a] !== ranks[b]) return ranks[a]! < ranks[b]!;
+    return orders[a]! < orders[b]!;
   }
 
   function search(query: string, options: CommunitySearchOptions = {}): CommunityHit[] {
     const limit = Math.max(0, Math.min(options.limit ?? 10, 100));
-    if (limit === 0 || slots.size === 0) return [];
+    if (limit === 0 || liveSlots === 0) return [];
     const tokens = [...new Set(queryTokens(query.slice(0, MAX_QUERY_LENGTH)))].slice(0, MAX_QUERY_TOKENS);
     if (tokens.length === 0) return [];
     const phrase = tokens.join(' ');
-    const maxIdf = Math.max(1, Math.log(1 + slots.size));
-    const touched: number[] = [];
+    const maxIdf = Math.max(1, Math.log(1 + liveSlots));
+    let touchedCount = 0;
     let possible = 0;
     for (const token of tokens) {
-      const candidates = candidatesFor(token);
-      possible += candidates.length > 0 ? Math.max(...candidates.map((candidate) => idf(candidate.term))) : maxIdf;
-      const seen: number[] = [];
-      for (const { term, similarity } of candidates) {
+      const { exact, found } = candidatesFor(token);
+      let best = -Infinity;
+      for (const term of found.keys()) best = Math.max(best, idf(term));
+      possible += found.size > 0 ? best : maxIdf;
+      let seenCount = 0;
+      for (const [term, similarity] of found) {
         const factor = similarity * idf(term);
-        for (const [number, weight] of postings.get(term) ?? []) {
-          const value = factor * weight;
-          const before = tokenBest[number]!;
-          if (before === 0) seen.push(number);
-          if (value > before) tokenBest[number] = value;
+        const { list, length } = term;
+        const isExact = term === exact;
+        for (let i = 0; i < length; i++) {
+          const posting = list[i]!;
+          const slot = posting >> 4;
+          if (alive[slot] === 0) continue;
+          const code = posting & 3;
+          const value = factor * WEIGHTS[code]!;
+          const previous = tokenBest[slot]!;
+          if (previous === 0) seen[seenCount++] = slot;
+          if (value > previous) tokenBest[slot] = value;
+          if (isExact && code <= PHRASE_CODE) tokenStrong[slot] = 1 | (posting & (WHOLE_NAME | WHOLE_KEYWORD));
         }
       }
-      for (const number of seen) {
-        if (matchedCount[number] === 0) touched.push(number);
-        scores[number]! += tokenBest[number]!;
-        matchedCount[number]! += 1;
-        tokenBest[number] = 0;
+      for (let i = 0; i < seenCount; i++) {
+        const slot = seen[i]!;
+        if (matchedCount[slot] === 0) touched[touchedCount++] = slot;
+        scores[slot]! += tokenBest[slot]!;
+        matchedCount[slot]! += 1;
+        strongCount[slot]! += tokenStrong[slot]! & 1;
+        wholeMarks[slot] = tokenStrong[slot]!;
+        tokenBest[slot] = 0;
+        tokenStrong[slot] = 0;
       }
     }
-    const hits: { number: number; score: number }[] = [];
-    for (const number of touched) {
-      const raw = scores[number]!;
-      const matched = matchedCount[number]!;
-      scores[number] = 0;
-      matchedCount[number] = 0;
-      const slot = slots.get(number)!;
-      const { doc, owner } = slot.entry;
-      if (options.section && doc.section !== options.section) continue;
-      if (options.member !== undefined && owner.id !== options.member) continue;
+    // The best `limit` hits in a heap whose root is the worst of them: a common
+    // word matches thousands of entries, and only a few are kept.
+    const heapSlots: number[] = [];
+    const heapScores: number[] = [];
+    const worse = (i: number, j: number) => before(heapSlots[j]!, heapScores[j]!, heapSlots[i]!, heapScores[i]!);
+    const swap = (i: number, j: number) => {
+      [heapSlots[i], heapSlots[j]] = [heapSlots[j]!, heapSlots[i]!];
+      [heapScores[i], heapScores[j]] = [heapScores[j]!, heapScores[i]!];
+    };
+    for (let i = 0; i < touchedCount; i++) {
+      const slot = touched[i]!;
+      const raw = scores[slot]!;
+      const matched = matchedCount[slot]!;
+      const strong = strongCount[slot]!;
+      const whole = wholeMarks[slot]!;
+      scores[slot] = 0;
+      matchedCount[slot] = 0;
+      strongCount[slot] = 0;
+      wholeMarks[slot] = 0;
+      if (options.section && entries[slot]!.doc.section !== options.section) continue;
+      if (options.member !== undefined && entries[slot]!.owner.id !== options.member) continue;
       const coverage = matched / tokens.length;
       if (tokens.length > 1 && coverage < 0.5) continue;
       let score = (raw / possible) * (0.4 + 0.6 * coverage);
-      if (slot.names.includes(phrase)) score = 1;
-      else if (tokens.length > 1 && slot.names.some((name) => ` ${name} `.includes(` ${phrase} `))) score = Math.max(score, 0.9);
-      else if (slot.keywords.includes(phrase)) score = Math.max(score, 0.85);
+      // A name or keyword that holds the phrase holds each query word as itself: only those entries are looked at.
+      if (strong === tokens.length && tokens.length === 1) {
+        // One word: a name or keyword that is the phrase is one that is the word, marked on its posting.
+        if (whole & WHOLE_NAME) score = 1;
+        else if (whole & WHOLE_KEYWORD) score = Math.max(score, 0.85);
+      } else if (strong === tokens.length) {
+        const names = nameKeys[slot]!;
+        if (names.includes(phrase)) score = 1;
+        else if (tokens.length > 1 && names.some((name) => ` ${name} `.includes(` ${phrase} `))) score = Math.max(score, 0.9);
+        else if (keywordKeys[slot]!.includes(phrase)) score = Math.max(score, 0.85);
+      }
       score = Math.round(Math.min(1, score) * 1000) / 1000;
-      if (score >= RELEVANCE_CUTOFF) hits.push({ number, score });
+      if (score < RELEVANCE_CUTOFF) continue;
+      if (heapSlots.length < limit) {
+        heapSlots.push(slot);
+        heapScores.push(score);
+        for (let i = heapSlots.length - 1; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+      } else if (before(slot, score, heapSlots[0]!, heapScores[0]!)) {
+        heapSlots[0] = slot;
+        heapScores[0] = score;
+        for (let i = 0; ;) {
+          const left = 2 * i + 1;
+          const right = left + 1;
+          let worst = i;
+          if (left < heapSlots.length && worse(left, worst)) worst = left;
+          if (right < heapSlots.length && worse(right, worst)) worst = right;
+          if (worst === i) break;
+          swap(i, worst);
+          i = worst;
+        }
+      }
     }
-    // Only the best `limit` are sorted in full: a common word matches thousands of entries.
-    let kept = hits;
-    if (hits.length > limit) {
-      const sorted = Float64Array.from(hits, (hit) => hit.score).sort();
-      const threshold = sorted[sorted.length - limit]!;
-      kept = hits.filter((hit) => hit.score >= threshold);
-    }
-    const ranked = kept.map(({ number, score }) => {
-      const slot = slots.get(number)!;
-      return { entry: slot.entry, score, rank: slot.ownerRank };
-    });
-    ranked.sort(
-      (a, b) =>
-        b.score - a.score ||
-        (SECTION_RANK.get(a.entry.doc.section) ?? 9) - (SECTION_RANK.get(b.entry.doc.section) ?? 9) ||
-        a.rank - b.rank ||
-        a.entry.doc.order - b.entry.doc.order,
-    );
-    return ranked.slice(0, limit).map(({ entry, score }) => ({ entry, score }));
+    return heapSlots
+      .map((slot, i) => ({ slot, score: heapScores[i]! }))
+      .sort((a, b) => (before(a.slot, a.score, b.slot, b.score) ? -1 : 1))
+      .map(({ slot, score }) => ({ entry: entries[slot]!, score }));
   }
 
   function entriesOf(ownerId: string): CommunityEntry[] {
-    return (byOwner.get(ownerId)?.docs ?? []).map((number) => slots.get(number)!.entry);
+    return (byOwner.get(ownerId)?.slots ?? []).map((slot) => entries[slot]!);
   }
 
   function suggest(input: string, options: CommunitySearchOptions = {}): Suggestion[] {
@@ -322,17 +542,59 @@ export function createCommunitySearch(): CommunitySearch {
   }
 
   return {
-    put,
+    put: (owner, profile) => putPrepared(owner, prepareProfile(profile)),
+    putPrepared,
     remove,
     has: (ownerId) => byOwner.has(ownerId),
     owners: () => [...byOwner.values()].sort((a, b) => a.rank - b.rank).map((known) => known.owner),
     get size() {
-      return slots.size;
+      return liveSlots;
     },
     search,
     suggest,
     entriesOf,
   };
+}
+
+const EMPTY = new Int32Array(0);
+const SHARDS = 64;
+
+/**
+ * A Map split by a cheap hash of the key. V8 rehashes a Map whole when it grows,
+ * and also when deletions and insertions have filled its table (the churn of
+ * words an update brings): split, each rehash moves a sixty-fourth of the
+ * vocabulary, and no single update pays for all of it.
+ */
+class ShardedMap<V> {
+  private readonly shards = Array.from({ length: SHARDS }, () => new Map<string, V>());
+
+  private shard(key: string): Map<string, V> {
+    let hash = key.length;
+    for (let i = 0; i < key.length; i++) hash = (hash * 31 + key.charCodeAt(i)) | 0;
+    return this.shards[hash & (SHARDS - 1)]!;
+  }
+
+  get(key: string): V | undefined {
+    return this.shard(key).get(key);
+  }
+
+  set(key: string, value: V): void {
+    this.shard(key).set(key, value);
+  }
+
+  delete(key: string): void {
+    this.shard(key).delete(key);
+  }
+}
+
+/** A word of the vocabulary and its postings (slot × SLOT_SHIFT + code + marks); the first `length` are in use, `dead` of them dead. */
+interface Term {
+  word: string;
+  list: Int32Array;
+  length: number;
+  /** Live postings: the word's document frequency. */
+  live: number;
+  dead: number;
 }
 
 function clip(text: string, max: number): string {
