@@ -229,6 +229,25 @@ describe('what insights record', () => {
 });
 
 describe('insights never touch an answer', () => {
+  it('describes a big batch in slices, letting waiting work through between them', async () => {
+    const recorder = createInsightsRecorder({ sql: store.sql, transport: 'gateway', logger: silentLogger, days: 90, batchMs: 60_000 });
+    // 200 calls whose facts take a millisecond each to work out: 200 ms of work in one go without slices.
+    const slow = () => {
+      const until = performance.now() + 1;
+      while (performance.now() < until);
+      return { query: 'slow question', entry: null, answered: false, confidence: null };
+    };
+    for (let n = 0; n < 200; n++) recorder.record({ kind: 'command', name: 'ask', outcome: 'ok', facts: slow });
+    const started = performance.now();
+    let waited = Number.NaN;
+    setImmediate(() => (waited = performance.now() - started));
+    await recorder.flush();
+    expect(waited).toBeLessThan(50);
+    await recorder.close();
+    expect((await listInsightEvents(store.sql, 0)).filter((row) => row.query === 'slow question')).toHaveLength(200);
+    await store.sql.run("DELETE FROM insight_events WHERE query = 'slow question'");
+  });
+
   it('answers at once while the database has not opened, and records once it has', async () => {
     let open: (sql: Sql) => void = () => undefined;
     const recorder = createInsightsRecorder({

@@ -9,6 +9,9 @@ import type { Sql } from '../store/index.js';
 import { normaliseQuery } from './normalise.js';
 import { deleteInsightsBefore, saveInsightEvents, type InsightEvent } from './store.js';
 
+/** The longest the recorder works on the main thread before letting waiting interactions through. */
+const SLICE_MS = 2;
+
 export interface RecorderOptions {
   /** The store's runner, or its promise: calls made while the database opens wait in the buffer. */
   sql: Sql | Promise<Sql>;
@@ -75,7 +78,15 @@ export function createInsightsRecorder(options: RecorderOptions): InsightsRecord
 
   async function write(batch: Pending[]): Promise<void> {
     const events: InsightEvent[] = [];
+    let slice = performance.now();
     for (const item of batch) {
+      // Working out what answered a call can mean reading the question again: a batch of a busy
+      // bot, described in one go, held up the answers waiting behind it. In slices, with the
+      // interactions that wait let through between them.
+      if (performance.now() - slice > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        slice = performance.now();
+      }
       try {
         events.push(toEvent(item));
       } catch (error) {
