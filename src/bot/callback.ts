@@ -5,6 +5,13 @@ import { InteractionResponseType, type APIInteractionResponse } from 'discord-ap
 import { LIMITS, truncate, type AutocompleteChoice, type ReplyFile, type ReplyPayload } from '../replies/index.js';
 import type { PressResult } from './types.js';
 
+/**
+ * How long a command's answer may take before the interaction is deferred: well
+ * inside Discord's 3 seconds, which count from the interaction's creation and
+ * so include its way here and the callback's way back. Both transports use it.
+ */
+export const DEFER_AFTER_MS = 1500;
+
 /** A new message answering the interaction. */
 export function replyCallback(data: ReplyPayload): APIInteractionResponse {
   return { type: InteractionResponseType.ChannelMessageWithSource, data };

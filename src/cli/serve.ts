@@ -6,9 +6,9 @@ import { createPortfolioStore } from '../bot/portfolio-store.js';
 import { loadPortfolio } from '../bot/load.js';
 import { parseConfig } from '../config.js';
 import { createInteractionServer, parsePublicKey } from '../http/index.js';
-import { createHttpResponder } from '../http/respond.js';
+import { createHttpResponder, type EditOriginal } from '../http/respond.js';
 import { startInsights } from '../insights/start.js';
-import { createLogger } from '../log.js';
+import { createLogger, type Logger } from '../log.js';
 import { installSignalHandlers } from '../signals.js';
 import { openStore } from '../store/index.js';
 import type { CliCommand } from './types.js';
@@ -46,7 +46,10 @@ export const run: CliCommand = async (_args, io) => {
   const cooldown = createCooldown({ limit: config.COOLDOWN_COMMANDS, windowSeconds: config.COOLDOWN_SECONDS });
   const server = createInteractionServer({
     publicKey: config.DISCORD_PUBLIC_KEY,
-    respond: createHttpResponder(dispatcher, (user) => cooldown.take(user)),
+    respond: createHttpResponder(dispatcher, {
+      throttle: (user) => cooldown.take(user),
+      editOriginal: editOriginalOver(config.DISCORD_API_URL, logger),
+    }),
     logger,
   });
   let port: number;
@@ -70,6 +73,28 @@ export const run: CliCommand = async (_args, io) => {
   });
   return new Promise<number>(() => undefined);
 };
+
+/**
+ * Edits a deferred answer through Discord's API: the interaction's own token is the
+ * credential (no bot token). A failure is logged, never thrown: the member then sees
+ * Discord's own "did not respond", and the work itself is done and kept.
+ */
+export function editOriginalOver(apiUrl: string, logger: Logger): EditOriginal {
+  return async (applicationId, token, payload) => {
+    const url = `${apiUrl.replace(/\/$/, '')}/v10/webhooks/${encodeURIComponent(applicationId)}/${encodeURIComponent(token)}/messages/@original`;
+    try {
+      const response = await fetch(url, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(payload),
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!response.ok) logger.warn('a deferred answer could not be sent', { status: response.status });
+    } catch (error) {
+      logger.warn('a deferred answer could not be sent', { error: (error as Error).message });
+    }
+  };
+}
 
 /** One line saying why `listen` failed and which setting to change. */
 export function listenProblem(error: unknown, host: string, port: number): string {

@@ -21,7 +21,7 @@ import {
   type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
-import { callbackRequest, choicesCallback, componentCallback, replyCallback } from '../bot/callback.js';
+import { callbackRequest, choicesCallback, componentCallback, DEFER_AFTER_MS, replyCallback } from '../bot/callback.js';
 import { slowDownMessage, type Throttle } from '../bot/cooldown.js';
 import type { Dispatcher } from '../bot/dispatch.js';
 import { findFocused, findSubcommand, flattenOptions, modalFields, toAttachment } from '../bot/interaction-options.js';
@@ -49,13 +49,6 @@ export interface GatewayOptions {
    */
   insights?: (options: Readonly<Record<string, unknown>>) => Promise<ReplyPayload>;
 }
-
-/**
- * How long a command's answer may take before the interaction is deferred: well
- * inside Discord's 3 seconds, which count from the interaction's creation and
- * so include its way here and the callback's way back.
- */
-const DEFER_AFTER_MS = 1500;
 
 /** How long the application's owner and team are remembered before they are read again. */
 const OWNERS_TTL_MS = 10 * 60_000;

@@ -3,8 +3,14 @@
 // (type 7 update, or type 4 for a new message such as "Share in channel", or
 // type 9, a form such as the Report button's), and form submits (type 4).
 // The server has already checked each interaction's shape (./shape.ts).
-import { InteractionResponseType, InteractionType, type APIInteraction, type APIInteractionResponse } from 'discord-api-types/v10';
-import { choicesCallback, componentCallback, inlineFiles, replyCallback } from '../bot/callback.js';
+import {
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+  type APIInteraction,
+  type APIInteractionResponse,
+} from 'discord-api-types/v10';
+import { choicesCallback, componentCallback, DEFER_AFTER_MS, inlineFiles, replyCallback } from '../bot/callback.js';
 import { slowDownMessage, type Throttle } from '../bot/cooldown.js';
 import type { Dispatcher } from '../bot/dispatch.js';
 import {
@@ -17,10 +23,27 @@ import {
   type Json,
 } from '../bot/interaction-options.js';
 import type { CommandInput } from '../bot/types.js';
+import type { ReplyPayload } from '../replies/index.js';
 import { decodeCustomId, isSnowflake } from '../replies/index.js';
 import { invoker, messageAskerId } from './shape.js';
 
-export function createHttpResponder(dispatcher: Dispatcher, throttle?: Throttle) {
+/**
+ * Replaces a deferred answer's message (PATCH …/webhooks/{application}/{token}/messages/@original).
+ * Without it, a slow command is answered inline whenever it is done, which Discord may
+ * no longer accept.
+ */
+export type EditOriginal = (applicationId: string, token: string, payload: ReplyPayload) => Promise<void>;
+
+export interface HttpResponderOptions {
+  throttle?: Throttle | undefined;
+  editOriginal?: EditOriginal | undefined;
+  /** How long a waiting command may take before it is deferred (DEFER_AFTER_MS). */
+  deferAfterMs?: number;
+}
+
+export function createHttpResponder(dispatcher: Dispatcher, options: HttpResponderOptions = {}) {
+  const { throttle, editOriginal } = options;
+  const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
   const waits = (name: string | undefined, kind: 'run' | 'press') =>
     dispatcher.commands.some((module) => module.definition.name === name && module[kind] !== undefined);
   return (received: APIInteraction): APIInteractionResponse | Promise<APIInteractionResponse> => {
@@ -41,7 +64,13 @@ export function createHttpResponder(dispatcher: Dispatcher, throttle?: Throttle)
         if (throttled) return throttled;
         // A command that reads or writes the store (/portfolio) is answered once it is done.
         // Its files (an export) are shown inline: this answer is JSON (see inlineFiles).
-        if (waits(name, 'run')) return dispatcher.commandAsync(name, input).then((payload) => replyCallback(inlineFiles(payload)));
+        if (waits(name, 'run')) {
+          const work = dispatcher.commandAsync(name, input).then(inlineFiles);
+          const applicationId = interaction['application_id'];
+          const token = interaction['token'];
+          if (!editOriginal || typeof applicationId !== 'string' || typeof token !== 'string') return work.then(replyCallback);
+          return answerInTime(work, deferAfterMs, (payload) => editOriginal(applicationId, token, payload));
+        }
         return replyCallback(dispatcher.command(name, input));
       }
       case InteractionType.ApplicationCommandAutocomplete:
@@ -75,6 +104,26 @@ export function createHttpResponder(dispatcher: Dispatcher, throttle?: Throttle)
         return replyCallback(dispatcher.notice("I can't handle that kind of interaction. Try /help."));
     }
   };
+}
+
+/**
+ * The answer, when it is ready within `deferAfterMs`; else a private deferral at once,
+ * and the answer as an edit of it when ready (a url: submit may take the fetch's
+ * seconds, and Discord refuses a first answer after 3 s).
+ */
+async function answerInTime(
+  work: Promise<ReplyPayload>,
+  deferAfterMs: number,
+  edit: (payload: ReplyPayload) => Promise<void>,
+): Promise<APIInteractionResponse> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), deferAfterMs)));
+  const first = await Promise.race([work, late]);
+  clearTimeout(timer);
+  if (first !== 'late') return replyCallback(first);
+  // An edit cannot change a message's flags: the deferral makes it private.
+  void work.then(({ flags: _flags, ...payload }) => edit(payload)).catch(() => undefined);
+  return { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } };
 }
 
 /** Where the interaction happened and what came with it: the server, the member's permissions, the subcommand, attachments. */
