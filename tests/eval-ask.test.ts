@@ -83,6 +83,25 @@ describe('the question sets', () => {
     expect(new Set(heldout2.map((item) => item.persona))).toEqual(new Set(PERSONAS));
     expect(new Set(heldout2.map(kindOf))).toEqual(new Set(KINDS));
   });
+
+  // Only parsed and checked here, never answered: heldout3 is run once at the end; dev3 is scored by eval:ask.
+  it('the third set is 80 for development and 80 held out, disjoint from every other set, each half covering every persona and kind', () => {
+    const dev3 = loadQuestions('dev3', profile);
+    const heldout3 = loadQuestions('heldout3', profile);
+    expect(dev3).toHaveLength(80);
+    expect(heldout3).toHaveLength(80);
+    const earlier = new Set(
+      (['dev', 'dev2', 'heldout', 'heldout2'] as const).flatMap((set) => loadQuestions(set, profile)).map((item) => item.id),
+    );
+    const ids = [...dev3, ...heldout3].map((item) => item.id);
+    expect(new Set(ids).size).toBe(160);
+    expect(ids.filter((id) => earlier.has(id))).toEqual([]);
+    for (const set of [dev3, heldout3]) {
+      expect(new Set(set.map((item) => item.persona))).toEqual(new Set(PERSONAS));
+      expect(new Set(set.map(kindOf))).toEqual(new Set(KINDS));
+      expect(set.every((item) => /^h3-(rec|fai|kag|dis|nn)-\d\d$/.test(item.id))).toBe(true);
+    }
+  });
 });
 
 describe('the judge reads each card as the entry it shows', () => {
