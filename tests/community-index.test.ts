@@ -4,8 +4,10 @@
 // it must answer exactly as an index built from scratch over the same profiles
 // does: same entries, same order, same scores. Checked on a seeded synthetic
 // server with random updates.
+import { setFlagsFromString } from 'node:v8';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../src/profile/schema.js';
+import { buildDocuments } from '../src/search/documents.js';
 import { createCommunitySearch, OWNER_ID, prepareProfile, type CommunitySearch, type Owner } from '../src/search/community.js';
 import { tokenize } from '../src/search/normalise.js';
 import { shippedPortfolio } from './helpers/profile.js';
@@ -103,6 +105,72 @@ describe('the community index, updated in place', () => {
     fresh.put(owner(5), profiles[199 % profiles.length]!);
     const queries = server.queries(profiles, 60);
     expect(answers(index, queries, server, [owner(5).id])).toEqual(answers(fresh, queries, server, [owner(5).id]));
+  });
+});
+
+describe('a profile prepared for the index', () => {
+  /** Two projects whose words are worked out by hand below. */
+  function small(): Profile {
+    const project = (id: string, name: string, tags: string[], summary: string, details: string[]) => ({
+      id,
+      name,
+      category: 'c',
+      summary,
+      details,
+      highlights: [],
+      tools: [],
+      links: [],
+      tags,
+      status: 'active' as const,
+    });
+    return {
+      ...base,
+      categories: [{ ...base.categories[0]!, id: 'c', name: 'Tools' }],
+      identity: { ...base.identity, links: [] },
+      about: [],
+      education: [],
+      experience: [],
+      research: [],
+      learning: [],
+      blogs: [],
+      skills: { expert: [], intermediate: [], basic: [], learning: [] },
+      projects: [
+        project('a', 'Graph tools', ['graph'], 'fast graph', ['tools for graph']),
+        project('b', 'Fast', ['graph tools'], '', ['fast graph']),
+      ],
+    } as Profile;
+  }
+
+  it("groups each word's postings in entry order, with the heaviest key's code and the whole-name and whole-keyword marks", () => {
+    const prepared = prepareProfile(small());
+    // Entry 0: graph and tool in its name (code 0), each also a whole keyword (8: the tag, the category); fast in its
+    // summary (2), "for" in its body (3). Entry 1: fast is its whole name (0 + 4); graph and tool in a keyword (1),
+    // tool also a whole keyword (1 + 8).
+    expect(prepared.words).toEqual(['graph', 'tool', 'fast', 'for']);
+    expect([...prepared.starts]).toEqual([0, 2, 4, 6, 7]);
+    expect([...prepared.postings]).toEqual([8, 16 + 1, 8, 16 + 9, 2, 16 + 4, 3]);
+    expect(prepared.entries.map(({ names, keywords, terms }) => ({ names, keywords, terms }))).toEqual([
+      { names: ['graph tool'], keywords: ['graph', 'tool'], terms: 4 },
+      { names: ['fast'], keywords: ['graph tool', 'tool'], terms: 3 },
+    ]);
+  });
+
+  it('answers the same for a profile before and after a much bigger one (its scratch space grown and reused)', () => {
+    const before = prepareProfile(small());
+    const server = syntheticServer(base, 11, 20_000);
+    const big = prepareProfile(server.memberProfile(1, 120));
+    expect(big.words.length).toBeGreaterThan(4096);
+    expect(new Set(big.words).size).toBe(big.words.length);
+    expect(prepareProfile(small())).toEqual(before);
+  });
+
+  it('gives every entry of every profile the same hidden class (a spread copy gave each its own, kept by the index)', () => {
+    setFlagsFromString('--allow-natives-syntax');
+    const sameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
+    const server = syntheticServer(base, 5, 500);
+    const first = buildDocuments(server.memberProfile(1, 3));
+    const second = buildDocuments(server.memberProfile(2, 3));
+    expect([sameMap(first[0]!, first[1]!), sameMap(first[0]!, second[2]!)]).toEqual([true, true]);
   });
 });
 

@@ -115,52 +115,119 @@ const SLOT_SHIFT = 16;
 /** A list is compacted when it holds at least this many dead postings and more dead than live. */
 const COMPACT_MIN = 8;
 
+/**
+ * Scratch for prepareProfile, kept between calls: a profile is prepared on every
+ * submit, and what it allocates is what the young generation's collections then
+ * copy or scan. Indexed by the word's number in the profile being prepared.
+ */
+const scratch = {
+  /** Open addressing, word number + 1 (0: empty); at most half full. */
+  table: new Int32Array(4096),
+  /** The last entry that had the word, and where in that entry's list it is. */
+  lastEntry: new Int32Array(2048),
+  at: new Int32Array(2048),
+  /** The entry being prepared: its distinct words and their codes, in order. */
+  entryWords: new Int32Array(256),
+  entryCodes: new Int32Array(256),
+  /** Every posting as (word, entry × SLOT_SHIFT + code), in entry order. */
+  pairWords: new Int32Array(4096),
+  pairPostings: new Int32Array(4096),
+};
+
+function grown(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
+  if (needed <= array.length) return array;
+  const bigger = new Int32Array(Math.max(needed, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
+function hashOf(word: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
 /** A profile's entries with their words: the slow half of an update, done before the index is touched. */
 export function prepareProfile(profile: Profile): PreparedProfile {
-  const wordIndex = new Map<string, number>();
   const words: string[] = [];
-  const perWord: number[][] = [];
-  const entries = buildDocuments(profile).map((doc, entry): PreparedEntry => {
-    const codes = new Map<string, number>();
-    const add = (code: number, tokenLists: readonly string[][]) => {
-      for (const tokens of tokenLists) for (const term of tokens) if (!codes.has(term)) codes.set(term, code);
-    };
+  let entry = 0;
+  let entryCount = 0;
+  let pairCount = 0;
+  /** The word's number in this profile, given one if new. */
+  const numberOf = (token: string): number => {
+    let mask = scratch.table.length - 1;
+    for (let probe = hashOf(token) & mask; ; probe = (probe + 1) & mask) {
+      const known = scratch.table[probe]!;
+      if (known === 0) break;
+      if (words[known - 1] === token) return known - 1;
+    }
+    const number = words.length;
+    words.push(token);
+    if (2 * words.length > scratch.table.length) {
+      scratch.table = new Int32Array(scratch.table.length * 2);
+      mask = scratch.table.length - 1;
+      for (let each = 0; each < words.length - 1; each++) place(each, mask);
+    }
+    place(number, mask);
+    scratch.lastEntry = grown(scratch.lastEntry, words.length);
+    scratch.at = grown(scratch.at, words.length);
+    scratch.lastEntry[number] = -1;
+    return number;
+  };
+  const place = (number: number, mask: number) => {
+    let probe = hashOf(words[number]!) & mask;
+    while (scratch.table[probe] !== 0) probe = (probe + 1) & mask;
+    scratch.table[probe] = number + 1;
+  };
+  const add = (code: number, tokens: readonly string[]) => {
+    for (const token of tokens) {
+      const number = numberOf(token);
+      // Heaviest key first: a word keeps the first (heaviest) code it is given.
+      if (scratch.lastEntry[number] === entry) continue;
+      scratch.lastEntry[number] = entry;
+      scratch.at[number] = entryCount;
+      scratch.entryWords = grown(scratch.entryWords, entryCount + 1);
+      scratch.entryCodes = grown(scratch.entryCodes, entryCount + 1);
+      scratch.entryWords[entryCount] = number;
+      scratch.entryCodes[entryCount++] = code;
+    }
+  };
+  const mark = (tokenLists: readonly string[][], mark: number) => {
+    for (const tokens of tokenLists) if (tokens.length === 1) scratch.entryCodes[scratch.at[numberOf(tokens[0]!)]!]! |= mark;
+  };
+  const entries = buildDocuments(profile).map((doc, index): PreparedEntry => {
+    entry = index;
+    entryCount = 0;
     const names = doc.names.map((name) => tokenize(name));
     const keywords = doc.keywords.map((keyword) => tokenize(keyword));
-    // Heaviest key first: a word keeps the first (heaviest) code it is given.
-    add(0, names);
-    add(1, keywords);
-    add(2, [tokenize(doc.summary)]);
-    add(
-      3,
-      doc.body.map((text) => tokenize(text)),
-    );
-    for (const [lists, mark] of [
-      [names, WHOLE_NAME],
-      [keywords, WHOLE_KEYWORD],
-    ] as const) {
-      for (const tokens of lists) if (tokens.length === 1) codes.set(tokens[0]!, codes.get(tokens[0]!)! | mark);
-    }
-    for (const [word, code] of codes) {
-      let index = wordIndex.get(word);
-      if (index === undefined) {
-        wordIndex.set(word, (index = words.length));
-        words.push(word);
-        perWord.push([]);
-      }
-      perWord[index]!.push(entry * SLOT_SHIFT + code);
+    for (const tokens of names) add(0, tokens);
+    for (const tokens of keywords) add(1, tokens);
+    add(2, tokenize(doc.summary));
+    for (const text of doc.body) add(3, tokenize(text));
+    mark(names, WHOLE_NAME);
+    mark(keywords, WHOLE_KEYWORD);
+    scratch.pairWords = grown(scratch.pairWords, pairCount + entryCount);
+    scratch.pairPostings = grown(scratch.pairPostings, pairCount + entryCount);
+    for (let i = 0; i < entryCount; i++) {
+      scratch.pairWords[pairCount] = scratch.entryWords[i]!;
+      scratch.pairPostings[pairCount++] = entry * SLOT_SHIFT + scratch.entryCodes[i]!;
     }
     return {
       doc,
-      names: names.map((tokens) => tokens.join(' ')),
-      keywords: keywords.map((tokens) => tokens.join(' ')),
-      terms: codes.size,
+      names: names.map((tokens) => (tokens.length === 1 ? tokens[0]! : tokens.join(' '))),
+      keywords: keywords.map((tokens) => (tokens.length === 1 ? tokens[0]! : tokens.join(' '))),
+      terms: entryCount,
     };
   });
+  scratch.table.fill(0);
+  // Grouped by word, each word's in entry order (a counting sort, stable).
   const starts = new Int32Array(words.length + 1);
-  perWord.forEach((list, index) => (starts[index + 1] = starts[index]! + list.length));
-  const postings = new Int32Array(starts[words.length]!);
-  perWord.forEach((list, index) => postings.set(list, starts[index]!));
+  for (let i = 0; i < pairCount; i++) starts[scratch.pairWords[i]! + 1]!++;
+  for (let number = 0; number < words.length; number++) starts[number + 1]! += starts[number]!;
+  const next = scratch.at;
+  next.set(starts.subarray(0, words.length));
+  const postings = new Int32Array(pairCount);
+  for (let i = 0; i < pairCount; i++) postings[next[scratch.pairWords[i]!]!++] = scratch.pairPostings[i]!;
   return { entries, words, postings, starts };
 }
 

@@ -175,10 +175,19 @@ export function buildDocuments(profile: Profile): SearchDoc[] {
       notable: false,
     });
   }
-  return docs.map((doc, order) => ({
-    ...doc,
+  // Written out rather than spread: a spread copy here got a hidden class of its
+  // own per document, which every entry of a server's index kept.
+  return docs.map((doc, order): SearchDoc => ({
+    section: doc.section,
+    id: doc.id,
+    title: doc.title,
+    url: doc.url,
+    names: doc.names,
     keywords: [...doc.keywords, ...doc.answers].filter(Boolean),
+    answers: doc.answers,
+    summary: doc.summary,
     body: doc.body.filter(Boolean),
+    notable: doc.notable,
     order,
   }));
 }
