@@ -108,6 +108,28 @@ describe('the community index, updated in place', () => {
   });
 });
 
+describe('searching without reading every posting', () => {
+  it('answers one-word queries and prefixes exactly as reading every posting does, on a random server', () => {
+    const server = syntheticServer(base, 2024, 3000);
+    const skipping = createCommunitySearch();
+    const exhaustive = createCommunitySearch({ exhaustive: true });
+    const profiles = Array.from({ length: 60 }, (_, m) => server.memberProfile(m, 20));
+    for (const index of [skipping, exhaustive]) {
+      index.put({ id: OWNER_ID, name: 'Owner' }, base);
+      profiles.forEach((profile, m) => index.put(owner(m), profile));
+    }
+    const queries = server.queries(profiles, 400);
+    // What autocomplete sends while a word is typed: every prefix of a query from its third letter.
+    const prefixes = queries.flatMap((query) => Array.from({ length: Math.max(0, query.length - 2) }, (_, i) => query.slice(0, i + 3)));
+    const ids = [OWNER_ID, ...profiles.map((_, m) => owner(m).id)];
+    const all = [...queries, ...prefixes, 'pyth', 'optim', 'deep learn', 'vers', 'ser', 'ula'];
+    const skipped = answers(skipping, all, server, ids);
+    expect(skipped).toEqual(answers(exhaustive, all, server, ids));
+    // Prefixes that find many words, some too weakly to be kept, were among them.
+    expect(skipped.filter((line) => line.startsWith('suggest → ') && line.length > 200).length).toBeGreaterThan(100);
+  });
+});
+
 describe('a profile prepared for the index', () => {
   /** Two projects whose words are worked out by hand below. */
   function small(): Profile {

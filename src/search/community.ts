@@ -231,7 +231,13 @@ export function prepareProfile(profile: Profile): PreparedProfile {
   return { entries, words, postings, starts };
 }
 
-export function createCommunitySearch(): CommunitySearch {
+export interface CommunitySearchSettings {
+  /** Read every posting of every candidate word, skipping none: what tests check the skipping against. */
+  exhaustive?: boolean;
+}
+
+export function createCommunitySearch(settings: CommunitySearchSettings = {}): CommunitySearch {
+  const skipLight = !settings.exhaustive;
   /** Each owner's slots, and the terms of their profile with how many of its entries have each (to take them out). */
   const byOwner = new Map<string, { owner: Owner; rank: number; slots: number[]; terms: Term[]; counts: Int32Array }>();
 
@@ -505,11 +511,20 @@ export function createCommunitySearch(): CommunitySearch {
         const factor = similarity * idf(term);
         const { list, length } = term;
         const isExact = term === exact;
+        // One query word, and a term that is not the word itself (a prefix, a typo): an entry's score is then its
+        // best posting's value over `possible`, with no phrase boost, so a posting whose value cannot reach the
+        // cutoff changes nothing kept. The keys too light for it are skipped (most postings are body words).
+        let lightest = 3;
+        if (skipLight && tokens.length === 1 && !isExact) {
+          while (lightest >= 0 && finalScore(factor * WEIGHTS[lightest]!, possible) < RELEVANCE_CUTOFF) lightest--;
+          if (lightest < 0) continue;
+        }
         for (let i = 0; i < length; i++) {
           const posting = list[i]!;
+          const code = posting & 3;
+          if (code > lightest) continue;
           const slot = posting >> 4;
           if (alive[slot] === 0) continue;
-          const code = posting & 3;
           const value = factor * WEIGHTS[code]!;
           const previous = tokenBest[slot]!;
           if (previous === 0) seen[seenCount++] = slot;
@@ -551,7 +566,7 @@ export function createCommunitySearch(): CommunitySearch {
       if (options.member !== undefined && entries[slot]!.owner.id !== options.member) continue;
       const coverage = matched / tokens.length;
       if (tokens.length > 1 && coverage < 0.5) continue;
-      let score = (raw / possible) * (0.4 + 0.6 * coverage);
+      let score = unrounded(raw, possible, coverage);
       // A name or keyword that holds the phrase holds each query word as itself: only those entries are looked at.
       if (strong === tokens.length && tokens.length === 1) {
         // One word: a name or keyword that is the phrase is one that is the word, marked on its posting.
@@ -563,7 +578,7 @@ export function createCommunitySearch(): CommunitySearch {
         else if (tokens.length > 1 && names.some((name) => ` ${name} `.includes(` ${phrase} `))) score = Math.max(score, 0.9);
         else if (keywordKeys[slot]!.includes(phrase)) score = Math.max(score, 0.85);
       }
-      score = Math.round(Math.min(1, score) * 1000) / 1000;
+      score = rounded(score);
       if (score < RELEVANCE_CUTOFF) continue;
       if (heapSlots.length < limit) {
         heapSlots.push(slot);
@@ -621,6 +636,20 @@ export function createCommunitySearch(): CommunitySearch {
     suggest,
     entriesOf,
   };
+}
+
+/** An entry's score before the phrase boosts: its words' best values over the best possible, by how many words it has. */
+function unrounded(raw: number, possible: number, coverage: number): number {
+  return (raw / possible) * (0.4 + 0.6 * coverage);
+}
+
+/** The score of a one-word query's entry whose best value is `raw` and which no phrase boost lifts. */
+function finalScore(raw: number, possible: number): number {
+  return rounded(unrounded(raw, possible, 1));
+}
+
+function rounded(score: number): number {
+  return Math.round(Math.min(1, score) * 1000) / 1000;
 }
 
 const EMPTY = new Int32Array(0);
