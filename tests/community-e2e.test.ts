@@ -325,6 +325,54 @@ describe.each([sqlite(), postgres()])('member portfolios end to end on $name', (
     ).toContain('Satellite imagery segmentation');
   });
 
+  it.skipIf(!engine.available)(
+    'a member is named as their server shows them: nickname, else global name, else username, cleaned',
+    async () => {
+      const nicked = discord.user(undefined, 'user_nicked');
+      discord.setGlobalName(nicked, 'Global Ada');
+      discord.setNickname(nicked, 'Ada in fastai');
+      const global = discord.user(undefined, 'user_global');
+      discord.setGlobalName(global, 'Grace Global');
+      const plain = discord.user(undefined, 'user_plain');
+      discord.setGlobalName(plain, null);
+      // Nothing visible in the nickname: the global name shows instead.
+      const blank = discord.user(undefined, 'user_blank');
+      discord.setGlobalName(blank, 'Blank Nick');
+      discord.setNickname(blank, '\u200B\u2066 \u200E');
+      const hostile = discord.user(undefined, 'user_hostile');
+      discord.setNickname(hostile, '\u202E@everyone <@&1> Eve\u200B\u2066');
+      const members = [nicked, global, plain, blank, hostile];
+      for (const [i, member] of members.entries()) {
+        const yaml = memberYaml({
+          name: `Profile ${i}`,
+          projects: [{ id: 'compiler', name: `Compiler ${i}`, summary: 'A toy compiler for a tiny language.', tags: ['compilers'] }],
+        });
+        const submit = discord.sendCommand({
+          name: 'portfolio',
+          subcommand: 'submit',
+          user: member,
+          attachments: { file: { filename: 'me.yaml', content: yaml } },
+        });
+        expect((await answerOf(submit))['content']).toMatch(/^Your portfolio is saved/);
+      }
+      const who = await answerOf(discord.sendCommand({ name: 'who', options: { query: 'compilers' }, user: sam }));
+      const shown = ['Ada in fastai', 'Grace Global', 'user\\_plain', 'Blank Nick', '@\u200Beveryone <\u200B@&1\\> Eve'];
+      const names = linesOf(who).map((line) => /^\*\*\d+\. (.*?)\*\* — /.exec(line)?.[1]);
+      expect(names.sort()).toEqual([...shown].sort());
+      const labels = buttonsOf(who).map((button) => button.label);
+      expect(labels.sort()).toEqual(
+        ['Ada in fastai', 'Grace Global', 'user_plain', 'Blank Nick', '@\u200Beveryone <\u200B@&1> Eve'].sort(),
+      );
+      expect(JSON.stringify(who)).not.toMatch(/[\u202E\u2066\u200E]/);
+
+      const card = await answerOf(
+        discord.sendCommand({ name: 'portfolio', subcommand: 'show', options: { member: nicked.id }, user: sam }),
+      );
+      expect(embedsOf(card)[0]?.footer?.text).toBe('Shared by Ada in fastai in this server · /portfolio help: privacy');
+      for (const member of members) await answerOf(discord.sendCommand({ name: 'portfolio', subcommand: 'remove', user: member }));
+    },
+  );
+
   it.skipIf(!engine.available)('nothing was refused, nothing went unanswered, and nothing failed in the bot', () => {
     expect(discord.rejections).toEqual([]);
     expect(discord.unhandled).toEqual([]);

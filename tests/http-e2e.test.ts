@@ -1,6 +1,8 @@
 // `portfolio-bot serve` through its real entry point, with a key pair made here:
 // the same handlers and payloads as the gateway bot, over signed HTTP.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ApplicationCommandOptionType,
@@ -17,6 +19,7 @@ import { COMMANDS } from '../commands/index.js';
 import { REPO_ROOT } from '../src/paths.js';
 import { createServer } from 'node:net';
 import { checkReply } from './fake-discord/limits.js';
+import { memberYaml, startFileServer, type FileServer } from './helpers/community.js';
 import { generateSigningKeys, signedHeaders, signedRequest } from './helpers/signing.js';
 
 const BIN = join(REPO_ROOT, 'bin', 'portfolio-bot.js');
@@ -27,6 +30,7 @@ const OTHER = { id: '200000000000000002', username: 'other' };
 let child: ChildProcess;
 let base = '';
 let logs = '';
+let files: FileServer;
 
 function startServe(env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, [BIN, 'serve'], {
@@ -42,7 +46,10 @@ function exitOf(process: ChildProcess): Promise<{ code: number | null; stderr: s
 }
 
 beforeAll(async () => {
-  child = startServe({ DISCORD_PUBLIC_KEY: keys.publicKeyHex });
+  files = await startFileServer();
+  // Member portfolios in a database of this run's own; their url: submits fetched from the loopback file server.
+  const sqlite = join(mkdtempSync(join(tmpdir(), 'portfolio-http-e2e-')), 'portfolio.db');
+  child = startServe({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, SQLITE_PATH: sqlite, FETCH_ALLOW_LOOPBACK: '1' });
   base = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${logs}`)), 10_000);
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -57,12 +64,18 @@ beforeAll(async () => {
   });
 });
 
-afterAll(() => {
+afterAll(async () => {
   child.kill('SIGKILL');
+  await files?.close();
 });
 
 let nextId = 1;
-function interaction(type: number, data: Record<string, unknown>, user = ASKER, dm = false): Record<string, unknown> {
+function interaction(
+  type: number,
+  data: Record<string, unknown>,
+  user: { id: string; username: string } = ASKER,
+  dm = false,
+): Record<string, unknown> {
   return {
     id: String(300000000000000000n + BigInt(nextId++)),
     application_id: '400000000000000001',
@@ -88,8 +101,8 @@ async function post(body: unknown): Promise<{ status: number; json: { type: numb
 
 function command(
   name: string,
-  options: { name: string; type: number; value: unknown; focused?: boolean }[] = [],
-  user = ASKER,
+  options: { name: string; type: number; value?: unknown; focused?: boolean; options?: unknown[] }[] = [],
+  user: { id: string; username: string; global_name?: string | null } = ASKER,
   dm = false,
 ) {
   return interaction(
@@ -98,6 +111,11 @@ function command(
     user,
     dm,
   );
+}
+
+/** The interaction in a server of its own: member portfolios there leave the other tests' server as it was. */
+function inOtherGuild(body: Record<string, unknown>): Record<string, unknown> {
+  return { ...body, guild_id: '500000000000000009' };
 }
 
 function customIds(data: Record<string, unknown> | undefined): { label: string; id: string }[] {
@@ -175,6 +193,35 @@ describe('portfolio-bot serve', () => {
     expect(shared.json.type).toBe(4);
     expect(shared.json.data?.['flags'] ?? 0).toBe(0);
     expect((shared.json.data?.['embeds'] as { title: string }[])[0]?.title).toBe('Contact Akash Palrecha');
+  });
+
+  it('names a member as their server shows them (member.nick, else user.global_name, else username), cleaned', async () => {
+    const people: [user: { id: string; username: string; global_name?: string | null }, nick: string | null, shown: string][] = [
+      [{ id: '200000000000000011', username: 'nicked', global_name: 'Global Ada' }, 'Ada in fastai', 'Ada in fastai'],
+      [{ id: '200000000000000012', username: 'global', global_name: 'Grace Global' }, null, 'Grace Global'],
+      [{ id: '200000000000000013', username: 'plain', global_name: null }, null, 'plain'],
+      // A nickname longer than Discord allows (only a forged request sends one): cut to 32 characters.
+      [{ id: '200000000000000014', username: 'long' }, `\u202E${'Longname '.repeat(12)}`, 'Longname Longname Longname…'],
+    ];
+    files.files.set('/member.yaml', {
+      body: memberYaml({
+        name: 'Someone',
+        projects: [{ id: 'compiler', name: 'Toy compiler', summary: 'A compiler for a tiny language.', tags: ['compilers'] }],
+      }),
+    });
+    const url = { name: 'url', type: ApplicationCommandOptionType.String, value: `${files.base}/member.yaml` };
+    for (const [user, nick] of people) {
+      const body = command('portfolio', [{ name: 'submit', type: ApplicationCommandOptionType.Subcommand, options: [url] }], user);
+      (body['member'] as Record<string, unknown>)['nick'] = nick;
+      const { json } = await post(inOtherGuild(body));
+      expect(json.data?.['content']).toMatch(/^Your portfolio is saved/);
+    }
+    const { json } = await post(
+      inOtherGuild(command('who', [{ name: 'query', type: ApplicationCommandOptionType.String, value: 'compilers' }])),
+    );
+    const labels = customIds(json.data).map((button) => button.label);
+    expect(labels.sort()).toEqual(people.map(([, , shown]) => shown).sort());
+    expect(JSON.stringify(json.data)).not.toContain('\u202E');
   });
 
   it('answers a signed request once: the same bytes again get 409 (#15.7)', async () => {

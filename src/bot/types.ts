@@ -48,6 +48,7 @@ export type OptionValue = string | number | boolean;
 
 export interface Invoker {
   id: string;
+  /** What the people where they asked call them (./display-name.ts): server nickname, global name or username, cleaned. */
   name?: string | undefined;
 }
 

@@ -4,12 +4,14 @@
 import {
   Client,
   Events,
+  GuildMember,
   InteractionResponseType,
   MessageFlags,
   PermissionFlagsBits,
   Routes,
   Team,
   TeamMemberMembershipState,
+  type APIInteractionGuildMember,
   type APIInteractionResponse,
   type AutocompleteInteraction,
   type ButtonInteraction,
@@ -20,12 +22,14 @@ import {
   type MessageCreateOptions,
   type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
+  type User,
 } from 'discord.js';
 import { callbackRequest, choicesCallback, componentCallback, DEFER_AFTER_MS, replyCallback } from '../bot/callback.js';
 import { slowDownMessage, type Throttle } from '../bot/cooldown.js';
 import type { Dispatcher } from '../bot/dispatch.js';
 import { findFocused, findSubcommand, flattenOptions, modalFields, toAttachment } from '../bot/interaction-options.js';
 import type { Attachment, CommandInput } from '../bot/types.js';
+import { displayName } from '../bot/display-name.js';
 import { newRef } from '../bot/ref.js';
 import type { Logger } from '../log.js';
 import { decodeCustomId, type ReplyPayload } from '../replies/index.js';
@@ -146,7 +150,7 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
     let name = 'unknown';
     let outcome = 'ok';
     try {
-      const user = { id: interaction.user.id, name: interaction.user.username };
+      const user = { id: interaction.user.id, name: memberName(interaction.user, interaction.member) };
       if (interaction.isAutocomplete()) {
         name = interaction.commandName;
         const { data } = interaction.options;
@@ -283,7 +287,7 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
       const text = me ? message.content.replace(new RegExp(`<@!?${me}>`, 'g'), ' ').trim() : message.content;
       const payload = dispatcher().message(
         text || 'help',
-        { id: message.author.id, name: message.author.username },
+        { id: message.author.id, name: memberName(message.author, message.member) },
         message.guildId ?? undefined,
       );
       await message.reply(toMessageOptions(payload));
@@ -366,6 +370,12 @@ export function toMessageOptions(payload: ReplyPayload): MessageCreateOptions {
  * it: the server, the member's permissions there, the subcommand, and the
  * attachments of attachment options (discord.js resolves them onto the options).
  */
+/** A user's name as the server they wrote in shows it (nickname, global name, username): see src/bot/display-name.ts. */
+function memberName(user: User, member: GuildMember | APIInteractionGuildMember | null): string | undefined {
+  const nick = member instanceof GuildMember ? member.nickname : member?.nick;
+  return displayName({ nick, globalName: user.globalName, username: user.username });
+}
+
 function where(interaction: AutocompleteInteraction | ChatInputCommandInteraction): Partial<CommandInput> {
   const raw = interaction.options.data as unknown;
   const attachments: Record<string, Attachment> = {};

@@ -21,6 +21,7 @@ import {
   MAX_STRING_OPTION_LENGTH,
 } from '../bot/input-limits.js';
 import { isObject, type Json } from '../bot/interaction-options.js';
+import { displayName } from '../bot/display-name.js';
 import type { Invoker } from '../bot/types.js';
 import { isSnowflake } from '../replies/custom-id.js';
 
@@ -37,10 +38,16 @@ export function invokerId(interaction: Json): string | undefined {
   return isSnowflake(id) ? id : undefined;
 }
 
-/** The invoking user as the dispatcher takes them. */
+/** The invoking user as the dispatcher takes them, named as the server sees them (nickname, global name, username). */
 export function invoker(interaction: Json): Invoker {
-  const name = invokingUser(interaction)?.['username'];
-  return { id: invokerId(interaction) ?? '0', name: typeof name === 'string' ? name : undefined };
+  const user = invokingUser(interaction);
+  const member = interaction['member'];
+  const name = displayName({
+    nick: isObject(member) ? member['nick'] : undefined,
+    globalName: user?.['global_name'],
+    username: user?.['username'],
+  });
+  return { id: invokerId(interaction) ?? '0', name };
 }
 
 /**

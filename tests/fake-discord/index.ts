@@ -204,6 +204,7 @@ export class FakeDiscord {
   readonly #channelCursor = new Map<string, number>();
   readonly #commandIds = new Map<string, string>();
   readonly #memberPermissions = new Map<string, bigint>(); // `${guild}:${user}` -> bits
+  readonly #nicknames = new Map<string, string>(); // `${guild}:${user}` -> the member's server nickname
   readonly #commandOverrides = new Set<string>(); // `${guild}:${command}:${user}`
   #nextUserId: bigint;
 
@@ -360,6 +361,28 @@ export class FakeDiscord {
   setMemberPermissions(user: APIUser | string, permissions: bigint | string, guildId: string = this.guildId): void {
     this.#guild(guildId);
     this.#memberPermissions.set(`${guildId}:${typeof user === 'string' ? user : user.id}`, BigInt(permissions));
+  }
+
+  /**
+   * Gives a member a server nickname (`member.nick` in that guild's interactions, messages and member
+   * objects), or takes it away with null. Default: none, as for a member who never set one.
+   */
+  setNickname(user: APIUser | string, nick: string | null, guildId: string = this.guildId): void {
+    this.#guild(guildId);
+    const key = `${guildId}:${typeof user === 'string' ? user : user.id}`;
+    if (nick === null) this.#nicknames.delete(key);
+    else this.#nicknames.set(key, nick);
+  }
+
+  /** A member's server nickname in a guild, or null. */
+  nickname(user: APIUser | string, guildId: string = this.guildId): string | null {
+    return this.#nicknames.get(`${guildId}:${typeof user === 'string' ? user : user.id}`) ?? null;
+  }
+
+  /** Sets a user's global display name (`global_name`; null: none, so Discord shows the username). */
+  setGlobalName(user: APIUser | string, globalName: string | null): void {
+    const found = this.user(typeof user === 'string' ? user : user.id);
+    found.global_name = globalName;
   }
 
   /** A member's computed permissions in a guild, as the decimal string interactions carry. */
@@ -560,7 +583,7 @@ export class FakeDiscord {
         guildId: guild.id,
         body: { content, embeds: input.embeds ?? [] },
       }),
-      member: buildMember(null, guild.joinedAt),
+      member: buildMember(null, guild.joinedAt, this.nickname(user, guild.id)),
       mentions: mentionBot ? [{ ...this.botUser, member: buildMember(null, guild.joinedAt) }] : [],
       channel_type: ChannelType.GuildText,
     };
@@ -674,7 +697,10 @@ export class FakeDiscord {
         users[user.id] = user;
         if (guildId) {
           const guild = this.#guild(guildId);
-          members[user.id] = { ...buildMember(null, guild.joinedAt), permissions: this.memberPermissions(user, guild.id) };
+          members[user.id] = {
+            ...buildMember(null, guild.joinedAt, this.nickname(user, guild.id)),
+            permissions: this.memberPermissions(user, guild.id),
+          };
         }
       }
     };
@@ -801,7 +827,10 @@ export class FakeDiscord {
       payload.guild = { id: guild.id, locale: 'en-US', features: [] };
       payload.guild_locale = 'en-US';
       payload.channel = { ...buildTextChannel(guild), id: channelId, permissions: BOT_PERMISSIONS };
-      payload.member = { ...buildMember(user, guild.joinedAt), permissions: this.memberPermissions(user, guild.id) };
+      payload.member = {
+        ...buildMember(user, guild.joinedAt, this.nickname(user, guild.id)),
+        permissions: this.memberPermissions(user, guild.id),
+      };
       payload.context = 0;
       payload.authorizing_integration_owners = { '0': guild.id };
     } else {
@@ -1082,7 +1111,9 @@ export class FakeDiscord {
       const guild = this.guilds.find((g) => g.id === ctx.params.guild);
       if (!guild) return this.#refuse(ctx, 404, 10004, 'Unknown Guild');
       const user = ctx.params.user === this.botUser.id ? this.botUser : this.#users.get(ctx.params.user ?? '');
-      return user ? json(buildMember(user, guild.joinedAt)) : this.#refuse(ctx, 404, 10007, 'Unknown Member');
+      return user
+        ? json(buildMember(user, guild.joinedAt, this.nickname(user, guild.id)))
+        : this.#refuse(ctx, 404, 10007, 'Unknown Member');
     });
     add('GET', '/channels/:channel', true, (ctx) => {
       const channel = this.#channelObject(ctx.params.channel ?? '');

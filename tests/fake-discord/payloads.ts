@@ -50,10 +50,10 @@ export function buildUser(id: string, username: string, bot = false): APIUser {
   };
 }
 
-export function buildMember(user: APIUser | null, joinedAt: string): JsonObject {
+export function buildMember(user: APIUser | null, joinedAt: string, nick: string | null = null): JsonObject {
   return {
     ...(user ? { user } : {}),
-    nick: null,
+    nick,
     avatar: null,
     roles: [],
     joined_at: joinedAt,
