@@ -17,6 +17,7 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { cleanUserText, truncate } from '../replies/text.js';
 
 export interface FetchPolicy {
   /** Largest body, in bytes. */
@@ -37,37 +38,42 @@ export class FetchError extends Error {
   override name = 'FetchError';
 }
 
-const blocked = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.0.2.0', 24],
-  ['192.88.99.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['198.51.100.0', 24],
-  ['203.0.113.0', 24],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const)
-  blocked.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['64:ff9b:1::', 48],
-  ['100::', 64],
-  ['2001:db8::', 32],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['fec0::', 10],
-  ['ff00::', 8],
-] as const)
-  blocked.addSubnet(net, prefix, 'ipv6');
+/**
+ * The ranges no fetch may reach, each with what it is, as the member is told:
+ * "10.0.0.1 is a private address".
+ */
+const RANGES: readonly [kind: string, family: 'ipv4' | 'ipv6', net: string, prefix: number][] = [
+  ['an unspecified address', 'ipv4', '0.0.0.0', 8],
+  ['a private address', 'ipv4', '10.0.0.0', 8],
+  ['a shared (carrier-grade NAT) address', 'ipv4', '100.64.0.0', 10],
+  ["a loopback address (the bot's own machine)", 'ipv4', '127.0.0.0', 8],
+  ['a link-local address', 'ipv4', '169.254.0.0', 16],
+  ['a private address', 'ipv4', '172.16.0.0', 12],
+  ['a reserved address', 'ipv4', '192.0.0.0', 24],
+  ['a reserved address', 'ipv4', '192.0.2.0', 24],
+  ['a reserved address', 'ipv4', '192.88.99.0', 24],
+  ['a private address', 'ipv4', '192.168.0.0', 16],
+  ['a reserved address', 'ipv4', '198.18.0.0', 15],
+  ['a reserved address', 'ipv4', '198.51.100.0', 24],
+  ['a reserved address', 'ipv4', '203.0.113.0', 24],
+  ['a multicast address', 'ipv4', '224.0.0.0', 4],
+  ['a reserved address', 'ipv4', '240.0.0.0', 4],
+  ['an unspecified address', 'ipv6', '::', 128],
+  ["a loopback address (the bot's own machine)", 'ipv6', '::1', 128],
+  ['a reserved address', 'ipv6', '64:ff9b:1::', 48],
+  ['a reserved address', 'ipv6', '100::', 64],
+  ['a reserved address', 'ipv6', '2001:db8::', 32],
+  ['a private address', 'ipv6', 'fc00::', 7],
+  ['a link-local address', 'ipv6', 'fe80::', 10],
+  ['a private address', 'ipv6', 'fec0::', 10],
+  ['a multicast address', 'ipv6', 'ff00::', 8],
+];
+const blocked = new Map<string, BlockList>();
+for (const [kind, family, net, prefix] of RANGES) {
+  let list = blocked.get(kind);
+  if (!list) blocked.set(kind, (list = new BlockList()));
+  list.addSubnet(net, prefix, family);
+}
 
 function isLoopback(address: string): boolean {
   const v4 = embeddedIpv4(address) ?? (isIP(address) === 4 ? address : undefined);
@@ -89,24 +95,45 @@ function embeddedIpv4(address: string): string | undefined {
   return `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
 }
 
-/** Why this address may not be fetched from, or undefined when it may. */
-export function addressProblem(address: string, policy: Pick<FetchPolicy, 'allowLoopback'>): string | undefined {
+/** What kind of address this is when no fetch may reach it ("a private address"), else undefined. */
+export function blockedKind(address: string, policy: Pick<FetchPolicy, 'allowLoopback'>): string | undefined {
   const family = isIP(address);
-  if (family === 0) return `${address} is not an IP address`;
+  if (family === 0) return 'not an IP address';
   if (policy.allowLoopback && isLoopback(address)) return undefined;
   const v4 = embeddedIpv4(address);
-  const refused = v4 !== undefined ? blocked.check(v4, 'ipv4') : blocked.check(address, family === 4 ? 'ipv4' : 'ipv6');
-  return refused ? `${address} is a private, loopback or reserved address` : undefined;
+  for (const [kind, list] of blocked) {
+    if (v4 !== undefined ? list.check(v4, 'ipv4') : list.check(address, family === 4 ? 'ipv4' : 'ipv6')) return kind;
+  }
+  return undefined;
+}
+
+/** Why this address may not be fetched from ("10.0.0.1 is a private address"), or undefined when it may. */
+export function addressProblem(address: string, policy: Pick<FetchPolicy, 'allowLoopback'>): string | undefined {
+  const kind = blockedKind(address, policy);
+  return kind && `${shown(address)} is ${kind}`;
+}
+
+/** What every refusal of an address ends with. */
+const PUBLIC_ONLY = 'only public addresses are fetched';
+
+/**
+ * A host a member chose, as a refusal shows it: an IP address as it is, a name
+ * escaped (a host name may hold "*", "_", "~" or "`") and cut when long.
+ */
+function shown(host: string, max = 60): string {
+  return isIP(host) !== 0 ? host : cleanUserText(host, max);
 }
 
 /** Resolves like dns.lookup, then refuses the host unless every address it has is public. */
-function checkedLookup(policy: FetchPolicy): LookupFunction {
+export function checkedLookup(policy: FetchPolicy, redirected: boolean): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, '', 0);
-      const problem = addresses.map((entry) => addressProblem(entry.address, policy)).find((each) => each !== undefined);
-      if (problem || addresses.length === 0) {
-        return callback(new FetchError(`${hostname} resolves to ${problem ?? 'no address'}, which the bot does not fetch from`), '', 0);
+      const lead = redirected ? `it redirects to ${shown(hostname)}, which` : shown(hostname);
+      if (addresses.length === 0) return callback(new FetchError(`${lead} has no address`), '', 0);
+      for (const entry of addresses) {
+        const kind = blockedKind(entry.address, policy);
+        if (kind) return callback(new FetchError(`${lead} resolves to ${shown(entry.address)}, ${kind}; ${PUBLIC_ONLY}`), '', 0);
       }
       if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
       callback(null, addresses[0]!.address, addresses[0]!.family);
@@ -114,18 +141,58 @@ function checkedLookup(policy: FetchPolicy): LookupFunction {
   };
 }
 
-/** Why this URL may not be fetched (scheme, host, literal address), or undefined. */
-export function urlProblem(url: URL, kind: 'attachment' | 'url', policy: FetchPolicy): string | undefined {
+/** "localhost" and the names under it (RFC 6761): this machine, whatever a resolver says. */
+function isLocalhostName(host: string): boolean {
+  const name = host.toLowerCase().replace(/\.$/, '');
+  return name === 'localhost' || name.endsWith('.localhost');
+}
+
+/**
+ * Why this URL may not be fetched (scheme, credentials, host, literal address), or
+ * undefined: a clause for the member saying what was refused and why. `redirected`:
+ * the URL is where the member's address redirected to, and the clause says so.
+ */
+export function urlProblem(url: URL, kind: 'attachment' | 'url', policy: FetchPolicy, redirected = false): string | undefined {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const loopbackTest = policy.allowLoopback && isIP(host) !== 0 && isLoopback(host);
-  if (url.protocol !== 'https:' && !(loopbackTest && url.protocol === 'http:'))
-    return `only https:// addresses are fetched, not ${url.protocol}//`;
-  if (url.username || url.password) return 'an address with a user name or password in it is not fetched';
-  if (kind === 'attachment' && !DISCORD_CDN_HOSTS.includes(host) && !loopbackTest) {
-    return `attachments are fetched from Discord's CDN only, not from ${host}`;
+  if (url.protocol !== 'https:' && !(loopbackTest && url.protocol === 'http:')) {
+    // Only the scheme is echoed: the rest of a file:, data: or javascript: address is the sender's to fill.
+    const scheme = `${truncate(url.protocol.slice(0, -1), 20)}://`;
+    return redirected
+      ? `it redirects to ${scheme} — only https:// links are accepted`
+      : `${scheme} links are not fetched — only https:// links are accepted`;
   }
-  if (isIP(host) !== 0) return addressProblem(host, policy);
+  if (url.username || url.password) {
+    return redirected
+      ? 'it redirects to an address with a user name or password in it, which is not fetched'
+      : 'the address has a user name or password in it, which is not fetched: give it without them';
+  }
+  if (kind === 'attachment' && !DISCORD_CDN_HOSTS.includes(host) && !loopbackTest) {
+    return redirected
+      ? `it redirects to ${shown(host)} — attachments are fetched from Discord's CDN only`
+      : `attachments are fetched from Discord's CDN only, not from ${shown(host)}`;
+  }
+  const literal = isIP(host) !== 0 ? blockedKind(host, policy) : undefined;
+  if (literal) {
+    return redirected ? `it redirects to ${shown(host)}, ${literal}; ${PUBLIC_ONLY}` : `${shown(host)} is ${literal}; ${PUBLIC_ONLY}`;
+  }
+  if (!policy.allowLoopback && isLocalhostName(host)) {
+    const what = `the bot's own machine (a loopback address); ${PUBLIC_ONLY}`;
+    return redirected ? `it redirects to ${shown(host)}, ${what}` : `${shown(host)} is ${what}`;
+  }
   return undefined;
+}
+
+/** A network error for the member: what went wrong with which host, in words (the code only where none fit). */
+function networkProblem(error: NodeJS.ErrnoException, host: string, redirected: boolean): string {
+  const name = redirected ? `${shown(host)} (where it redirects)` : shown(host);
+  const code = typeof error.code === 'string' ? error.code : '';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENODATA') return `${name} was not found (no such host name)`;
+  if (code === 'ECONNREFUSED') return `${name} refused the connection`;
+  if (code === 'ECONNRESET' || code === 'EPIPE') return `${name} closed the connection`;
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ETIMEDOUT') return `${name} could not be reached`;
+  if (/CERT|SSL|TLS|SIGNATURE/.test(code)) return `${name} has no valid https certificate (${cleanUserText(code, 40)})`;
+  return `${name} could not be reached (${cleanUserText(code || 'network error', 40)})`;
 }
 
 /**
@@ -145,14 +212,18 @@ export async function fetchDocument(
     throw new FetchError('that is not a valid address: give a full https:// URL');
   }
   for (let hop = 0; ; hop++) {
-    const problem = urlProblem(url, kind, policy);
-    if (problem) throw new FetchError(hop === 0 ? problem : `it redirected to ${url.host}, and ${problem}`);
-    const response = await get(url, policy, deadline);
+    const problem = urlProblem(url, kind, policy, hop > 0);
+    if (problem) throw new FetchError(problem);
+    const response = await get(url, policy, deadline, hop > 0);
     const status = response.statusCode ?? 0;
     if (status >= 300 && status < 400 && response.headers.location) {
       response.destroy();
       if (hop >= MAX_REDIRECTS) throw new FetchError(`it redirected more than ${MAX_REDIRECTS} times`);
-      url = new URL(response.headers.location, url);
+      try {
+        url = new URL(response.headers.location, url);
+      } catch {
+        throw new FetchError('it redirects to an address that is not valid');
+      }
       continue;
     }
     if (status !== 200) {
@@ -163,11 +234,11 @@ export async function fetchDocument(
   }
 }
 
-function get(url: URL, policy: FetchPolicy, deadline: number): Promise<IncomingMessage> {
+function get(url: URL, policy: FetchPolicy, deadline: number, redirected: boolean): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
     const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, {
       method: 'GET',
-      lookup: checkedLookup(policy),
+      lookup: checkedLookup(policy, redirected),
       headers: { 'user-agent': 'portfolio-bot (member profile fetch)', accept: 'application/json, text/yaml, text/plain, */*' },
       timeout: Math.max(1, deadline - Date.now()),
     });
@@ -182,11 +253,7 @@ function get(url: URL, policy: FetchPolicy, deadline: number): Promise<IncomingM
     request.on('timeout', () => request.destroy(new FetchError(`it took longer than ${policy.timeoutMs / 1000} s`)));
     request.on('error', (error) => {
       clearTimeout(timer);
-      reject(
-        error instanceof FetchError
-          ? error
-          : new FetchError(`it could not be fetched (${(error as NodeJS.ErrnoException).code ?? error.message})`),
-      );
+      reject(error instanceof FetchError ? error : new FetchError(networkProblem(error, url.hostname, redirected)));
     });
     request.end();
   });
