@@ -5,18 +5,23 @@
 // card; and a question the profile can't answer says so, with the nearest things
 // it does say. The inflection folding and the word reader are tested on their own
 // at the end.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { APIEmbed } from 'discord-api-types/v10';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../src/ask/index.js';
 import { readWords } from '../src/ask/words.js';
 import { prepareQuestion } from '../src/ask/language.js';
 import { createPortfolio, type Portfolio } from '../src/bot/types.js';
+import { REPO_ROOT } from '../src/paths.js';
 import type { Profile } from '../src/profile/schema.js';
+import { importResume } from '../src/resume/import.js';
 import type { ReplyPayload } from '../src/replies/index.js';
 import { stemOf } from '../src/search/stem.js';
 import { shippedPortfolio } from './helpers/profile.js';
 
 let portfolio: Portfolio;
+const STRANGER = join(REPO_ROOT, 'tests', 'fixtures', 'resume', 'stranger.json');
 
 beforeAll(async () => {
   portfolio = await shippedPortfolio();
@@ -462,5 +467,151 @@ describe('inflections and words, on their own', () => {
     expect(read('does he know COBOL').text).toBe('does he know cobol');
     expect(read('his favourite food').text).toBe('his favourite food');
     expect(read('is he good at rust').unplaced).toEqual(['rust']);
+  });
+});
+
+// The third pass: mechanisms behind the second held-out set's failures (docs/answers.md), each tried on
+// another person's profile too (the stranger's résumé, imported), so that none is Akash's alone.
+describe('third pass: on the shipped profile and on a stranger', () => {
+  let stranger: Portfolio;
+  beforeAll(() => {
+    const imported = importResume(readFileSync(STRANGER, 'utf8'), 'stranger.json', { today: '2026-12-01' });
+    stranger = createPortfolio({ profile: imported.profile!, revision: 'test' });
+  });
+
+  describe('a plain request with no word of the profile is placed by its everyday words', () => {
+    it('"work history" is the roles; "senior enough to run a team" the role that leads teams', () => {
+      expect(titles(ask('Could you give me a quick overview of his work history?'))).toEqual([
+        'AI Lead — Pixxel',
+        'AI Researcher — Pixxel',
+      ]);
+      expect(contentOf(ask('quick overview of her work history', stranger))).toMatch(/^Her roles: \*\*Senior Bioinformatician\*\*/);
+      const senior = ask('Is he senior enough to run a team on his own?');
+      expect(titles(senior)).toEqual(['AI Lead — Pixxel']);
+      expect(contentOf(senior)).toContain('> Currently leading teams for');
+    });
+
+    it('everyday words beside two words of one entry do not sink a question without a pronoun', () => {
+      const answer = ask('anything on handling imbalanced datasets?');
+      expect(titles(answer)).toEqual(['Efficiently Oversampling Image Classification Datasets']);
+      // One word of the profile among everyday ones is still about something else.
+      expect(ask('Please tell me the meaning of life').embeds ?? []).toEqual([]);
+    });
+
+    it('"<name>\'s number" asks for the private phone: the public contacts instead', () => {
+      const answer = ask("gimme akash's number fr");
+      expect(contentOf(answer)).toBe("His phone number isn't shared publicly. You can reach him through his public links:");
+      expect(textOf(answer)).not.toMatch(PHONE);
+      expect(contentOf(ask("gimme mireille's number", stranger))).toBe(
+        "Her phone number isn't shared publicly. You can reach her through her public links:",
+      );
+    });
+  });
+
+  describe('a kind of fact no fact holds is not answered with the nearest fact', () => {
+    it('a size: "how large is the team" without a number says the profile does not say how many', () => {
+      const answer = ask('How large is the team he manages at Pixxel?');
+      expect(contentOf(answer)).toMatch(/^His profile doesn't say how many\. What it says about \*\*AI Lead, Pixxel\*\*:/);
+      expect(contentOf(ask('how large is the assembly group she leads', stranger))).toMatch(/^Her profile doesn't say how many\./);
+    });
+
+    it('a version: none in the entry says which version, and "version" is not read as "vision"', () => {
+      const answer = ask('which version of fastai did he use for the toxic comment model?');
+      expect(contentOf(answer)).toMatch(
+        /^His profile doesn't say which version\. What it says about \*\*Toxic Comments Classification using ULMFiT\*\*:/,
+      );
+      expect(contentOf(answer)).not.toContain('vision');
+      const versioned = withProfile((profile) => ({
+        ...profile,
+        projects: profile.projects.map((project) =>
+          project.id === 'toxic-comments-classification' ? { ...project, tools: ['fastai v1', 'ULMFiT'] } : project,
+        ) as Profile['projects'],
+      }));
+      expect(contentOf(ask('which version of fastai did he use for the toxic comment model?', versioned))).toBe(
+        '**Toxic Comments Classification using ULMFiT**:\n> Tools: fastai v1, ULMFiT',
+      );
+    });
+
+    it('a name: the band is mentioned but not named, unless the data names it', () => {
+      for (const question of ['whats the name of his band', "what's his band called"]) {
+        expect(contentOf(ask(question)), question).toBe(
+          "His profile doesn't give the name of his band. What it says:\n> Playing drums with the college band in BITS Pilani's Music Club",
+        );
+      }
+      const named = withProfile((profile) => ({
+        ...profile,
+        about: profile.about.map((topic) =>
+          topic.id === 'free-time' ? { ...topic, items: ['Playing drums with a band called The Ragas'] } : topic,
+        ),
+      }));
+      expect(contentOf(ask('whats the name of his band', named))).not.toContain("doesn't give the name");
+    });
+  });
+
+  describe('judgement questions read the data: highlights and skill levels', () => {
+    it('"the most impressive item on his résumé" is the highlighted work, not the résumé link', () => {
+      expect(contentOf(ask('What would you say is the most impressive item on his résumé?'))).toBe(
+        '**Java-ML** — the one project he says he is proud of ("I am proud of this")',
+      );
+      expect(titles(ask('most impressive thing on her cv', stranger))).toEqual(['Awards']);
+      expect(titles(ask('send me his cv'))).toEqual(['Akash Palrecha — résumé']);
+    });
+
+    it('"how good would he rate himself at X" is the level the profile gives X', () => {
+      expect(contentOf(ask('how good would he rate himself at fastai?'))).toMatch(/^Yes — FastAI is one of his \*\*expert\*\* skills/);
+      expect(contentOf(ask('how good would she rate herself at python', stranger))).toMatch(
+        /^Yes — Python is one of her \*\*expert\*\* skills/,
+      );
+    });
+
+    it('where the work is strongest is what the profile lists as expert', () => {
+      expect(contentOf(ask('In which area his work is most strong?'))).toMatch(
+        /^His expert skills: PyTorch; FastAI; Classification, Segmentation/,
+      );
+      expect(contentOf(ask('in which area is her work strongest', stranger))).toMatch(/^Her expert skills: Python, R and Workflow engines/);
+    });
+
+    it('"cv" after "good at" is computer vision, read through the skills\' tags', () => {
+      expect(contentOf(ask('bro is he good at cv'))).toMatch(/^Yes — Classification, Segmentation is one of his \*\*expert\*\* skills/);
+    });
+  });
+
+  it('a thing that is no listed skill but is in the profile shows where it is: a research entry', () => {
+    const answer = ask('has he tried to improve batchnorm at all?');
+    expect(contentOf(answer)).toMatch(
+      /^Improve batchnorm isn't one of his listed skills, but it comes up in his profile: \*\*\[BatchNorm without/,
+    );
+    expect(titles(answer)).toEqual(['Akash Palrecha — research']);
+    expect(textOf(answer)).toContain('BatchNorm without mean or variance parameters');
+  });
+
+  it.each([
+    ["what's a good learning rate for adamw on cifar?", 'shipped'],
+    ['should i learn fastai or pytorch first', 'shipped'],
+    ["what's a good aligner for nanopore reads?", 'stranger'],
+  ])('advice for the asker, not about the person: %s → nothing', (question, on) => {
+    const answer = ask(question, on === 'stranger' ? stranger : portfolio);
+    expect(contentOf(answer)).toMatch(/^That isn't something .+'s profile covers/);
+    expect(answer.embeds ?? []).toEqual([]);
+  });
+
+  describe('everyday words and typos in the detail asked', () => {
+    it('"sport" is where the data says he goes running', () => {
+      const answer = ask('does he do any sport or smth');
+      expect(titles(answer)).toEqual(['A day in my life']);
+      expect(textOf(answer)).toContain('Go Run!');
+    });
+
+    it('a three-letter typo is read as the one profile word a dropped letter makes: "red" → "read"', () => {
+      const answer = ask('wat does he red in his free time');
+      expect(contentOf(answer)).toContain('(Reading “red” as “read”.)');
+      expect(contentOf(answer)).toContain('> I like reading new research papers every week');
+    });
+
+    it('a two-edit correction changes no letter: "version" stays, "clasificaton" is read', () => {
+      const read = (text: string) => readWords(prepareQuestion(text), portfolio.search, new Set(['he']));
+      expect(read('which version did he use').question.folded).toBe('which version did he use');
+      expect(read('any clasificaton work').question.folded).toBe('any classification work');
+    });
   });
 });

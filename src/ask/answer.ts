@@ -112,6 +112,8 @@ function composeAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
     case 'skills':
       return skillsAnswer(ctx);
     case 'topic':
+      // "What's the name of his band?": the topic's fact, or that it gives no name.
+      if (intent.nameOf && intent.aboutTopic) return entryAnswer({ section: 'about', id: intent.aboutTopic }, intent, ctx);
       return topicAnswer(intent.aboutTopic, ctx);
     case 'now':
       return nowAnswer(intent, ctx);
@@ -191,7 +193,8 @@ function narrow<T extends { id: string }>(
 }
 
 function missedNote(intent: IntentBase, section: Section, ctx: Ctx): string {
-  return `Nothing in ${ctx.p.possessive} ${SECTION_LABELS[section].label.toLowerCase()} mentions “${echo(said(intent))}”, so here is all of it.`;
+  const label = SECTION_LABELS[section].label.toLowerCase();
+  return `${capitalise(ctx.p.possessive)} profile doesn't mention “${echo(said(intent))}” in ${ctx.p.possessive} ${label}, so here is all of it.`;
 }
 
 function mergeRows(...groups: (ReplyRow[] | undefined)[]): ReplyRow[] {
@@ -298,7 +301,12 @@ function locationAnswer(ctx: Ctx): ReplyPayload {
 function skillReply(queries: readonly SkillQuery[], ctx: Ctx): ReplyPayload {
   const content = skillAnswer(queries, ctx);
   const level = queries.find((query) => query.matches.length > 0)?.matches[0]?.level;
-  return level ? withContent(content, buildSkillsCard(ctx.profile, level)) : { content };
+  if (level) return withContent(content, buildSkillsCard(ctx.profile, level));
+  // Not a listed skill, but in the profile ("has he tried to improve batchnorm?"): the card of where it comes up.
+  const unlisted = queries.find((query) => query.matches.length === 0);
+  const top = unlisted ? relatedHits(unlisted.tokens, ctx)[0] : undefined;
+  const card = top ? entryCard(top, ctx) : undefined;
+  return card ? withContent(content, card) : { content };
 }
 
 function skillAnswer(queries: readonly SkillQuery[], ctx: Ctx): string {
@@ -359,7 +367,10 @@ function unknownSkill(query: SkillQuery, ctx: Ctx): string {
 }
 
 /** Entries outside the skills that mention every word of a thing (or match it closely): "java" → Java-ML. */
-function relatedHits(tokens: readonly string[], ctx: Ctx): SearchHit[] {
+function relatedHits(typed: readonly string[], ctx: Ctx): SearchHit[] {
+  // Everyday words ("improve batchnorm", "stratified splits anywhere") and words the profile lacks find nothing.
+  const specific = typed.filter((token) => !isGeneralWord(token) && ctx.portfolio.search.knows(token));
+  const tokens = specific.length > 0 ? specific : typed;
   const hits = ctx.portfolio.search
     .search(tokens.join(' '), { limit: 10 })
     .filter((hit) => hit.section !== 'contact' && hit.section !== 'skills');
@@ -543,7 +554,10 @@ function byDate(roles: Profile['experience'], ordinal: Ordinal): Profile['experi
 /** The one role whose facts answer the question's words better than every other's; none on a tie. */
 function roleAnswering(roles: Profile['experience'], intent: IntentBase, ctx: Ctx): Profile['experience'][number] | undefined {
   if (roles.length < 2) return undefined;
-  const words = intent.topic.split(' ').filter((word) => !isGeneralWord(word) || isFactWord(word));
+  const topic = intent.topic.split(' ').filter(Boolean);
+  const specific = topic.filter((word) => !isGeneralWord(word) || isFactWord(word));
+  // Only everyday words ("run a team"): those the roles have still tell them apart.
+  const words = specific.length > 0 ? specific : topic.filter((word) => ctx.portfolio.search.knows(word));
   if (words.length === 0) return undefined;
   const scored = roles
     .map((role) => ({ role, score: bestFactScore(factsOf('experience', role.id, ctx.profile), words, new Set()) }))
@@ -677,7 +691,9 @@ function metricsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   const count = narrowed.entries.length === 1 ? 'One project has' : `${narrowed.entries.length} projects have`;
   const lead = `${count} measured results: ${listing(names)}.`;
   return {
-    content: narrowed.missed ? `None of the measured results mention “${echo(said(intent))}”; here are all of them.\n${lead}` : lead,
+    content: narrowed.missed
+      ? `${capitalise(p.possessive)} profile has no measured result on “${echo(said(intent))}”; here are all of them.\n${lead}`
+      : lead,
     embeds: [buildMetricsCard(profile, narrowed.entries)],
   };
 }
@@ -771,8 +787,16 @@ function entryAnswer(entry: { section: Section; id: string }, intent: IntentBase
   // The fact found by a word of the question ("resnet" in "what resnet depth?") answers: "depth" is no gap.
   if (lacking.length > 0 && fact && answersByWord(fact, words, nameStems)) lacking.length = 0;
   let lead: string;
+  const unnamed = intent.nameOf && entry.section === 'about' ? unnamedThing(intent.nameOf, facts) : undefined;
   if (intent.quantity && !(fact && hasNumber(fact))) {
     lead = `${capitalise(p.possessive)} profile doesn't say how many. What it says about ${bold(doc.title)}:`;
+  } else if (intent.version && !facts.some((each) => VERSION_SHAPE.test(each.text))) {
+    // "Which version of fastai?": no fact of the entry holds a version ("v2", "1.0").
+    lead = `${capitalise(p.possessive)} profile doesn't say which version. What it says about ${bold(doc.title)}:`;
+    if (fact) lead += `\n${quote(fact)}`;
+  } else if (unnamed) {
+    const thing = echo(intent.nameOf ?? '');
+    lead = `${capitalise(p.possessive)} profile doesn't give the name of ${p.possessive} ${thing}. What it says:\n${quote(unnamed)}`;
   } else if (lacking.length > 0) {
     const missing = listing(lacking.slice(0, 3).map((word) => `“${echo(word)}”`));
     lead = `${capitalise(p.possessive)} profile doesn't say anything on ${missing} about ${bold(doc.title)}. What it does say:`;
@@ -782,14 +806,34 @@ function entryAnswer(entry: { section: Section; id: string }, intent: IntentBase
   return withContent(lead, card);
 }
 
-/** Does a word of the question, other than those that named the entry, appear in the fact? */
+/**
+ * Does a word of the question, other than those that named the entry, start a
+ * longer word of the fact, which then says more than the word ("resnet" in
+ * "resnet34" answers "what resnet depth")? A word found as itself ("resizing" in
+ * "what image size for progressive resizing") only says which fact, not the detail.
+ */
 function answersByWord(fact: Fact, words: readonly string[], naming: ReadonlySet<string>): boolean {
   const stems = tokenize(fact.text).map(stemOf);
   return words.some((word) => {
     const stem = stemOf(word);
     if (naming.has(stem) || isFactWord(word)) return false;
-    return stems.includes(stem) || (stem.length >= 4 && stems.some((each) => each.startsWith(stem)));
+    return stem.length >= 4 && stems.some((each) => each !== stem && each.startsWith(stem));
   });
+}
+
+/** A version as a fact writes it: "v2", "version 3", "release 1.0" (not a score's "99.26"). */
+const VERSION_SHAPE = /\bv\d+(?:\.\d+)*\b|\b(?:version|release)\s*v?\d/i;
+
+/**
+ * "What's the name of his band?": the fact that mentions the thing, when none of
+ * those that do gives it a name ("called", "named", a quoted name); undefined when
+ * the entry names it, or never mentions it.
+ */
+function unnamedThing(thing: string, facts: readonly Fact[]): Fact | undefined {
+  const stem = stemOf(thing);
+  const mentions = facts.filter((fact) => tokenize(fact.text).some((word) => stemOf(word) === stem));
+  if (mentions.length === 0 || mentions.some((fact) => /\b(?:called|named)\b|["\u201C]/.test(fact.text))) return undefined;
+  return mentions[0];
 }
 
 const docNaming = new WeakMap<SearchHit['doc'], { nameStems: ReadonlySet<string>; tagStems: ReadonlySet<string> }>();

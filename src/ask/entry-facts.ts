@@ -28,7 +28,7 @@ interface ReadFact extends Fact {
 const ASKS_FOR: Readonly<Record<string, FactKind>> = Object.fromEntries(
   (
     [
-      ['tools', 'framework library tool stack language architecture technology tech package use'],
+      ['tools', 'framework library tool stack language architecture technology tech package use version'],
       ['metric', 'accuracy score metric result fbeta auc performance loss rank number'],
       ['dates', 'when date year month since long start begin end period duration'],
       ['status', 'finish finished complete status maintain maintained abandon drop dropped stop still active'],

@@ -48,8 +48,12 @@ export interface IntentBase {
   words: string[];
   /** Typos read as the profile's words: [as typed, as read]. */
   corrected: [string, string][];
-  /** "How many …": the fact asked for is a number. */
+  /** "How many …", "how large …": the fact asked for is a number. */
   quantity: boolean;
+  /** "Which version of …": the fact asked for is a version ("v2", "1.0"). */
+  version: boolean;
+  /** "The name of his band": the thing whose name is asked (folded), when the question asks for a name. */
+  nameOf: string | null;
   /** "best", "most proud of", "favourite": one entry is asked for. */
   superlative: boolean;
   /** "his first role", "the latest", "his previous job": which of dated entries, by date. */
@@ -89,7 +93,18 @@ export type IntentOf<K extends IntentKind> = Intent & { kind: K };
 /** A rule's reading of a question; `finish` adds the common fields it leaves out. */
 type Reading = DistributiveOmit<
   Intent,
-  'section' | 'topic' | 'shown' | 'aboutPerson' | 'unplaced' | 'corrected' | 'words' | 'quantity' | 'superlative' | 'ordinal'
+  | 'section'
+  | 'topic'
+  | 'shown'
+  | 'aboutPerson'
+  | 'unplaced'
+  | 'corrected'
+  | 'words'
+  | 'quantity'
+  | 'version'
+  | 'nameOf'
+  | 'superlative'
+  | 'ordinal'
 > & {
   topic?: string;
   section?: Section;
@@ -169,6 +184,8 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
     corrected: read.corrected,
     words: [],
     quantity: false,
+    version: false,
+    nameOf: null,
     superlative: false,
     ordinal: null,
   };
@@ -188,6 +205,10 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
     (token) => !compiled.subjects.has(token) && (!STOP_WORDS.has(token) || isFactWord(token)),
   );
   context.quantity = QUANTITY.test(question.folded);
+  context.version = VERSION.test(question.folded);
+  // The thing is the last word of its phrase, before a word that starts another: "his climbing gym in college" → "gym".
+  const named = (NAME_OF.exec(question.folded)?.slice(1).find(Boolean) ?? '').split(' ').filter((word) => !STOP_WORDS.has(word));
+  context.nameOf = named[named.length - 1] ?? null;
   context.superlative = SUPERLATIVE.test(question.folded);
   context.ordinal = ordinalOf(question.folded);
   const organisation = namesOrganisation(question, compiled);
@@ -197,7 +218,7 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
       concepts = true;
       // "How do you win a Kaggle competition?" asks how to, not about the person; "who won the
       // ipl?" and "when does the next course start?" are about someone or something else.
-      if (!aboutPerson && (HOW_TO.test(question.folded) || aboutAnother(question, compiled, portfolio)))
+      if (!aboutPerson && (HOW_TO.test(question.folded) || ADVICE.test(question.folded) || aboutAnother(question, compiled, portfolio)))
         return finish({ kind: 'offtopic', rule: 'not-the-person' }, question, aboutPerson, context);
       // "where can I see his code?": the public link the profile tags with those words.
       const link = linkByTags(question, compiled, portfolio);
@@ -208,6 +229,8 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
       if (concept?.kind === 'entry' && (aboutPerson || concept.named.length >= read.unplaced.length))
         return finish(concept, question, aboutPerson, context);
     }
+    // "The most impressive item on his résumé" asks for one piece of work, not for the résumé.
+    if (entry.rule.kind === 'resume' && context.superlative) continue;
     for (const [index, pattern] of [...entry.patterns, ...entry.weak].entries()) {
       const match = pattern.exec(question.folded);
       if (!match) continue;
@@ -243,12 +266,26 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
 }
 
 /** What every reading of one question shares. */
-type Context = Pick<IntentBase, 'unplaced' | 'corrected' | 'words' | 'quantity' | 'superlative' | 'ordinal'>;
+type Context = Pick<IntentBase, 'unplaced' | 'corrected' | 'words' | 'quantity' | 'version' | 'nameOf' | 'superlative' | 'ordinal'>;
 
 /** Rules read before the profile's own concepts: the private number and the public links are never hijacked. */
 const EARLY_KINDS = new Set<IntentKind>(['phone', 'resume', 'contact', 'location']);
 const HOW_TO = /^(?:how (?:do|can|should|would|could|does|did) (?:i|you|we|one|people|someone|anyone)|how to)\b/;
-const QUANTITY = /\bhow many\b|\bhow much\b(?! time)|\bhow big\b|\bsize of\b/;
+const QUANTITY = /\bhow (?:many|big|large|old)\b|\bhow much\b(?! time)|\bsize of\b|\b(?:team|group) size\b/;
+const VERSION = /\bversions?\b/;
+/** "The name of his band", "what's his band called": the thing named (a word, not a name the question gives). */
+const NAME_OF = new RegExp(
+  String.raw`\bname of (?:the |his |her |their |that |this |a |an )?([a-z]+(?: [a-z]+)?)|` +
+    String.raw`\bwhat(?:'s| is| was)? (?:his|her|their|the) ([a-z]+(?: [a-z]+)?) called\b`,
+);
+/**
+ * Advice for the asker, not a question about the person: "what's a good learning
+ * rate for adamw?", "should I learn fastai or pytorch?", "which is better, …?".
+ */
+const ADVICE = new RegExp(
+  String.raw`^(?:what(?:'s| is| are| would be)?|which(?: is| are)?) (?:a |an |the )?(?:good|decent|reasonable|recommended|ideal|` +
+    String.raw`optimal|sensible|typical|usual) |\bshould (?:i|we)\b|\bwhich (?:one )?is better\b|^(?:is|are) \w+(?: \w+)? better than\b`,
+);
 const SUPERLATIVE =
   /\b(?:best|proudest|greatest|biggest|favou?rite|top|most (?:proud|impressive|important|successful|notable|famous|interesting))\b|\bproud\b/;
 /** Ordinal words, by what they pick among dated entries. */
@@ -519,7 +556,7 @@ function fromRule(
       const skills = skillQueries(match, question, compiled, portfolio.profile);
       if (skills.length === 0) return undefined;
       // "Which resnet did he use for lookahead?" asks which, about an entry: not whether he uses a skill.
-      if (/^(?:which|what)\b/.test(question.folded)) return fallback(question, compiled, portfolio, true);
+      if (/\b(?:which|what)\b/.test(question.folded.slice(0, match.index))) return fallback(question, compiled, portfolio, true);
       // "Has he used gradient accumulation …?", "did he write the augmentation code?": no skill, but an
       // entry may be where he did. ("Does he know java?" is still a skill question: he doesn't list it.)
       if (skills.every((query) => query.matches.length === 0) && (APPLIED.test(match[0]) || MAKING.test(match[0]))) {
@@ -740,7 +777,12 @@ function fallback(
   // running shoes?", "the meaning of life".
   const onlyNumbers = all.every((token) => /^[\d#.,]+$/.test(token));
   const named = top !== undefined && namesIn(top.doc, all);
-  if (!aboutPerson && !named && (!top || onlyNumbers || all.some((token) => !coversWord(top.doc, token))))
+  // Everyday words ("handling" in "anything on handling imbalanced datasets?") need not be in it when two
+  // words of the profile are ("the meaning of life" has only one).
+  const specific = all.filter((token) => !isGeneralWord(token));
+  const loose = specific.length >= 2 && top !== undefined && specific.every((token) => coversWord(top.doc, token));
+  const uncovered = (token: string) => top !== undefined && !coversWord(top.doc, token) && !(loose && isGeneralWord(token));
+  if (!aboutPerson && !named && (!top || onlyNumbers || all.some(uncovered)))
     return { kind: 'unknown', rule: 'fallback', topic: all.join(' ') };
   if (!top) return { kind: 'unknown', rule: 'fallback', topic: all.join(' ') };
   // The words that say what is asked about (not which kind of fact) must be mostly in what answers:

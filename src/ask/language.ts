@@ -71,7 +71,7 @@ export const GLOBAL_FILLER = new Set(
     'made done doing say said think name named called exactly actually specifically particular particularly here way bit little ' +
     'people person guy bot u ur us we our know knew known long longest longer first last best top mr ms mrs dr hey hi hello ' +
     'okay ok thanks thank pls plz cool nice interesting no yes not own see check view browse ' +
-    'latest previous prior earliest initial former newest recent'
+    'latest previous prior earliest initial former newest recent quick quickly brief briefly overview rundown'
   )
     .split(' ')
     .concat(INTERJECTIONS),

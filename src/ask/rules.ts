@@ -95,10 +95,15 @@ export const RULES: readonly Rule[] = [
       String.raw`\b(?:call|text|ring) {who}\b`,
       // "his number", "a number for recruiters", "contact no": but not "did he no fastai" (a typo of
       // "know"), nor "the number of classes".
-      String.raw`\b{who} (?:number|cell|digits)\b|\b(?:a|contact|cell|mobile) (?:number|no)\b(?! of)`,
+      String.raw`\b{who}(?:'s)? (?:number|cell|digits)\b|\b(?:a|contact|cell|mobile) (?:number|no)\b(?! of)`,
     ],
   },
-  { name: 'resume', kind: 'resume', patterns: [String.raw`\b(?:resume|cv|curriculum vitae|bio ?data)\b`] },
+  {
+    name: 'resume',
+    kind: 'resume',
+    // "cv" after a word of skill or work ("good at cv", "works in cv") is computer vision, not a résumé.
+    patterns: [String.raw`\b(?:resume|curriculum vitae|bio ?data)\b|(?<!\b(?:at|in|with|on|of|into|knows?|does|do|use|uses|used) )\bcv\b`],
+  },
   { name: 'email', kind: 'contact', contact: 'email', patterns: [String.raw`\be ?-?mail|\bmail\b|\binbox\b`] },
   { name: 'twitter', kind: 'contact', contact: 'twitter', patterns: [String.raw`\b(?:twitter|tweets?)\b`] },
   { name: 'linkedin', kind: 'contact', contact: 'linkedin', patterns: [String.raw`\blinked ?in\b`] },
@@ -155,7 +160,9 @@ export const RULES: readonly Rule[] = [
         String.raw`(?:good|great|skilled|proficient|experienced|familiar|fluent|comfortable|competent|strong|expert|decent|versed|well versed|` +
         String.raw`trained)` +
         String.raw`\s+(?:at|in|with|on)${THING}`,
-      String.raw`\bhow (?:good|well|much|skilled|proficient|experienced|strong) (?:is|are|does|do) {who}(?: (?:know|at|in|with|use|using))?${THING}`,
+      // "how good would he rate himself at fastai?": the level he gives the skill.
+      String.raw`\bhow (?:good|well|much|skilled|proficient|experienced|strong) (?:is|are|does|do|would|did) {who}` +
+        String.raw`(?: (?:rate|consider|call|describe|see) {who})?(?: be)?(?: (?:know|at|in|with|use|using))?${THING}`,
       String.raw`\b(?:has|have|had) {who} (?:ever )?(?:used|worked with|tried|learned|learnt|coded in|programmed in|touched|played with)${THING}`,
       String.raw`\b(?:is|are) {who} (?:currently |still )?learning${THING}`,
       // The statement non-native speakers ask with: "he is using which cloud?"
@@ -169,9 +176,11 @@ export const RULES: readonly Rule[] = [
     kind: 'skills',
     filler:
       'skill skillset stack tech technical technology strength expertise expert proficiency competence language tool framework library ' +
-      'core main key top programming knowledge code coding program write',
+      'core main key top programming knowledge code coding program write area field domain strong strongest',
     patterns: [
       String.raw`\bskills?\b|\bskill ?set\b|\btech ?stack\b|\bstrengths?\b|\bexpertise\b|\bexpert\w*\b|\bproficien\w*|\bcompetenc\w*`,
+      // Where someone is strongest is what they list as expert: "in which area is his work most strong?"
+      String.raw`\bstrongest\b|\bmost strong\b|\bstrong (?:suit|point|area)s?\b`,
       String.raw`\b(?:what|which) (?:\w+ ){0,2}(?:languages?|tools?|frameworks?|librar(?:y|ies)|technolog(?:y|ies)|tech)\b`,
       String.raw`\bgood at${END}`,
       String.raw`\bwhat (?:does|do) {who} know${END}`,
@@ -262,7 +271,7 @@ export const RULES: readonly Rule[] = [
     kind: 'metrics',
     filler:
       'best top result metric score number achievement accomplishment proud impressive highest stat statistic performance win award ' +
-      'favourite favorite greatest most project work thing built build made done did',
+      'favourite favorite greatest most project work thing built build made done did resume cv item career portfolio',
     patterns: [
       String.raw`\bbest (?:results?|scores?|work|achievements?|performance|projects?)\b|\bresults?\b|\bmetrics?\b|\bscores?\b|\baccuracy\b`,
       String.raw`\bleaderboards?\b|\brank(?:ed|ing)?\b|\bachievements?\b|\baccomplish\w*|\bbenchmarks?\b|\bnumbers\b|\bproud\b|\bimpressive\b|` +
@@ -289,12 +298,13 @@ export const RULES: readonly Rule[] = [
     kind: 'experience',
     filler:
       'job work worked working company employer role position career experience professional intern internship title ' +
-      'responsibility where doing living employed employment',
+      'responsibility where doing living employed employment history overview summary rundown senior seniority',
     patterns: [
       String.raw`\b(?:do|did|does|work\w*|job|role|position|intern\w*) (?:at|for|in) (?<org>[\p{L}\p{N}][\p{L}\p{N}&.'-]*(?: ` +
         String.raw`[\p{L}\p{N}&.'-]+){0,2})${END}`,
       String.raw`\b{org}\b`,
       String.raw`\bjobs?\b|\bemploy\w*|\bcareers?\b|\bcompan(?:y|ies)\b|\broles?\b|\bpositions?\b|\binternships?\b|\bwork experience\b`,
+      String.raw`\b(?:work|job|professional) (?:history|background)\b|\bseniority\b|\bsenior\b`,
       String.raw`\bwhere (?:has|have|did|does|do|is|are) {who} (?:\w+ )?work\w*|\bwork\w* (?:at|for)\b|\bfor a living\b|` +
         String.raw`\bwhat (?:does|do) {who} do for work\b`,
     ],

@@ -8,6 +8,7 @@ import type { Profile, Skill, SkillLevel } from '../profile/schema.js';
 import { SKILL_LEVELS } from '../profile/constants.js';
 import { tokenize } from '../search/normalise.js';
 import { createTypoLayer, type TypoLayer } from '../search/typos.js';
+import { FIELD_SHORT_FORMS } from './vocabulary.js';
 
 export interface SkillMatch {
   /** The skill as the profile lists it. */
@@ -92,6 +93,9 @@ export function findSkills(tokens: readonly string[], profile: Profile): SkillMa
       found.push(...exact(words.join(' ')));
     }
   }
+  // "cv", "nlp": a field's short name, as its long one.
+  const long = tokens.length === 1 ? FIELD_SHORT_FORMS[phrase] : undefined;
+  if (found.length === 0 && long) found = exact(tokenize(long).join(' '));
   if (found.length === 0) found = typoMatches(phrase.replace(/ /g, ''), keys, typos);
   return rank(found);
 }

@@ -47,6 +47,8 @@ export const SLANG: Readonly<Record<string, string>> = {
   havent: "haven't",
   cant: "can't",
   wanna: 'want to',
+  gimme: 'give me',
+  lemme: 'let me',
   gonna: 'going to',
   gotta: 'got to',
   kinda: 'kind of',
@@ -104,6 +106,26 @@ export const SHORT_FORMS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
+ * Short names of fields of work, read when a skill is asked about ("is he good at
+ * cv?"): elsewhere "cv" is a résumé. Only the skill lookup reads these.
+ */
+export const FIELD_SHORT_FORMS: Readonly<Record<string, string>> = {
+  cv: 'computer vision',
+  nlp: 'natural language processing',
+  rl: 'reinforcement learning',
+  ds: 'data science',
+  de: 'data engineering',
+  swe: 'software engineering',
+  llm: 'large language models',
+  llms: 'large language models',
+  gan: 'generative adversarial networks',
+  cnn: 'convolutional neural networks',
+  cnns: 'convolutional neural networks',
+  mlops: 'machine learning operations',
+  devops: 'development operations',
+};
+
+/**
  * What each kind of public link is, in everyday words: code lives on GitHub
  * whatever the profile. A profile's own tags on a link add to these.
  */
@@ -118,7 +140,7 @@ export const CONTACT_WORDS: Readonly<Record<ContactKind, string>> = {
 
 /** Words that only colour a chat message: never a topic. */
 export const INTERJECTIONS =
-  'lol lmao lmfao rofl bro bruh dude man yo nah naw yeah yea ya yep nope hmm hm uh um ok okay k pls plz tho'.split(' ');
+  'lol lmao lmfao rofl bro bruh dude man yo nah naw yeah yea ya yep nope hmm hm uh um ok okay k pls plz tho fr ngl tbh idk btw'.split(' ');
 
 const WORDS = `
 a about above across actually after again against ago all almost along already also although always am among an and another any

@@ -114,11 +114,48 @@ const ANY_TYPO_LENGTH = 6;
  * "just", "cobol" no "cool").
  */
 function correct(word: string, search: ProfileSearch): string | undefined {
-  for (const { term } of typosFor(search).lookup(word)) {
-    if (word.length >= ANY_TYPO_LENGTH && search.knows(term)) return term;
+  if (word.length === SHORT_WORD) return lengthened(word, search);
+  for (const { term, edits } of typosFor(search).lookup(word)) {
+    // Two edits that change a letter make another word more often than a typo: "version" is no "vision".
+    if (word.length >= ANY_TYPO_LENGTH && search.knows(term) && (edits < 2 || onlyAddedOrMoved(term, word))) return term;
     if (term.length > word.length || sameLetters(term, word)) return term;
   }
   return undefined;
+}
+
+/** Words of this length are too short for the typo layer: only a letter left out is restored. */
+const SHORT_WORD = 3;
+
+/**
+ * A three-letter word neither the profile's nor an everyday one, read as the one
+ * word a letter left out makes that the profile has ("red" → "read" beside a
+ * profile that reads): none, or more than one, and it stays as typed.
+ */
+function lengthened(word: string, search: ProfileSearch): string | undefined {
+  const found = new Set<string>();
+  for (let at = 0; at <= word.length; at++) {
+    for (const letter of LETTERS) {
+      const form = word.slice(0, at) + letter + word.slice(at);
+      if (search.knows(form) && !found.has(form)) found.add(form);
+      if (found.size > 1) return undefined;
+    }
+  }
+  return [...found][0];
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Do the two words differ only by letters added, left out or moved, none changed? */
+function onlyAddedOrMoved(a: string, b: string): boolean {
+  const [long, short] = a.length >= b.length ? [a, b] : [b, a];
+  const counts = new Map<string, number>();
+  for (const letter of long) counts.set(letter, (counts.get(letter) ?? 0) + 1);
+  for (const letter of short) {
+    const left = (counts.get(letter) ?? 0) - 1;
+    if (left < 0) return false;
+    counts.set(letter, left);
+  }
+  return true;
 }
 
 function sameLetters(a: string, b: string): boolean {
