@@ -595,6 +595,137 @@ describe('third pass: on the shipped profile and on a stranger', () => {
     expect(answer.embeds ?? []).toEqual([]);
   });
 
+  describe('what a listing rule reads is narrowed by the rest of the question', () => {
+    it('skills named by the other words of a "what tools/platforms" question are answered at their level', () => {
+      expect(contentOf(ask('What cloud platforms has he used?'))).toMatch(/^Somewhat — AWS, GCP is one of his \*\*basic\*\* skills/);
+      expect(contentOf(ask('which cloud platforms does she use', stranger))).toMatch(
+        /^Somewhat — Cloud is one of her \*\*basic\*\* skills/,
+      );
+      expect(contentOf(ask('which programming languages does he know?'))).toMatch(/^His expert skills: PyTorch/);
+    });
+
+    it('a place of work is more specific than a list of skills, and "his company" is that place', () => {
+      expect(contentOf(ask('What tools did he build at Pixxel?'))).toBe(
+        '**AI Lead, Pixxel**:\n> Planned and executed creation of some internal data pre-processing tools.',
+      );
+      expect(contentOf(ask('What kind of dataset did he create at his company?'))).toBe(
+        '**AI Lead, Pixxel**:\n> Managed creation of a new Proprietary Dataset for Indian Roads in Satellite Imagery.',
+      );
+    });
+
+    it('an everyday word beside a section\'s own word names nothing elsewhere: "what degree is he pursuing?"', () => {
+      expect(titles(ask('What degree is he pursuing?'))).toEqual(['🎓 Education']);
+    });
+
+    it('no project on it, but the profile has it elsewhere: that, said so', () => {
+      const answer = ask('any cool space stuff hes worked on');
+      expect(contentOf(answer)).toMatch(/^No project about “space” is in his profile; it comes up here:/);
+      expect(titles(answer)[0]).toBe('Background');
+    });
+
+    it('one entry named by its name among others that share a word is the one asked about', () => {
+      const answer = ask('how many epochs did he train the lookahead models');
+      expect(contentOf(answer)).toMatch(/^His profile doesn't say how many\. What it says about \*\*Lookahead Optimizer Analysis\*\*:/);
+      expect(titles(answer)).toEqual(['Lookahead Optimizer Analysis']);
+    });
+
+    it('"strongest finish" is the result the metrics rank, named by the one project that has a rank', () => {
+      const answer = ask("what's his strongest competition finish?");
+      expect(titles(answer)).toEqual(['Drought Detection Challenge']);
+      expect(contentOf(answer)).toContain('> Leaderboard rank: #1');
+    });
+
+    it('an `answers` phrase outweighs fewer words elsewhere, numbers not counted', () => {
+      expect(titles(ask("has he reproduced a paper's results like we do in the part 2 lessons?"))).toEqual([
+        'Lookahead Optimizer Analysis',
+      ]);
+    });
+  });
+
+  describe('roles counted from a named role', () => {
+    it.each(['What was his role before becoming AI Lead?', 'Tell me about the role he had before he became a lead.'])(
+      '%s → the role before it',
+      (question) => {
+        expect(titles(ask(question))).toEqual(['AI Researcher — Pixxel']);
+      },
+    );
+
+    it('on the stranger: after her research assistant job comes the next role by date', () => {
+      expect(titles(ask('what did she do after the research assistant job', stranger))).toEqual([
+        'Bioinformatics Engineer — Helix Diagnostics',
+      ]);
+    });
+  });
+
+  describe('what the profile does not hold is said first', () => {
+    it('a count asked of a link or a card without a number', () => {
+      expect(contentOf(ask('how many followers on twitter'))).toBe(
+        "His profile doesn't say how many.\nHis Twitter: <https://twitter.com/akashpalrecha98>",
+      );
+    });
+
+    it('a result the named project does not have', () => {
+      expect(contentOf(ask('what was his public lb score on toxic comments'))).toMatch(
+        /^His profile doesn't say anything on “public” and “leaderboard” about \*\*Toxic Comments Classification using ULMFiT\*\*\./,
+      );
+    });
+
+    it('when studies end: a status without dates does not say, a span of years does', () => {
+      expect(contentOf(ask('when will he graduate'))).toMatch(/^His profile doesn't say when\. His education: \*\*MSc\. Mathematics\*\*/);
+      expect(contentOf(ask('when did she finish her phd', stranger))).toMatch(/^Her education: \*\*PhD, Bioinformatics\*\*/);
+    });
+
+    it('people around the person ("who did he report to?") are named nowhere: no card', () => {
+      for (const [question, on] of [
+        ['Who did he report to at Pixxel?', portfolio],
+        ['who is her manager', stranger],
+      ] as const) {
+        const answer = ask(question, on);
+        expect(contentOf(answer), question).toMatch(/profile has nothing on|isn't in (?:his|her) profile/);
+        expect(answer.embeds ?? []).toEqual([]);
+      }
+    });
+
+    it('where a place of work is, not where the person is', () => {
+      const answer = ask('wich city is the pixxel office in');
+      expect(contentOf(answer)).toMatch(/^Sorry — “city pixxel office” isn't in his profile/);
+      expect(answer.embeds ?? []).toEqual([]);
+      expect(contentOf(ask('which city is he based in'))).toBe('His profile gives his location as **Pilani, India**.');
+    });
+
+    it('a numbered thing the profile never numbers so: "part 1" beside its "part 2"', () => {
+      expect(contentOf(ask('did he do part 1 of the course before part 2?'))).toMatch(
+        /^His profile doesn't mention “part 1”; here is what it says\./,
+      );
+      expect(contentOf(ask('which lecture of part 2 is he on'))).not.toContain("doesn't mention");
+    });
+  });
+
+  describe('tasks and other subjects get nothing; everyday pointing and short forms are read', () => {
+    it.each([
+      'Write a cover letter for a data scientist job',
+      'recommend me a good drum kit',
+      'when is the next kaggle competition',
+      'How much funding has Pixxel raised?',
+    ])('%s → nothing', (question) => {
+      const answer = ask(question);
+      expect(contentOf(answer)).toMatch(/^That isn't something Akash Palrecha's profile covers/);
+      expect(answer.embeds ?? []).toEqual([]);
+    });
+
+    it('"this guy" is the person; "ph no" the private phone', () => {
+      expect(titles(ask('yo wat does this guy even do'))).toEqual(['Akash Palrecha']);
+      const phone = ask('ph no??');
+      expect(contentOf(phone)).toBe("His phone number isn't shared publicly. You can reach him through his public links:");
+      expect(textOf(phone)).not.toMatch(PHONE);
+    });
+
+    it('a changed first letter is no typo: "letter" stays', () => {
+      const read = readWords(prepareQuestion('write a cover letter'), portfolio.search, new Set(['he']));
+      expect(read.question.folded).toBe('write a cover letter');
+    });
+  });
+
   describe('everyday words and typos in the detail asked', () => {
     it('"sport" is where the data says he goes running', () => {
       const answer = ask('does he do any sport or smth');

@@ -23,8 +23,17 @@ import type { SearchHit } from '../search/index.js';
 import { slugify } from '../search/documents.js';
 import { tokenize } from '../search/normalise.js';
 import { stemOf } from '../search/stem.js';
-import { bestFact, bestFactScore, factsOf, hasNumber, isFactWord, type Fact } from './entry-facts.js';
-import { interpretQuestion, stemsOf, type Intent, type IntentBase, type IntentOf, type Ordinal, type SkillQuery } from './interpret.js';
+import { bestFact, bestFactScore, factKindOf, factsOf, hasNumber, isFactWord, type Fact } from './entry-facts.js';
+import {
+  interpretQuestion,
+  namesIn,
+  stemsOf,
+  type Intent,
+  type IntentBase,
+  type IntentOf,
+  type Ordinal,
+  type SkillQuery,
+} from './interpret.js';
 import { capitalise, pronounsOf, verb, type Pronouns } from './language.js';
 import { isGeneralWord } from './words.js';
 import type { SkillMatch } from './skills.js';
@@ -55,7 +64,23 @@ export function answerQuestion(text: string, portfolio: Portfolio, surface: Surf
   const intent = interpretQuestion(text, portfolio);
   const profile = portfolio.profile;
   const ctx: Ctx = { portfolio, profile, p: pronounsOf(profile), name: profile.identity.name, surface };
-  return { ...notePlaceless(composeAnswer(intent, ctx), intent, ctx), allowed_mentions: { parse: [] } };
+  return { ...notePlaceless(noteCount(composeAnswer(intent, ctx), intent, ctx), intent, ctx), allowed_mentions: { parse: [] } };
+}
+
+/** Kinds whose answer is a card or a link, not a count: "how many" there gets no number from it. */
+const COUNTLESS = new Set<Intent['kind']>(['contact', 'topic', 'about', 'location', 'education', 'resume', 'skill', 'skills']);
+
+/**
+ * "How many followers does he have on twitter?" answered with a link or a card
+ * that holds no number: the profile doesn't say how many, and that comes first.
+ */
+function noteCount(payload: ReplyPayload, intent: Intent, ctx: Ctx): ReplyPayload {
+  if (!intent.quantity || !COUNTLESS.has(intent.kind)) return payload;
+  const content = payload.content ?? '';
+  const text = content.replace(/<?https?:\/\/\S+|\S+@\S+/g, '');
+  if (/\d/.test(text) || /\bprofile (?:doesn't|has no|has nothing|lists no)\b|isn't in/.test(text)) return payload;
+  const lead = `${capitalise(ctx.p.possessive)} profile doesn't say how many.`;
+  return { ...payload, content: content ? `${lead}\n${content}` : lead };
 }
 
 /** Kinds whose answer does not read the question's topic: a word it cannot place changes nothing there. */
@@ -130,7 +155,7 @@ function composeAnswer(intent: Intent, ctx: Ctx): ReplyPayload {
     case 'experience':
       return experienceAnswer(intent, ctx);
     case 'education':
-      return educationAnswer(ctx);
+      return educationAnswer(ctx, intent);
     case 'about':
       return withContent(`**${ctx.name}** — ${ctx.profile.identity.headline}.`, buildAboutCard(ctx.profile));
     case 'search':
@@ -499,15 +524,23 @@ function blogsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   );
 }
 
-function educationAnswer(ctx: Ctx): ReplyPayload {
+function educationAnswer(ctx: Ctx, intent?: IntentBase): ReplyPayload {
   const { p, profile } = ctx;
   if (profile.education.length === 0)
     return { content: `${capitalise(p.possessive)} profile lists no education. Try /about or /experience.` };
   const entries = profile.education.map(
     (entry) => `${bold(entry.degree)}, ${entry.institution}${entry.status ? ` — ${entry.status}` : ''}`,
   );
-  return withContent(`${capitalise(p.possessive)} education: ${entries.join('; ')}.`, buildExperienceCard({ ...profile, experience: [] }));
+  let lead = `${capitalise(p.possessive)} education: ${entries.join('; ')}.`;
+  // "When will he graduate?": a status without its dates ("pre-final year, as of 2020") doesn't say when.
+  const asksWhen = intent?.words.some((word) => factKindOf(word) === 'dates' || /^graduat/.test(word));
+  if (asksWhen && !profile.education.some((entry) => DATE_SPAN.test(entry.status ?? '')))
+    lead = `${capitalise(p.possessive)} profile doesn't say when. ${lead}`;
+  return withContent(lead, buildExperienceCard({ ...profile, experience: [] }));
 }
+
+/** Dates that say when studies end: a span of years ("2012-09 – 2016-06"), or a year named as the end. */
+const DATE_SPAN = /\b(?:19|20)\d\d\b.*\b(?:19|20)\d\d\b|\b(?:graduat\w*|expected|class of|until|ends?)\b.*\b(?:19|20)\d\d\b/i;
 
 // ── experience ──────────────────────────────────────────────────────────────
 
@@ -518,7 +551,8 @@ function experienceAnswer(intent: IntentOf<'experience'>, ctx: Ctx): ReplyPayloa
   const all = profile.experience;
   const among = intent.organisation && intent.organisationKnown ? all.filter((role) => role.organisation === intent.organisation) : all;
   // "His first role at Pixxel", "his latest job": the role picked by its dates, its fact and card.
-  const picked = intent.ordinal && !(intent.organisation && !intent.organisationKnown) ? byDate(among, intent.ordinal) : undefined;
+  const picked =
+    intent.ordinal && !(intent.organisation && !intent.organisationKnown) ? byDate(among, intent.ordinal, intent.anchor) : undefined;
   if (picked) return entryAnswer({ section: 'experience', id: picked.id }, intent, ctx);
   // "Which dataset did he create at Pixxel?": of the roles there, the one whose facts answer.
   const answering = intent.topic && !intent.quantity ? roleAnswering(among, intent, ctx) : undefined;
@@ -538,14 +572,21 @@ function experienceAnswer(intent: IntentOf<'experience'>, ctx: Ctx): ReplyPayloa
       ? `${capitalise(p.subject)} ${verb(p, 'has', 'have')} no role at ${echo(intent.organisation)} in ${p.possessive} profile. ` +
         `${His} roles: ${list}.`
       : `${His} roles: ${list}.`;
+    // "How many years of experience?": the roles give dates, not that number.
+    if (intent.quantity && intent.topic && !intent.organisation) lead = `${His} profile doesn't say how many. ${lead}`;
   }
   return withContent(lead, buildExperienceCard({ ...profile, experience: roles, education: [] }));
 }
 
-/** The earliest, the latest, or the one before the latest role, by start date; none among fewer than two. */
-function byDate(roles: Profile['experience'], ordinal: Ordinal): Profile['experience'][number] | undefined {
+/** The earliest, the latest, the one before the latest, or the one before or after a named role, by start date; none among fewer than two. */
+function byDate(roles: Profile['experience'], ordinal: Ordinal, anchor: string | null): Profile['experience'][number] | undefined {
   if (roles.length < 2) return undefined;
   const sorted = [...roles].sort((a, b) => a.start.localeCompare(b.start) || (a.end ?? '9999').localeCompare(b.end ?? '9999'));
+  if (ordinal === 'before' || ordinal === 'after') {
+    // The role just before (or after) the one named, by start date.
+    const at = sorted.findIndex((role) => role.id === anchor);
+    return at < 0 ? undefined : sorted[ordinal === 'before' ? at - 1 : at + 1];
+  }
   if (ordinal === 'first') return sorted[0];
   if (ordinal === 'latest') return sorted[sorted.length - 1];
   return sorted[sorted.length - 2];
@@ -568,6 +609,14 @@ function roleAnswering(roles: Profile['experience'], intent: IntentBase, ctx: Ct
 
 // ── projects ────────────────────────────────────────────────────────────────
 
+/** The one hit the question names by its name or an alias, when exactly one is named. */
+function onlyNamed(hits: readonly SearchHit[], intent: IntentBase): SearchHit | undefined {
+  const topic = intent.topic.split(' ').filter(Boolean);
+  if (topic.length < 2) return undefined;
+  const named = hits.filter((hit) => namesIn(hit.doc, topic));
+  return named.length === 1 ? named[0] : undefined;
+}
+
 function projectsById(profile: Profile): Map<string, Project> {
   return new Map(profile.projects.map((project) => [project.id, project]));
 }
@@ -589,15 +638,21 @@ function projectsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   if (status) return projectsByStatus(status, ctx);
   const hits = ctx.portfolio.search.search(intent.topic, { section: 'projects', limit: 25 });
   if (hits.length === 0) {
-    return {
-      content:
-        `No project about “${echo(said(intent))}” is in ${p.possessive} profile. ` +
-        'Try /projects to browse them all, or /search for other words.',
-    };
+    // "any cool space stuff he's worked on?": no project, but his work elsewhere (a role, his background) is about it.
+    const elsewhere = ctx.portfolio.search
+      .search(intent.topic, { limit: 10 })
+      .filter((hit) => hit.section !== 'contact' && hit.section !== 'skills');
+    const lead = `No project about “${echo(said(intent))}” is in ${p.possessive} profile`;
+    if (elsewhere.length > 0)
+      return withContent(`${lead}; it comes up here:`, searchAnswer({ ...intent, kind: 'search', hits: elsewhere }, ctx));
+    return { content: `${lead}. Try /projects to browse them all, or /search for other words.` };
   }
   const [top, second] = hits;
   // One project clearly ahead is the answer: its fact and its card.
   if (top && (!second || second.score < top.score * STRONG_SHARE)) return entryAnswer(top, intent, ctx);
+  // One project named by its name among others that share a word ("epochs" in "the lookahead models' epochs").
+  const named = onlyNamed(hits, intent);
+  if (named) return entryAnswer(named, intent, ctx);
   return projectCards(hits, said(intent), ctx);
 }
 
@@ -670,8 +725,24 @@ function metricsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
     const [top, second] = hits;
     const topProject = top ? byId.get(top.id) : undefined;
     // The question names one project ("the protein competition"): its results, not everyone's.
-    if (top && topProject && (!second || second.score < top.score * STRONG_SHARE)) return measuredAnswer(topProject, undefined, ctx);
+    if (top && topProject && (!second || second.score < top.score * STRONG_SHARE)) {
+      // "His public leaderboard score on toxic comments": a result this project doesn't have.
+      const lacking = lackingWords(top.doc, intent.words, intent.topic, new Set(), ctx);
+      const answer = measuredAnswer(topProject, undefined, ctx);
+      if (lacking.length === 0) return answer;
+      const missing = listing(lacking.slice(0, 3).map((word) => `“${echo(word)}”`));
+      return withContent(
+        `${capitalise(p.possessive)} profile doesn't say anything on ${missing} about ${bold(topProject.name)}. What it does say:`,
+        answer,
+      );
+    }
     if (top && intent.superlative) {
+      // "His strongest competition finish": the one project whose metric the question names (a rank).
+      const named = byMetricName(
+        hits.map((hit) => byId.get(hit.id)).filter((project): project is Project => project !== undefined),
+        intent.words,
+      );
+      if (named) return measuredAnswer(named, undefined, ctx);
       const pick = byMetric(hits.map((hit) => byId.get(hit.id)).filter((project): project is Project => project !== undefined));
       if (pick) return measuredAnswer(pick.project, pick.why, ctx);
     }
@@ -707,6 +778,29 @@ function measuredAnswer(project: Project, why: string | undefined, ctx: Ctx): Re
     embeds: [card.embed],
     components: card.rows,
   };
+}
+
+/** Everyday words for a place in a ranking: they ask for a metric named "rank". */
+const RANK_WORDS = new Set([
+  'finish',
+  'finishes',
+  'placing',
+  'placement',
+  'place',
+  'position',
+  'standing',
+  'rank',
+  'ranking',
+  'leaderboard',
+]);
+
+/** The one project with a metric the question's words name ("rank" for "finish"), if only one has such a metric. */
+function byMetricName(projects: readonly Project[], words: readonly string[]): Project | undefined {
+  const asked = new Set(words.flatMap((word) => (RANK_WORDS.has(word) ? ['rank', stemOf(word)] : [stemOf(word)])));
+  const naming = projects.filter((project) =>
+    (project.metrics ?? []).some((metric) => tokenize(metric.name).some((token) => asked.has(stemOf(token)))),
+  );
+  return naming.length === 1 ? naming[0] : undefined;
 }
 
 /**
@@ -751,8 +845,14 @@ const QUOTE_MAX = 400;
  * profile doesn't say. With no fact asked, the entry's first highlight leads.
  * `named` are the words of the `answers` phrase that found it, if one did.
  */
-function entryAnswer(entry: { section: Section; id: string }, intent: IntentBase, ctx: Ctx, named: readonly string[] = []): ReplyPayload {
+function entryAnswer(asked: { section: Section; id: string }, intent: IntentBase, ctx: Ctx, named: readonly string[] = []): ReplyPayload {
   const { p, profile } = ctx;
+  // "What did she do after the research assistant job?": the role named is where to count from, not the answer.
+  const relative =
+    asked.section === 'experience' && asked.id === intent.anchor && intent.ordinal
+      ? byDate(profile.experience, intent.ordinal, intent.anchor)
+      : undefined;
+  const entry = relative ? { section: asked.section, id: relative.id } : asked;
   const doc = ctx.portfolio.search.documents.find((each) => each.section === entry.section && each.id === entry.id);
   if (!doc) return noAnswer(said(intent), ctx, intent);
   if (entry.section === 'skills') {
@@ -775,15 +875,8 @@ function entryAnswer(entry: { section: Section; id: string }, intent: IntentBase
     bestFact(facts, words, nameStems, intent.quantity) ??
     (LEAD_FACT.has(entry.section) ? facts.find((each) => each.kind === 'detail') : undefined);
   // Words the profile has, but not this entry ("batch size" asked of Toxic Comments): it doesn't say that.
-  const own = stemsOf(doc);
-  const topicWords = new Set(intent.topic.split(' '));
-  const lacking = words.filter((word) => {
-    if (!topicWords.has(word) || isGeneralWord(word) || isFactWord(word)) return false;
-    const stem = stemOf(word);
-    if (keep.has(stem) || own.has(stem) || !ctx.portfolio.search.knows(word)) return false;
-    if (stem.length >= 4) for (const each of own) if (each.startsWith(stem)) return false;
-    return true;
-  });
+  // Counted from a named role, the words that named it are no gap of the role that answers.
+  const lacking = relative ? [] : lackingWords(doc, words, intent.topic, keep, ctx);
   // The fact found by a word of the question ("resnet" in "what resnet depth?") answers: "depth" is no gap.
   if (lacking.length > 0 && fact && answersByWord(fact, words, nameStems)) lacking.length = 0;
   let lead: string;
@@ -804,6 +897,19 @@ function entryAnswer(entry: { section: Section; id: string }, intent: IntentBase
   } else if (fact) lead = `${bold(doc.title)}:\n${quote(fact)}`;
   else lead = `From ${p.possessive} profile — ${bold(doc.title)}:`;
   return withContent(lead, card);
+}
+
+/** Words of the topic the profile has elsewhere but this entry lacks ("batch size" asked of Toxic Comments). */
+function lackingWords(doc: SearchHit['doc'], words: readonly string[], topic: string, keep: ReadonlySet<string>, ctx: Ctx): string[] {
+  const own = stemsOf(doc);
+  const topicWords = new Set(topic.split(' '));
+  return words.filter((word) => {
+    if (!topicWords.has(word) || isGeneralWord(word) || isFactWord(word)) return false;
+    const stem = stemOf(word);
+    if (keep.has(stem) || own.has(stem) || !ctx.portfolio.search.knows(word)) return false;
+    if (stem.length >= 4) for (const each of own) if (each.startsWith(stem)) return false;
+    return true;
+  });
 }
 
 /**
@@ -904,6 +1010,8 @@ function searchAnswer(intent: IntentOf<'search'>, ctx: Ctx): ReplyPayload {
     // One entry is clearly the answer: its fact and its card.
     return entryAnswer(top, intent, ctx);
   }
+  const named = onlyNamed(intent.hits, intent);
+  if (named && named.section !== 'skills' && named.section !== 'contact') return entryAnswer(named, intent, ctx);
   const same = intent.hits.filter((hit) => hit.section === top.section);
   const rest = intent.hits.filter((hit) => hit.section !== top.section);
   const restEmbed = rest.length > 0 ? buildSearchCard(profile, intent.topic, rest).embeds?.[0] : undefined;
@@ -929,7 +1037,7 @@ function searchAnswer(intent: IntentOf<'search'>, ctx: Ctx): ReplyPayload {
       break;
     }
     case 'education':
-      main = educationAnswer(ctx);
+      main = educationAnswer(ctx, intent);
       break;
     case 'research':
       main = researchAnswer(intent, ctx);

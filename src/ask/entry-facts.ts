@@ -42,6 +42,12 @@ export function isFactWord(token: string): boolean {
   return Object.hasOwn(ASKS_FOR, stemOf(token));
 }
 
+/** The kind of fact a word asks for ("when" → dates), if it asks for one. */
+export function factKindOf(token: string): FactKind | undefined {
+  const stem = stemOf(token);
+  return Object.hasOwn(ASKS_FOR, stem) ? ASKS_FOR[stem] : undefined;
+}
+
 // A profile never changes once loaded: each entry's facts are split and their
 // words folded once, not once per question (tokenizing them was most of an answer).
 const factCache = new WeakMap<Profile, Map<string, ReadFact[]>>();

@@ -58,10 +58,12 @@ export interface IntentBase {
   superlative: boolean;
   /** "his first role", "the latest", "his previous job": which of dated entries, by date. */
   ordinal: Ordinal | null;
+  /** "His role before AI Lead": the role (its id) a `before` or `after` ordinal counts from. */
+  anchor: string | null;
 }
 
 /** Which of dated entries a question asks for: the earliest, the latest, or the one before the latest. */
-export type Ordinal = 'first' | 'latest' | 'previous';
+export type Ordinal = 'first' | 'latest' | 'previous' | 'before' | 'after';
 
 /** What is asked: the common fields, and exactly the fields its kind's answer reads. */
 export type Intent = IntentBase &
@@ -105,6 +107,7 @@ type Reading = DistributiveOmit<
   | 'nameOf'
   | 'superlative'
   | 'ordinal'
+  | 'anchor'
 > & {
   topic?: string;
   section?: Section;
@@ -126,6 +129,8 @@ interface Compiled {
   organisations: { name: string; folded: string }[];
   /** Any organisation as a whole word, or null with none. */
   organisationRegex: RegExp | null;
+  /** Each role's title as a whole phrase, and its last word when no other role's title ends so. */
+  roles: { id: string; title: RegExp; head: RegExp | undefined }[];
 }
 
 const compiledCache = new WeakMap<Profile, Compiled>();
@@ -155,7 +160,17 @@ function compile(profile: Profile): Compiled {
   }));
   const subjects = new Set(subjectWords(profile).flatMap((word) => tokenize(word)));
   const organisationRegex = organisations.length > 0 ? new RegExp(`\\b${orgs}\\b`, 'u') : null;
-  const compiled: Compiled = { rules, subjects, subjectRegex: new RegExp(`\\b${who}\\b`, 'u'), organisations, organisationRegex };
+  const lastWord = (title: string) => tokenize(title).at(-1) ?? '';
+  const roles = profile.experience.map((role) => {
+    const head = lastWord(role.title);
+    const unique = head.length > 2 && profile.experience.filter((other) => lastWord(other.title) === head).length === 1;
+    return {
+      id: role.id,
+      title: new RegExp(`\\b${escapeRegExp(prepareQuestion(role.title).folded)}\\b`, 'u'),
+      head: unique ? new RegExp(`\\b${escapeRegExp(head)}\\b`, 'u') : undefined,
+    };
+  });
+  const compiled: Compiled = { rules, subjects, subjectRegex: new RegExp(`\\b${who}\\b`, 'u'), organisations, organisationRegex, roles };
   compiledCache.set(profile, compiled);
   return compiled;
 }
@@ -177,7 +192,7 @@ function topicOf(text: string, compiled: Compiled, filler: ReadonlySet<string> =
 /** Interprets a question about the profile's person. Never throws; any text gives an Intent. */
 export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
   const compiled = compile(portfolio.profile);
-  const read = readWords(prepareQuestion(text), portfolio.search, compiled.subjects);
+  const read = readWords(ownPlace(prepareQuestion(text), portfolio.profile), portfolio.search, compiled.subjects);
   let question = read.question;
   const context: Context = {
     unplaced: read.unplaced,
@@ -188,6 +203,7 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
     nameOf: null,
     superlative: false,
     ordinal: null,
+    anchor: null,
   };
 
   const greeting = GREETING.exec(question.folded);
@@ -211,6 +227,8 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
   context.nameOf = named[named.length - 1] ?? null;
   context.superlative = SUPERLATIVE.test(question.folded);
   context.ordinal = ordinalOf(question.folded);
+  const relative = relativeRole(question.folded, compiled);
+  if (relative) Object.assign(context, relative);
   const organisation = namesOrganisation(question, compiled);
   let concepts = false;
   for (const entry of compiled.rules) {
@@ -220,6 +238,10 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
       // ipl?" and "when does the next course start?" are about someone or something else.
       if (!aboutPerson && (HOW_TO.test(question.folded) || ADVICE.test(question.folded) || aboutAnother(question, compiled, portfolio)))
         return finish({ kind: 'offtopic', rule: 'not-the-person' }, question, aboutPerson, context);
+      // "Who did he report to?", "who is his manager?": a person the profile names nowhere.
+      const relation = aboutPerson ? RELATION.exec(question.folded) : null;
+      if (relation && /^(?:who|whom|what(?:'s| is) the name)\b/.test(question.folded))
+        return finish({ kind: 'unknown', rule: 'relation', topic: relation[0] }, question, aboutPerson, context);
       // "where can I see his code?": the public link the profile tags with those words.
       const link = linkByTags(question, compiled, portfolio);
       if (link) return finish(link, question, aboutPerson, context);
@@ -231,6 +253,13 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
     }
     // "The most impressive item on his résumé" asks for one piece of work, not for the résumé.
     if (entry.rule.kind === 'resume' && context.superlative) continue;
+    // "What tools did he build at Pixxel?": a place of work is more specific than a list of skills.
+    if (entry.rule.kind === 'skills' && organisation) continue;
+    // "Which city is the Pixxel office in?" asks where the place is (roles have no location), not where the person is.
+    if (entry.rule.kind === 'location' && organisation && entry.patterns.some((pattern) => pattern.test(question.folded))) {
+      const topic = topicOf(question.folded, compiled).join(' ');
+      return finish({ kind: 'unknown', rule: 'place-location', topic }, question, aboutPerson, context);
+    }
     for (const [index, pattern] of [...entry.patterns, ...entry.weak].entries()) {
       const match = pattern.exec(question.folded);
       if (!match) continue;
@@ -266,7 +295,10 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
 }
 
 /** What every reading of one question shares. */
-type Context = Pick<IntentBase, 'unplaced' | 'corrected' | 'words' | 'quantity' | 'version' | 'nameOf' | 'superlative' | 'ordinal'>;
+type Context = Pick<
+  IntentBase,
+  'unplaced' | 'corrected' | 'words' | 'quantity' | 'version' | 'nameOf' | 'superlative' | 'ordinal' | 'anchor'
+>;
 
 /** Rules read before the profile's own concepts: the private number and the public links are never hijacked. */
 const EARLY_KINDS = new Set<IntentKind>(['phone', 'resume', 'contact', 'location']);
@@ -284,10 +316,15 @@ const NAME_OF = new RegExp(
  */
 const ADVICE = new RegExp(
   String.raw`^(?:what(?:'s| is| are| would be)?|which(?: is| are)?) (?:a |an |the )?(?:good|decent|reasonable|recommended|ideal|` +
-    String.raw`optimal|sensible|typical|usual) |\bshould (?:i|we)\b|\bwhich (?:one )?is better\b|^(?:is|are) \w+(?: \w+)? better than\b`,
+    String.raw`optimal|sensible|typical|usual) |\bshould (?:i|we)\b|\bwhich (?:one )?is better\b|^(?:is|are) \w+(?: \w+)? better than\b|` +
+    // A task for the bot: "write a cover letter", "recommend me a drum kit".
+    String.raw`^(?:please |pls |can you |could you )?(?:write|recommend|suggest|generate|translate|compose|draw|plan) ` +
+    String.raw`(?:me |us )?(?:a|an|some|the|my)\b`,
 );
-const SUPERLATIVE =
-  /\b(?:best|proudest|greatest|biggest|favou?rite|top|most (?:proud|impressive|important|successful|notable|famous|interesting))\b|\bproud\b/;
+const SUPERLATIVE = new RegExp(
+  String.raw`\b(?:best|proudest|greatest|biggest|strongest|favou?rite|top|` +
+    String.raw`most (?:proud|impressive|important|successful|notable|famous|interesting))\b|\bproud\b`,
+);
 /** Ordinal words, by what they pick among dated entries. */
 const ORDINALS: readonly [RegExp, Ordinal][] = [
   [/\b(?:previous|prior|former|preceding)\b/, 'previous'],
@@ -295,9 +332,41 @@ const ORDINALS: readonly [RegExp, Ordinal][] = [
   [/\b(?:latest|last|current|currently|most recent|newest|present|now|right now)\b/, 'latest'],
 ];
 
+/** "Before becoming AI Lead", "before he became a lead": a role counted from by its dates, named by its title or its last word. */
+function relativeRole(folded: string, compiled: Compiled): { ordinal: Ordinal; anchor: string } | undefined {
+  const relative = /\b(?:before|prior to|after)\b/.exec(folded);
+  if (!relative) return undefined;
+  const rest = folded.slice(relative.index);
+  const role = compiled.roles.find((each) => each.title.test(rest)) ?? compiled.roles.find((each) => each.head?.test(rest));
+  return role ? { ordinal: relative[0] === 'after' ? 'after' : 'before', anchor: role.id } : undefined;
+}
+
+/** "His company", "her employer": the place of the latest role, by name, when the profile has one. */
+const OWN_PLACE = /\b(?:his|her|their) (?:company|employer|startup|start-up|workplace|firm|organi[sz]ation|office)\b/i;
+
+function ownPlace(question: PreparedQuestion, profile: Profile): PreparedQuestion {
+  const match = OWN_PLACE.exec(question.cased);
+  if (!match) return question;
+  const latest = [...profile.experience].sort((a, b) => b.start.localeCompare(a.start))[0];
+  if (!latest) return question;
+  const cased = `${question.cased.slice(0, match.index)}${latest.organisation}${question.cased.slice(match.index + match[0].length)}`;
+  return prepareQuestion(cased);
+}
+
 function ordinalOf(folded: string): Ordinal | null {
   return ORDINALS.find(([pattern]) => pattern.test(folded))?.[1] ?? null;
 }
+
+/**
+ * People around the person ("who did he report to?", "who is his manager?"): a
+ * small everyday vocabulary. The profile names the people it knows of in its
+ * text (an influence, an author), never by these relations.
+ */
+const RELATION = new RegExp(
+  String.raw`\breport(?:s|ed|ing)? to\b|\b(?:his|her|their) (?:manager|boss|supervisor|mentor|advisor|adviser|guide|professor|` +
+    String.raw`teammates?|team ?mates?|colleagues?|co-?workers?|girlfriend|boyfriend|wife|husband|partner|parents?|father|mother|` +
+    String.raw`friends?|co-?founders?|ceo|founder|lead|team lead)\b`,
+);
 
 /** Does the question name one of the profile's places of work? */
 function namesOrganisation(question: PreparedQuestion, compiled: Compiled): boolean {
@@ -333,7 +402,10 @@ const WORK_SECTIONS = new Set<Section>(['projects', 'blogs', 'research']);
 const WHO_ELSE = /^who(?:'s| is| was| are| were)? \w/;
 const THING_SUBJECT = new RegExp(
   String.raw`^(?:when|where|how|what|why|which)(?: \w+)? (?:do|does|did|will|would|can|could|should) ` +
-    String.raw`(?:the|a|an|this|that|these|those|my|your|our|its|next)\b`,
+    String.raw`(?:the|a|an|this|that|these|those|my|your|our|its|next)\b|` +
+    // "when is the next kaggle competition?", "how much funding has pixxel raised?"
+    String.raw`^(?:when|where)(?: \w+)? (?:is|are|will be) (?:the )?(?:next|upcoming)\b|` +
+    String.raw`^how (?:much|many) \w+(?: \w+)? (?:has|have|had|did|does|do|is|are|was|were) (?:the |a |an )?\w+`,
 );
 
 /** Words that ask where to find something, beside what is to be found. */
@@ -416,15 +488,17 @@ function conceptEntry(question: PreparedQuestion, compiled: Compiled, portfolio:
   if (!best) return undefined;
   const named = new Set(best.phrase.map(stemOf));
   const own = stemsOf(best.doc);
-  const elsewhere = tokens.some(
+  // Numbers ("part 2") point nowhere on their own; the phrase outweighs fewer words than its own.
+  const elsewhere = tokens.filter(
     (token) =>
       !named.has(stemOf(token)) &&
       !GLOBAL_FILLER.has(token) &&
       !isGeneralWord(token) &&
+      !/^\d+$/.test(token) &&
       portfolio.search.knows(token) &&
       !own.has(stemOf(token)),
   );
-  if (elsewhere) return undefined;
+  if (elsewhere.length > 0 && (elsewhere.length >= best.phrase.length || best.phrase.length < 2)) return undefined;
   return {
     kind: 'entry',
     rule: 'answers',
@@ -475,8 +549,10 @@ function namedElsewhere(
   section: Section | null,
   filler: ReadonlySet<string> = new Set(),
   targets: ReadonlySet<Section> = ELSEWHERE,
+  strong = false,
 ): Reading | undefined {
-  const topic = searchTopic(question, compiled, portfolio, filler);
+  // Beside a section's own word, an everyday word ("pursuing" in "what degree is he pursuing?") names no entry elsewhere.
+  const topic = searchTopic(question, compiled, portfolio, filler).filter((token) => !strong || !isGeneralWord(token));
   if (topic.length === 0) return undefined;
   const [top, second] = portfolio.search.search(topic.join(' '), { limit: 2 });
   if (!top || top.score < ENTRY_SCORE || top.section === section || !targets.has(top.section)) return undefined;
@@ -538,9 +614,16 @@ function fromRule(
     // status, "unmaintained", is an everyday word that does: the projects answer reads it.)
     return (rule.kind === 'metrics' ? all.filter((token) => !isGeneralWord(token)) : all).join(' ');
   };
+  if (rule.kind === 'skills') {
+    // "What cloud platforms has he used?": the skills the other words name, at their level.
+    const words = topicOf(question.folded, compiled, filler).filter((token) => !TRAILING.has(token));
+    const matches = words.length > 0 ? findSkills(words, portfolio.profile) : [];
+    if (matches.length > 0)
+      return { kind: 'skill', rule: rule.name, skills: [{ asked: shownTopic(question.cased, words.join(' ')), tokens: words, matches }] };
+  }
   if (LISTING_KINDS.has(rule.kind)) {
     const targets = rule.kind === 'projects' ? NOT_SKILLS : ELSEWHERE;
-    const elsewhere = namedElsewhere(question, compiled, portfolio, KIND_SECTION[rule.kind] ?? null, filler, targets);
+    const elsewhere = namedElsewhere(question, compiled, portfolio, KIND_SECTION[rule.kind] ?? null, filler, targets, true);
     if (elsewhere) return elsewhere;
   }
   switch (rule.kind) {
@@ -799,7 +882,7 @@ function fallback(
 }
 
 /** Does the question's topic hold one of the entry's names (or aliases), word for word? */
-function namesIn(doc: SearchHit['doc'], topic: readonly string[]): boolean {
+export function namesIn(doc: SearchHit['doc'], topic: readonly string[]): boolean {
   const words = ` ${topic.join(' ')} `;
   return doc.names.some((name) => {
     const key = tokenize(name).join(' ');

@@ -40,11 +40,13 @@ export function prepareQuestion(text: string): PreparedQuestion {
 
 /** Pronoun forms any question may use for the person, whatever the profile's own pronoun. */
 const PRONOUN_WORDS = ['he', 'she', 'they', 'him', 'her', 'them', 'his', 'hers', 'their', 'theirs', 'himself', 'herself', 'themselves'];
+/** Everyday ways of pointing at the person the bot is about: "what does this guy do?" */
+const POINTING = ['this guy', 'this person', 'this dude'];
 
 /** Words that name the person: pronouns, and the name (whole, first, last), folded. */
 export function subjectWords(profile: Profile): string[] {
   const name = tokenize(profile.identity.name);
-  const phrases = [...PRONOUN_WORDS, name.join(' '), ...name].filter((word) => word.length > 0);
+  const phrases = [...PRONOUN_WORDS, ...POINTING, name.join(' '), ...name].filter((word) => word.length > 0);
   // Longest first, so that a regex alternation prefers "akash palrecha" to "akash".
   return [...new Set(phrases)].sort((a, b) => b.length - a.length);
 }

@@ -176,12 +176,15 @@ export const RULES: readonly Rule[] = [
     kind: 'skills',
     filler:
       'skill skillset stack tech technical technology strength expertise expert proficiency competence language tool framework library ' +
-      'core main key top programming knowledge code coding program write area field domain strong strongest',
+      'core main key top programming knowledge code coding program write area field domain strong strongest platform software ' +
+      'service',
     patterns: [
       String.raw`\bskills?\b|\bskill ?set\b|\btech ?stack\b|\bstrengths?\b|\bexpertise\b|\bexpert\w*\b|\bproficien\w*|\bcompetenc\w*`,
       // Where someone is strongest is what they list as expert: "in which area is his work most strong?"
-      String.raw`\bstrongest\b|\bmost strong\b|\bstrong (?:suit|point|area)s?\b`,
-      String.raw`\b(?:what|which) (?:\w+ ){0,2}(?:languages?|tools?|frameworks?|librar(?:y|ies)|technolog(?:y|ies)|tech)\b`,
+      String.raw`\bstrongest (?:area|field|domain|skill|suit|point|side)s?\b|\b(?:is|are) (?:\w+ ){0,2}strongest\b|\bmost strong\b|` +
+        String.raw`\bstrong (?:suit|point|area)s?\b`,
+      String.raw`\b(?:what|which) (?:\w+ ){0,2}(?:languages?|tools?|frameworks?|librar(?:y|ies)|technolog(?:y|ies)|tech|platforms?|` +
+        String.raw`software|services)\b`,
       String.raw`\bgood at${END}`,
       String.raw`\bwhat (?:does|do) {who} know${END}`,
     ],
@@ -279,6 +282,8 @@ export const RULES: readonly Rule[] = [
       String.raw`\bfavou?rite (?:project|work)\b|\bgreatest\b`,
       // Awards: a profile imported from a résumé keeps them as an about topic, which the metrics answer shows.
       String.raw`\bwon\b|\bhonou?rs\b`,
+      // "his strongest competition finish": a rank, by the metric that ranks.
+      String.raw`\b(?:best|strongest|top|highest) (?:\w+ )?(?:finish(?:es)?|placings?|placements?|standings?)\b`,
     ],
   },
   {
@@ -327,7 +332,9 @@ export const RULES: readonly Rule[] = [
     patterns: [
       String.raw`^(?:who|what) (?:is|are) {who}${END}`,
       String.raw`\bwho(?:'s| is| are) {who}\b|\babout {who}${END}|\bintroduc\w*|\bbio(?:graphy)?\b|\bbackground\b|\bsummary\b`,
-      String.raw`\bwhat (?:does|do) {who} do(?: there| now| nowadays| exactly| for work| for a living)?${END}|^(?:and )?{who}${END}`,
+      String.raw`\bwhat (?:does|do) {who} (?:even |actually |really |exactly )?do` +
+        String.raw`(?: there| now| nowadays| exactly| for work| for a living)?${END}|` +
+        String.raw`^(?:and )?{who}${END}`,
     ],
   },
 ];

@@ -44,7 +44,8 @@ export function readWords(question: PreparedQuestion, search: ProfileSearch, sub
   const unplaced: string[] = [];
   const corrected: [string, string][] = [];
   let changed = false;
-  const words = question.cased.split(' ').map((typed, index) => {
+  const typedWords = question.cased.split(' ');
+  const words = typedWords.map((typed, index) => {
     const parts = WORD.exec(typed);
     if (!parts) return typed;
     const [, before = '', core = '', after = ''] = parts;
@@ -53,6 +54,16 @@ export function readWords(question: PreparedQuestion, search: ProfileSearch, sub
     if (slang !== undefined) {
       changed = true;
       return `${before}${slang}${after}`;
+    }
+    // A numbered thing the profile never mentions ("part 1" beside its "part 2") is a detail it doesn't hold.
+    if (/^\d{1,4}$/.test(lower)) {
+      const previous = (WORD.exec(typedWords[index - 1] ?? '')?.[2] ?? '').toLowerCase();
+      const numbered = /^\p{L}{3,}$/u.test(previous) && search.knows(previous);
+      if (numbered && !numberedOf(search).has(`${singularKey(previous)} ${lower}`)) {
+        const shown = `${typedWords[index - 1]?.replace(/[^\p{L}]/gu, '') ?? ''} ${core}`;
+        if (!unplaced.includes(shown)) unplaced.push(shown);
+      }
+      return typed;
     }
     if (!/^\p{L}+$/u.test(lower)) return typed; // numbers, "fast.ai", "what's": as typed
     if (known(lower, search, subjects)) return typed;
@@ -72,6 +83,29 @@ export function readWords(question: PreparedQuestion, search: ProfileSearch, sub
     return typed;
   });
   return { question: changed ? prepareQuestion(words.join(' ')) : question, unplaced, corrected };
+}
+
+/** The profile's numbered things ("part 2", "lecture 12", "week 8"), once per loaded profile, on the first number asked. */
+const numberedThings = new WeakMap<ProfileSearch, ReadonlySet<string>>();
+
+function numberedOf(search: ProfileSearch): ReadonlySet<string> {
+  let found = numberedThings.get(search);
+  if (!found) {
+    const pairs = new Set<string>();
+    for (const doc of search.documents) {
+      for (const text of [...doc.names, ...doc.keywords, doc.summary, ...doc.body]) {
+        const tokens = tokenize(text);
+        for (let at = 1; at < tokens.length; at++) if (/^\d+$/.test(tokens[at] ?? '')) pairs.add(`${tokens[at - 1]} ${tokens[at]}`);
+      }
+    }
+    numberedThings.set(search, (found = pairs));
+  }
+  return found;
+}
+
+/** A word as the search folds it ("lectures" → "lecture"). */
+function singularKey(word: string): string {
+  return tokenize(word)[0] ?? word;
 }
 
 /** The general words' stem keys: built on the first question, not at start. */
@@ -117,7 +151,10 @@ function correct(word: string, search: ProfileSearch): string | undefined {
   if (word.length === SHORT_WORD) return lengthened(word, search);
   for (const { term, edits } of typosFor(search).lookup(word)) {
     // Two edits that change a letter make another word more often than a typo: "version" is no "vision".
-    if (word.length >= ANY_TYPO_LENGTH && search.knows(term) && (edits < 2 || onlyAddedOrMoved(term, word))) return term;
+    // A changed letter is a typo inside a word: "letter" is no "better".
+    const moved = onlyAddedOrMoved(term, word);
+    if (!moved && term[0] !== word[0]) continue;
+    if (word.length >= ANY_TYPO_LENGTH && search.knows(term) && (edits < 2 || moved)) return term;
     if (term.length > word.length || sameLetters(term, word)) return term;
   }
   return undefined;
