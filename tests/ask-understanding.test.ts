@@ -17,6 +17,7 @@ import { REPO_ROOT } from '../src/paths.js';
 import type { Profile } from '../src/profile/schema.js';
 import { importResume } from '../src/resume/import.js';
 import type { ReplyPayload } from '../src/replies/index.js';
+import { tokenize } from '../src/search/normalise.js';
 import { stemOf } from '../src/search/stem.js';
 import { shippedPortfolio } from './helpers/profile.js';
 
@@ -723,6 +724,39 @@ describe('third pass: on the shipped profile and on a stranger', () => {
     it('a changed first letter is no typo: "letter" stays', () => {
       const read = readWords(prepareQuestion('write a cover letter'), portfolio.search, new Set(['he']));
       expect(read.question.folded).toBe('write a cover letter');
+    });
+  });
+
+  describe('an entry named by its name, and the detail around it', () => {
+    it('a name among everyday words, or beside a skills word, is that entry', () => {
+      expect(contentOf(ask('which framework for drought watch'))).toBe('**Drought Detection Challenge**:\n> Tools: PyTorch');
+      expect(titles(ask('does he use the fastai v2 api already?'))).toEqual(["📚 What he's learning now"]);
+      expect(contentOf(ask('does he use the fastai v2 api already?'))).toBe('From his profile — **FastAI V2**:');
+    });
+
+    it('named when the search of every word finds nothing: the entry, and what it does not say', () => {
+      const answer = ask('was the hpa model pretrained on imagenet');
+      expect(contentOf(answer)).toMatch(/^His profile doesn't say anything on “pretrained” and “imagenet” about \*\*Human Protein Atlas/);
+      expect(titles(answer)).toEqual(['Human Protein Atlas Classification']);
+      // Only everyday words beside the name: nothing says it, and no card of that entry poses as the answer.
+      expect(titles(ask('did he team up with anyone for HPA'))).not.toContain('Human Protein Atlas Classification');
+    });
+
+    it('"dead" asks for a status; "sizes" is the plural of "size"', () => {
+      expect(contentOf(ask('is the image augmentation thing dead'))).toMatch(
+        /^\*\*Image Augmentation Package\*\*:\n> No longer used or maintained/,
+      );
+      expect(tokenize('batch sizes')).toEqual(['batch', 'size']);
+      expect(titles(ask('how does he handle batch sizes that dont fit in gpu memory'))).toEqual(['Fast Callbacks']);
+    });
+
+    it('an everyday word is read as the word the profile uses for it: a lesson is a lecture', () => {
+      expect(contentOf(ask('which lesson of the course is he on right now'))).toContain('Lecture 12');
+    });
+
+    it('"schedule an interview with him" is reaching him; "the best way to …" is advice', () => {
+      expect(titles(ask('How can I schedule an interview with him?'))).toEqual(['Contact Akash Palrecha']);
+      expect(ask('best way to ensemble models for a kaggle comp?').embeds ?? []).toEqual([]);
     });
   });
 

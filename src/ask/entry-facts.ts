@@ -31,7 +31,7 @@ const ASKS_FOR: Readonly<Record<string, FactKind>> = Object.fromEntries(
       ['tools', 'framework library tool stack language architecture technology tech package use version'],
       ['metric', 'accuracy score metric result fbeta auc performance loss rank number'],
       ['dates', 'when date year month since long start begin end period duration'],
-      ['status', 'finish finished complete status maintain maintained abandon drop dropped stop still active'],
+      ['status', 'finish finished complete status maintain maintained abandon drop dropped stop still active dead alive'],
       ['link', 'link url demo repository repo source github site page'],
     ] as const
   ).flatMap(([kind, words]) => words.split(' ').map((word) => [stemOf(word), kind])),

@@ -319,7 +319,9 @@ const ADVICE = new RegExp(
     String.raw`optimal|sensible|typical|usual) |\bshould (?:i|we)\b|\bwhich (?:one )?is better\b|^(?:is|are) \w+(?: \w+)? better than\b|` +
     // A task for the bot: "write a cover letter", "recommend me a drum kit".
     String.raw`^(?:please |pls |can you |could you )?(?:write|recommend|suggest|generate|translate|compose|draw|plan) ` +
-    String.raw`(?:me |us )?(?:a|an|some|the|my)\b`,
+    String.raw`(?:me |us )?(?:a|an|some|the|my)\b|` +
+    // "best way to ensemble models for a kaggle comp?"
+    String.raw`^(?:what(?:'s| is) )?(?:the )?(?:best|right|correct|easiest|fastest) (?:way|approach|method) (?:to|for|of)\b`,
 );
 const SUPERLATIVE = new RegExp(
   String.raw`\b(?:best|proudest|greatest|biggest|strongest|favou?rite|top|` +
@@ -551,8 +553,9 @@ function namedElsewhere(
   targets: ReadonlySet<Section> = ELSEWHERE,
   strong = false,
 ): Reading | undefined {
-  // Beside a section's own word, an everyday word ("pursuing" in "what degree is he pursuing?") names no entry elsewhere.
-  const topic = searchTopic(question, compiled, portfolio, filler).filter((token) => !strong || !isGeneralWord(token));
+  // Beside a section's own word, everyday words alone ("pursuing" in "what degree is he pursuing?") name no entry elsewhere.
+  const topic = searchTopic(question, compiled, portfolio, filler);
+  if (strong && topic.every((token) => isGeneralWord(token))) return undefined;
   if (topic.length === 0) return undefined;
   const [top, second] = portfolio.search.search(topic.join(' '), { limit: 2 });
   if (!top || top.score < ENTRY_SCORE || top.section === section || !targets.has(top.section)) return undefined;
@@ -714,6 +717,19 @@ function beyondSkill(
   const [only] = skills;
   const primary = only?.matches[0];
   if (skills.length !== 1 || !only || !primary) return undefined;
+  // "Does he use the fastai v2 api?": an entry named by a longer name than the skill's ("FastAI V2").
+  const skillLength = tokenize(primary.shown).length;
+  const named = portfolio.search.documents.filter(
+    (doc) =>
+      doc.section !== 'skills' &&
+      doc.section !== 'contact' &&
+      doc.names.some((name) => tokenize(name).length > skillLength) &&
+      namesIn(doc, only.tokens) &&
+      doc.names.some((name) => tokenize(name).length > skillLength && namesIn({ ...doc, names: [name] }, only.tokens)),
+  );
+  const [byName] = named;
+  if (named.length === 1 && byName)
+    return { kind: 'entry', rule: 'beyond-skill', entry: { section: byName.section, id: byName.id }, named: [], section: byName.section };
   const skillWords = new Set(tokenize(`${primary.shown} ${primary.skill.name} ${(primary.skill.tags ?? []).join(' ')}`).map(stemOf));
   const extra = only.tokens.filter(
     (token) =>
@@ -853,7 +869,10 @@ function fallback(
   const all = topicOf(question.folded, compiled, filler);
   if (all.length === 0) return { kind: aboutPerson ? 'about' : 'unknown', rule: 'fallback' };
   const topic = searchTopic(question, compiled, portfolio, filler);
-  const hits = topic.length > 0 ? portfolio.search.search(topic.join(' '), { limit: 10 }) : [];
+  const found = topic.length > 0 ? portfolio.search.search(topic.join(' '), { limit: 10 }) : [];
+  // An entry the question names by its name ("hpa") comes first, ahead of others that share more words.
+  const byName = found.find((hit) => namesIn(hit.doc, all)) ?? namedHit(portfolio, all);
+  const hits = byName ? [byName, ...found.filter((hit) => hit !== byName)] : found;
   const top = hits[0];
   // A question that names neither the person, nor an entry by its name ("does java-ml
   // support gpus"), nor one entry by all its words is about something else: "best
@@ -879,6 +898,18 @@ function fallback(
   if (!named && asked.length > 0 && (held.length === 0 || held.length < missing.length || onlyEveryday))
     return { kind: 'unknown', rule: 'fallback', topic: all.join(' ') };
   return { kind: 'search', rule: 'fallback', topic: topic.join(' '), hits, section: top.section };
+}
+
+/** The one entry (not a skill or a link) the words name by its name, as a hit, when the search of them all finds none. */
+function namedHit(portfolio: Portfolio, words: readonly string[]): SearchHit | undefined {
+  const named = portfolio.search.documents.filter((doc) => doc.section !== 'skills' && doc.section !== 'contact' && namesIn(doc, words));
+  const [doc] = named;
+  if (named.length !== 1 || !doc) return undefined;
+  // Only everyday words beside the name ("did he team up with anyone for HPA?") ask what no entry says.
+  const naming = new Set(tokenize(doc.names.join(' ')));
+  const asked = words.filter((word) => !naming.has(word));
+  if (!asked.some((word) => !isGeneralWord(word) && portfolio.search.knows(word))) return undefined;
+  return { section: doc.section, id: doc.id, title: doc.title, url: doc.url, score: 1, doc };
 }
 
 /** Does the question's topic hold one of the entry's names (or aliases), word for word? */

@@ -129,6 +129,8 @@ export const RULES: readonly Rule[] = [
     patterns: [
       String.raw`\bcontact|\breach (?:out|{who})\b|\bget (?:in touch|hold of)\b|\bsocials?\b|\bsocial media\b|\blinks\b|\bconnect with\b`,
       String.raw`\b(?:message|dm|ping|hire|talk to) {who}\b`,
+      // "How can I schedule an interview with him?": reaching him, by the public links.
+      String.raw`\b(?:schedule|set up|arrange|book|have) (?:an? )?(?:interview|call|meeting|chat)\b|\binterview {who}\b`,
     ],
   },
   {

@@ -104,6 +104,10 @@ export const SHORT_FORMS: Readonly<Record<string, readonly string[]>> = {
   env: ['environment'],
   config: ['configuration'],
   gig: ['job'],
+  // Everyday words for what a profile may call otherwise: the first the profile has.
+  lesson: ['lecture', 'class'],
+  lessons: ['lectures', 'classes'],
+  boss: ['manager'],
   webdev: ['web development'],
   frontend: ['web development'],
 };
@@ -172,7 +176,7 @@ prepare present probably problem process proud provide pursue question quickly q
 require result role run school seem serious set share skill solve speak spend stand stay stop strong study success suggest support
 team tend thanks thing think topic tough train travel trouble understand usual value various view wait watch win wonder word world
 worth write wrong year young
-high higher highest low lower lowest
+high higher highest low lower lowest form
 active maintained unmaintained abandoned dropped discontinued incomplete unfinished ongoing
 `;
 

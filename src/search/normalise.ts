@@ -59,7 +59,8 @@ export function singular(word: string): string {
   // Every rule below takes off an "s": a word that does not end in one stays, with no pattern tried.
   if (word.length <= 3 || !word.endsWith('s') || /\d/.test(word)) return word;
   if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
-  if (/(ss|sh|ch|x|z)es$/.test(word)) return word.slice(0, -2);
+  // "boxes", "buzzes" lose "es"; "sizes", "prizes" only the "s".
+  if (/(ss|sh|ch|x|zz)es$/.test(word)) return word.slice(0, -2);
   if (word.endsWith('s') && !/(ss|us|is|os)$/.test(word)) return word.slice(0, -1);
   return word;
 }
