@@ -760,6 +760,15 @@ describe('third pass: on the shipped profile and on a stranger', () => {
     });
   });
 
+  it('"which datasets" is answered by a fact that names public datasets, whatever it calls them', () => {
+    expect(contentOf(ask('which datasets did lookahead use'))).toMatch(
+      /^\*\*Lookahead Optimizer Analysis\*\*:\n> .*CIFAR10, CIFAR100 and Imagenette/,
+    );
+    expect(contentOf(ask('which datasets did he use for the book website'))).toMatch(
+      /^His profile doesn't say anything on “dataset” about \*\*Book Review Website\*\*/,
+    );
+  });
+
   describe('everyday words and typos in the detail asked', () => {
     it('"sport" is where the data says he goes running', () => {
       const answer = ask('does he do any sport or smth');

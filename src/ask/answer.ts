@@ -23,7 +23,17 @@ import type { SearchHit } from '../search/index.js';
 import { slugify } from '../search/documents.js';
 import { tokenize } from '../search/normalise.js';
 import { stemOf } from '../search/stem.js';
-import { bestFact, bestFactScore, factKindOf, factsOf, hasNumber, isFactWord, type Fact } from './entry-facts.js';
+import {
+  asksForDatasets,
+  bestFact,
+  bestFactScore,
+  DATASET_NAMES,
+  factKindOf,
+  factsOf,
+  hasNumber,
+  isFactWord,
+  type Fact,
+} from './entry-facts.js';
 import {
   interpretQuestion,
   namesIn,
@@ -876,7 +886,9 @@ function entryAnswer(asked: { section: Section; id: string }, intent: IntentBase
     (LEAD_FACT.has(entry.section) ? facts.find((each) => each.kind === 'detail') : undefined);
   // Words the profile has, but not this entry ("batch size" asked of Toxic Comments): it doesn't say that.
   // Counted from a named role, the words that named it are no gap of the role that answers.
-  const lacking = relative ? [] : lackingWords(doc, words, intent.topic, keep, ctx);
+  // "Which datasets?" is answered by a fact that names a public dataset ("CIFAR10"), whatever it calls it.
+  const datasets = asksForDatasets(words) && facts.some((each) => DATASET_NAMES.test(each.text)) ? [stemOf('dataset')] : [];
+  const lacking = relative ? [] : lackingWords(doc, words, intent.topic, new Set([...keep, ...datasets]), ctx);
   // The fact found by a word of the question ("resnet" in "what resnet depth?") answers: "depth" is no gap.
   if (lacking.length > 0 && fact && answersByWord(fact, words, nameStems)) lacking.length = 0;
   let lead: string;

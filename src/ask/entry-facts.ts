@@ -37,6 +37,25 @@ const ASKS_FOR: Readonly<Record<string, FactKind>> = Object.fromEntries(
   ).flatMap(([kind, words]) => words.split(' ').map((word) => [stemOf(word), kind])),
 );
 
+/**
+ * Public datasets people name without calling them datasets: a fact that names
+ * one answers "which datasets…?" ("CIFAR10, CIFAR100 and Imagenette"). General
+ * knowledge of the field, not of one profile.
+ */
+export const DATASET_NAMES = new RegExp(
+  String.raw`\b(?:mnist|fashion-?mnist|cifar-?\d*|imagenet(?:te)?|imagewoof|tiny imagenet|coco|pascal voc|celeba|svhn|kitti|` +
+    String.raw`cityscapes|ade20k|camvid|squad|glue|imdb|wikitext-?\d*|sst-?2|librispeech|lsun|stl-?10|caltech-?\d+|food-?101|` +
+    String.raw`oxford pets)\b`,
+  'i',
+);
+
+/** Does a question word ask which datasets ("datasets", "data set" as "dataset")? */
+export function asksForDatasets(tokens: readonly string[]): boolean {
+  return tokens.some((token) => stemOf(token) === DATASET);
+}
+
+const DATASET = stemOf('dataset');
+
 /** The words of a question that ask for a kind of fact, not for an entry ("framework", "accuracy"). */
 export function isFactWord(token: string): boolean {
   return Object.hasOwn(ASKS_FOR, stemOf(token));
@@ -188,6 +207,7 @@ function scoreFacts(
 ): { fact: Fact; score: number } | undefined {
   const asked = new Set(tokens.map(stemOf).filter((stem) => !entryStems.has(stem)));
   const kinds = new Set([...asked].map((stem) => ASKS_FOR[stem]).filter((kind): kind is FactKind => kind !== undefined));
+  const datasets = asked.has(DATASET);
   let best: { fact: Fact; score: number } | undefined;
   for (const fact of facts) {
     const words = fact.stems;
@@ -201,6 +221,7 @@ function scoreFacts(
       if (set.has(stem)) score += 2;
       else if (stem.length >= 4 && words.some((word) => word.startsWith(stem))) score += 1.5;
     }
+    if (datasets && DATASET_NAMES.test(fact.text)) score += 2;
     if (score > 0 && wantsNumber && hasNumber(fact)) score += 1;
     if (score > 0 && (!best || score > best.score)) best = { fact, score };
   }
