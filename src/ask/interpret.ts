@@ -719,13 +719,12 @@ function beyondSkill(
   if (skills.length !== 1 || !only || !primary) return undefined;
   // "Does he use the fastai v2 api?": an entry named by a longer name than the skill's ("FastAI V2").
   const skillLength = tokenize(primary.shown).length;
+  const thing = ` ${only.tokens.join(' ')} `;
   const named = portfolio.search.documents.filter(
     (doc) =>
       doc.section !== 'skills' &&
       doc.section !== 'contact' &&
-      doc.names.some((name) => tokenize(name).length > skillLength) &&
-      namesIn(doc, only.tokens) &&
-      doc.names.some((name) => tokenize(name).length > skillLength && namesIn({ ...doc, names: [name] }, only.tokens)),
+      nameKeys(doc).some((key) => key.split(' ').length > skillLength && thing.includes(` ${key} `)),
   );
   const [byName] = named;
   if (named.length === 1 && byName)
@@ -915,10 +914,19 @@ function namedHit(portfolio: Portfolio, words: readonly string[]): SearchHit | u
 /** Does the question's topic hold one of the entry's names (or aliases), word for word? */
 export function namesIn(doc: SearchHit['doc'], topic: readonly string[]): boolean {
   const words = ` ${topic.join(' ')} `;
-  return doc.names.some((name) => {
-    const key = tokenize(name).join(' ');
-    return key.length > 0 && words.includes(` ${key} `);
-  });
+  return nameKeys(doc).some((key) => words.includes(` ${key} `));
+}
+
+const docNameKeys = new WeakMap<SearchHit['doc'], readonly string[]>();
+
+/** An entry's names and aliases, folded as the search folds them; once per document. */
+function nameKeys(doc: SearchHit['doc']): readonly string[] {
+  let keys = docNameKeys.get(doc);
+  if (!keys) {
+    keys = doc.names.map((name) => tokenize(name).join(' ')).filter((key) => key.length > 0);
+    docNameKeys.set(doc, keys);
+  }
+  return keys;
 }
 
 /** Does the entry have a word that starts with this one ("resnet" in "resnet34")? */
