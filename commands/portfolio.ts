@@ -3,7 +3,7 @@
 // community service; everything a member sees is built in src/replies.
 import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
 import type { CommandContext, CommandInput, CommandModule, Portfolio, PressResult } from '../src/bot/types.js';
-import { UserError } from '../src/bot/types.js';
+import { MEMBERS_UNAVAILABLE, UserError } from '../src/bot/types.js';
 import { stringOption } from '../src/bot/options.js';
 import {
   buildMemberCard,
@@ -24,8 +24,15 @@ export function inServer(input: { guildId?: string | undefined }, context: Comma
   return { guildId: input.guildId, community: context.community };
 }
 
+/** Whether `memberId` shares a portfolio here; throws while member portfolios are unavailable. */
+function shares(portfolio: Portfolio, memberId: string): boolean {
+  if (portfolio.membersUnavailable) throw new UserError(MEMBERS_UNAVAILABLE);
+  return portfolio.community?.members.has(memberId) ?? false;
+}
+
 /** The card of `memberId` in this server, or a message saying they have none. */
 export function memberCardOf(portfolio: Portfolio, memberId: string, you: boolean) {
+  if (portfolio.membersUnavailable) throw new UserError(MEMBERS_UNAVAILABLE);
   const member = portfolio.community?.members.get(memberId);
   if (!member) {
     throw new UserError(
@@ -152,7 +159,7 @@ export const portfolio = {
     }
     if (input.state.action === 'report') {
       inServer(input, context);
-      if (!portfolio.community?.members.has(memberId)) throw new UserError('That portfolio is no longer shared here.');
+      if (!shares(portfolio, memberId)) throw new UserError('That portfolio is no longer shared here.');
       // The reporter says why in a form; its submit (below) stores the report.
       return { type: 'modal', modal: buildReportForm(memberId) };
     }
@@ -162,7 +169,7 @@ export const portfolio = {
     const memberId = input.state.key ?? '';
     if (input.state.action !== 'report' || !isSnowflake(memberId)) throw new UserError("That form doesn't work any more.");
     const { guildId, community } = inServer(input, context);
-    if (!portfolio.community?.members.has(memberId)) throw new UserError('That portfolio is no longer shared here.');
+    if (!shares(portfolio, memberId)) throw new UserError('That portfolio is no longer shared here.');
     // The client's word for the length and the characters is not taken: the reason is cleaned and cut here.
     const reason = cleanReason(input.fields[REASON_FIELD] ?? '');
     if (reason.length < 3) throw new UserError('Say in a few words what is wrong with this portfolio, then send the report again.');

@@ -3,7 +3,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { stringOption } from '../src/bot/options.js';
 import type { CommandModule, Portfolio } from '../src/bot/types.js';
-import { UserError } from '../src/bot/types.js';
+import { MEMBERS_UNAVAILABLE, UserError } from '../src/bot/types.js';
 import { OWNER_ID } from '../src/search/community.js';
 import { buildWhoCard, type WhoRow } from '../src/replies/cards/community.js';
 
@@ -43,6 +43,7 @@ export const who = {
     const query = stringOption(input, 'query');
     if (query === undefined) throw new UserError('Type a topic, e.g. /who optimizers');
     if (!portfolio.community) {
+      if (portfolio.membersUnavailable) throw new UserError(MEMBERS_UNAVAILABLE);
       throw new UserError(
         input.guildId === undefined
           ? '/who searches the portfolios members share in a server: run it there.'

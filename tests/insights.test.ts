@@ -270,6 +270,38 @@ describe('insights never touch an answer', () => {
     expect((await listInsightEvents(store.sql, 0)).map((row) => [row.transport, row.entry])).toEqual([['http', 'contact']]);
   });
 
+  it('while the database is not open yet (it is tried again), keeps at most maxPending calls waiting, not a queue of batches', async () => {
+    let open: (sql: Sql) => void = () => undefined;
+    const lines: string[] = [];
+    const recorder = createInsightsRecorder({
+      sql: new Promise<Sql>((resolve) => (open = resolve)),
+      transport: 'waiting',
+      logger: createLogger('warn', (line) => lines.push(line)),
+      days: 90,
+      batchMs: 5,
+      maxPending: 3,
+    });
+    const dispatcher = createDispatcher({
+      commands: COMMANDS,
+      portfolio: () => portfolio,
+      logger: silentLogger,
+      onOutcome: recorder.record,
+    });
+    // Five calls, several batch periods apart: each period passes while the database is still not there.
+    for (const question of ['one', 'two', 'three', 'four', 'five']) {
+      dispatcher.command('ask', { options: { question: `what about ${question}?` }, user: ASKER });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    open(store.sql);
+    await recorder.close();
+    const rows = (await listInsightEvents(store.sql, 0)).filter((row) => row.transport === 'waiting');
+    expect(rows.map((row) => /one|two|three|four|five/.exec(row.query)?.[0])).toEqual(['three', 'four', 'five']);
+    expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toContainEqual(
+      expect.objectContaining({ msg: 'insights: calls dropped while the database was behind', dropped: 2 }),
+    );
+    await store.sql.run("DELETE FROM insight_events WHERE transport = 'waiting'");
+  });
+
   it('answers as usual when the database fails, and says in the log how many calls were not saved', async () => {
     const lines: string[] = [];
     const failing: Sql = {

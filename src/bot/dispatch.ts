@@ -36,7 +36,7 @@ import type {
 import { clipAutocompleteValue, clipText, MAX_STRING_OPTION_LENGTH, optionsProblem, valuesProblem } from './input-limits.js';
 import { newRef } from './ref.js';
 import { unknownCommandMessage } from './slash-line.js';
-import { UserError } from './types.js';
+import { MEMBERS_UNAVAILABLE, UserError } from './types.js';
 
 export interface Dispatcher {
   readonly commands: readonly CommandModule[];
@@ -428,6 +428,7 @@ function scopeToMember(name: string, input: CommandInput, portfolio: Portfolio):
   if (typeof member !== 'string' || member === '') return { portfolio };
   const found = portfolio.community?.members.get(member);
   if (found) return { portfolio: found.portfolio, label: `${found.owner.name}'s portfolio` };
+  if (portfolio.membersUnavailable) throw new UserError(MEMBERS_UNAVAILABLE);
   if (!portfolio.community) {
     throw new UserError(`/${name} member:… works in a server where members have shared their portfolios (/portfolio submit).`);
   }

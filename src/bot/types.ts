@@ -21,6 +21,11 @@ export interface Portfolio {
    * the search over every profile listed there, the owner's included.
    */
   readonly community?: GuildCommunity;
+  /**
+   * Set in a server while the bot cannot reach its database (src/community/open.ts): the
+   * owner's profile answers alone, and member commands say member portfolios are unavailable.
+   */
+  readonly membersUnavailable?: boolean;
 }
 
 /** A server's member profiles as the handlers read them. */
@@ -43,6 +48,10 @@ export function createPortfolio(loaded: Pick<LoadedProfile, 'profile' | 'revisio
   const secrets = Object.values(profile.identity.private ?? {}).filter((value): value is string => typeof value === 'string');
   return { profile, search: createSearch(profile), revision, secrets };
 }
+
+/** What member commands answer while the bot cannot reach its database (it keeps trying). */
+export const MEMBERS_UNAVAILABLE =
+  'Member portfolios are unavailable right now: the bot cannot reach its database. Try again in a few minutes.';
 
 export type OptionValue = string | number | boolean;
 

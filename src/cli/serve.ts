@@ -10,7 +10,7 @@ import { createHttpResponder, type EditOriginal } from '../http/respond.js';
 import { startInsights } from '../insights/start.js';
 import { createLogger, type Logger } from '../log.js';
 import { installSignalHandlers } from '../signals.js';
-import { openStore } from '../store/index.js';
+import { openStoreRetrying } from '../store/retry.js';
 import type { CliCommand } from './types.js';
 
 export const run: CliCommand = async (_args, io) => {
@@ -31,17 +31,17 @@ export const run: CliCommand = async (_args, io) => {
   // Off the main thread: a reload of even a hostile file never stalls the requests being answered.
   const holder = await createPortfolioStore(config.PROFILE_PATH, logger, (file) => loadPortfolio(file, { offThread: true }));
   if (!holder) return 1;
-  // One database for member portfolios and insights, closed after both.
-  const storeOpening = openStore(config);
-  void storeOpening.catch(() => undefined); // reported by the community, below
-  const insights = startInsights(config, 'http', logger, storeOpening);
+  // One database for member portfolios and insights, closed after both; tried again until it opens.
+  const storeOpening = openStoreRetrying(config, logger);
+  const insights = startInsights(config, 'http', logger, storeOpening.opened);
   const community = await openConfiguredCommunity(config, holder.current, logger, storeOpening);
   const dispatcher = createDispatcher({
     commands: COMMANDS,
     portfolio: holder.current,
     logger,
     ...(insights ? { onOutcome: insights.recorder.record } : {}),
-    ...(community ? { portfolioFor: community.portfolioFor, context: { community } } : {}),
+    portfolioFor: community.portfolioFor,
+    context: { community },
   });
   const cooldown = createCooldown({ limit: config.COOLDOWN_COMMANDS, windowSeconds: config.COOLDOWN_SECONDS });
   const server = createInteractionServer({
@@ -61,10 +61,11 @@ export const run: CliCommand = async (_args, io) => {
   }
   installSignalHandlers(async () => {
     holder.stopWatching();
+    storeOpening.stop();
     await server.close();
     await insights?.close();
-    await community?.close().catch(() => undefined);
-    await (await storeOpening.catch(() => undefined))?.close();
+    await community.close().catch(() => undefined);
+    await storeOpening.current()?.close();
   }, logger);
   holder.watch();
   logger.info('serving interactions', {

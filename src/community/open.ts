@@ -1,36 +1,86 @@
 // The community as the long-running bots open it: over the bot's store (its
 // migrations run), every stored member indexed. A database that cannot be
-// opened is logged and the bot serves without member portfolios rather than not
-// at all (the owner's profile needs no database). The store is the bot's, shared
-// with insights: the bot closes it, after the community and insights.
-import type { Portfolio } from '../bot/types.js';
+// opened at start does not stop the bot (the owner's profile needs none): the
+// community answers that member portfolios are unavailable right now while the
+// store is tried again with backoff (src/store/retry.ts), and comes up once it
+// opens. The store is the bot's, shared with insights: the bot closes it, after
+// the community and insights.
+import { MEMBERS_UNAVAILABLE, UserError, type Portfolio } from '../bot/types.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import type { RetryingStore } from '../store/retry.js';
 import type { Store } from '../store/index.js';
 import { openCommunity, type Community } from './community.js';
 import { DEFAULT_FETCH_POLICY } from './fetch.js';
 
+/**
+ * The bot's community: once the first try to open the store is over, it resolves
+ * to a Community that is either open (the store opened) or, until the store opens,
+ * unavailable: member commands then answer MEMBERS_UNAVAILABLE, and every other
+ * command answers from the owner's profile alone.
+ */
 export async function openConfiguredCommunity(
   config: Config,
   owner: () => Portfolio,
   logger: Logger,
-  opening: Promise<Store>,
-): Promise<Community | undefined> {
-  try {
-    const store = await opening;
-    const community = await openCommunity({
-      store,
-      owner,
-      logger,
-      closeStore: false,
-      fetchPolicy: { ...DEFAULT_FETCH_POLICY, allowLoopback: config.FETCH_ALLOW_LOOPBACK },
-    });
-    logger.info('member portfolios ready', { engine: store.engine });
-    return community;
-  } catch (error) {
-    logger.error('the member portfolio database could not be opened; serving without member portfolios', {
-      error: (error as Error).message,
-    });
-    return undefined;
+  store: RetryingStore,
+): Promise<Community> {
+  let open: Community | undefined;
+  let closed = false;
+
+  async function attach(opened: Store): Promise<void> {
+    try {
+      const community = await openCommunity({
+        store: opened,
+        owner,
+        logger,
+        closeStore: false,
+        fetchPolicy: { ...DEFAULT_FETCH_POLICY, allowLoopback: config.FETCH_ALLOW_LOOPBACK },
+      });
+      if (closed) return void (await community.close());
+      open = community;
+      logger.info('member portfolios ready', { engine: opened.engine });
+    } catch (error) {
+      logger.error('member portfolios could not be read from the database; serving without them', {
+        error: (error as Error).message,
+      });
+    }
   }
+
+  await store.firstTry;
+  const now = store.current();
+  if (now) await attach(now);
+  else void store.opened.then(attach, () => undefined);
+
+  // The owner's portfolio, marked: in a server, member commands say why there are no members.
+  const unavailableViews = new WeakMap<Portfolio, Portfolio>();
+  const unavailableView = (portfolio: Portfolio): Portfolio => {
+    let view = unavailableViews.get(portfolio);
+    if (!view) unavailableViews.set(portfolio, (view = { ...portfolio, membersUnavailable: true }));
+    return view;
+  };
+  const ready = (): Community => {
+    if (!open) throw new UserError(MEMBERS_UNAVAILABLE);
+    return open;
+  };
+
+  return {
+    portfolioFor(guildId) {
+      if (open) return open.portfolioFor(guildId);
+      return guildId === undefined ? owner() : unavailableView(owner());
+    },
+    member: (guildId, memberId) => open?.member(guildId, memberId),
+    submit: (input) => ready().submit(input),
+    submitText: (guildId, member, text, filename) => ready().submitText(guildId, member, text, filename),
+    remove: (guildId, memberId) => ready().remove(guildId, memberId),
+    exportOf: (guildId, memberId) => ready().exportOf(guildId, memberId),
+    report: (report) => ready().report(report),
+    reports: (guildId, limit) => ready().reports(guildId, limit),
+    refresh: async (guildId, memberId) => open?.refresh(guildId, memberId),
+    async close() {
+      closed = true;
+      store.stop();
+      await open?.close();
+    },
+  };
 }

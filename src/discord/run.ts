@@ -4,7 +4,7 @@ import type { Dispatcher } from '../bot/dispatch.js';
 import type { ReplyPayload } from '../replies/index.js';
 import { createCooldown } from '../bot/cooldown.js';
 import type { Config } from '../config.js';
-import type { Store } from '../store/index.js';
+import { openStoreRetrying, type RetryingStore } from '../store/retry.js';
 import { createLogger, type Logger } from '../log.js';
 import { installSignalHandlers } from '../signals.js';
 import { describeNetworkError, LIKELY_CAUSES, noAnswerMessage, unreachableMessage } from './unreachable.js';
@@ -41,7 +41,7 @@ export async function runGatewayBot(config: Config): Promise<number> {
   const login = gateway.start();
   void login.catch(() => undefined); // awaited below
   // The database (member portfolios and insights share it) opens while the login waits on the network too.
-  const storeOpening = openBotStore(config);
+  const storeOpening = openBotStore(config, logger);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'timeout'>(
     (resolve) => (timer = setTimeout(() => resolve('timeout'), config.DISCORD_CONNECT_TIMEOUT * 1000)),
@@ -59,13 +59,18 @@ export async function runGatewayBot(config: Config): Promise<number> {
   const holder = await loading.catch(() => null);
   if (!holder) {
     clearTimeout(timer);
-    await (await storeOpening.catch(() => undefined))?.close();
+    storeOpening.stop();
+    await storeOpening.current()?.close();
     await gateway.client.destroy();
     return 1;
   }
-  const insights = insightsModule.startInsights(config, 'gateway', logger, storeOpening);
-  ownerInsights = async (days) =>
-    insights ? insights.card(holder.current(), days) : { content: insightsModule.INSIGHTS_OFF_NOTICE, flags: MessageFlags.Ephemeral };
+  const insights = insightsModule.startInsights(config, 'gateway', logger, storeOpening.opened);
+  ownerInsights = async (days) => {
+    if (!insights) return { content: insightsModule.INSIGHTS_OFF_NOTICE, flags: MessageFlags.Ephemeral };
+    // Not a wait on a database that is not there: the owner hears why at once.
+    if (!storeOpening.current()) return { content: insightsModule.INSIGHTS_UNAVAILABLE_NOTICE, flags: MessageFlags.Ephemeral };
+    return insights.card(holder.current(), days);
+  };
   const { openConfiguredCommunity } = await import('../community/open.js');
   const community = await openConfiguredCommunity(config, holder.current, logger, storeOpening);
   provideDispatcher(
@@ -74,14 +79,16 @@ export async function runGatewayBot(config: Config): Promise<number> {
       portfolio: holder.current,
       logger,
       ...(insights ? { onOutcome: insights.recorder.record } : {}),
-      ...(community ? { portfolioFor: community.portfolioFor, context: { community } } : {}),
+      portfolioFor: community.portfolioFor,
+      context: { community },
     }),
   );
 
   installSignalHandlers(
     async () => {
       holder.stopWatching();
-      await community?.close().catch(() => undefined);
+      storeOpening.stop();
+      await community.close().catch(() => undefined);
       // The grace for replies in flight, then destroy; should destroying hang, exit all the same.
       await Promise.race([
         gateway.stop(4000).then(() => logger.info('stopped')),
@@ -89,7 +96,7 @@ export async function runGatewayBot(config: Config): Promise<number> {
       ]);
       // What was asked last is written before the process ends.
       await Promise.race([insights?.close(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
-      await (await storeOpening.catch(() => undefined))?.close();
+      await storeOpening.current()?.close();
     },
     logger,
     { describe: () => ({ inFlight: gateway.inFlight(), shards: gateway.status().shards.length }) },
@@ -112,11 +119,9 @@ export async function runGatewayBot(config: Config): Promise<number> {
   return new Promise<number>(() => undefined);
 }
 
-/** The store the bot's community and insights share; a failure to open it is theirs to report. */
-export function openBotStore(config: Config): Promise<Store> {
-  const opening = import('../store/index.js').then(({ openStore }) => openStore(config));
-  void opening.catch(() => undefined);
-  return opening;
+/** The store the bot's community and insights share, tried again until it opens (src/store/retry.ts). */
+export function openBotStore(config: Config, logger: Logger): RetryingStore {
+  return openStoreRetrying(config, logger);
 }
 
 /**

@@ -55,8 +55,17 @@ export function createInsightsRecorder(options: RecorderOptions): InsightsRecord
   const batchMs = options.batchMs ?? 5000;
   const maxPending = options.maxPending ?? 10_000;
   const sql = Promise.resolve(options.sql);
-  // A failed open is logged once here; each flush then drops its batch.
-  void sql.catch((error: unknown) => logger.error('insights: the database did not open; nothing is recorded', { error: String(error) }));
+  // Until the database has opened (or failed to), calls wait in `pending` (at most maxPending), not in batches
+  // queued behind it: a database that is not there yet, and tried again, holds no more than that.
+  let settled = false;
+  void sql.then(
+    () => (settled = true),
+    (error: unknown) => {
+      settled = true;
+      // A failed open is logged once here; each flush then drops its batch.
+      logger.error('insights: the database did not open; nothing is recorded', { error: String(error) });
+    },
+  );
   let pending: Pending[] = [];
   let dropped = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -100,9 +109,20 @@ export function createInsightsRecorder(options: RecorderOptions): InsightsRecord
     }
   }
 
-  function flush(): Promise<void> {
+  function arm(): void {
+    if (timer) return;
+    timer = setTimeout(() => void flush(false), batchMs);
+    timer.unref();
+  }
+
+  /** `all`: write what waits even if the database is not open yet (close, /insights); else wait for it. */
+  function flush(all = true): Promise<void> {
     if (timer) clearTimeout(timer);
     timer = undefined;
+    if (!settled && !all) {
+      if (pending.length > 0) arm();
+      return writing;
+    }
     const batch = pending;
     pending = [];
     if (dropped > 0) {
@@ -136,12 +156,9 @@ export function createInsightsRecorder(options: RecorderOptions): InsightsRecord
         pending.shift();
         dropped++;
       }
-      if (!timer) {
-        timer = setTimeout(() => void flush(), batchMs);
-        timer.unref();
-      }
+      arm();
     },
-    flush,
+    flush: () => flush(),
     prune,
     async close() {
       clearInterval(daily);

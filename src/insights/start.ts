@@ -48,6 +48,10 @@ export function startInsights(
   };
 }
 
+/** The owner's /insights while the bot cannot reach its database (it keeps trying). */
+export const INSIGHTS_UNAVAILABLE_NOTICE =
+  "Insights are unavailable right now: the bot cannot reach its database (it keeps trying; see the bot's log). Try again in a few minutes.";
+
 /** The owner's /insights when insights are off: said plainly, privately. */
 export const INSIGHTS_OFF_NOTICE =
   "Insights are off (INSIGHTS=off in the bot's environment): nothing is recorded, so there is nothing to show.";

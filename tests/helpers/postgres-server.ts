@@ -38,7 +38,8 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgres(): Promise<PostgresServer> {
+/** `port`: listen there (a test that starts the server after the bot that uses it); default a free one. */
+export async function startPostgres(settings: { port?: number } = {}): Promise<PostgresServer> {
   const bin = findPostgresBin();
   if (!bin) throw new Error('PostgreSQL is not installed (initdb and pg_ctl not found); .ci/run installs it with apt-get');
   const asRoot = userInfo().uid === 0;
@@ -55,7 +56,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   await as('initdb', ['-D', data, '-U', 'portfolio', '--auth=trust', '-E', 'UTF8', '--no-sync', '--no-instructions']);
   // mkdir as the owner: the socket directory must be theirs.
   await run(owner ? 'runuser' : 'mkdir', owner ? ['-u', 'postgres', '--', 'mkdir', socket] : [socket]);
-  const port = await freePort();
+  const port = settings.port ?? (await freePort());
   const options = `-p ${port} -k ${socket} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
   await as('pg_ctl', ['start', '-D', data, '-w', '-t', '30', '-s', '-l', join(home, 'log'), '-o', options]);
   return {

@@ -1,0 +1,203 @@
+// A database that is not there when the bot starts (issue #17): the bot starts all the
+// same and answers from the owner's profile; member commands say that member portfolios
+// are unavailable right now; the store is tried again with backoff, each try logged
+// without DATABASE_URL's password, and member portfolios come up once the database does.
+// The real entry point (`portfolio-bot start`, the compiled dist/) against the fake
+// Discord; SQLite behind a path that cannot be created yet, then PostgreSQL on a port
+// where no server listens yet. Run `npm run build` first (npm test does).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MessageFlags } from 'discord.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../commands/index.js';
+import { buildDefinitions } from '../src/deploy/definitions.js';
+import { silentLogger } from '../src/log.js';
+import { MEMBERS_UNAVAILABLE } from '../src/bot/types.js';
+import { openStoreRetrying, withoutPassword } from '../src/store/retry.js';
+import type { Store } from '../src/store/types.js';
+import { startFakeDiscord, type FakeDiscord, type FakeInteraction, type JsonObject } from './fake-discord/index.js';
+import { startBotProcess, type BotProcess } from './helpers/bot-process.js';
+import { memberYaml } from './helpers/community.js';
+import { findPostgresBin, startPostgres, type PostgresServer } from './helpers/postgres-server.js';
+
+const WAIT = { timeoutMs: 15_000 };
+const YAML = memberYaml({
+  name: 'Ada',
+  projects: [{ id: 'opt', name: 'Optimizer zoo', summary: 'Adam, Lion and friends compared.', tags: ['optimizers'] }],
+});
+
+async function answerOf(interaction: FakeInteraction): Promise<JsonObject> {
+  const response = await interaction.response(WAIT);
+  expect(interaction.rejections).toEqual([]);
+  return response.data ?? {};
+}
+
+async function registerCommands(discord: FakeDiscord): Promise<void> {
+  const response = await fetch(`${discord.apiUrl}/v10/applications/${discord.applicationId}/commands`, {
+    method: 'PUT',
+    headers: { authorization: `Bot ${discord.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(buildDefinitions(COMMANDS, { kind: 'global' })),
+  });
+  expect(response.status).toBe(200);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+const unavailable = { content: MEMBERS_UNAVAILABLE, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } };
+
+/** What a bot without its database answers: the owner's profile, and "unavailable" for member commands. */
+async function expectServingWithoutMembers(discord: FakeDiscord, member: ReturnType<FakeDiscord['user']>) {
+  const projects = await answerOf(discord.sendCommand({ name: 'projects', options: { query: 'optimizers' }, user: member }));
+  expect((projects['embeds'] as { title?: string }[])[0]?.title).toBe('Lookahead Optimizer Analysis');
+  const submit = discord.sendCommand({
+    name: 'portfolio',
+    subcommand: 'submit',
+    user: member,
+    attachments: { file: { filename: 'ada.yaml', content: YAML } },
+  });
+  expect(await answerOf(submit)).toEqual(unavailable);
+  expect(await answerOf(discord.sendCommand({ name: 'who', options: { query: 'optimizers' }, user: member }))).toEqual(unavailable);
+  const show = discord.sendCommand({ name: 'portfolio', subcommand: 'show', user: member });
+  expect(await answerOf(show)).toEqual(unavailable);
+}
+
+/** Once the database is up: a submit is saved and /who finds it. */
+async function expectMembersWork(discord: FakeDiscord, member: ReturnType<FakeDiscord['user']>) {
+  const submit = discord.sendCommand({
+    name: 'portfolio',
+    subcommand: 'submit',
+    user: member,
+    attachments: { file: { filename: 'ada.yaml', content: YAML } },
+  });
+  expect((await answerOf(submit))['content']).toMatch(/^Your portfolio is saved: \d+ entries/);
+  const who = await answerOf(discord.sendCommand({ name: 'who', options: { query: 'optimizers' }, user: member }));
+  expect((who['embeds'] as { description?: string }[])[0]?.description).toMatch(/^\*\*1\. ada\*\* — Optimizer zoo/);
+}
+
+describe('the bot starts without its database, and takes it up once it is there', () => {
+  let discord: FakeDiscord | undefined;
+  let bot: BotProcess | undefined;
+  let cleanup: (() => Promise<void> | void)[] = [];
+
+  afterEach(async () => {
+    await bot?.stop();
+    await discord?.close();
+    for (const step of cleanup.reverse()) await step();
+    cleanup = [];
+  });
+
+  it('SQLite: a path that cannot be created yet, then can', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portfolio-unavailable-'));
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    // A file where the database's folder should be: no folder can be made there, whoever runs the test (root too).
+    const blocker = join(dir, 'db');
+    writeFileSync(blocker, 'not a folder');
+    discord = await startFakeDiscord({ defaultTimeoutMs: 15_000, requireRegisteredCommands: true });
+    await registerCommands(discord);
+    bot = await startBotProcess(discord, { SQLITE_PATH: join(blocker, 'portfolio.db'), FETCH_ALLOW_LOOPBACK: '1' });
+    const first = await bot.waitForLog('member portfolio database unavailable; trying again', WAIT);
+    expect(first).toMatchObject({ level: 'warn', engine: 'sqlite', attempt: 1, retryInMs: 1000 });
+    expect(String(first['error'])).toContain('could not open the SQLite database');
+
+    const member = discord.user(undefined, 'ada');
+    await expectServingWithoutMembers(discord, member);
+    // Tried again, each time waiting twice as long.
+    const second = await bot.waitForLog(
+      (line) => line.msg === 'member portfolio database unavailable; trying again' && line['attempt'] === 2,
+      WAIT,
+    );
+    expect(second['retryInMs']).toBe(2000);
+
+    rmSync(blocker);
+    const ready = await bot.waitForLog('member portfolios ready', WAIT);
+    expect(ready['engine']).toBe('sqlite');
+    expect(bot.logsMatching('member portfolio database open')[0]?.['attempt']).toBeGreaterThan(1);
+    await expectMembersWork(discord, member);
+    expect(bot.logsMatching((line) => line.level === 'error')).toEqual([]);
+  }, 60_000);
+
+  it.skipIf(findPostgresBin() === undefined)(
+    'PostgreSQL: no server yet, then one; the password is never logged',
+    async () => {
+      const port = await freePort();
+      // The test cluster trusts every connection: the password is only there to be kept out of the log.
+      const password = 'pw9Xq';
+      discord = await startFakeDiscord({ defaultTimeoutMs: 15_000, requireRegisteredCommands: true });
+      await registerCommands(discord);
+      bot = await startBotProcess(discord, {
+        DATABASE_URL: `postgres://portfolio:${password}@127.0.0.1:${port}/postgres`,
+        FETCH_ALLOW_LOOPBACK: '1',
+      });
+      const first = await bot.waitForLog('member portfolio database unavailable; trying again', WAIT);
+      expect(first).toMatchObject({ engine: 'postgres', host: `127.0.0.1:${port}`, attempt: 1 });
+
+      const member = discord.user(undefined, 'ada');
+      await expectServingWithoutMembers(discord, member);
+
+      const server: PostgresServer = await startPostgres({ port });
+      cleanup.push(() => server.stop());
+      await bot.waitForLog('member portfolios ready', { timeoutMs: 40_000 });
+      await expectMembersWork(discord, member);
+      expect(bot.output).not.toContain(password);
+      expect(bot.output).not.toContain('postgres://');
+    },
+    90_000,
+  );
+});
+
+describe('trying again', () => {
+  it('waits twice as long after each failure, up to the cap, and stops when told', async () => {
+    const tries: number[] = [];
+    const started = Date.now();
+    const retrying = openStoreRetrying({ SQLITE_PATH: ':memory:' }, silentLogger, {
+      firstDelayMs: 20,
+      maxDelayMs: 80,
+      open: () => {
+        tries.push(Date.now() - started);
+        return Promise.reject(new Error('not yet'));
+      },
+    });
+    await retrying.firstTry;
+    expect(retrying.current()).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    retrying.stop();
+    await expect(retrying.opened).rejects.toThrow('the database was not opened before the bot stopped');
+    const gaps = tries.slice(1).map((at, i) => at - tries[i]!);
+    // 20, 40, 80, 80, …: each at least its delay.
+    expect(gaps.slice(0, 4).map((gap, i) => gap >= [20, 40, 80, 80][i]! - 2)).toEqual([true, true, true, true]);
+    const count = tries.length;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(tries.length).toBe(count);
+  });
+
+  it('resolves with the store once a try opens it', async () => {
+    let calls = 0;
+    const store = { engine: 'sqlite' } as Store;
+    const retrying = openStoreRetrying({ SQLITE_PATH: ':memory:' }, silentLogger, {
+      firstDelayMs: 5,
+      open: () => (++calls < 3 ? Promise.reject(new Error('not yet')) : Promise.resolve(store)),
+    });
+    expect(await retrying.opened).toBe(store);
+    expect(calls).toBe(3);
+    expect(retrying.current()).toBe(store);
+  });
+
+  it("cuts DATABASE_URL's password out of an error, however short, as written and decoded", () => {
+    const url = 'postgres://bot:p%40ss@db.internal:5432/app';
+    expect(withoutPassword(`could not connect to ${url}: p@ss refused, p%40ss too`, url)).toBe(
+      'could not connect to [DATABASE_URL]: [redacted] refused, [redacted] too',
+    );
+    expect(withoutPassword('nothing secret', undefined)).toBe('nothing secret');
+  });
+});
