@@ -129,8 +129,8 @@ describe('npm start without a token (input piped)', () => {
     expectLines(lines, [
       '',
       "I don't know /unknown. Try /about, /projects, /project, /experience, /research,",
-      '/learning, /blogs, /skills, /contact, /resume, /search, /ask, /who, /portfolio,',
-      '/portfolio-mod, /insights, or /help for examples.',
+      '/learning, /blogs, /skills, /contact, /resume, /search, /ask, or /help for',
+      'examples.',
       '',
       'Akash Palrecha',
       'Lookahead Optimizer Analysis  https://github.com/akashpalrecha/Lookahead',

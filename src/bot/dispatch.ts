@@ -40,6 +40,8 @@ import { MEMBERS_UNAVAILABLE, UserError } from './types.js';
 
 export interface Dispatcher {
   readonly commands: readonly CommandModule[];
+  /** Where the replies are read (DispatcherOptions.surface). */
+  readonly surface: Surface;
   /** A slash command; never throws. */
   command(name: string, input: CommandInput): ReplyPayload;
   /** Autocomplete for the focused option; never throws (an error gives no choices). */
@@ -240,7 +242,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   function runCommand(name: string, input: CommandInput, portfolio: Portfolio): ReplyPayload {
     const module = byName.get(name);
-    if (!module) throw new UserError(unknownCommandMessage(name, commands));
+    if (!module) throw new UserError(unknownCommandMessage(name, commands, { surface, inGuild: input.guildId !== undefined }));
     for (const option of module.definition.options ?? []) {
       if ('required' in option && option.required && (input.options[option.name] === undefined || input.options[option.name] === '')) {
         throw new UserError(`/${name} needs its \`${option.name}\` option, e.g. /${name} ${option.name}:… — ${option.description}`);
@@ -255,6 +257,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   return {
     commands,
+    surface,
     command(name, input) {
       const portfolio = portfolioOf(input.guildId);
       try {

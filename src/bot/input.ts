@@ -10,7 +10,7 @@ export function answerInput(line: string, dispatcher: Dispatcher, user: Invoker,
       ? dispatcher.message(line, user)
       : dispatcher.command('ask', { options: { question: line }, user, guildId });
   }
-  const parsed = parseSlashLine(line, dispatcher.commands);
+  const parsed = parseSlashLine(line, dispatcher.commands, { surface: dispatcher.surface, inGuild: guildId !== undefined });
   if (!parsed.ok) return dispatcher.notice(parsed.message);
   return dispatcher.command(parsed.name, { options: parsed.options, user, guildId });
 }

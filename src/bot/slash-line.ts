@@ -3,18 +3,20 @@
 // command definitions. Text after the command without a `key:` goes to the
 // command's first option. Never throws: problems come back as a message.
 import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord-api-types/v10';
+import { commandsFor, type HelpPlace } from '../replies/cards/help.js';
 import { cleanUserText } from '../replies/index.js';
 import type { CommandModule, OptionValue } from './types.js';
 
 export type SlashLine = { ok: true; name: string; options: Record<string, OptionValue> } | { ok: false; name: string; message: string };
 
-export function parseSlashLine(line: string, commands: readonly CommandModule[]): SlashLine {
+/** `place`: where the line was typed; an unknown command's message names only the commands that work there. */
+export function parseSlashLine(line: string, commands: readonly CommandModule[], place?: HelpPlace): SlashLine {
   const trimmed = line.trim().replace(/^\//, '');
   const space = trimmed.search(/\s/);
   const name = (space < 0 ? trimmed : trimmed.slice(0, space)).toLowerCase();
   const rest = space < 0 ? '' : trimmed.slice(space + 1).trim();
   const module = commands.find((candidate) => candidate.definition.name === name);
-  if (!module) return { ok: false, name, message: unknownCommandMessage(name, commands) };
+  if (!module) return { ok: false, name, message: unknownCommandMessage(name, commands, place) };
   const definitions = (module.definition.options ?? []) as readonly APIApplicationCommandOption[];
   const byName = new Map(definitions.map((option) => [option.name, option]));
   const options: Record<string, OptionValue> = {};
@@ -41,8 +43,18 @@ export function parseSlashLine(line: string, commands: readonly CommandModule[])
 }
 
 /** "I don't know /x. Try /about, …, /ask, or /help for examples.": every command, /help last and once. */
-export function unknownCommandMessage(name: string, commands: readonly CommandModule[]): string {
-  const names = commands.filter((module) => module.definition.name !== 'help').map((module) => `/${module.definition.name}`);
+export function unknownCommandMessage(
+  name: string,
+  commands: readonly CommandModule[],
+  place: HelpPlace = { surface: 'discord', inGuild: true },
+): string {
+  // The commands /help lists where the line was typed (no server-only command on the terminal), /help itself last.
+  const names = commandsFor(
+    commands.map((module) => module.definition),
+    place,
+  )
+    .filter((definition) => definition.name !== 'help')
+    .map((definition) => `/${definition.name}`);
   return `I don't know /${cleanUserText(name, 40) || '…'}. Try ${[...names, 'or /help for examples'].join(', ')}.`;
 }
 
