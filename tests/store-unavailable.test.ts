@@ -18,7 +18,8 @@ import { MEMBERS_UNAVAILABLE } from '../src/bot/types.js';
 import { openStoreRetrying, withoutPassword } from '../src/store/retry.js';
 import type { Store } from '../src/store/types.js';
 import { startFakeDiscord, type FakeDiscord, type FakeInteraction, type JsonObject } from './fake-discord/index.js';
-import { startBotProcess, type BotProcess } from './helpers/bot-process.js';
+import { spawnBot, startBotProcess, type BotProcess } from './helpers/bot-process.js';
+import { generateSigningKeys } from './helpers/signing.js';
 import { memberYaml } from './helpers/community.js';
 import { findPostgresBin, startPostgres, type PostgresServer } from './helpers/postgres-server.js';
 
@@ -154,6 +155,32 @@ describe('the bot starts without its database, and takes it up once it is there'
     },
     90_000,
   );
+});
+
+describe('serve without its database', () => {
+  it('still stops with exit code 1 when its port is taken: trying the database again keeps no process alive', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portfolio-unavailable-serve-'));
+    const blocker = join(dir, 'db');
+    writeFileSync(blocker, 'not a folder');
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const address = taken.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const serve = spawnBot(['serve'], {
+      DISCORD_PUBLIC_KEY: generateSigningKeys().publicKeyHex,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      SQLITE_PATH: join(blocker, 'portfolio.db'),
+    });
+    try {
+      expect((await serve.waitForExit(15_000)).code).toBe(1);
+      expect(serve.stderr).toContain(`port ${port} is in use`);
+    } finally {
+      await serve.stop();
+      taken.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
 
 describe('trying again', () => {

@@ -71,6 +71,8 @@ export function openStoreRetrying(config: StoreConfig, logger: Logger, options: 
       await new Promise<void>((resolve) => {
         wake = resolve;
         timer = setTimeout(resolve, delay);
+        // Trying again keeps no process alive on its own: one that is done (serve refused its port) still exits.
+        timer.unref();
       });
       if (stopped) throw new Error(NOT_OPENED);
       delay = Math.min(maxDelay, delay * 2);
