@@ -15,6 +15,7 @@
 // Run with --expose-gc for the memory figure (the npm script does).
 // --quick: 200 members, fewer queries.
 import { loadavg } from 'node:os';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import type { Profile } from '../src/profile/schema.js';
 import { createCommunitySearch, prepareProfile, type CommunitySearch, type PreparedProfile } from '../src/search/community.js';
 import { loadedPortfolio, SHIPPED_PROFILE } from '../tests/helpers/profile.js';
@@ -34,18 +35,36 @@ const server = syntheticServer(base, 17);
 const profiles: Profile[] = Array.from({ length: MEMBERS }, (_, m) => server.memberProfile(m, ENTRIES));
 const owner = (m: number) => ({ id: String(100_000_000_000_000_000n + BigInt(m)), name: `Member ${m}` });
 
-/** Wall and CPU milliseconds of one call. */
+/** Wall and CPU milliseconds of one call, and when it started (performance.now()). */
 interface Sample {
   wall: number;
   cpu: number;
+  at: number;
 }
 function measure(run: () => void): Sample {
   const cpu = process.cpuUsage();
+  const at = performance.now();
   const start = process.hrtime.bigint();
   run();
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   const used = process.cpuUsage(cpu);
-  return { wall, cpu: (used.user + used.system) / 1000 };
+  return { wall, cpu: (used.user + used.system) / 1000, at };
+}
+
+// The garbage collector's pauses, to say how many of the slowest calls had one inside (they are part of the figures).
+const pauses: { start: number; end: number }[] = [];
+const observer = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) pauses.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+});
+observer.observe({ entryTypes: ['gc'] });
+/** Milliseconds of GC pause inside a call. */
+function pausedIn(sample: Sample): number {
+  let paused = 0;
+  for (const pause of pauses) {
+    const overlap = Math.min(pause.end, sample.at + sample.wall) - Math.max(pause.start, sample.at);
+    if (overlap > 0) paused += overlap;
+  }
+  return paused;
 }
 
 interface Stats {
@@ -128,6 +147,10 @@ for (let run = 0; run < RUNS; run++) {
   runs.push({ load, samples });
 }
 
+// Let the observer have the last pauses.
+await new Promise((resolve) => setTimeout(resolve, 50));
+observer.disconnect();
+
 const fmt = (value: number) => value.toFixed(value < 10 ? 3 : 1).padStart(7);
 /** The median over the runs of each percentile. */
 function medianStats(operation: Operation, clock: keyof Sample): Stats {
@@ -159,6 +182,16 @@ for (const operation of Object.keys(LABELS) as Operation[]) {
   console.log(
     `${label.padEnd(34)} ${fmt(wall.p50)} ms ${fmt(wall.p99)} ms ${fmt(wall.max)} ms  ${fmt(cpu.p50)} ms ${fmt(cpu.p99)} ms` +
       (target === undefined ? '' : `  < ${target} ms: wall ${verdict(wall.p99)}, cpu ${verdict(cpu.p99)}`),
+  );
+}
+console.log('the slowest 1% of each update (wall), over all runs: how many had a GC pause inside, and how long the pauses were:');
+for (const operation of ['replace', 'prepare', 'apply', 'add', 'remove'] as const) {
+  const all = runs.flatMap((run) => run.samples[operation]).sort((a, b) => b.wall - a.wall);
+  const slowest = all.slice(0, Math.max(1, Math.ceil(all.length / 100)));
+  const paused = slowest.map(pausedIn).filter((ms) => ms > 0);
+  console.log(
+    `  ${LABELS[operation][0].trim().padEnd(32)} ${paused.length} of ${slowest.length}` +
+      (paused.length ? `, pauses ${fmt(Math.min(...paused)).trim()}–${fmt(Math.max(...paused)).trim()} ms` : ''),
   );
 }
 const update = medianStats('replace', 'cpu').p50;
