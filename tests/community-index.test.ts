@@ -197,6 +197,19 @@ describe('a profile prepared for the index', () => {
 });
 
 describe('the tokenizer', () => {
+  it('expands abbreviations wherever they are, also when an expansion is longer than what is left to read', () => {
+    expect(tokenize('ml dl js nn x')).toEqual(['machine', 'learning', 'deep', 'learning', 'javascript', 'neural', 'network', 'x']);
+    expect(tokenize('Apps for ML-ops')).toEqual(['application', 'for', 'machine', 'learning', 'ops', 'mlop']);
+    expect(tokenize('the ml of a ts webapp', new Set(['the', 'of', 'a']))).toEqual([
+      'machine',
+      'learning',
+      'typescript',
+      'web',
+      'application',
+    ]);
+    expect(tokenize('x y ml')).toEqual(['x', 'y', 'machine', 'learning']);
+  });
+
   it('reads "constructor" as a word like any other (abbreviations are looked up in a Map, not an object)', () => {
     expect(tokenize('A DAG constructor for toString and valueOf')).toEqual([
       'a',

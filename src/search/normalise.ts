@@ -69,15 +69,24 @@ export function singular(word: string): string {
 export function tokenize(text: string, skip?: ReadonlySet<string>): string[] {
   const ascii = !NON_ASCII.test(text);
   const folded = ascii ? text.toLowerCase() : fold(text);
-  const out: string[] = [];
-  for (const match of folded.match(ascii ? ASCII_TOKEN : TOKEN) ?? []) {
+  const matches: string[] = folded.match(ascii ? ASCII_TOKEN : TOKEN) ?? [];
+  // The words are written over the matches as they are read (one array less per
+  // text: every profile of a server is tokenized on each submit), or into a copy
+  // once an abbreviation's expansion would overtake the reading.
+  let out = matches;
+  let written = 0;
+  for (let read = 0; read < matches.length; read++) {
+    const match = matches[read]!;
     const raw = match.includes(',') ? match.replace(/,/g, '') : match;
     if (skip?.has(raw)) continue;
     // A Map, not an object: "constructor" is no abbreviation.
     const expanded = ABBREVIATIONS.get(raw);
-    if (expanded) out.push(...expanded);
-    else out.push(singular(raw));
+    if (expanded) {
+      if (out === matches && written + expanded.length > read + 1) out = matches.slice(0, written);
+      for (const word of expanded) out[written++] = word;
+    } else out[written++] = singular(raw);
   }
+  out.length = written;
   // Compounds need a hyphen or an underscore: most texts have none, and the scan
   // for them was the slower half of tokenizing.
   if (folded.includes('-') || folded.includes('_')) {
