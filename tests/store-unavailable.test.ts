@@ -21,7 +21,7 @@ import { startFakeDiscord, type FakeDiscord, type FakeInteraction, type JsonObje
 import { spawnBot, startBotProcess, type BotProcess } from './helpers/bot-process.js';
 import { generateSigningKeys } from './helpers/signing.js';
 import { memberYaml } from './helpers/community.js';
-import { findPostgresBin, startPostgres, type PostgresServer } from './helpers/postgres-server.js';
+import { findPostgresBin, freePort, startPostgres, type PostgresServer } from './helpers/postgres-server.js';
 
 const WAIT = { timeoutMs: 15_000 };
 const YAML = memberYaml({
@@ -42,17 +42,6 @@ async function registerCommands(discord: FakeDiscord): Promise<void> {
     body: JSON.stringify(buildDefinitions(COMMANDS, { kind: 'global' })),
   });
   expect(response.status).toBe(200);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 const unavailable = { content: MEMBERS_UNAVAILABLE, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } };

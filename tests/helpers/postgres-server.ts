@@ -27,7 +27,8 @@ export function findPostgresBin(): string | undefined {
   return versions.map((version) => join(root, version, 'bin')).find((dir) => existsSync(join(dir, 'pg_ctl')));
 }
 
-function freePort(): Promise<number> {
+/** A TCP port on loopback that was free a moment ago. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
