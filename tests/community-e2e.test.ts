@@ -10,11 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ButtonStyle, InteractionResponseType, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../commands/index.js';
-import { buildDefinitions } from '../src/deploy/definitions.js';
 import { startFakeDiscord, type FakeDiscord, type FakeInteraction, type JsonObject } from './fake-discord/index.js';
 import { startBotProcess, type BotProcess } from './helpers/bot-process.js';
-import { memberYaml, startFileServer, type FileServer } from './helpers/community.js';
+import { memberYaml, registerCommands, startFileServer, type FileServer } from './helpers/community.js';
 import { findPostgresBin, startPostgres, type PostgresServer } from './helpers/postgres-server.js';
 import { shippedPortfolio } from './helpers/profile.js';
 
@@ -79,16 +77,6 @@ async function answerOf(interaction: FakeInteraction): Promise<JsonObject> {
   expect(interaction.rejections).toEqual([]);
   expect(interaction.responses).toHaveLength(1);
   return response.data ?? {};
-}
-
-/** Registers the commands in the fake as `deploy` would: interactions then carry their ids and option types. */
-async function registerCommands(discord: FakeDiscord): Promise<void> {
-  const response = await fetch(`${discord.apiUrl}/v10/applications/${discord.applicationId}/commands`, {
-    method: 'PUT',
-    headers: { authorization: `Bot ${discord.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(buildDefinitions(COMMANDS, { kind: 'global' })),
-  });
-  expect(response.status).toBe(200);
 }
 
 interface Engine {

@@ -11,8 +11,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MessageFlags } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../commands/index.js';
-import { buildDefinitions } from '../src/deploy/definitions.js';
 import { silentLogger } from '../src/log.js';
 import { MEMBERS_UNAVAILABLE } from '../src/bot/types.js';
 import { openStoreRetrying, withoutPassword } from '../src/store/retry.js';
@@ -20,7 +18,7 @@ import type { Store } from '../src/store/types.js';
 import { startFakeDiscord, type FakeDiscord, type FakeInteraction, type JsonObject } from './fake-discord/index.js';
 import { spawnBot, startBotProcess, type BotProcess } from './helpers/bot-process.js';
 import { generateSigningKeys } from './helpers/signing.js';
-import { memberYaml } from './helpers/community.js';
+import { memberYaml, registerCommands } from './helpers/community.js';
 import { findPostgresBin, freePort, startPostgres, type PostgresServer } from './helpers/postgres-server.js';
 
 const WAIT = { timeoutMs: 15_000 };
@@ -33,15 +31,6 @@ async function answerOf(interaction: FakeInteraction): Promise<JsonObject> {
   const response = await interaction.response(WAIT);
   expect(interaction.rejections).toEqual([]);
   return response.data ?? {};
-}
-
-async function registerCommands(discord: FakeDiscord): Promise<void> {
-  const response = await fetch(`${discord.apiUrl}/v10/applications/${discord.applicationId}/commands`, {
-    method: 'PUT',
-    headers: { authorization: `Bot ${discord.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(buildDefinitions(COMMANDS, { kind: 'global' })),
-  });
-  expect(response.status).toBe(200);
 }
 
 const unavailable = { content: MEMBERS_UNAVAILABLE, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } };

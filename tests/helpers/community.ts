@@ -7,12 +7,14 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COMMANDS } from '../../commands/index.js';
+import { buildDefinitions } from '../../src/deploy/definitions.js';
 import { createDispatcher, type Dispatcher } from '../../src/bot/dispatch.js';
 import type { Portfolio } from '../../src/bot/types.js';
 import { openCommunity, type Community, type CommunityOptions } from '../../src/community/community.js';
 import { DEFAULT_FETCH_POLICY } from '../../src/community/fetch.js';
 import { silentLogger } from '../../src/log.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
+import type { FakeDiscord } from '../fake-discord/index.js';
 import { shippedPortfolio } from './profile.js';
 
 export interface MemberSpec {
@@ -150,4 +152,14 @@ export async function communityRig(options: Partial<CommunityOptions> = {}): Pro
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Registers the commands in the fake as `deploy` would: interactions then carry their ids and option types. */
+export async function registerCommands(discord: FakeDiscord): Promise<void> {
+  const response = await fetch(`${discord.apiUrl}/v10/applications/${discord.applicationId}/commands`, {
+    method: 'PUT',
+    headers: { authorization: `Bot ${discord.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(buildDefinitions(COMMANDS, { kind: 'global' })),
+  });
+  if (response.status !== 200) throw new Error(`registering the commands in the fake: HTTP ${response.status}`);
 }
