@@ -28,7 +28,9 @@
 // fake refused are counted and printed: a fast wrong bot is no win.
 //
 // A script, not a test: the figures are for reading. Writes bench/results.json
-// (`--quick`: a short run, printed only). `--cpu-prof DIR` profiles
+// (`--quick`: a short run, printed only). `--cold N` runs only N cold starts per side,
+// alternating, and `--cold N --vs DIR` adds another checkout's built bot (DIR/bin) as a
+// third side, to tell two builds' cold starts apart. `--cpu-prof DIR` profiles
 // every bot and baseline process (written when they exit; the profiler slows
 // them, so the figures of such a run are not for comparing).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -59,7 +61,11 @@ import { mulberry32 } from '../tests/helpers/random.js';
 
 const quick = process.argv.includes('--quick');
 const shardsOnly = process.argv.includes('--shards');
-const profileDir = process.argv.includes('--cpu-prof') ? process.argv[process.argv.indexOf('--cpu-prof') + 1] : undefined;
+const argValue = (flag: string) => (process.argv.includes(flag) ? process.argv[process.argv.indexOf(flag) + 1] : undefined);
+const profileDir = argValue('--cpu-prof');
+/** `--cold N`: only cold starts, N per side, alternating; `--vs DIR` adds another checkout's built bot as a third side. */
+const coldOnly = argValue('--cold') === undefined ? undefined : Number(argValue('--cold'));
+const vsDir = argValue('--vs');
 
 const SETTINGS = {
   logLevel: 'warn',
@@ -343,6 +349,13 @@ Server.prototype.emit = function (this: Server, event: string | symbol, ...args:
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const f = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : Number.isNaN(value) ? '–' : '∞');
 const signed = (value: number) => `${value >= 0 ? '+' : ''}${f(value)}`;
+
+/** User + system CPU time of a process so far (ms), from /proc (clock ticks of 10 ms on Linux). */
+function readCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 
 function readRssMb(pid: number): number {
   const match = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -730,6 +743,63 @@ if (shardsOnly) {
         .join(' ')}.`,
       '',
       ...lines,
+    ].join('\n'),
+  );
+  process.exit(0);
+}
+
+if (coldOnly !== undefined) {
+  if (!Number.isInteger(coldOnly) || coldOnly < 1)
+    throw new Error(`--cold wants a whole number of starts per side, got ${argValue('--cold')}`);
+  const botSide = SIDES[0] as Side;
+  const sides: Side[] = [...SIDES];
+  if (vsDir) {
+    // Another build's answers may differ from this one's in detail: any embed answer counts as right.
+    const vsBin = join(vsDir, 'bin', 'portfolio-bot.js');
+    sides.splice(1, 0, {
+      ...botSide,
+      label: `${vsDir} start`,
+      args: () => [vsBin, 'start'],
+      check: (_item, answer) => (JSON.parse(answer) as { type: number }).type === 4,
+    });
+  }
+  const starts = sides.map(() => [] as number[]);
+  const cpu = sides.map(() => [] as number[]);
+  const rss = sides.map(() => [] as number[]);
+  log(`cold starts only: ${coldOnly} per side, ${sides.length} sides, alternating`);
+  for (let i = 0; i < coldOnly; i++) {
+    // Each round starts with a different side, so that none always follows the same one.
+    for (let k = 0; k < sides.length; k++) {
+      const at = (i + k) % sides.length;
+      const side = sides[at] as Side;
+      const target = await Target.start(side, firstItem, totals[side.name]);
+      cpu[at]?.push(readCpuMs(target.pid));
+      await sleep(SETTINGS.readyRssDelayMs);
+      starts[at]?.push(target.coldStartMs);
+      rss[at]?.push(target.rssMb());
+      await target.stop();
+    }
+  }
+  const baselineAt = sides.length - 1;
+  const baseMedian = median(starts[baselineAt] as number[]);
+  console.log(
+    [
+      `node ${process.version}, ${cpus().length} cores, load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, ` +
+        `after ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')}.`,
+      '',
+      '| side | cold start median (ms) | min–max | / baseline | CPU to first answer, median (ms) | / baseline | RSS after ready, median (MB) |',
+      '|---|---|---|---|---|---|---|',
+      ...sides.map((side, at) => {
+        const values = starts[at] as number[];
+        return `| ${side.label} | ${f(median(values), 0)} | ${f(Math.min(...values), 0)}–${f(Math.max(...values), 0)} | ${f(
+          median(values) / baseMedian,
+          2,
+        )} | ${f(median(cpu[at] as number[]), 0)} | ${f(median(cpu[at] as number[]) / median(cpu[baselineAt] as number[]), 2)} | ${f(
+          median(rss[at] as number[]),
+        )} |`;
+      }),
     ].join('\n'),
   );
   process.exit(0);
