@@ -102,6 +102,31 @@ describe('the question sets', () => {
       expect(set.every((item) => /^h3-(rec|fai|kag|dis|nn)-\d\d$/.test(item.id))).toBe(true);
     }
   });
+
+  // Only parsed and checked here, never answered: heldout4 is run once at the end; dev4 is scored by eval:ask -- --set dev4.
+  it('the fourth set is 80 for development and 80 held out, disjoint from every other set, each half covering every persona and kind', () => {
+    const dev4 = loadQuestions('dev4', profile);
+    const heldout4 = loadQuestions('heldout4', profile);
+    expect(dev4).toHaveLength(80);
+    expect(heldout4).toHaveLength(80);
+    const earlier = new Set(
+      (['dev', 'dev2', 'dev3', 'heldout', 'heldout2', 'heldout3'] as const)
+        .flatMap((set) => loadQuestions(set, profile))
+        .map((item) => item.id),
+    );
+    const ids = [...dev4, ...heldout4].map((item) => item.id);
+    expect(new Set(ids).size).toBe(160);
+    expect(ids.filter((id) => earlier.has(id))).toEqual([]);
+    for (const set of [dev4, heldout4]) {
+      expect(new Set(set.map((item) => item.persona))).toEqual(new Set(PERSONAS));
+      expect(new Set(set.map(kindOf))).toEqual(new Set(KINDS));
+      expect(set.every((item) => /^h4-(rec|fai|kag|dis|nn)-\d\d$/.test(item.id))).toBe(true);
+    }
+    const prefix = { recruiter: 'rec', 'fastai-learner': 'fai', kaggler: 'kag', 'discord-casual': 'dis', 'non-native': 'nn' } as const;
+    const both = [...dev4, ...heldout4];
+    expect(both.filter((item) => !item.id.startsWith(`h4-${prefix[item.persona]}-`))).toEqual([]);
+    for (const persona of PERSONAS) expect(both.filter((item) => item.persona === persona)).toHaveLength(32);
+  });
 });
 
 describe('the judge reads each card as the entry it shows', () => {
