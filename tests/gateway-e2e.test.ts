@@ -230,6 +230,26 @@ describe('the gateway bot through `portfolio-bot start`', () => {
     expect(shared.data['allowed_mentions']).toMatchObject({ parse: [] });
   });
 
+  it('a Share button for a command that is gone names only the commands whose answers can be shared', async () => {
+    const asker = discord.user();
+    const shareable =
+      '/about, /projects, /project, /experience, /research, /learning, /blogs, /skills, /contact, /resume, /search, /ask, ' +
+      'or /help for examples.';
+    // In a server and in a DM: no /who, /portfolio, /portfolio-mod or /insights, which have no Share button.
+    for (const guild of [true, false]) {
+      const gone = await answerOf(discord.pressButton({ customId: `pb1|share|retired|u=${asker.id}|k=x`, user: asker, guild }));
+      expect(gone.data).toEqual({
+        content: `I don't know /retired, so there is nothing to share. Try ${shareable}`,
+        flags: MessageFlags.Ephemeral,
+        allowed_mentions: { parse: [] },
+      });
+    }
+    // A command without private answers is not run by a (forged) Share button.
+    const who = await answerOf(discord.pressButton({ customId: `pb1|share|who|u=${asker.id}|k=optimizers`, user: asker }));
+    expect(who.data['content']).toBe(`/who answers can't be shared with a button. Try ${shareable}`);
+    expect(discord.rejections).toEqual([]);
+  });
+
   it('answers a DM question and a mention, and ignores other chatter and other bots', async () => {
     const dm = discord.sendDirectMessage({ content: QUESTION });
     const dmReply = await dm.waitForReply(WAIT);

@@ -35,7 +35,7 @@ import type {
 } from './types.js';
 import { clipAutocompleteValue, clipText, MAX_STRING_OPTION_LENGTH, optionsProblem, valuesProblem } from './input-limits.js';
 import { newRef } from './ref.js';
-import { unknownCommandMessage } from './slash-line.js';
+import { isShareable, unknownCommandMessage, unshareableMessage } from './slash-line.js';
 import { MEMBERS_UNAVAILABLE, UserError } from './types.js';
 
 export interface Dispatcher {
@@ -312,7 +312,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         if (state.command === 'share') {
           // A private answer made public: run the same command again, without `private`.
           const module = byName.get(state.action);
-          if (!module) throw new UserError(unknownCommandMessage(state.action, commands));
+          if (!module || !isShareable(module)) {
+            throw new UserError(unshareableMessage(state.action, commands, { surface, inGuild: origin.guildId !== undefined }));
+          }
           if (state.user === undefined) {
             throw new UserError(
               `This Share button doesn't say whose answer it is, so it can't be shared. Run /${state.action} with private:true to share your own.`,

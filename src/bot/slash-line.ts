@@ -58,6 +58,30 @@ export function unknownCommandMessage(
   return `I don't know /${cleanUserText(name, 40) || '…'}. Try ${[...names, 'or /help for examples'].join(', ')}.`;
 }
 
+/** Whether a command's answers can be made private, and so carry a Share button: it takes the `private` option. */
+export function isShareable(module: CommandModule): boolean {
+  return (module.definition.options ?? []).some((option) => option.name === 'private');
+}
+
+/**
+ * A Share button whose command is unknown (gone since the button was made, or a forged id) or has no private
+ * answers to share: "I don't know /x, so there is nothing to share. Try /about, …, /ask, or /help for examples.",
+ * naming only the commands whose answers have a Share button where it was pressed (no /who, /portfolio,
+ * /portfolio-mod or /insights; no server-only command in a DM).
+ */
+export function unshareableMessage(name: string, commands: readonly CommandModule[], place: HelpPlace): string {
+  const shown = cleanUserText(name, 40) || '…';
+  const known = commands.some((module) => module.definition.name === name);
+  const names = commandsFor(
+    commands.filter(isShareable).map((module) => module.definition),
+    place,
+  )
+    .filter((definition) => definition.name !== 'help')
+    .map((definition) => `/${definition.name}`);
+  const why = known ? `/${shown} answers can't be shared with a button` : `I don't know /${shown}, so there is nothing to share`;
+  return `${why}. Try ${[...names, 'or /help for examples'].join(', ')}.`;
+}
+
 /** Splits `a key:value key2:"quoted value" words` into [key|undefined, value] pairs. */
 function splitArguments(text: string): [string | undefined, string][] {
   const out: [string | undefined, string][] = [];
