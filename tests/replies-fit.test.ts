@@ -1,5 +1,7 @@
 // Every reply passes through fitReply: each Discord limit is proven here on a
 // payload, and a seeded fuzz loop shows that nothing gets through unfitted.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ButtonStyle, ComponentType, MessageFlags, type APIEmbed, type APIStringSelectComponent } from 'discord-api-types/v10';
 import {
@@ -21,6 +23,8 @@ import {
   type ReplyPayload,
 } from '../src/replies/index.js';
 import { checkReply } from './fake-discord/limits.js';
+import { KNOWN_EMOJI } from '../src/replies/fit.js';
+import { REPO_ROOT } from '../src/paths.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -447,6 +451,18 @@ describe('fitReply', () => {
     };
     for (const name of ['🔎', '✉️', '👩‍💻', '🇮🇳', '1️⃣', '👍🏽']) expect(emojiOf(name), name).toBe(name);
     for (const name of ['🔎🔎', 'x', '', ':smile:', '‮🔎']) expect(emojiOf(name), name).toBeUndefined();
+  });
+
+  it('knows the emoji of its own cards without the RGI regex: each is one RGI emoji, and every single-emoji string in src/ is known', () => {
+    const rgi = new RegExp('^\\p{RGI_Emoji}$', 'v');
+    for (const name of KNOWN_EMOJI) expect(rgi.test(name), name).toBe(true);
+    const sources = readdirSync(join(REPO_ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+    const literals = new Set<string>();
+    for (const file of sources)
+      for (const [, text] of readFileSync(join(REPO_ROOT, 'src', file), 'utf8').matchAll(/'([^'\n]{1,16})'/g))
+        if (text !== undefined && rgi.test(text)) literals.add(text);
+    expect(literals.size).toBeGreaterThan(10);
+    expect([...literals].filter((name) => !KNOWN_EMOJI.has(name))).toEqual([]);
   });
 
   it('keeps link buttons only with an http(s) url of at most 512', () => {

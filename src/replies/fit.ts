@@ -86,8 +86,45 @@ const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []
 const isBlank = (text: string): boolean => text.trim() === '';
 /** Control characters (C0, DEL, C1): ids and values holding one are refused. */
 const CONTROL = /\p{Cc}/u;
-/** One Unicode emoji, as Unicode recommends it for general interchange (a keycap, a flag, a ZWJ sequence, …). */
-const UNICODE_EMOJI = new RegExp('^\\p{RGI_Emoji}$', 'v');
+/**
+ * One Unicode emoji, as Unicode recommends it for general interchange (a keycap, a flag, a ZWJ sequence, …). Built on
+ * first need: V8 turns the RGI_Emoji property into thousands of alternatives when the regex is built and again when it
+ * first runs, which costs more than the rest of a first answer (docs/performance.md, "Cold start").
+ */
+let unicodeEmoji: RegExp | undefined;
+/**
+ * The emoji the bot's own cards put on buttons and menus, each one RGI emoji (tests/replies-fit.test.ts checks that, and
+ * that every single-emoji string in src/ is listed): these are known without the regex. Any other name is checked
+ * against the property, so a missing entry costs time, never correctness.
+ */
+export const KNOWN_EMOJI: ReadonlySet<string> = new Set([
+  '💻',
+  '📊',
+  '📄',
+  '🚀',
+  '📝',
+  '🏆',
+  '📰',
+  '💤',
+  '🛑',
+  '📘',
+  '🐙',
+  '✉️',
+  '🐦',
+  '💼',
+  '🌐',
+  '🔗',
+  '🎓',
+  '🚩',
+  '📣',
+  '🔎',
+]);
+
+function isUnicodeEmoji(name: string): boolean {
+  if (KNOWN_EMOJI.has(name)) return true;
+  unicodeEmoji ??= new RegExp('^\\p{RGI_Emoji}$', 'v');
+  return unicodeEmoji.test(name);
+}
 
 /** Where Discord renders masked links: message content, embed descriptions and field values. */
 type Rendering = 'markdown' | 'plain';
@@ -288,7 +325,7 @@ function fitEmbeds(value: unknown, redactor: Redactor): ReplyEmbed[] {
 /** A Unicode emoji (its name); nothing else. */
 function fitEmoji(value: unknown, redactor: Redactor): ReplyEmoji | undefined {
   if (!isBag(value) || typeof value.name !== 'string') return undefined;
-  return UNICODE_EMOJI.test(value.name) && redactor(value.name) === value.name ? { name: value.name } : undefined;
+  return isUnicodeEmoji(value.name) && redactor(value.name) === value.name ? { name: value.name } : undefined;
 }
 
 /**
