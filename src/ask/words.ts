@@ -149,7 +149,15 @@ const ANY_TYPO_LENGTH = 6;
  */
 function correct(word: string, search: ProfileSearch): string | undefined {
   if (word.length === SHORT_WORD) return lengthened(word, search);
-  for (const { term, edits } of typosFor(search).lookup(word)) {
+  return nearest(word, search) ?? inflected(word, search);
+}
+
+function nearest(word: string, search: ProfileSearch): string | undefined {
+  // A letter left out is the commonest slip: at the same distance, "personaly" is "personally", not "personal".
+  const found = [...typosFor(search).lookup(word)].sort(
+    (a, b) => a.edits - b.edits || Number(b.term.length > word.length) - Number(a.term.length > word.length),
+  );
+  for (const { term, edits } of found) {
     // Two edits that change a letter make another word more often than a typo: "version" is no "vision".
     // A changed letter is a typo inside a word: "letter" is no "better".
     const moved = onlyAddedOrMoved(term, word);
@@ -159,6 +167,26 @@ function correct(word: string, search: ProfileSearch): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * An inflected word whose typo is in its stem ("reserching", "calbacks"): the
+ * stem corrected, its ending kept, when the profile or everyday English has the
+ * word that makes ("researching", "callbacks").
+ */
+function inflected(word: string, search: ProfileSearch): string | undefined {
+  const stem = stemOf(word);
+  if (stem === word || stem.length < MIN_STEM || !word.startsWith(stem)) return undefined;
+  const read = nearest(stem, search);
+  // "experienced" is no typo: its stem is a word's own ("experienc"), only cut short.
+  if (!read || read.startsWith(stem)) return undefined;
+  // On the corrected word's own stem: "asembled" → "assembly" → "assembled".
+  const base = stemOf(read);
+  const whole = (read.startsWith(base) ? base : read) + word.slice(stem.length);
+  return tokenize(whole).every((token) => search.knows(token) || isGeneralWord(token)) ? whole : undefined;
+}
+
+/** Stems shorter than this are corrected as whole words only. */
+const MIN_STEM = 5;
 
 /** Words of this length are too short for the typo layer: only a letter left out is restored. */
 const SHORT_WORD = 3;
