@@ -146,13 +146,22 @@ describe('concepts live in the data', () => {
     expect(titles(ask('has he won an award?', moved))).toEqual(['Java-ML']);
   });
 
-  it('"best project" names the project the data highlights, and says why; with no highlight, no pick', () => {
+  it('"best project" names the project the data highlights, and says why; else the highlighted result; with neither, no pick', () => {
     const best = ask('which project is he most proud of?');
     expect(titles(best)).toEqual(['Java-ML']);
     expect(contentOf(best)).toBe('**Java-ML** — the one project he says he is proud of ("I am proud of this")');
-    const none = withProfile((profile) => ({
+    const noProject = withProfile((profile) => ({
       ...profile,
       projects: profile.projects.map((project) => ({ ...project, highlight: undefined })) as Profile['projects'],
+    }));
+    expect(titles(ask('which project is he most proud of?', noProject))).toEqual(['Drought Detection Challenge']);
+    const none = withProfile((profile) => ({
+      ...profile,
+      projects: profile.projects.map((project) => ({
+        ...project,
+        highlight: undefined,
+        metrics: project.metrics?.map((metric) => ({ ...metric, highlight: undefined })),
+      })) as Profile['projects'],
     }));
     expect(titles(ask('which project is he most proud of?', none))).toEqual(['Akash Palrecha — results by the numbers']);
   });
@@ -786,6 +795,75 @@ describe('third pass: on the shipped profile and on a stranger', () => {
       const read = (text: string) => readWords(prepareQuestion(text), portfolio.search, new Set(['he']));
       expect(read('which version did he use').question.folded).toBe('which version did he use');
       expect(read('any clasificaton work').question.folded).toBe('any classification work');
+    });
+  });
+});
+
+// The fourth pass (docs/answers.md, "Fourth pass"): the patterns of the third held-out set's failures, each
+// pinned on the shipped profile and, where the stranger's data can say the same, on hers.
+describe('fourth pass: on the shipped profile and on a stranger', () => {
+  let stranger: Portfolio;
+  beforeAll(() => {
+    const imported = importResume(readFileSync(STRANGER, 'utf8'), 'stranger.json', { today: '2026-12-01' });
+    stranger = createPortfolio({ profile: imported.profile!, revision: 'test' });
+  });
+  /** The stranger's profile with her own data changed: what she would write, not what the engine knows. */
+  const strangerWith = (change: (profile: Profile) => void): Portfolio => {
+    const profile = structuredClone(stranger.profile);
+    change(profile);
+    return createPortfolio({ profile, revision: 'test' });
+  };
+
+  describe('"most impressive / most proud" is the entry the data highlights, with its reason', () => {
+    it('a result: the metric with a highlight, quoted with why', () => {
+      const answer = ask('What would you say is his most impressive result so far?');
+      expect(titles(answer)).toEqual(['Drought Detection Challenge']);
+      expect(contentOf(answer)).toBe(
+        '**Drought Detection Challenge** — the result his page heads with, and the only first place it lists:\n' +
+          '> Leaderboard rank: #1 (Weights and Biases leaderboard; #1 since September 2019, as of 13 Jan 2020)',
+      );
+    });
+
+    it.each(['Which piece of work is he personaly most proud of?', 'wats the thing he built that hes proudest of'])(
+      '%s → the highlighted project (a word the profile lacks narrows nothing)',
+      (question) => {
+        const answer = ask(question);
+        expect(titles(answer)).toEqual(['Java-ML']);
+        expect(contentOf(answer)).toMatch(/\*\*Java-ML\*\* — the one project he says he is proud of/);
+      },
+    );
+
+    it('on the stranger: her own highlighted result, and with none the list of results', () => {
+      const measured = (highlight: string | undefined) =>
+        strangerWith((profile) => {
+          const polisher = profile.projects.find((project) => project.id === 'polisher')!;
+          polisher.metrics = [{ name: 'Consensus errors', value: 'halved', ...(highlight ? { highlight } : {}) }];
+          const sketch = profile.projects.find((project) => project.id === 'kmer-sketch')!;
+          sketch.metrics = [{ name: 'Time per run', value: 'seconds' }];
+        });
+      const answer = ask("what's her most impressive result?", measured('the result three genome projects rely on'));
+      expect(titles(answer)).toEqual(['Polisher']);
+      expect(contentOf(answer)).toBe('**Polisher** — the result three genome projects rely on:\n> Consensus errors: halved');
+      expect(contentOf(ask("what's her most impressive result?", measured(undefined)))).toMatch(/^2 projects have measured results:/);
+    });
+  });
+
+  describe('a typo in an inflected word is corrected in its stem, its ending kept', () => {
+    it('"calbacks" is callbacks, "reserching" researching; "experienced" is no typo', () => {
+      const callbacks = ask('did he write his own calbacks for fastai');
+      expect(titles(callbacks)).toEqual(['Fast Callbacks']);
+      expect(contentOf(callbacks)).toMatch(/^\(Reading “calbacks” as “callbacks”\.\)/);
+      expect(titles(ask('whats he reserching rn'))).toEqual(['Akash Palrecha — research']);
+      expect(contentOf(ask('what has she been reserching', stranger))).toMatch(
+        /^\(Reading “reserching” as “researching”\.\)\nHer research: \*\*Haplotype-aware polishing/,
+      );
+      const read = (text: string) => readWords(prepareQuestion(text), portfolio.search, new Set(['he']));
+      expect(read('is he experienced with rust').question.folded).toBe('is he experienced with rust');
+    });
+
+    it('at the same distance a letter left out wins: "personaly" is "personally", not "personal"', () => {
+      const read = (text: string) => readWords(prepareQuestion(text), portfolio.search, new Set(['he']));
+      expect(read('is he personaly proud').question.folded).toBe('is he personally proud');
     });
   });
 });

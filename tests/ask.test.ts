@@ -288,8 +288,8 @@ describe("projects: a project search with the question's topic words", () => {
     );
   });
 
-  it('"what\'s his best result?" and "any metrics?" → the projects with metrics', () => {
-    for (const question of ["what's his best result?", 'any metrics?']) {
+  it('"what are his results?" and "any metrics?" → the projects with metrics', () => {
+    for (const question of ['what are his results?', 'any metrics?']) {
       const answer = ask(question);
       const text = textOf(answer);
       expect(text).toContain('#1');
@@ -455,7 +455,7 @@ describe('interpretQuestion', () => {
       titles: ["An Inquiry Into Matplotlib's Figures", 'Using your own pre-trained models in FastAI'],
     },
     metrics: {
-      question: 'what are his best results?',
+      question: 'what results has he got?',
       opens: '4 projects have measured results:',
       titles: ['Akash Palrecha — results by the numbers'],
     },

@@ -98,6 +98,19 @@ describe('loadPortfolio on broken profiles', () => {
     ]);
   });
 
+  it('reports a second highlighted metric at its highlight: "best result" names one', async () => {
+    const file = write(
+      'metric-highlights.yaml',
+      edit('    tags: [compilers]\n', '    tags: [compilers]\n    metrics: [{ name: Speed, value: fast, highlight: the first }]\n').replace(
+        '    tags: [parsers]\n',
+        '    tags: [parsers]\n    metrics: [{ name: Size, value: small }, { name: Speed, value: faster, highlight: the second }]\n',
+      ),
+    );
+    expect(await problemsOf(file)).toEqual([
+      `${file}:47:86: projects[1].metrics[1].highlight: Only one metric may have a highlight (projects[0].metrics[0] has one already)`,
+    ]);
+  });
+
   it('reports a bad url at the value', async () => {
     const file = write('url.yaml', edit('url: https://github.com/ada/alpha', 'url: not-a-url'));
     expect(await problemsOf(file)).toEqual([

@@ -729,6 +729,13 @@ function metricsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   // Awards have no section: an imported résumé keeps them as an about topic tagged "awards" (src/resume/map.ts).
   const awards = profile.about.find((topic) => topic.tags?.some((tag) => tag.toLowerCase() === 'awards'));
   if (awards && measured.length === 0) return topicAnswer(awards.id, ctx);
+  // "His most impressive result?", "the piece of work he is most proud of": no topic the profile has
+  // (a word it can't place narrows nothing), so the one the data highlights, and why.
+  const unplaced = new Set(intent.unplaced.map((word) => word.toLowerCase()));
+  if (intent.superlative && intent.topic.split(' ').every((word) => !word || unplaced.has(word))) {
+    const picked = highlighted(intent.words.some(isFactWord), ctx);
+    if (picked) return picked;
+  }
   if (intent.topic && measured.length > 0) {
     const byId = new Map(measured.map((project) => [project.id, project]));
     const hits = ctx.portfolio.search.search(intent.topic, { section: 'projects', limit: 25 }).filter((hit) => byId.has(hit.id));
@@ -756,13 +763,6 @@ function metricsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
       const pick = byMetric(hits.map((hit) => byId.get(hit.id)).filter((project): project is Project => project !== undefined));
       if (pick) return measuredAnswer(pick.project, pick.why, ctx);
     }
-  } else if (!intent.topic && intent.superlative && !intent.words.some(isFactWord)) {
-    // "His best project?": the one the profile highlights, and why. ("His best result?" lists the results.)
-    const highlight = profile.projects.find((project) => project.highlight);
-    if (highlight) {
-      const card = buildProjectCard(highlight, profile);
-      return { content: `${bold(highlight.name)} — ${highlight.highlight ?? ''}`, embeds: [card.embed], components: card.rows };
-    }
   }
   if (measured.length === 0) {
     return { content: `${capitalise(p.possessive)} profile has no measured results. Try /projects to see the work itself.` };
@@ -777,6 +777,25 @@ function metricsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
       : lead,
     embeds: [buildMetricsCard(profile, narrowed.entries)],
   };
+}
+
+/**
+ * The entry the data names as the best, and why: for a result ("his best score?") the metric with a
+ * `highlight`; for his work ("his best project?") the project with one, else the highlighted result's
+ * project. None when the data highlights nothing that fits (the results are then listed).
+ */
+function highlighted(asksResult: boolean, ctx: Ctx): ReplyPayload | undefined {
+  const { profile } = ctx;
+  const project = profile.projects.find((each) => each.highlight);
+  if (project && !asksResult) {
+    const card = buildProjectCard(project, profile);
+    return { content: `${bold(project.name)} — ${project.highlight ?? ''}`, embeds: [card.embed], components: card.rows };
+  }
+  for (const each of profile.projects) {
+    const metric = each.metrics?.find((one) => one.highlight);
+    if (metric) return measuredAnswer(each, metric.highlight, ctx);
+  }
+  return undefined;
 }
 
 /** One project's measured results, quoted, with its card; `why` says why it was picked. */

@@ -276,11 +276,11 @@ export const RULES: readonly Rule[] = [
     kind: 'metrics',
     filler:
       'best top result metric score number achievement accomplishment proud impressive highest stat statistic performance win award ' +
-      'favourite favorite greatest most project work thing built build made done did resume cv item career portfolio',
+      'favourite favorite greatest most project work thing built build made done did resume cv item career portfolio proudest',
     patterns: [
       String.raw`\bbest (?:results?|scores?|work|achievements?|performance|projects?)\b|\bresults?\b|\bmetrics?\b|\bscores?\b|\baccuracy\b`,
-      String.raw`\bleaderboards?\b|\brank(?:ed|ing)?\b|\bachievements?\b|\baccomplish\w*|\bbenchmarks?\b|\bnumbers\b|\bproud\b|\bimpressive\b|` +
-        String.raw`\bawards?\b|\bstats\b|\bstatistics\b`,
+      String.raw`\bleaderboards?\b|\brank(?:ed|ing)?\b|\bachievements?\b|\baccomplish\w*|\bbenchmarks?\b|\bnumbers\b|` +
+        String.raw`\bproud(?:est)?\b|\bimpressive\b|\bawards?\b|\bstats\b|\bstatistics\b`,
       String.raw`\bfavou?rite (?:project|work)\b|\bgreatest\b`,
       // Awards: a profile imported from a résumé keeps them as an about topic, which the metrics answer shows.
       String.raw`\bwon\b|\bhonou?rs\b`,

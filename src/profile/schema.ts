@@ -189,6 +189,9 @@ export const projectSchema = z.strictObject({
         name: text(LIMITS.label),
         value: text(LIMITS.label),
         context: text(LIMITS.short).optional(),
+        highlight: text(LIMITS.short).optional().meta({
+          description: 'Why this is the result to name for "his best / most impressive result?" (one metric in the profile at most).',
+        }),
       }),
     )
     .max(LIMITS.listItems)
@@ -299,7 +302,10 @@ function checkReferences(profile: Record<string, unknown>, ctx: Ctx): void {
   checkHighlight(profile, ctx);
 }
 
-/** At most one project is "the best": /ask names it for "his best project?", so two would be a coin toss. */
+/**
+ * At most one project is "the best": /ask names it for "his best project?", so two would be a coin toss;
+ * and at most one metric is "the best result".
+ */
 function checkHighlight(profile: Record<string, unknown>, ctx: Ctx): void {
   let first: number | undefined;
   for (const [project, index] of entriesOf(profile['projects'])) {
@@ -311,6 +317,20 @@ function checkHighlight(profile: Record<string, unknown>, ctx: Ctx): void {
         path: ['projects', index, 'highlight'],
         message: `Only one project may have a highlight (projects[${first}] has one already)`,
       });
+  }
+  // Likewise one result is "the best result".
+  let firstMetric: string | undefined;
+  for (const [project, index] of entriesOf(profile['projects'])) {
+    for (const [metric, at] of entriesOf(project['metrics'])) {
+      if (metric['highlight'] === undefined) continue;
+      if (firstMetric === undefined) firstMetric = `projects[${index}].metrics[${at}]`;
+      else
+        ctx.addIssue({
+          code: 'custom',
+          path: ['projects', index, 'metrics', at, 'highlight'],
+          message: `Only one metric may have a highlight (${firstMetric} has one already)`,
+        });
+    }
   }
 }
 
