@@ -6,11 +6,11 @@
 // the whole server, and each hit says whose entry it is.
 //
 // Layout, for a server of tens of thousands of entries: every entry has a slot
-// number, and a word's postings are one Int32Array of slot × 16 + the weight's
-// code, so that a search walks flat arrays and the GC has one object per word to
-// trace rather than a Map entry per posting. A member
-// is tokenized (prepareProfile) before the index is touched; the update itself
-// only appends postings and marks the old slots dead. Dead postings are skipped
+// number, and a word's postings are slot × 16 + the weight's code, in one segment
+// of the vocabulary's arena (./vocabulary.ts: words by id in typed arrays), so
+// that a search walks flat arrays and the GC has next to nothing per word to
+// trace. A member is tokenized (prepareProfile) before the index is touched;
+// the update itself only appends postings and marks the old slots dead. Dead postings are skipped
 // by searches and dropped when a list grows or holds more dead than live ones;
 // a slot is used again only once no list names it any more.
 import type { Profile, Section } from '../profile/schema.js';
@@ -19,6 +19,7 @@ import { buildDocuments, type SearchDoc } from './documents.js';
 import { KEY_WEIGHTS, RELEVANCE_CUTOFF, type Suggestion } from './index.js';
 import { queryTokens, tokenize } from './normalise.js';
 import { allowedEdits, deletions } from './typos.js';
+import { CAPACITY, DEAD, hashOf, LENGTH, LIVE, ROW, START, Vocabulary } from './vocabulary.js';
 
 /** Whose entries they are. */
 export interface Owner {
@@ -73,6 +74,8 @@ export interface PreparedProfile {
    */
   postings: Int32Array;
   starts: Int32Array;
+  /** hashOf(words[w]), worked out once here so that the index's vocabulary need not hash the word again. */
+  hashes: Int32Array;
 }
 
 export interface CommunitySearch {
@@ -121,6 +124,7 @@ const COMPACT_MIN = 8;
  * copy or scan. Indexed by the word's number in the profile being prepared.
  */
 const scratch = {
+  words: [] as string[],
   /** Open addressing, word number + 1 (0: empty); at most half full. */
   table: new Int32Array(4096),
   /** The last entry that had the word, and where in that entry's list it is. */
@@ -132,6 +136,8 @@ const scratch = {
   /** Every posting as (word, entry × SLOT_SHIFT + code), in entry order. */
   pairWords: new Int32Array(4096),
   pairPostings: new Int32Array(4096),
+  /** The profile's words by number (its first wordCount), and the hash of each word. */
+  hashes: new Int32Array(2048),
 };
 
 function grown(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
@@ -141,41 +147,40 @@ function grown(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<Array
   return bigger;
 }
 
-function hashOf(word: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
-  return hash;
-}
-
 /** A profile's entries with their words: the slow half of an update, done before the index is touched. */
 export function prepareProfile(profile: Profile): PreparedProfile {
-  const words: string[] = [];
+  // The profile's words go into a scratch array kept between calls (grown once, not on every profile), then copied out.
+  const words = scratch.words;
+  let wordCount = 0;
   let entry = 0;
   let entryCount = 0;
   let pairCount = 0;
   /** The word's number in this profile, given one if new. */
   const numberOf = (token: string): number => {
     let mask = scratch.table.length - 1;
-    for (let probe = hashOf(token) & mask; ; probe = (probe + 1) & mask) {
+    const hash = hashOf(token);
+    for (let probe = hash & mask; ; probe = (probe + 1) & mask) {
       const known = scratch.table[probe]!;
       if (known === 0) break;
       if (words[known - 1] === token) return known - 1;
     }
-    const number = words.length;
-    words.push(token);
-    if (2 * words.length > scratch.table.length) {
+    const number = wordCount++;
+    words[number] = token;
+    scratch.lastEntry = grown(scratch.lastEntry, wordCount);
+    scratch.at = grown(scratch.at, wordCount);
+    scratch.hashes = grown(scratch.hashes, wordCount);
+    scratch.lastEntry[number] = -1;
+    scratch.hashes[number] = hash;
+    if (2 * wordCount > scratch.table.length) {
       scratch.table = new Int32Array(scratch.table.length * 2);
       mask = scratch.table.length - 1;
-      for (let each = 0; each < words.length - 1; each++) place(each, mask);
+      for (let each = 0; each < number; each++) place(each, mask);
     }
     place(number, mask);
-    scratch.lastEntry = grown(scratch.lastEntry, words.length);
-    scratch.at = grown(scratch.at, words.length);
-    scratch.lastEntry[number] = -1;
     return number;
   };
   const place = (number: number, mask: number) => {
-    let probe = hashOf(words[number]!) & mask;
+    let probe = scratch.hashes[number]! & mask;
     while (scratch.table[probe] !== 0) probe = (probe + 1) & mask;
     scratch.table[probe] = number + 1;
   };
@@ -221,14 +226,14 @@ export function prepareProfile(profile: Profile): PreparedProfile {
   });
   scratch.table.fill(0);
   // Grouped by word, each word's in entry order (a counting sort, stable).
-  const starts = new Int32Array(words.length + 1);
+  const starts = new Int32Array(wordCount + 1);
   for (let i = 0; i < pairCount; i++) starts[scratch.pairWords[i]! + 1]!++;
-  for (let number = 0; number < words.length; number++) starts[number + 1]! += starts[number]!;
+  for (let number = 0; number < wordCount; number++) starts[number + 1]! += starts[number]!;
   const next = scratch.at;
-  next.set(starts.subarray(0, words.length));
+  next.set(starts.subarray(0, wordCount));
   const postings = new Int32Array(pairCount);
   for (let i = 0; i < pairCount; i++) postings[next[scratch.pairWords[i]!]!++] = scratch.pairPostings[i]!;
-  return { entries, words, postings, starts };
+  return { entries, words: words.slice(0, wordCount), postings, starts, hashes: scratch.hashes.slice(0, wordCount) };
 }
 
 export interface CommunitySearchSettings {
@@ -238,10 +243,12 @@ export interface CommunitySearchSettings {
 
 export function createCommunitySearch(settings: CommunitySearchSettings = {}): CommunitySearch {
   const skipLight = !settings.exhaustive;
-  /** Each owner's slots, and the terms of their profile with how many of its entries have each (to take them out). */
-  const byOwner = new Map<string, { owner: Owner; rank: number; slots: number[]; terms: Term[]; counts: Int32Array }>();
+  /** Each owner's slots, and the word ids of their profile with how many of its entries have each (to take them out). */
+  const byOwner = new Map<string, { owner: Owner; rank: number; slots: number[]; ids: Int32Array; counts: Int32Array }>();
 
-  const termOf = new ShardedMap<Term>();
+  /** The words and their postings (slot × SLOT_SHIFT + code + marks); rows[id × ROW + LENGTH] are in use, DEAD of them dead. */
+  const vocabulary = new Vocabulary();
+  const termOf = (word: string) => vocabulary.find(word, hashOf(word));
 
   // Slots, by number.
   const entries: (CommunityEntry | undefined)[] = [];
@@ -341,38 +348,49 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
     typoCache.clear();
   }
 
-  function termFor(word: string): Term {
-    let term = termOf.get(word);
-    if (term === undefined) {
-      termOf.set(word, (term = { word, list: EMPTY, length: 0, live: 0, dead: 0 }));
+  function termFor(word: string, hash: number): number {
+    let id = vocabulary.find(word, hash);
+    if (id < 0) {
+      id = vocabulary.add(word, hash);
       addWord(word);
     }
-    return term;
+    return id;
   }
 
-  /** Moves the live postings of a term's list into `into` (the list itself or a bigger one). */
-  function compact(term: Term, into: Int32Array) {
-    const { list, length } = term;
-    let kept = 0;
-    for (let i = 0; i < length; i++) {
-      const posting = list[i]!;
-      if (alive[posting >> 4]) into[kept++] = posting;
+  /** Moves the live postings of a word's segment to `into` (its own start, or a bigger segment's). */
+  function compact(id: number, into: number) {
+    const { rows, arena } = vocabulary;
+    const row = id * ROW;
+    const from = rows[row + START]!;
+    const length = rows[row + LENGTH]!;
+    let kept = into;
+    for (let i = from; i < from + length; i++) {
+      const posting = arena[i]!;
+      if (alive[posting >> 4]) arena[kept++] = posting;
       else release(posting >> 4);
     }
-    term.list = into;
-    term.length = kept;
-    term.dead = 0;
+    rows[row + START] = into;
+    rows[row + LENGTH] = kept - into;
+    rows[row + DEAD] = 0;
   }
 
-  /** Room for `count` more postings at the end of a term's list. */
-  function reserve(term: Term, count: number) {
-    if (term.length + count <= term.list.length) return;
+  /** Room for `count` more postings at the end of a word's segment. */
+  function reserve(id: number, count: number) {
+    const rows = vocabulary.rows;
+    const row = id * ROW;
+    const length = rows[row + LENGTH]!;
+    const capacity = rows[row + CAPACITY]!;
+    if (length + count <= capacity) return;
     // Full: drop the dead in place when they are a quarter of it and that makes
-    // room, else move to a list twice as long as the live ones need (dropping the
-    // dead on the way). Compacting for less would scan a long list again after
+    // room, else move to a segment half as long again as the live ones need (dropping
+    // the dead on the way). Compacting for less would scan a long list again after
     // every few updates.
-    if (term.dead * 4 >= term.length && term.live + count <= term.list.length) compact(term, term.list);
-    else compact(term, new Int32Array(Math.max(4, 2 * (term.live + count))));
+    const live = rows[row + LIVE]!;
+    if (rows[row + DEAD]! * 4 >= length && live + count <= capacity) return compact(id, rows[row + START]!);
+    const start = rows[row + START]!;
+    compact(id, vocabulary.allocate(live + count));
+    rows[row + CAPACITY] = vocabulary.allocated;
+    vocabulary.giveUp(start, capacity);
   }
 
   function remove(ownerId: string): boolean {
@@ -386,22 +404,28 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
       keywordKeys[slot] = undefined;
       if (refs[slot] === 0) freeSlots.push(slot);
     }
-    known.terms.forEach((term, index) => {
-      const count = known.counts[index]!;
-      term.live -= count;
-      term.dead += count;
-      if (term.live === 0) {
+    const { ids, counts } = known;
+    for (let index = 0; index < ids.length; index++) {
+      const id = ids[index]!;
+      const row = id * ROW;
+      const { rows } = vocabulary;
+      const live = (rows[row + LIVE]! -= counts[index]!);
+      const dead = (rows[row + DEAD]! += counts[index]!);
+      if (live === 0) {
         // The word leaves the vocabulary: every posting left is dead.
-        for (let i = 0; i < term.length; i++) release(term.list[i]! >> 4);
-        termOf.delete(term.word);
-        dropWord(term.word);
-      } else if (term.dead >= COMPACT_MIN && term.dead > term.live) compact(term, term.list);
-    });
+        const { arena } = vocabulary;
+        const from = rows[row + START]!;
+        for (let i = from; i < from + rows[row + LENGTH]!; i++) release(arena[i]! >> 4);
+        const word = vocabulary.words[id]!;
+        vocabulary.delete(id);
+        dropWord(word);
+      } else if (dead >= COMPACT_MIN && dead > live) compact(id, rows[row + START]!);
+    }
     byOwner.delete(ownerId);
     return true;
   }
 
-  function putPrepared(owner: Owner, { entries: prepared, words, postings, starts }: PreparedProfile) {
+  function putPrepared(owner: Owner, { entries: prepared, words, postings, starts, hashes }: PreparedProfile) {
     const rank = byOwner.get(owner.id)?.rank ?? nextRank++;
     remove(owner.id);
     const slots: number[] = [];
@@ -420,25 +444,30 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
       slots.push(slot);
     }
     // One look-up per word of the profile, and its postings appended together.
-    const terms: Term[] = [];
+    const ids = new Int32Array(words.length);
     const counts = new Int32Array(words.length);
     for (let index = 0; index < words.length; index++) {
-      const term = termFor(words[index]!);
+      const id = termFor(words[index]!, hashes[index]!);
       const from = starts[index]!;
       const count = starts[index + 1]! - from;
-      reserve(term, count);
+      reserve(id, count);
+      // Read after reserve: a segment moved may have grown the arena.
+      const { rows, arena } = vocabulary;
+      const row = id * ROW;
+      let at = rows[row + START]! + rows[row + LENGTH]!;
       for (let i = from; i < from + count; i++) {
         const posting = postings[i]!;
-        term.list[term.length++] = slots[posting >> 4]! * SLOT_SHIFT + (posting & (SLOT_SHIFT - 1));
+        arena[at++] = slots[posting >> 4]! * SLOT_SHIFT + (posting & (SLOT_SHIFT - 1));
       }
-      term.live += count;
-      terms.push(term);
+      rows[row + LENGTH]! += count;
+      rows[row + LIVE]! += count;
+      ids[index] = id;
       counts[index] = count;
     }
-    byOwner.set(owner.id, { owner, rank, slots, terms, counts });
+    byOwner.set(owner.id, { owner, rank, slots, ids, counts });
   }
 
-  const idf = (term: Term) => Math.log(1 + liveSlots / term.live);
+  const idf = (id: number) => Math.log(1 + liveSlots / vocabulary.rows[id * ROW + LIVE]!);
 
   function typos(word: string): { term: string; edits: number }[] {
     const cached = typoCache.get(word);
@@ -462,22 +491,22 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
   }
 
   /** The terms a query word finds, with how close each is; the word itself is `exact`. */
-  function candidatesFor(token: string): { exact: Term | undefined; found: Map<Term, number> } {
-    const exact = termOf.get(token);
-    const found = new Map<Term, number>();
-    if (exact) found.set(exact, 1);
+  function candidatesFor(token: string): { exact: number; found: Map<number, number> } {
+    const exact = termOf(token);
+    const found = new Map<number, number>();
+    if (exact >= 0) found.set(exact, 1);
     if (token.length >= 3) {
       for (const word of byPrefix.get(token.slice(0, 3)) ?? []) {
         if (word === token || !word.startsWith(token)) continue;
-        const similarity = (exact ? 0.6 : 0.8) * Math.sqrt(token.length / word.length);
+        const similarity = (exact >= 0 ? 0.6 : 0.8) * Math.sqrt(token.length / word.length);
         if (similarity < 0.45) continue;
-        const term = termOf.get(word)!;
+        const term = termOf(word);
         found.set(term, Math.max(similarity, found.get(term) ?? 0));
       }
     }
-    if (!exact) {
+    if (exact < 0) {
       for (const { term: word, edits } of typos(token)) {
-        const term = termOf.get(word)!;
+        const term = termOf(word);
         found.set(term, Math.max(0.85 - 0.1 * edits, found.get(term) ?? 0));
       }
     }
@@ -509,7 +538,9 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
       let seenCount = 0;
       for (const [term, similarity] of found) {
         const factor = similarity * idf(term);
-        const { list, length } = term;
+        const { rows, arena } = vocabulary;
+        const from = rows[term * ROW + START]!;
+        const to = from + rows[term * ROW + LENGTH]!;
         const isExact = term === exact;
         // One query word, and a term that is not the word itself (a prefix, a typo): an entry's score is then its
         // best posting's value over `possible`, with no phrase boost, so a posting whose value cannot reach the
@@ -519,8 +550,8 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
           while (lightest >= 0 && finalScore(factor * WEIGHTS[lightest]!, possible) < RELEVANCE_CUTOFF) lightest--;
           if (lightest < 0) continue;
         }
-        for (let i = 0; i < length; i++) {
-          const posting = list[i]!;
+        for (let i = from; i < to; i++) {
+          const posting = arena[i]!;
           const code = posting & 3;
           if (code > lightest) continue;
           const slot = posting >> 4;
@@ -652,7 +683,6 @@ function rounded(score: number): number {
   return Math.round(Math.min(1, score) * 1000) / 1000;
 }
 
-const EMPTY = new Int32Array(0);
 const SHARDS = 64;
 
 /**
@@ -681,16 +711,6 @@ class ShardedMap<V> {
   delete(key: string): void {
     this.shard(key).delete(key);
   }
-}
-
-/** A word of the vocabulary and its postings (slot × SLOT_SHIFT + code + marks); the first `length` are in use, `dead` of them dead. */
-interface Term {
-  word: string;
-  list: Int32Array;
-  length: number;
-  /** Live postings: the word's document frequency. */
-  live: number;
-  dead: number;
 }
 
 function clip(text: string, max: number): string {
