@@ -14,6 +14,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../src/log.js';
 import { MEMBERS_UNAVAILABLE } from '../src/bot/types.js';
 import { openStoreRetrying, withoutPassword } from '../src/store/retry.js';
+import { openPostgresStore } from '../src/store/postgres.js';
+import { openSqliteStore } from '../src/store/sqlite.js';
 import type { Store } from '../src/store/types.js';
 import { startFakeDiscord, type FakeDiscord, type FakeInteraction, type JsonObject } from './fake-discord/index.js';
 import { spawnBot, startBotProcess, type BotProcess } from './helpers/bot-process.js';
@@ -129,6 +131,100 @@ describe('the bot starts without its database, and takes it up once it is there'
       await bot.waitForLog('member portfolios ready', { timeoutMs: 40_000 });
       await expectMembersWork(discord, member);
       expect(bot.output).not.toContain(password);
+      expect(bot.output).not.toContain('postgres://');
+    },
+    90_000,
+  );
+});
+
+/**
+ * A database that opens but whose member profiles cannot be read at first: the table is renamed
+ * away (a real failure of the engine's own, "no such table" / "relation does not exist") with one
+ * member's profile stored in it, the bot starts, and the table comes back while it runs.
+ */
+describe('the bot opens its database but cannot read the member profiles yet, and reads them once it can', () => {
+  let discord: FakeDiscord | undefined;
+  let bot: BotProcess | undefined;
+  let cleanup: (() => Promise<void> | void)[] = [];
+
+  afterEach(async () => {
+    await bot?.stop();
+    await discord?.close();
+    for (const step of cleanup.reverse()) await step();
+    cleanup = [];
+  });
+
+  const engines: { name: string; available: boolean; open(): Promise<{ env: Record<string, string>; connect(): Promise<Store> }> }[] = [
+    {
+      name: 'SQLite',
+      available: true,
+      open: async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'portfolio-unreadable-'));
+        cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+        const file = join(dir, 'portfolio.db');
+        return { env: { SQLITE_PATH: file }, connect: () => openSqliteStore(file) };
+      },
+    },
+    {
+      name: 'PostgreSQL',
+      available: findPostgresBin() !== undefined,
+      open: async () => {
+        const server = await startPostgres();
+        cleanup.push(() => server.stop());
+        return { env: { DATABASE_URL: server.url }, connect: () => openPostgresStore(server.url) };
+      },
+    },
+  ];
+
+  it.each(engines)(
+    '$name: the profiles are read again with backoff, and the stored member is found without a resubmit',
+    async (engine) => {
+      if (!engine.available) return;
+      const database = await engine.open();
+      discord = await startFakeDiscord({ defaultTimeoutMs: 15_000, requireRegisteredCommands: true });
+      await registerCommands(discord);
+      const member = discord.user(undefined, 'ada');
+      const admin = await database.connect();
+      await admin.putMember({
+        guildId: discord.guildId,
+        memberId: member.id,
+        memberName: 'ada',
+        format: 'yaml',
+        source: YAML,
+        createdAt: 1_700_000_000_000,
+        updatedAt: 1_700_000_000_000,
+      });
+      await admin.sql.run('ALTER TABLE member_profiles RENAME TO member_profiles_away');
+      await admin.close();
+
+      bot = await startBotProcess(discord, { ...database.env, FETCH_ALLOW_LOOPBACK: '1' });
+      const failed = await bot.waitForLog('member portfolios could not be read from the database; trying again', WAIT);
+      expect(failed).toMatchObject({ level: 'warn', attempt: 1, retryInMs: 1000 });
+      expect(String(failed['error'])).toContain('member_profiles');
+      expect(bot.logsMatching('member portfolio database unavailable; trying again')).toEqual([]);
+      await expectServingWithoutMembers(discord, member);
+      const second = await bot.waitForLog(
+        (line) => line.msg === 'member portfolios could not be read from the database; trying again' && line['attempt'] === 2,
+        WAIT,
+      );
+      expect(second['retryInMs']).toBe(2000);
+
+      const restore = await database.connect();
+      await restore.sql.run('ALTER TABLE member_profiles_away RENAME TO member_profiles');
+      await restore.close();
+      await bot.waitForLog('member portfolios ready', { timeoutMs: 20_000 });
+      // The member stored before the failure is there, without submitting again.
+      const who = await answerOf(discord.sendCommand({ name: 'who', options: { query: 'optimizers' }, user: member }));
+      expect((who['embeds'] as { description?: string }[])[0]?.description).toMatch(/^\*\*1\. ada\*\* — Optimizer zoo/);
+      // And a submit goes through: it replaces the stored profile.
+      const submit = discord.sendCommand({
+        name: 'portfolio',
+        subcommand: 'submit',
+        user: member,
+        attachments: { file: { filename: 'ada.yaml', content: YAML } },
+      });
+      expect((await answerOf(submit))['content']).toMatch(/^Your portfolio is replaced: \d+ entries/);
+      expect(bot.logsMatching((line) => line.level === 'error')).toEqual([]);
       expect(bot.output).not.toContain('postgres://');
     },
     90_000,

@@ -3,7 +3,8 @@
 // opened at start does not stop the bot (the owner's profile needs none): the
 // community answers that member portfolios are unavailable right now while the
 // store is tried again with backoff (src/store/retry.ts), and comes up once it
-// opens. The store is the bot's, shared with insights: the bot closes it, after
+// opens and its member profiles have been read (a read that fails is tried again
+// on the same schedule). The store is the bot's, shared with insights: the bot closes it, after
 // the community and insights.
 import { MEMBERS_UNAVAILABLE, UserError, type Portfolio } from '../bot/types.js';
 import type { Config } from '../config.js';
@@ -28,29 +29,27 @@ export async function openConfiguredCommunity(
   let open: Community | undefined;
   let closed = false;
 
-  async function attach(opened: Store): Promise<void> {
-    try {
-      const community = await openCommunity({
-        store: opened,
-        owner,
-        logger,
-        closeStore: false,
-        fetchPolicy: { ...DEFAULT_FETCH_POLICY, allowLoopback: config.FETCH_ALLOW_LOOPBACK },
-      });
-      if (closed) return void (await community.close());
-      open = community;
-      logger.info('member portfolios ready', { engine: opened.engine });
-    } catch (error) {
-      logger.error('member portfolios could not be read from the database; serving without them', {
-        error: (error as Error).message,
-      });
-    }
+  /** Reads every member profile into the community; throws when the database fails meanwhile (tried again then). */
+  async function load(opened: Store): Promise<void> {
+    const community = await openCommunity({
+      store: opened,
+      owner,
+      logger,
+      closeStore: false,
+      fetchPolicy: { ...DEFAULT_FETCH_POLICY, allowLoopback: config.FETCH_ALLOW_LOOPBACK },
+    });
+    if (closed) return void (await community.close());
+    open = community;
+    logger.info('member portfolios ready', { engine: opened.engine });
   }
 
+  // Reading the profiles is part of the same retry as opening the store: a read that fails after
+  // the database opened (a table locked or missing for a moment, a connection dropped) is tried
+  // again with the same backoff, and member portfolios come up once it succeeds.
+  const loading = store.keepTrying('member portfolios could not be read from the database; trying again', load);
   await store.firstTry;
-  const now = store.current();
-  if (now) await attach(now);
-  else void store.opened.then(attach, () => undefined);
+  // A database that opened at once: its profiles are read (or have failed once) before the bot answers.
+  if (store.current()) await loading.firstTry;
 
   // The owner's portfolio, marked: in a server, member commands say why there are no members.
   const unavailableViews = new WeakMap<Portfolio, Portfolio>();

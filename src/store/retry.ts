@@ -25,46 +25,64 @@ export interface RetryingStore {
   readonly firstTry: Promise<void>;
   /** The store, once open. */
   current(): Store | undefined;
+  /**
+   * Runs `work` on the open store, and while it fails runs it again on the same schedule as the
+   * store's own tries (1 s, 2 s, 4 s … at most a minute apart), each failure logged as a warning
+   * under `failure` with the engine and host (never the password). What the bot reads at start
+   * (the member profiles) thus recovers from a failure after the database opened (a table
+   * locked or missing for a moment, a connection dropped) as it recovers from one before.
+   * Stopped with the store's tries.
+   */
+  keepTrying<T>(failure: string, work: (store: Store) => Promise<T>): Retrying<T>;
   /** No more tries: `opened` rejects if the store is not open yet. A store that is open stays open (closing it is the caller's). */
   stop(): void;
+}
+
+/** Something tried again with backoff until it succeeds. */
+export interface Retrying<T> {
+  /** Its first success, after however many tries; rejects only when stopped first. */
+  readonly done: Promise<T>;
+  /** Resolves once the first try is over, whichever way it went. */
+  readonly firstTry: Promise<void>;
+  stop(): void;
+}
+
+export interface Backoff {
+  /** The wait after the first failed try (ms); it doubles after each, up to maxDelayMs. */
+  firstDelayMs: number;
+  maxDelayMs: number;
 }
 
 export const FIRST_RETRY_MS = 1000;
 const NOT_OPENED = 'the database was not opened before the bot stopped';
 export const MAX_RETRY_MS = 60_000;
 
-export function openStoreRetrying(config: StoreConfig, logger: Logger, options: RetryOptions = {}): RetryingStore {
-  const open = options.open ?? (() => import('./index.js').then(({ openStore }) => openStore(config)));
-  const firstDelay = options.firstDelayMs ?? FIRST_RETRY_MS;
-  const maxDelay = options.maxDelayMs ?? MAX_RETRY_MS;
-  const where = describeDatabase(config);
-  let store: Store | undefined;
+/**
+ * `attempt` until it resolves: after a failure, `onFailure` (attempt number, the wait before
+ * the next, the error) and a wait of firstDelayMs, then twice as long each time, up to maxDelayMs.
+ * The waits keep no process alive on their own. After stop(), `done` rejects with `stoppedMessage`.
+ */
+export function retryWithBackoff<T>(
+  attempt: (isStopped: () => boolean) => Promise<T>,
+  backoff: Backoff,
+  onFailure: (attempt: number, retryInMs: number, error: unknown) => void,
+  stoppedMessage: string,
+): Retrying<T> {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let wake: (() => void) | undefined;
   let firstTryDone: () => void = () => undefined;
   const firstTry = new Promise<void>((resolve) => (firstTryDone = resolve));
 
-  async function attempts(): Promise<Store> {
-    let delay = firstDelay;
-    for (let attempt = 1; ; attempt++) {
+  async function attempts(): Promise<T> {
+    let delay = backoff.firstDelayMs;
+    for (let n = 1; ; n++) {
       try {
-        const opened = await open();
-        if (stopped) {
-          await opened.close().catch(() => undefined);
-          throw new Error('stopped');
-        }
-        store = opened;
-        if (attempt > 1) logger.info('member portfolio database open', { ...where, attempt });
-        return opened;
+        if (stopped) throw new Error(stoppedMessage);
+        return await attempt(() => stopped);
       } catch (error) {
-        if (stopped) throw new Error(NOT_OPENED, { cause: error });
-        logger.warn('member portfolio database unavailable; trying again', {
-          ...where,
-          attempt,
-          retryInMs: delay,
-          error: withoutPassword((error as Error).message, config.DATABASE_URL),
-        });
+        if (stopped) throw new Error(stoppedMessage, { cause: error });
+        onFailure(n, delay, error);
       } finally {
         firstTryDone();
       }
@@ -74,21 +92,80 @@ export function openStoreRetrying(config: StoreConfig, logger: Logger, options: 
         // Trying again keeps no process alive on its own: one that is done (serve refused its port) still exits.
         timer.unref();
       });
-      if (stopped) throw new Error(NOT_OPENED);
-      delay = Math.min(maxDelay, delay * 2);
+      if (stopped) throw new Error(stoppedMessage);
+      delay = Math.min(backoff.maxDelayMs, delay * 2);
     }
   }
 
-  const opened = attempts();
-  void opened.catch(() => undefined);
+  const done = attempts();
+  void done.catch(() => undefined);
   return {
-    opened,
+    done,
     firstTry,
-    current: () => store,
     stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
       wake?.();
+    },
+  };
+}
+
+export function openStoreRetrying(config: StoreConfig, logger: Logger, options: RetryOptions = {}): RetryingStore {
+  const open = options.open ?? (() => import('./index.js').then(({ openStore }) => openStore(config)));
+  const backoff: Backoff = { firstDelayMs: options.firstDelayMs ?? FIRST_RETRY_MS, maxDelayMs: options.maxDelayMs ?? MAX_RETRY_MS };
+  const where = describeDatabase(config);
+  const others = new Set<Retrying<unknown>>();
+  let store: Store | undefined;
+  let stopped = false;
+  let attempts = 0;
+
+  const opening = retryWithBackoff(
+    async (isStopped) => {
+      attempts++;
+      const opened = await open();
+      if (isStopped()) {
+        await opened.close().catch(() => undefined);
+        throw new Error('stopped');
+      }
+      store = opened;
+      if (attempts > 1) logger.info('member portfolio database open', { ...where, attempt: attempts });
+      return opened;
+    },
+    backoff,
+    (attempt, retryInMs, error) =>
+      logger.warn('member portfolio database unavailable; trying again', {
+        ...where,
+        attempt,
+        retryInMs,
+        error: withoutPassword((error as Error).message, config.DATABASE_URL),
+      }),
+    NOT_OPENED,
+  );
+
+  return {
+    opened: opening.done,
+    firstTry: opening.firstTry,
+    current: () => store,
+    keepTrying<T>(failure: string, work: (store: Store) => Promise<T>): Retrying<T> {
+      const retrying = retryWithBackoff(
+        async () => work(await opening.done),
+        backoff,
+        (attempt, retryInMs, error) =>
+          logger.warn(failure, { ...where, attempt, retryInMs, error: withoutPassword((error as Error).message, config.DATABASE_URL) }),
+        NOT_OPENED,
+      );
+      if (stopped) retrying.stop();
+      others.add(retrying as Retrying<unknown>);
+      void retrying.done.then(
+        () => others.delete(retrying as Retrying<unknown>),
+        () => others.delete(retrying as Retrying<unknown>),
+      );
+      return retrying;
+    },
+    stop() {
+      stopped = true;
+      opening.stop();
+      for (const retrying of others) retrying.stop();
     },
   };
 }
