@@ -66,6 +66,8 @@ const profileDir = argValue('--cpu-prof');
 /** `--cold N`: only cold starts, N per side, alternating; `--vs DIR` adds another checkout's built bot as a third side. */
 const coldOnly = argValue('--cold') === undefined ? undefined : Number(argValue('--cold'));
 const vsDir = argValue('--vs');
+/** With `--cold`: `--work N` then sends each process N interactions of the mix (after as many to warm up) and reads the CPU each cost. */
+const coldWork = Number(argValue('--work') ?? 0);
 
 const SETTINGS = {
   logLevel: 'warn',
@@ -754,18 +756,19 @@ if (coldOnly !== undefined) {
   const botSide = SIDES[0] as Side;
   const sides: Side[] = [...SIDES];
   if (vsDir) {
-    // Another build's answers may differ from this one's in detail: any embed answer counts as right.
+    // Another build's answers may differ from this one's in detail: any answer or autocomplete result counts as right.
     const vsBin = join(vsDir, 'bin', 'portfolio-bot.js');
     sides.splice(1, 0, {
       ...botSide,
       label: `${vsDir} start`,
-      args: () => [vsBin, 'start'],
-      check: (_item, answer) => (JSON.parse(answer) as { type: number }).type === 4,
+      args: () => [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), vsBin, 'start'],
+      check: (_item, answer) => [4, 8].includes((JSON.parse(answer) as { type: number }).type),
     });
   }
   const starts = sides.map(() => [] as number[]);
   const cpu = sides.map(() => [] as number[]);
   const rss = sides.map(() => [] as number[]);
+  const perInteraction = sides.map(() => [] as number[]);
   log(`cold starts only: ${coldOnly} per side, ${sides.length} sides, alternating`);
   for (let i = 0; i < coldOnly; i++) {
     // Each round starts with a different side, so that none always follows the same one.
@@ -777,6 +780,15 @@ if (coldOnly !== undefined) {
       await sleep(SETTINGS.readyRssDelayMs);
       starts[at]?.push(target.coldStartMs);
       rss[at]?.push(target.rssMb());
+      if (coldWork > 0) {
+        const next = workload(items, 400 + i);
+        await closedLoop(target, next, coldWork, SETTINGS.rssWindow, new Run());
+        const before = readCpuMs(target.pid);
+        const run = new Run();
+        await closedLoop(target, (n) => next(coldWork + n), coldWork, SETTINGS.rssWindow, run);
+        if (run.wrong + run.refused > 0) throw new Error(`${side.label}: ${run.wrong} wrong and ${run.refused} refused answers`);
+        perInteraction[at]?.push(((readCpuMs(target.pid) - before) * 1000) / coldWork);
+      }
       await target.stop();
     }
   }
@@ -800,6 +812,19 @@ if (coldOnly !== undefined) {
           median(rss[at] as number[]),
         )} |`;
       }),
+      ...(coldWork > 0
+        ? [
+            '',
+            `CPU per interaction over ${coldWork} of the mix after ${coldWork} to warm up (µs, median over processes): ` +
+              sides
+                .map((side, at) => {
+                  const us = median(perInteraction[at] as number[]);
+                  return `${side.label} ${f(us, 0)} (${f(us / median(perInteraction[baselineAt] as number[]), 2)} × baseline)`;
+                })
+                .join('; ') +
+              '.',
+          ]
+        : []),
     ].join('\n'),
   );
   process.exit(0);
