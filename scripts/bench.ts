@@ -776,20 +776,24 @@ if (coldOnly !== undefined) {
       const at = (i + k) % sides.length;
       const side = sides[at] as Side;
       const target = await Target.start(side, firstItem, totals[side.name]);
-      cpu[at]?.push(readCpuMs(target.pid));
-      await sleep(SETTINGS.readyRssDelayMs);
-      starts[at]?.push(target.coldStartMs);
-      rss[at]?.push(target.rssMb());
-      if (coldWork > 0) {
-        const next = workload(items, 400 + i);
-        await closedLoop(target, next, coldWork, SETTINGS.rssWindow, new Run());
-        const before = readCpuMs(target.pid);
-        const run = new Run();
-        await closedLoop(target, (n) => next(coldWork + n), coldWork, SETTINGS.rssWindow, run);
-        if (run.wrong + run.refused > 0) throw new Error(`${side.label}: ${run.wrong} wrong and ${run.refused} refused answers`);
-        perInteraction[at]?.push(((readCpuMs(target.pid) - before) * 1000) / coldWork);
+      // A failed check must not leave the process running (it would load every later run).
+      try {
+        cpu[at]?.push(readCpuMs(target.pid));
+        await sleep(SETTINGS.readyRssDelayMs);
+        starts[at]?.push(target.coldStartMs);
+        rss[at]?.push(target.rssMb());
+        if (coldWork > 0) {
+          const next = workload(items, 400 + i);
+          await closedLoop(target, next, coldWork, SETTINGS.rssWindow, new Run());
+          const before = readCpuMs(target.pid);
+          const run = new Run();
+          await closedLoop(target, (n) => next(coldWork + n), coldWork, SETTINGS.rssWindow, run);
+          if (run.wrong + run.refused > 0) throw new Error(`${side.label}: ${run.wrong} wrong and ${run.refused} refused answers`);
+          perInteraction[at]?.push(((readCpuMs(target.pid) - before) * 1000) / coldWork);
+        }
+      } finally {
+        await target.stop();
       }
-      await target.stop();
     }
   }
   const baselineAt = sides.length - 1;
