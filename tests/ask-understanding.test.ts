@@ -866,4 +866,75 @@ describe('fourth pass: on the shipped profile and on a stranger', () => {
       expect(read('is he personaly proud').question.folded).toBe('is he personally proud');
     });
   });
+
+  describe('a named role and a named place of work, by their dates', () => {
+    it('"between which dates … the AI Lead title": a word asking for a fact beside a role\'s name is its dates', () => {
+      const answer = ask('Between which dates did he hold the AI Lead title?');
+      expect(titles(answer)).toEqual(['AI Lead — Pixxel']);
+      expect(contentOf(answer)).toBe('**AI Lead, Pixxel**:\n> AI Lead at Pixxel: Feb 2019 – Jan 2020');
+    });
+
+    it('joining a place is its first role there, leaving it the last; a typo of the place is read', () => {
+      const start = ask('when did he start at pixel');
+      expect(titles(start)).toEqual(['AI Researcher — Pixxel']);
+      expect(contentOf(start)).toBe(
+        '(Reading “pixel” as “pixxel”.)\n**AI Researcher, Pixxel**:\n> AI Researcher at Pixxel: Sep 2018 – Feb 2019',
+      );
+      expect(titles(ask('when did he leave pixxel'))).toEqual(['AI Lead — Pixxel']);
+    });
+
+    it('before joining a place: the role before its first one, or the profile says there is none', () => {
+      for (const question of ['In which company he worked before joining Pixxel?', 'what was the company before pixxel']) {
+        expect(contentOf(ask(question)), question).toBe(
+          'His profile lists no role before **AI Researcher** at Pixxel (Sep 2018 – Feb 2019), his first one.',
+        );
+      }
+      expect(titles(ask('where did she work before joining Helix Diagnostics', stranger))).toEqual([
+        'Research Assistant — Karolinska Institutet',
+      ]);
+      expect(contentOf(ask('what did she do before joining Karolinska Institutet', stranger))).toMatch(
+        /^Her profile lists no role before \*\*Research Assistant\*\* at Karolinska Institutet \(Sep 2016 – Dec 2017\), her first one\./,
+      );
+    });
+  });
+
+  it('"hands-on NLP experience" is experience with a skill, not the roles', () => {
+    const answer = ask('Does he have any hands-on NLP experience?');
+    expect(titles(answer)).toEqual(['Akash Palrecha — skills: Basic']);
+    expect(contentOf(answer)).toMatch(
+      /^Somewhat — Language Models using ULMFiT is one of his \*\*basic\*\* skills \(“NLP” is listed under it\)/,
+    );
+    expect(contentOf(ask('Does she have any hands-on rust experience?', stranger))).toMatch(
+      /^Yes — she knows Rust at an \*\*intermediate\*\* level\./,
+    );
+  });
+
+  describe('a detail the entry lacks is said to be missing', () => {
+    it.each([
+      'what metric score did the drought model get, not the rank, the actual number',
+      "what was the drought model's actual score on the leaderboard, the metric value",
+    ])('%s → no score, only a place in a ranking', (question) => {
+      const answer = ask(question);
+      expect(contentOf(answer)).toMatch(
+        /^His profile doesn't give a score for \*\*Drought Detection Challenge\*\*, only its place in a ranking\. What it does say:\n/,
+      );
+      expect(titles(answer)).toEqual(['Drought Detection Challenge']);
+    });
+
+    it('a project with a score answers the score', () => {
+      expect(contentOf(ask('what score did the toxic comments model get'))).toMatch(/^\*\*Toxic Comments Classification using ULMFiT\*\*/);
+    });
+  });
+
+  it.each([
+    ['Can you help me write a job description for a computer vision engineer?', 'shipped'],
+    ['Tell me good books for learn English.', 'shipped'],
+    ['Please suggest good college for mathematics in India.', 'shipped'],
+    ['can you help me write a cover letter for a bioinformatics job', 'stranger'],
+    ['tell me good books on genomics', 'stranger'],
+  ])('a request for the asker gets nothing: %s (%s)', (question, on) => {
+    const answer = ask(question, on === 'stranger' ? stranger : portfolio);
+    expect(contentOf(answer)).toMatch(/^That isn't something .*'s profile covers/);
+    expect(answer.embeds ?? []).toEqual([]);
+  });
 });

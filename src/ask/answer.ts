@@ -560,9 +560,23 @@ function experienceAnswer(intent: IntentOf<'experience'>, ctx: Ctx): ReplyPayloa
   if (profile.experience.length === 0) return { content: `${His} profile lists no roles. Try /about or /projects.` };
   const all = profile.experience;
   const among = intent.organisation && intent.organisationKnown ? all.filter((role) => role.organisation === intent.organisation) : all;
-  // "His first role at Pixxel", "his latest job": the role picked by its dates, its fact and card.
-  const picked =
-    intent.ordinal && !(intent.organisation && !intent.organisationKnown) ? byDate(among, intent.ordinal, intent.anchor) : undefined;
+  // "Before joining Pixxel": the role before the first one there, counted among all of them; or none.
+  if ((intent.ordinal === 'before' || intent.ordinal === 'after') && intent.anchor) {
+    const next = byDate(all, intent.ordinal, intent.anchor);
+    if (next) return entryAnswer({ section: 'experience', id: next.id }, intent, ctx);
+    const from = all.find((role) => role.id === intent.anchor);
+    if (from) {
+      const edge = intent.ordinal === 'before' ? 'before' : 'after';
+      const which = intent.ordinal === 'before' ? 'first' : 'latest';
+      const lead =
+        `${His} profile lists no role ${edge} ${bold(from.title)} at ${from.organisation} (${formatMonthRange(from.start, from.end)}), ` +
+        `${p.possessive} ${which} one.`;
+      return withContent(lead, buildExperienceCard({ ...profile, experience: all, education: [] }));
+    }
+  }
+  // "His first role at Pixxel", "his latest job", "when did he join Pixxel": the role picked by its dates, its fact and card.
+  const ordinal = intent.ordinal ?? (intent.organisation && intent.organisationKnown ? joiningOrLeaving(intent.words) : null);
+  const picked = ordinal && !(intent.organisation && !intent.organisationKnown) ? byDate(among, ordinal, intent.anchor) : undefined;
   if (picked) return entryAnswer({ section: 'experience', id: picked.id }, intent, ctx);
   // "Which dataset did he create at Pixxel?": of the roles there, the one whose facts answer.
   const answering = intent.topic && !intent.quantity ? roleAnswering(among, intent, ctx) : undefined;
@@ -587,6 +601,17 @@ function experienceAnswer(intent: IntentOf<'experience'>, ctx: Ctx): ReplyPayloa
   }
   return withContent(lead, buildExperienceCard({ ...profile, experience: roles, education: [] }));
 }
+
+/** Joining a place asks for the first role there, leaving it for the last: "when did he start at Pixxel?". */
+function joiningOrLeaving(words: readonly string[]): Ordinal | null {
+  const stems = new Set(words.map(stemOf));
+  if (JOINING.some((word) => stems.has(stemOf(word)))) return 'first';
+  if (LEAVING.some((word) => stems.has(stemOf(word)))) return 'latest';
+  return null;
+}
+
+const JOINING = ['join', 'start', 'began', 'begin', 'hired', 'onboarded'];
+const LEAVING = ['leave', 'left', 'quit', 'resign', 'resigned'];
 
 /** The earliest, the latest, the one before the latest, or the one before or after a named role, by start date; none among fewer than two. */
 function byDate(roles: Profile['experience'], ordinal: Ordinal, anchor: string | null): Profile['experience'][number] | undefined {
@@ -746,6 +771,12 @@ function metricsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
       // "His public leaderboard score on toxic comments": a result this project doesn't have.
       const lacking = lackingWords(top.doc, intent.words, intent.topic, new Set(), ctx);
       const answer = measuredAnswer(topProject, undefined, ctx);
+      // "Its actual score, not the rank": a place in a ranking is no score.
+      if (asksValue(intent.words) && (topProject.metrics ?? []).every(isRank))
+        return withContent(
+          `${capitalise(p.possessive)} profile doesn't give a score for ${bold(topProject.name)}, only its place in a ranking. What it does say:`,
+          answer,
+        );
       if (lacking.length === 0) return answer;
       const missing = listing(lacking.slice(0, 3).map((word) => `“${echo(word)}”`));
       return withContent(
@@ -807,6 +838,18 @@ function measuredAnswer(project: Project, why: string | undefined, ctx: Ctx): Re
     embeds: [card.embed],
     components: card.rows,
   };
+}
+
+/** Words that ask for a measured value, which a place in a ranking is not. */
+const VALUE_WORDS = new Set(['score', 'value', 'points'].map(stemOf));
+
+function asksValue(words: readonly string[]): boolean {
+  return words.some((word) => VALUE_WORDS.has(stemOf(word)));
+}
+
+/** A metric that is a place in a ranking: named so ("Leaderboard rank"), or valued "#1". */
+function isRank(metric: NonNullable<Project['metrics']>[number]): boolean {
+  return /^#\s*\d/.test(metric.value.trim()) || /\b(?:rank|ranking|place|placing|position|standing)\b/i.test(metric.name);
 }
 
 /** Everyday words for a place in a ranking: they ask for a metric named "rank". */

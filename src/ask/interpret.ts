@@ -130,7 +130,7 @@ interface Compiled {
   /** Any organisation as a whole word, or null with none. */
   organisationRegex: RegExp | null;
   /** Each role's title as a whole phrase, and its last word when no other role's title ends so. */
-  roles: { id: string; title: RegExp; head: RegExp | undefined }[];
+  roles: { id: string; title: RegExp; head: RegExp | undefined; place: RegExp; start: string }[];
 }
 
 const compiledCache = new WeakMap<Profile, Compiled>();
@@ -168,6 +168,8 @@ function compile(profile: Profile): Compiled {
       id: role.id,
       title: new RegExp(`\\b${escapeRegExp(prepareQuestion(role.title).folded)}\\b`, 'u'),
       head: unique ? new RegExp(`\\b${escapeRegExp(head)}\\b`, 'u') : undefined,
+      place: new RegExp(`\\b${escapeRegExp(prepareQuestion(role.organisation).folded)}\\b`, 'u'),
+      start: role.start,
     };
   });
   const compiled: Compiled = { rules, subjects, subjectRegex: new RegExp(`\\b${who}\\b`, 'u'), organisations, organisationRegex, roles };
@@ -271,6 +273,9 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
         const own = new Set([...entry.filler, ...tokenize(match[0])]);
         const specific = namedElsewhere(question, compiled, portfolio, section, own);
         if (specific) return finish(specific, question, aboutPerson, context);
+        // "Any hands-on NLP experience?" is experience with a skill, as "experience with NLP" is.
+        const skill = entry.rule.kind === 'experience' ? skillNamed(question, compiled, portfolio, own, entry.rule.name) : undefined;
+        if (skill) return finish(skill, question, aboutPerson, context);
       }
       let reading = fromRule(entry, match, question, compiled, portfolio);
       if (!reading) continue;
@@ -317,9 +322,11 @@ const NAME_OF = new RegExp(
 const ADVICE = new RegExp(
   String.raw`^(?:what(?:'s| is| are| would be)?|which(?: is| are)?) (?:a |an |the )?(?:good|decent|reasonable|recommended|ideal|` +
     String.raw`optimal|sensible|typical|usual) |\bshould (?:i|we)\b|\bwhich (?:one )?is better\b|^(?:is|are) \w+(?: \w+)? better than\b|` +
-    // A task for the bot: "write a cover letter", "recommend me a drum kit".
-    String.raw`^(?:please |pls |can you |could you )?(?:write|recommend|suggest|generate|translate|compose|draw|plan) ` +
-    String.raw`(?:me |us )?(?:a|an|some|the|my)\b|` +
+    // A task for the bot: "write a cover letter", "recommend me a drum kit", "help me write a job description",
+    // "tell me good books for …".
+    String.raw`^(?:please |pls |can you |could you |would you )?(?:help me (?:to )?)?(?:write|recommend|suggest|generate|translate|` +
+    String.raw`compose|draw|plan|draft|prepare) (?:me |us )?(?:a|an|some|the|my|good|great|nice|decent)\b|` +
+    String.raw`^(?:please |pls |can you |could you )?(?:tell|give|show) (?:me|us) (?:some |a few )?(?:good|great|nice|decent) |` +
     // "best way to ensemble models for a kaggle comp?"
     String.raw`^(?:what(?:'s| is) )?(?:the )?(?:best|right|correct|easiest|fastest) (?:way|approach|method) (?:to|for|of)\b`,
 );
@@ -339,8 +346,13 @@ function relativeRole(folded: string, compiled: Compiled): { ordinal: Ordinal; a
   const relative = /\b(?:before|prior to|after)\b/.exec(folded);
   if (!relative) return undefined;
   const rest = folded.slice(relative.index);
+  const ordinal = relative[0] === 'after' ? 'after' : 'before';
   const role = compiled.roles.find((each) => each.title.test(rest)) ?? compiled.roles.find((each) => each.head?.test(rest));
-  return role ? { ordinal: relative[0] === 'after' ? 'after' : 'before', anchor: role.id } : undefined;
+  if (role) return { ordinal, anchor: role.id };
+  // "Before joining Pixxel": counted from the first role there (from the last one, after it).
+  const there = compiled.roles.filter((each) => each.place.test(rest)).sort((a, b) => a.start.localeCompare(b.start));
+  const edge = ordinal === 'before' ? there[0] : there[there.length - 1];
+  return edge ? { ordinal, anchor: edge.id } : undefined;
 }
 
 /** "His company", "her employer": the place of the latest role, by name, when the profile has one. */
@@ -899,6 +911,20 @@ function fallback(
   return { kind: 'search', rule: 'fallback', topic: topic.join(' '), hits, section: top.section };
 }
 
+/** The skills the question's words name, apart from `filler` ("NLP" in "hands-on NLP experience"), as a skill reading. */
+function skillNamed(
+  question: PreparedQuestion,
+  compiled: Compiled,
+  portfolio: Portfolio,
+  filler: ReadonlySet<string>,
+  rule: string,
+): Reading | undefined {
+  const words = topicOf(question.folded, compiled, filler).filter((token) => portfolio.search.knows(token) && !isGeneralWord(token));
+  const matches = words.length > 0 ? findSkills(words, portfolio.profile) : [];
+  if (matches.length === 0) return undefined;
+  return { kind: 'skill', rule, skills: [{ asked: shownTopic(question.cased, words.join(' ')), tokens: words, matches }] };
+}
+
 /** The one entry (not a skill or a link) the words name by its name, as a hit, when the search of them all finds none. */
 function namedHit(portfolio: Portfolio, words: readonly string[]): SearchHit | undefined {
   const named = portfolio.search.documents.filter((doc) => doc.section !== 'skills' && doc.section !== 'contact' && namesIn(doc, words));
@@ -907,7 +933,8 @@ function namedHit(portfolio: Portfolio, words: readonly string[]): SearchHit | u
   // Only everyday words beside the name ("did he team up with anyone for HPA?") ask what no entry says.
   const naming = new Set(tokenize(doc.names.join(' ')));
   const asked = words.filter((word) => !naming.has(word));
-  if (!asked.some((word) => !isGeneralWord(word) && portfolio.search.knows(word))) return undefined;
+  // A word that asks for one of its facts ("between which dates … the AI Lead title") asks of the entry named.
+  if (!asked.some((word) => isFactWord(word) || (!isGeneralWord(word) && portfolio.search.knows(word)))) return undefined;
   return { section: doc.section, id: doc.id, title: doc.title, url: doc.url, score: 1, doc };
 }
 

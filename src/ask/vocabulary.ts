@@ -161,7 +161,7 @@ little long look lot lots made main make many may maybe me mean meaning mention 
 need never new next nice no none nor not nothing now of off often old on once one only or other our out over own part particular
 past people person personally please plus point pretty probably put quick quite rather real really recent recently right same say
 see seem she should show side similar since small so some somebody someone something sometimes soon sort start still stuff such
-sure take talk tell than thank thanks that the their them then there these they thing think this those though through till time
+sure take talk tell than thank thanks that the their them then there these they thing think this those though through till time title
 to today together too top total true try turn type under until up upon us use used usual usually very want was way we well went
 were what whatever when where whether which while who whole whom whose why will wish with within without work would yeah yes yet
 you your yours
