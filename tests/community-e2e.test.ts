@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ButtonStyle, InteractionResponseType, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../src/store/index.js';
 import { startFakeDiscord, type FakeDiscord, type FakeInteraction, type JsonObject } from './fake-discord/index.js';
 import { startBotProcess, type BotProcess } from './helpers/bot-process.js';
 import { memberYaml, registerCommands, startFileServer, type FileServer } from './helpers/community.js';
@@ -116,6 +117,8 @@ describe.each([sqlite(), postgres()])('member portfolios end to end on $name', (
   let lee: ReturnType<FakeDiscord['user']>;
   let sam: ReturnType<FakeDiscord['user']>;
   let moderator: ReturnType<FakeDiscord['user']>;
+  /** The bot's database settings. */
+  let databaseEnv: Record<string, string>;
 
   beforeAll(async () => {
     if (!engine.available) return;
@@ -129,7 +132,8 @@ describe.each([sqlite(), postgres()])('member portfolios end to end on $name', (
     moderator = discord.user(undefined, 'moderator');
     discord.setMemberPermissions(moderator, PermissionFlagsBits.ManageGuild | PermissionFlagsBits.SendMessages);
     await registerCommands(discord);
-    bot = await startBotProcess(discord, { ...(await engine.env()), FETCH_ALLOW_LOOPBACK: '1', COOLDOWN_COMMANDS: '1000' });
+    databaseEnv = await engine.env();
+    bot = await startBotProcess(discord, { ...databaseEnv, FETCH_ALLOW_LOOPBACK: '1', COOLDOWN_COMMANDS: '1000' });
   }, 60_000);
 
   afterAll(async () => {
@@ -358,6 +362,64 @@ describe.each([sqlite(), postgres()])('member portfolios end to end on $name', (
       );
       expect(embedsOf(card)[0]?.footer?.text).toBe('Shared by Ada in fastai in this server · /portfolio help: privacy');
       for (const member of members) await answerOf(discord.sendCommand({ name: 'portfolio', subcommand: 'remove', user: member }));
+    },
+  );
+
+  it.skipIf(!engine.available)(
+    'a member who changes their name is shown under the new one from their next interaction, without submitting again, and it is stored',
+    async () => {
+      const rena = discord.user(undefined, 'user_rena');
+      discord.setNickname(rena, 'Rena Before');
+      const yaml = memberYaml({
+        name: 'Profile Rena',
+        projects: [{ id: 'graphs', name: 'Graph kernels', summary: 'Kernels on molecule graphs.', tags: ['graph kernels'] }],
+      });
+      const submit = discord.sendCommand({
+        name: 'portfolio',
+        subcommand: 'submit',
+        user: rena,
+        attachments: { file: { filename: 'me.yaml', content: yaml } },
+      });
+      expect((await answerOf(submit))['content']).toMatch(/^Your portfolio is saved/);
+      const whoNames = async () => {
+        const who = await answerOf(discord.sendCommand({ name: 'who', options: { query: 'graph kernels' }, user: sam }));
+        return { lines: linesOf(who).map((line) => /^\*\*\d+\. (.*?)\*\* — /.exec(line)?.[1]), labels: buttonsOf(who).map((b) => b.label) };
+      };
+      expect(await whoNames()).toEqual({ lines: ['Rena Before'], labels: ['Rena Before'] });
+      const renamedBefore = bot.logsMatching('member name changed; stored').length;
+
+      // A new nickname, with invisible and bidi characters in it: cleaned as at submit.
+      discord.setNickname(rena, '\u202ERena\u200B After\u2066');
+      // Someone else's interaction changes nothing: only the member's own carries their name.
+      expect(await whoNames()).toEqual({ lines: ['Rena Before'], labels: ['Rena Before'] });
+      // Rena uses the bot for anything in the server.
+      await answerOf(discord.sendCommand({ name: 'about', user: rena }));
+      expect(await whoNames()).toEqual({ lines: ['Rena After'], labels: ['Rena After'] });
+      const card = await answerOf(discord.sendCommand({ name: 'portfolio', subcommand: 'show', options: { member: rena.id }, user: sam }));
+      expect(embedsOf(card)[0]?.footer?.text).toBe('Shared by Rena After in this server · /portfolio help: privacy');
+      // More interactions under the same name write nothing more.
+      await answerOf(discord.sendCommand({ name: 'projects', options: { query: 'graph kernels' }, user: rena }));
+      await answerOf(discord.sendCommand({ name: 'about', user: rena }));
+      // Stored: the database holds the new name (what another process, or the bot after a restart, shows).
+      const store = await openStore({ DATABASE_URL: databaseEnv['DATABASE_URL'], SQLITE_PATH: databaseEnv['SQLITE_PATH'] ?? '' });
+      try {
+        const until = Date.now() + WAIT.timeoutMs;
+        while ((await store.getMember(discord.guildId, rena.id))?.memberName !== 'Rena After' && Date.now() < until) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        expect(await store.getMember(discord.guildId, rena.id)).toMatchObject({ memberName: 'Rena After', source: yaml });
+      } finally {
+        await store.close();
+      }
+      expect(bot.logsMatching('member name changed; stored').length).toBe(renamedBefore + 1);
+
+      // No nickname any more: the global name, from an autocomplete as much as from a command.
+      discord.setNickname(rena, null);
+      discord.setGlobalName(rena, 'Rena Global');
+      const choices = discord.sendAutocomplete({ name: 'project', options: { name: 'graph' }, user: rena });
+      await choices.response(WAIT);
+      expect(await whoNames()).toEqual({ lines: ['Rena Global'], labels: ['Rena Global'] });
+      await answerOf(discord.sendCommand({ name: 'portfolio', subcommand: 'remove', user: rena }));
     },
   );
 

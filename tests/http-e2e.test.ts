@@ -222,6 +222,16 @@ describe('portfolio-bot serve', () => {
     const labels = customIds(json.data).map((button) => button.label);
     expect(labels.sort()).toEqual(people.map(([, , shown]) => shown).sort());
     expect(JSON.stringify(json.data)).not.toContain('\u202E');
+
+    // Grace takes a nickname: her next interaction there (any command) carries it, and her portfolio follows.
+    const about = command('about', [], people[1]![0]);
+    (about['member'] as Record<string, unknown>)['nick'] = 'Grace \u2066Renamed';
+    await post(inOtherGuild(about));
+    const again = await post(
+      inOtherGuild(command('who', [{ name: 'query', type: ApplicationCommandOptionType.String, value: 'compilers' }])),
+    );
+    const renamed = customIds(again.json.data).map((button) => button.label);
+    expect(renamed.sort()).toEqual(['Ada in fastai', 'Grace Renamed', 'plain', 'Longname Longname Longname…'].sort());
   });
 
   it('answers a signed request once: the same bytes again get 409 (#15.7)', async () => {

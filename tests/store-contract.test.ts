@@ -186,6 +186,26 @@ describe.each([sqlite, postgres])('the store on $name', (engine) => {
     await store.close();
   });
 
+  it("stores a member's new name alone, only when it changed, and tells the listeners once", async () => {
+    const store = await engine.open();
+    await store.putMember(member());
+    const seen: MemberChange[] = [];
+    const stop = await store.onMemberChange((change) => seen.push(change));
+    const { guildId, memberId } = member();
+    expect(await store.renameMember(guildId, memberId, 'Priya ‮ 🦀')).toBe(true);
+    // The profile, its format and when it was submitted are as they were.
+    expect(await store.getMember(guildId, memberId)).toEqual(member({ memberName: 'Priya ‮ 🦀' }));
+    expect(await store.renameMember(guildId, memberId, 'Priya ‮ 🦀')).toBe(false);
+    expect(await store.renameMember(guildId, 'nobody', 'Someone')).toBe(false);
+    expect(await store.renameMember('elsewhere', memberId, 'Someone')).toBe(false);
+    expect(await store.listGuilds()).toEqual([guildId]);
+    await eventually(() => expect(seen).toEqual([{ guildId, memberId }]));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(seen).toHaveLength(1);
+    await stop();
+    await store.close();
+  });
+
   it('removes a member and their reports, and says when there was nothing to remove', async () => {
     const store = await engine.open();
     await store.putMember(member());

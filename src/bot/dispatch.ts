@@ -65,6 +65,13 @@ export interface Dispatcher {
    * `fields` are its text inputs' values by custom_id. Never rejects.
    */
   modalAsync(customId: string, fields: Readonly<Record<string, string>>, user: Invoker, origin?: ComponentOrigin): Promise<ReplyPayload>;
+  /**
+   * Who ran an interaction in a server, named from the interaction's own member data (Discord's word,
+   * nickname first): a member whose portfolio there is shown under another name is shown under this one
+   * from now on, and it is stored (src/community/). Cheap when nothing changed; never throws. The
+   * transports call it for interactions only: a message's author comes without their nickname.
+   */
+  memberSeen(guildId: string, user: Invoker): void;
   /** Plain text (a DM, a mention): answered as /ask would. `guildId` is where it was said (for insights only). */
   message(text: string, user: Invoker, guildId?: string): ReplyPayload;
   /** A private notice built outside a handler (e.g. a slash line that didn't parse), fitted and redacted like any reply. */
@@ -392,6 +399,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         return fit(payload, portfolioOf(origin.guildId));
       } catch (error) {
         return fit(failure('modal', name, error), portfolio);
+      }
+    },
+    memberSeen(guildId, user) {
+      try {
+        if (user.name) context.community?.noticeName?.(guildId, user);
+      } catch (error) {
+        logger.warn('could not take a member name', { error: (error as Error).message });
       }
     },
     message(text, user, guildId) {

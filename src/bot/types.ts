@@ -114,6 +114,8 @@ export interface CommunityService {
   exportOf(guildId: string, memberId: string): Promise<{ source: string; format: 'yaml' | 'json-resume' } | undefined>;
   report(report: { guildId: string; memberId: string; reporterId: string; reason: string }): Promise<void>;
   reports(guildId: string, limit?: number): Promise<{ memberId: string; reporterId: string; reason: string; createdAt: number }[]>;
+  /** The name a member goes by now in a server, from an interaction (src/community/community.ts). Never throws. */
+  noticeName?(guildId: string, member: Invoker): void;
 }
 
 export interface SubmitInput {

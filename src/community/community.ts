@@ -12,6 +12,7 @@ import type { Logger } from '../log.js';
 import {
   createPortfolio,
   type Attachment,
+  type Invoker,
   type MemberPortfolio,
   type Portfolio,
   type SubmitInput,
@@ -46,6 +47,13 @@ export interface Community extends CommunityService {
   member(guildId: string, memberId: string): MemberPortfolio | undefined;
   /** Saves a document that is already text (the command line's `community add`). */
   submitText(guildId: string, member: { id: string; name?: string | undefined }, text: string, filename: string): Promise<SubmitOutcome>;
+  /**
+   * The name a member goes by now, from an interaction's member data in `guildId` (./display-name.ts,
+   * cleaned): a member whose profile is shown under another name is shown under this one at once,
+   * and it is stored in the background (other processes follow through the change feed). Nothing is
+   * written when the name is unchanged, or the member has no profile here.
+   */
+  noticeName(guildId: string, member: Invoker): void;
   /** Reads a member again from the store (what the change feed calls). */
   refresh(guildId: string, memberId: string): Promise<void>;
   close(): Promise<void>;
@@ -241,6 +249,31 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
       await store.addReport({ ...report, createdAt: now() });
     },
     reports: (guildId, max) => store.listReports(guildId, max),
+    noticeName(guildId, member) {
+      const name = member.name;
+      const known = guilds.get(guildId);
+      const current = known?.members.get(member.id);
+      if (!name || !known || !current || current.owner.name === name) return;
+      // Shown under the new name from this interaction on (the entries are indexed again, as after a submit).
+      const owner = { id: member.id, name };
+      known.search.put(owner, current.portfolio.profile);
+      known.members.set(member.id, { ...current, owner });
+      changed(known);
+      store.renameMember(guildId, member.id, name).then(
+        (renamed) => {
+          if (renamed) logger.info('member name changed; stored', { guild: guildId, member: member.id });
+        },
+        (error: unknown) => {
+          logger.warn('could not store a member name; it is tried again when they next use the bot', {
+            guild: guildId,
+            member: member.id,
+            error: (error as Error).message,
+          });
+          // Back to the stored name, so that their next interaction writes it again.
+          community.refresh(guildId, member.id).catch(() => undefined);
+        },
+      );
+    },
     async refresh(guildId, memberId) {
       const record = await store.getMember(guildId, memberId);
       const current = guilds.get(guildId)?.members.get(memberId);

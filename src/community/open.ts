@@ -75,6 +75,7 @@ export async function openConfiguredCommunity(
     exportOf: (guildId, memberId) => ready().exportOf(guildId, memberId),
     report: (report) => ready().report(report),
     reports: (guildId, limit) => ready().reports(guildId, limit),
+    noticeName: (guildId, member) => open?.noticeName(guildId, member),
     refresh: async (guildId, memberId) => open?.refresh(guildId, memberId),
     async close() {
       closed = true;

@@ -151,6 +151,8 @@ export function createGatewayBot(options: GatewayOptions): GatewayBot {
     let outcome = 'ok';
     try {
       const user = { id: interaction.user.id, name: memberName(interaction.user, interaction.member) };
+      // The interaction carries the member as the server shows them now: their portfolio follows a new name.
+      if (interaction.inGuild()) dispatcher().memberSeen(interaction.guildId, user);
       if (interaction.isAutocomplete()) {
         name = interaction.commandName;
         const { data } = interaction.options;

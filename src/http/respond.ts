@@ -51,6 +51,11 @@ export function createHttpResponder(dispatcher: Dispatcher, options: HttpRespond
     const user = invoker(interaction);
     const data = isObject(interaction['data']) ? interaction['data'] : {};
     const name = typeof data['name'] === 'string' ? data['name'] : '';
+    // In a server the interaction carries the member as it shows them now: their portfolio follows a new name.
+    const guildId = interaction['guild_id'];
+    if (typeof guildId === 'string' && isObject(interaction['member']) && interaction['type'] !== InteractionType.Ping) {
+      dispatcher.memberSeen(guildId, user);
+    }
     const slowDown = () => {
       const message = slowDownMessage(throttle, user.id);
       return message === undefined ? undefined : replyCallback(dispatcher.notice(message));

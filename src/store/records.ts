@@ -48,6 +48,16 @@ export function createRecordStore(parts: EngineParts): Store {
       const rows = await sql.all<{ guild_id: string }>('SELECT DISTINCT guild_id FROM member_profiles ORDER BY guild_id');
       return rows.map((row) => row.guild_id);
     },
+    async renameMember(guildId, memberId, memberName) {
+      return sql.transaction(async (tx) => {
+        const renamed = await tx.run(
+          'UPDATE member_profiles SET member_name = ? WHERE guild_id = ? AND member_id = ? AND member_name <> ?',
+          [memberName, guildId, memberId, memberName],
+        );
+        if (renamed > 0) await parts.announce({ guildId, memberId }, tx);
+        return renamed > 0;
+      });
+    },
     async removeMember(guildId, memberId) {
       return sql.transaction(async (tx) => {
         const removed = await tx.run('DELETE FROM member_profiles WHERE guild_id = ? AND member_id = ?', [guildId, memberId]);

@@ -32,7 +32,10 @@ export type MemberFormat = 'yaml' | 'json-resume';
 export interface MemberRecord {
   guildId: string;
   memberId: string;
-  /** The member's display name when they submitted (shown beside their entries). */
+  /**
+   * The member's display name (shown beside their entries): as it was when they submitted, then
+   * their current one each time they use the bot in that server (renameMember).
+   */
   memberName: string;
   format: MemberFormat;
   /** The document exactly as submitted: what `/portfolio export` gives back. */
@@ -75,6 +78,12 @@ export interface Store {
   listMembers(guildId: string): Promise<MemberRecord[]>;
   /** Servers with at least one member profile. */
   listGuilds(): Promise<string[]>;
+  /**
+   * Stores the name a member is now shown under (their profile and when they submitted unchanged):
+   * true when it changed, and then every process on the database is told, as after putMember.
+   * Writes nothing, and tells no one, when the name is already that one.
+   */
+  renameMember(guildId: string, memberId: string, memberName: string): Promise<boolean>;
   /** True when there was a profile to remove. Removes the member's reports too. */
   removeMember(guildId: string, memberId: string): Promise<boolean>;
 

@@ -20,7 +20,8 @@ export const WHO_SHOWN = 10;
 /** What is stored, where, for how long, and how to delete it: in /portfolio help and the README. */
 export const PRIVACY_NOTICE =
   'What is stored: the profile document you submit (as you sent it), your Discord user id, your display name ' +
-  'and when you submitted, plus any reports about your profile. Where: in this bot’s database (SQLite on its host, ' +
+  'here (updated when you next use the bot after changing it) and when you submitted, plus any reports about your ' +
+  'profile. Where: in this bot’s database (SQLite on its host, ' +
   'or the PostgreSQL its owner configured), for this server only; no other server sees it. How long: until you ' +
   'remove it (/portfolio remove) or a moderator does (/portfolio-mod remove); removing deletes the document and its ' +
   'reports at once. /portfolio export gives you back exactly what is stored. Fields under identity.private are never shown.';
