@@ -6,6 +6,8 @@
 // server with random updates.
 import { setFlagsFromString } from 'node:v8';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { rankMembers } from '../commands/who.js';
+import type { Portfolio } from '../src/bot/types.js';
 import type { Profile } from '../src/profile/schema.js';
 import { buildDocuments } from '../src/search/documents.js';
 import { createCommunitySearch, OWNER_ID, prepareProfile, type CommunitySearch, type Owner } from '../src/search/community.js';
@@ -20,7 +22,7 @@ beforeAll(async () => {
 
 const owner = (m: number): Owner => ({ id: `4000000000000${String(m).padStart(5, '0')}`, name: `Member ${m}` });
 
-/** What a search answers, as text: whose entry, which, with what score, in order. */
+/** What a search, autocomplete and /who answer, as text: whose entry, which, with what score, in order. */
 function answers(index: CommunitySearch, queries: readonly string[], server: SyntheticServer, ids: readonly string[]): string[] {
   const sections = [undefined, 'projects', 'skills', 'experience'] as const;
   return queries.flatMap((query, i) => {
@@ -31,7 +33,10 @@ function answers(index: CommunitySearch, queries: readonly string[], server: Syn
     };
     const hits = index.search(query, options).map((hit) => `${hit.entry.owner.id}/${hit.entry.doc.id}@${hit.score}`);
     const suggested = index.suggest(query, options).map((choice) => choice.name);
-    return [`${query} ${JSON.stringify(options)} → ${hits.join(' ')}`, `suggest → ${suggested.join(' | ')}`];
+    // What /who answers: the members ranked from the same index.
+    const portfolio = { community: { guildId: 'g', search: index, members: new Map() } } as unknown as Portfolio;
+    const who = rankMembers(portfolio, query).map((row) => `${row.owner.id}/${row.best.entry.doc.id}@${row.best.score}×${row.matches}`);
+    return [`${query} ${JSON.stringify(options)} → ${hits.join(' ')}`, `suggest → ${suggested.join(' | ')}`, `who → ${who.join(' ')}`];
   });
 }
 
@@ -70,7 +75,10 @@ describe('the community index, updated in place', () => {
       const fresh = rebuilt(index, current);
       const queries = [...server.queries([...current.values()], 120), 'python', 'deep learning', 'optimizers', 'kaggle'];
       expect(index.size).toBe(fresh.size);
-      expect(answers(index, queries, server, ids)).toEqual(answers(fresh, queries, server, ids));
+      const answered = answers(index, queries, server, ids);
+      expect(answered).toEqual(answers(fresh, queries, server, ids));
+      // /who ranked members for most queries (what it answers was compared, not only that it was empty on both).
+      expect(answered.filter((line) => line.startsWith('who → ') && line.length > 'who → '.length).length).toBeGreaterThan(60);
       for (const id of ids) expect(index.entriesOf(id)).toEqual(fresh.entriesOf(id));
       expect(index.suggest('')).toEqual(fresh.suggest(''));
     }
