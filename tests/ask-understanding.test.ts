@@ -926,6 +926,18 @@ describe('fourth pass: on the shipped profile and on a stranger', () => {
     });
   });
 
+  it('who the person met is in no profile: "has he ever met Jeremy Howard in person?" says so, not the philosophy naming him', () => {
+    for (const [question, on] of [
+      ['has he ever met jeremy howard in person?', portfolio],
+      ['has she met anyone from the Karolinska Institutet in person', stranger],
+    ] as const) {
+      const answer = ask(question, on);
+      expect(contentOf(answer), question).toMatch(/^Sorry — (?:his|her) profile has nothing on “met \w+”/);
+      expect(answer.embeds ?? []).toEqual([]);
+    }
+    expect(contentOf(ask('did he meet his deadlines'))).not.toMatch(/has nothing on “meet/);
+  });
+
   it.each([
     ['Can you help me write a job description for a computer vision engineer?', 'shipped'],
     ['Tell me good books for learn English.', 'shipped'],

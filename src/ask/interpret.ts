@@ -244,6 +244,9 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
       const relation = aboutPerson ? RELATION.exec(question.folded) : null;
       if (relation && /^(?:who|whom|what(?:'s| is) the name)\b/.test(question.folded))
         return finish({ kind: 'unknown', rule: 'relation', topic: relation[0] }, question, aboutPerson, context);
+      // "Has he ever met Jeremy Howard in person?": a profile records work, never who the person met.
+      const meeting = aboutPerson ? MEETING.exec(question.folded) : null;
+      if (meeting) return finish({ kind: 'unknown', rule: 'relation', topic: meeting[0] }, question, aboutPerson, context);
       // "where can I see his code?": the public link the profile tags with those words.
       const link = linkByTags(question, compiled, portfolio);
       if (link) return finish(link, question, aboutPerson, context);
@@ -380,6 +383,12 @@ const RELATION = new RegExp(
   String.raw`\breport(?:s|ed|ing)? to\b|\b(?:his|her|their) (?:manager|boss|supervisor|mentor|advisor|adviser|guide|professor|` +
     String.raw`teammates?|team ?mates?|colleagues?|co-?workers?|girlfriend|boyfriend|wife|husband|partner|parents?|father|mother|` +
     String.raw`friends?|co-?founders?|ceo|founder|lead|team lead)\b`,
+);
+
+/** Meeting someone: "met X", "meet X in person" (not a deadline or a goal met). */
+const MEETING = new RegExp(
+  String.raw`\b(?:met|meet|meeting) (?!(?:the |his |her |their |a |an |any )?` +
+    String.raw`(?:deadlines?|targets?|goals?|requirements?|expectations?|criteria)\b)\w+|\bin person\b`,
 );
 
 /** Does the question name one of the profile's places of work? */
