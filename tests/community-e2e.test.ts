@@ -423,6 +423,34 @@ describe.each([sqlite(), postgres()])('member portfolios end to end on $name', (
     },
   );
 
+  it.skipIf(!engine.available)(
+    'a submit refused before anything is fetched (no file or url, an address that is not one, too large a file) leaves every submit',
+    async () => {
+      const hasty = discord.user(undefined, 'user_hasty');
+      const refusals: [input: Partial<Parameters<FakeDiscord['sendCommand']>[0]>, content: string][] = [
+        [{}, 'Attach your profile file (file:) or give its https address (url:).'],
+        [{ options: { url: 'my website' } }, 'That is not a valid address: give a full https:// URL.'],
+        [
+          { attachments: { file: { filename: 'big.yaml', content: `# ${'x'.repeat(300 * 1024)}\n` } } },
+          'Your profile could not be fetched: it is larger than 256 KB.',
+        ],
+      ];
+      // Twice each: more than the 3 submits a member has per 10 minutes.
+      for (const [input, content] of [...refusals, ...refusals]) {
+        const refused = await answerOf(discord.sendCommand({ name: 'portfolio', subcommand: 'submit', user: hasty, ...input }));
+        expect(refused).toEqual({ content, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } });
+      }
+      const submit = discord.sendCommand({
+        name: 'portfolio',
+        subcommand: 'submit',
+        user: hasty,
+        attachments: { file: { filename: 'me.yaml', content: SAM_YAML.replace('Sam', 'Hasty') } },
+      });
+      expect((await answerOf(submit))['content']).toMatch(/^Your portfolio is saved/);
+      await answerOf(discord.sendCommand({ name: 'portfolio', subcommand: 'remove', user: hasty }));
+    },
+  );
+
   it.skipIf(!engine.available)('nothing was refused, nothing went unanswered, and nothing failed in the bot', () => {
     expect(discord.rejections).toEqual([]);
     expect(discord.unhandled).toEqual([]);

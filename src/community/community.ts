@@ -211,6 +211,10 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
     },
     member: (guildId, memberId) => guilds.get(guildId)?.members.get(memberId),
     async submit(input: SubmitInput): Promise<SubmitOutcome> {
+      // What is refused without fetching anything does not count against the limit: a member who forgot the
+      // file, mistyped the address or attached too large a file has all their submits left.
+      const refused = refusedAtOnce(input, policy);
+      if (refused) return { ok: false, message: refused };
       // Counted in the store: the limit holds across restarts and across processes on one database.
       if (!(await store.takeSubmit(input.guildId, input.member.id, now(), limit))) {
         const minutes = Math.round(limit.windowMs / 60_000);
@@ -296,8 +300,23 @@ function loadParser(): Promise<typeof Parse> {
   return (parser ??= import('./parse.js'));
 }
 
+/** Why a submit is refused before anything is fetched, or undefined when it goes on. */
+function refusedAtOnce(input: SubmitInput, policy: FetchPolicy): string | undefined {
+  if (input.attachment) {
+    if (input.attachment.size > policy.maxBytes) return `Your profile could not be fetched: ${tooLarge(policy)}.`;
+    return undefined;
+  }
+  if (!input.url) return 'Attach your profile file (file:) or give its https address (url:).';
+  if (!URL.canParse(input.url)) return 'That is not a valid address: give a full https:// URL.';
+  return undefined;
+}
+
+function tooLarge(policy: FetchPolicy): string {
+  return `it is larger than ${Math.round(policy.maxBytes / 1024)} KB`;
+}
+
 async function fetchAttachment(attachment: Attachment, policy: FetchPolicy): Promise<string> {
-  if (attachment.size > policy.maxBytes) throw new FetchError(`it is larger than ${Math.round(policy.maxBytes / 1024)} KB`);
+  if (attachment.size > policy.maxBytes) throw new FetchError(tooLarge(policy));
   return fetchDocument(attachment.url, 'attachment', policy);
 }
 
