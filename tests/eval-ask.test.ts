@@ -127,6 +127,31 @@ describe('the question sets', () => {
     expect(both.filter((item) => !item.id.startsWith(`h4-${prefix[item.persona]}-`))).toEqual([]);
     for (const persona of PERSONAS) expect(both.filter((item) => item.persona === persona)).toHaveLength(32);
   });
+
+  // Only parsed and checked here, never answered: heldout5 is run once at the end; dev5 is scored by eval:ask -- --set dev5.
+  it('the fifth set is 50 for development and 50 held out, disjoint from every other set, each half covering every persona and kind', () => {
+    const dev5 = loadQuestions('dev5', profile);
+    const heldout5 = loadQuestions('heldout5', profile);
+    expect(dev5).toHaveLength(50);
+    expect(heldout5).toHaveLength(50);
+    const earlier = new Set(
+      (['dev', 'dev2', 'dev3', 'dev4', 'heldout', 'heldout2', 'heldout3', 'heldout4'] as const)
+        .flatMap((set) => loadQuestions(set, profile))
+        .map((item) => item.id),
+    );
+    const ids = [...dev5, ...heldout5].map((item) => item.id);
+    expect(new Set(ids).size).toBe(100);
+    expect(ids.filter((id) => earlier.has(id))).toEqual([]);
+    for (const set of [dev5, heldout5]) {
+      expect(new Set(set.map((item) => item.persona))).toEqual(new Set(PERSONAS));
+      expect(new Set(set.map(kindOf))).toEqual(new Set(KINDS));
+      expect(set.every((item) => /^h5-(rec|fai|kag|dis|nn)-\d\d$/.test(item.id))).toBe(true);
+    }
+    const prefix = { recruiter: 'rec', 'fastai-learner': 'fai', kaggler: 'kag', 'discord-casual': 'dis', 'non-native': 'nn' } as const;
+    const both = [...dev5, ...heldout5];
+    expect(both.filter((item) => !item.id.startsWith(`h5-${prefix[item.persona]}-`))).toEqual([]);
+    for (const persona of PERSONAS) expect(both.filter((item) => item.persona === persona)).toHaveLength(20);
+  });
 });
 
 describe('the judge reads each card as the entry it shows', () => {
