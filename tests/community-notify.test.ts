@@ -118,3 +118,40 @@ it('reads the store again when its LISTEN connection comes back after a cut: not
     await admin.close();
   }
 }, 30_000);
+
+it('a member saved by another process while this one starts (after its first read, before it listens) is not missed', async () => {
+  const admin = await openPostgresStore(server.url, [], { max: 1 });
+  await admin.sql.run('CREATE DATABASE gap');
+  const url = server.url.replace(/\/postgres$/, '/gap');
+  const owner = await shippedPortfolio();
+  const writer = await openPostgresStore(url, [], { max: 1 });
+  const store = await openPostgresStore(url);
+  const SAM = '400000000000000003';
+  // The other process's save lands in the gap: committed (and announced to nobody) just before this one listens.
+  const inGap: typeof store = {
+    ...store,
+    onMemberChange: async (listener, missed) => {
+      await writer.putMember({
+        guildId: GUILD,
+        memberId: SAM,
+        memberName: 'Sam',
+        format: 'yaml',
+        source: memberYaml({
+          name: 'Sam',
+          projects: [{ id: 'p', name: "Sam's optimizer study", summary: 'Optimizers.', tags: ['optimizers'] }],
+        }),
+        createdAt: Date.now(),
+        updatedAt: Date.now(),
+      });
+      return store.onMemberChange(listener, missed);
+    },
+  };
+  const here = await openCommunity({ store: inGap, owner: () => owner, logger: silentLogger });
+  try {
+    await within(2000, () => here.portfolioFor(GUILD).community?.members.has(SAM) === true);
+  } finally {
+    await here.close();
+    await writer.close();
+    await admin.close();
+  }
+}, 30_000);

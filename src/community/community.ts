@@ -289,6 +289,14 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
       if (options.closeStore !== false) await store.close();
     },
   };
+  // A change another process committed after the members were read above but before the feed
+  // listened is in neither (PostgreSQL tells only live listeners): read once more now that it listens.
+  resync().then(
+    (stale) => {
+      if (stale > 0) logger.info('member profiles changed while this process started: read again', { changed: stale });
+    },
+    (error: unknown) => logger.warn('could not read the member profiles again after start', { error: (error as Error).message }),
+  );
   return community;
 }
 
