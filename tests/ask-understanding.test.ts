@@ -950,3 +950,44 @@ describe('fourth pass: on the shipped profile and on a stranger', () => {
     expect(answer.embeds ?? []).toEqual([]);
   });
 });
+
+// The fifth pass: patterns of the fourth held-out set (spent since its run), each by a general mechanism.
+describe('fifth pass: on the shipped profile and on a stranger', () => {
+  let stranger: Portfolio;
+  beforeAll(() => {
+    const imported = importResume(readFileSync(STRANGER, 'utf8'), 'stranger.json', { today: '2026-12-01' });
+    stranger = createPortfolio({ profile: imported.profile!, revision: 'test' });
+  });
+
+  describe('British and American spellings are one word', () => {
+    it.each([
+      ['optimisers', 'optimizers'],
+      ['optimisation', 'optimization'],
+      ['visualisations', 'visualizations'],
+      ['colour', 'color'],
+      ['behavioural', 'behavioral'],
+      ['favourite', 'favorite'],
+      ['analysed', 'analyzed'],
+      ['paralyse', 'paralyze'],
+    ])('%s is %s', (british, american) => {
+      expect(tokenize(british)).toEqual(tokenize(american));
+    });
+
+    it.each(['exercise', 'expertise', 'pairwise', 'otherwise', 'promising', 'devour', 'contour', 'hour', 'analysis', 'rise'])(
+      '%s is no variant and stays',
+      (word) => {
+        expect(tokenize(word)).toEqual([word]);
+      },
+    );
+
+    it('"optimisers" answers what "optimizers" answers', () => {
+      const british = ask('hes into optimisers right? wat did he do w that');
+      // The words are quoted as typed; the entries are the same.
+      expect(titles(british)).toEqual(
+        titles(ask('hes into optimizers right? wat did he do w that')).map((t) => t.replace('optimizers', 'optimisers')),
+      );
+      expect(titles(british)[0]).toBe('Java-ML');
+      expect(textOf(ask('which optimisers did he compare in the lookahead project'))).toContain('RMSProp');
+    });
+  });
+});

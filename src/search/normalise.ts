@@ -65,6 +65,33 @@ export function singular(word: string): string {
   return word;
 }
 
+// British spellings and their American twins ("optimiser" and "optimizer", "colour" and "color",
+// "analyse" and "analyze") are one word: every word of both sides is written the American way. The
+// exceptions are general English words whose "-ise" or "-our" is no variant ("exercise", "devour";
+// "pairwise", any "-wise"; words of one or two letters before the ending, "rise" or "hour", never match).
+const ISE = /^([a-z]{3,})is(e|es|ed|er|ers|ing|ation|ations|ational|able)$/;
+const ISE_ONLY = new Set(
+  (
+    'advert adv appra anticlockw bru chast circumc clockw compr comprom conc cru dem den desp dev disgu enterpr exc exerc expert ' +
+    'franch improv inc likew lou merchand otherw parad porpo prec prem prom repr rev superv surm surpr telev torto treat turquo upr'
+  ).split(' '),
+);
+const OUR = /^([a-z]{3,})our(s|ed|ing|ite|ites|itism|al|ally|able|ably|ful|less|er|ers)?$/;
+const OUR_ONLY = new Set('dev cont det troubad param vel glam seym'.split(' '));
+const YSE = /^([a-z]*l)ys(e|es|ed|er|ers|ing)$/;
+
+/** The American spelling of a folded word: "optimiser" → "optimizer", "behaviour" → "behavior", "analysed" → "analyzed". */
+export function americanSpelling(word: string): string {
+  if (word.length < 5 || !(word.includes('is') || word.includes('our') || word.includes('ys'))) return word;
+  let match = ISE.exec(word);
+  if (match && !ISE_ONLY.has(match[1]!) && !match[1]!.endsWith('w')) return `${match[1]}iz${match[2]}`;
+  match = OUR.exec(word);
+  if (match && !OUR_ONLY.has(match[1]!)) return `${match[1]}or${match[2] ?? ''}`;
+  match = YSE.exec(word);
+  if (match) return `${match[1]}yz${match[2]}`;
+  return word;
+}
+
 /** The words of a text, folded and singular; hyphenated and slashed compounds also yield their joined form. */
 export function tokenize(text: string, skip?: ReadonlySet<string>): string[] {
   const ascii = !NON_ASCII.test(text);
@@ -84,13 +111,14 @@ export function tokenize(text: string, skip?: ReadonlySet<string>): string[] {
     if (expanded) {
       if (out === matches && written + expanded.length > read + 1) out = matches.slice(0, written);
       for (const word of expanded) out[written++] = word;
-    } else out[written++] = singular(raw);
+    } else out[written++] = americanSpelling(singular(raw));
   }
   out.length = written;
   // Compounds need a hyphen or an underscore: most texts have none, and the scan
   // for them was the slower half of tokenizing.
   if (folded.includes('-') || folded.includes('_')) {
-    for (const compound of folded.match(ascii ? ASCII_COMPOUND : COMPOUND) ?? []) out.push(singular(compound.replace(/[-_]/g, '')));
+    for (const compound of folded.match(ascii ? ASCII_COMPOUND : COMPOUND) ?? [])
+      out.push(americanSpelling(singular(compound.replace(/[-_]/g, ''))));
   }
   return out;
 }
