@@ -988,6 +988,8 @@ describe('fifth pass: on the shipped profile and on a stranger', () => {
       );
       expect(titles(british)[0]).toBe('Java-ML');
       expect(textOf(ask('which optimisers did he compare in the lookahead project'))).toContain('RMSProp');
+      // The stranger's résumé is written the British way; an American question finds it.
+      expect(titles(ask('any visualizations she built?', stranger))).toEqual(['scAtlas Browser']);
     });
   });
 });

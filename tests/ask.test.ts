@@ -386,7 +386,8 @@ describe('interpretQuestion', () => {
     ['résumé?', { kind: 'resume' }],
     ['hello', { kind: 'greeting' }],
     ['help', { kind: 'help' }],
-    ["what's his favourite food?", { kind: 'unknown', topic: 'favourite food' }],
+    // The topic is in matching form (American spelling); the reply quotes the words as typed (below).
+    ["what's his favourite food?", { kind: 'unknown', topic: 'favorite food' }],
   ];
   it.each(cases)('%s', (question, expected) => {
     expect(interpretQuestion(question, portfolio)).toMatchObject(expected);

@@ -9,6 +9,7 @@
 //
 // Words are base forms; inflections meet them through the search's stem keys.
 import type { ContactKind } from '../profile/schema.js';
+import { americanSpelling } from '../search/normalise.js';
 
 /** Chat spellings for everyday words (lower case), read before any typo correction. */
 export const SLANG: Readonly<Record<string, string>> = {
@@ -180,5 +181,7 @@ high higher highest low lower lowest form
 active maintained unmaintained abandoned dropped discontinued incomplete unfinished ongoing
 `;
 
-/** The general vocabulary, lower case. */
-export const GENERAL_WORDS: ReadonlySet<string> = new Set([...WORDS.split(/\s+/).filter(Boolean), ...INTERJECTIONS]);
+/** The general vocabulary, lower case, each word also in the form words are matched in ("favourite" and "favorite"). */
+export const GENERAL_WORDS: ReadonlySet<string> = new Set(
+  [...WORDS.split(/\s+/).filter(Boolean), ...INTERJECTIONS].flatMap((word) => [word, americanSpelling(word)]),
+);
