@@ -992,4 +992,43 @@ describe('fifth pass: on the shipped profile and on a stranger', () => {
       expect(titles(ask('any visualizations she built?', stranger))).toEqual(['scAtlas Browser']);
     });
   });
+
+  it('an everyday word misspelt past correcting weakens the question, never sinks it', () => {
+    const drought = ask('sumthing about drought??');
+    expect(contentOf(drought)).toMatch(/^His profile doesn't mention “sumthing”; here is what it says\.\n/);
+    expect(titles(drought)[0]).toBe('Drought Detection Challenge');
+    const nanopore = ask('sumthing about nanopore??', stranger);
+    expect(contentOf(nanopore)).toMatch(/^Her profile doesn't mention “sumthing”; here is what it says\.\n/);
+    expect(contentOf(nanopore)).toContain('Haplotype-aware polishing of nanopore assemblies');
+    // A real word the profile lacks is still the topic: one word of the profile beside it places nothing.
+    for (const [question, on] of [
+      ['What is the capital of India?', portfolio],
+      ['sigmoid or relu for my homework??', portfolio],
+      ['What is the capital of Sweden?', stranger],
+    ] as const) {
+      expect(ask(question, on).embeds ?? [], question).toEqual([]);
+    }
+  });
+
+  it('"academic background" is the education, not an About text titled Background', () => {
+    for (const [question, on, opens] of [
+      ['What kind of academic backround does he have?', portfolio, 'His education: **MSc. Mathematics**'],
+      ['what is his academic background', portfolio, 'His education: **MSc. Mathematics**'],
+      ['what is her academic background', stranger, 'Her education: **PhD, Bioinformatics**'],
+    ] as const) {
+      const answer = ask(question, on);
+      expect(contentOf(answer).replace(/^\(Reading .*\)\n/, ''), question).toMatch(new RegExp(`^${opens.replace(/[*.,]/g, '\\$&')}`));
+      expect(titles(answer)).toEqual(['🎓 Education']);
+    }
+  });
+
+  it.each([
+    ['any1 got a good drum pedal rec', 'shipped'],
+    ['any good book recs?', 'shipped'],
+    ['any1 got a good microscope rec', 'stranger'],
+  ])('a recommendation for the asker gets nothing: %s (%s)', (question, on) => {
+    const answer = ask(question, on === 'stranger' ? stranger : portfolio);
+    expect(contentOf(answer)).toMatch(/^That isn't something .*'s profile covers/);
+    expect(answer.embeds ?? []).toEqual([]);
+  });
 });

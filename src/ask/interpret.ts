@@ -18,7 +18,8 @@ import { GREETING, HELP, KIND_SECTION, RULES, THANKS, type IntentKind, type Rule
 import { findSkills, type SkillMatch } from './skills.js';
 import { stemOf } from '../search/stem.js';
 import { isGeneralWord, readWords } from './words.js';
-import { CONTACT_WORDS, SHORT_FORMS } from './vocabulary.js';
+import { CONTACT_WORDS, GENERAL_WORDS, SHORT_FORMS } from './vocabulary.js';
+import { editDistance } from '../edit-distance.js';
 
 /** One thing a skill question asks about ("docker" in "does he know docker and kubernetes?"). */
 export interface SkillQuery {
@@ -299,7 +300,7 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
       return finish(reading, question, aboutPerson, context);
     }
   }
-  return finish(fallback(question, compiled, portfolio, aboutPerson), question, aboutPerson, context);
+  return finish(fallback(question, compiled, portfolio, aboutPerson, new Set(), context.unplaced), question, aboutPerson, context);
 }
 
 /** What every reading of one question shares. */
@@ -330,6 +331,8 @@ const ADVICE = new RegExp(
     String.raw`^(?:please |pls |can you |could you |would you )?(?:help me (?:to )?)?(?:write|recommend|suggest|generate|translate|` +
     String.raw`compose|draw|plan|draft|prepare) (?:me |us )?(?:a|an|some|the|my|good|great|nice|decent)\b|` +
     String.raw`^(?:please |pls |can you |could you )?(?:tell|give|show) (?:me|us) (?:some |a few )?(?:good|great|nice|decent) |` +
+    // "any1 got a good drum pedal rec": a recommendation for the asker.
+    String.raw`\b(?:good|decent|nice|solid|great) (?:[a-z0-9-]+ ){0,4}(?:recommendations?|suggestions?)\b|` +
     // "best way to ensemble models for a kaggle comp?"
     String.raw`^(?:what(?:'s| is) )?(?:the )?(?:best|right|correct|easiest|fastest) (?:way|approach|method) (?:to|for|of)\b`,
 );
@@ -885,6 +888,7 @@ function fallback(
   portfolio: Portfolio,
   aboutPerson: boolean,
   filler: ReadonlySet<string> = new Set(),
+  unplaced: readonly string[] = [],
 ): Reading {
   const all = topicOf(question.folded, compiled, filler);
   if (all.length === 0) return { kind: aboutPerson ? 'about' : 'unknown', rule: 'fallback' };
@@ -903,7 +907,16 @@ function fallback(
   // words of the profile are ("the meaning of life" has only one).
   const specific = all.filter((token) => !isGeneralWord(token));
   const loose = specific.length >= 2 && top !== undefined && specific.every((token) => coversWord(top.doc, token));
-  const uncovered = (token: string) => top !== undefined && !coversWord(top.doc, token) && !(loose && isGeneralWord(token));
+  // An everyday word misspelt past correcting ("sumthing about drought") weakens the
+  // answer, never sinks it, when no more of them than of the profile's own words are asked and the entry
+  // holds every one of those ("best running shoes" has no word of a profile that runs nothing).
+  const strays = new Set(unplaced.filter((word) => misspeltEveryday(word.toLowerCase())).flatMap((word) => tokenize(word)));
+  const placed = specific.filter((token) => !strays.has(token) && portfolio.search.knows(token));
+  const weakened =
+    strays.size > 0 && placed.length >= strays.size && top !== undefined && placed.every((token) => coversWord(top.doc, token));
+  const stray = (token: string) => weakened && strays.has(token);
+  const uncovered = (token: string) =>
+    top !== undefined && !coversWord(top.doc, token) && !(loose && isGeneralWord(token)) && !stray(token);
   if (!aboutPerson && !named && (!top || onlyNumbers || all.some(uncovered)))
     return { kind: 'unknown', rule: 'fallback', topic: all.join(' ') };
   if (!top) return { kind: 'unknown', rule: 'fallback', topic: all.join(' ') };
@@ -912,12 +925,24 @@ function fallback(
   // Everyday words the entry lacks ("normal" in "a normal day") count neither way.
   const asked = all.filter((token) => !isFactWord(token));
   const held = asked.filter((token) => coversWord(top.doc, token) || entryHas(top.doc, token));
-  const missing = asked.filter((token) => !held.includes(token) && !isGeneralWord(token));
+  const missing = asked.filter((token) => !held.includes(token) && !isGeneralWord(token) && !stray(token));
   // Only everyday words in common ("open" in "is he open to relocation") beside one the profile lacks: no answer.
   const onlyEveryday = held.every((token) => isGeneralWord(token)) && held.length <= missing.length;
   if (!named && asked.length > 0 && (held.length === 0 || held.length < missing.length || onlyEveryday))
     return { kind: 'unknown', rule: 'fallback', topic: all.join(' ') };
   return { kind: 'search', rule: 'fallback', topic: topic.join(' '), hits, section: top.section };
+}
+
+/**
+ * A word two letters from an everyday one, its first letter kept ("sumthing", "somethin"): a misspelling
+ * of a word that carries no topic. A real word the profile lacks ("capital", "homework") is the topic.
+ */
+function misspeltEveryday(word: string): boolean {
+  if (word.length < 5) return false;
+  for (const general of GENERAL_WORDS) {
+    if (general[0] === word[0] && Math.abs(general.length - word.length) <= 2 && editDistance(general, word) <= 2) return true;
+  }
+  return false;
 }
 
 /** The skills the question's words name, apart from `filler` ("NLP" in "hands-on NLP experience"), as a skill reading. */

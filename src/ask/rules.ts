@@ -321,7 +321,9 @@ export const RULES: readonly Rule[] = [
     name: 'education',
     kind: 'education',
     filler:
-      'study studying studied school college university degree education educated student graduate graduated major academic qualification where',
+      'study studying studied school college university degree education educated student graduate graduated major academic qualification where ' +
+      // "Academic background", "educational history": the education, as "work history" is the roles.
+      'background history record',
     patterns: [
       String.raw`\bstud(?:y|ies|ied|ying)\b|\bschool\w*|\bcolleges?\b|\buniversit(?:y|ies)\b|\bdegrees?\b|\beducat\w*|\bgraduat\w*|` +
         String.raw`\bmajor(?:ed|s)?\b`,

@@ -61,6 +61,10 @@ export const SLANG: Readonly<Record<string, string>> = {
   fav: 'favourite',
   fave: 'favourite',
   thingy: 'thing',
+  rec: 'recommendation',
+  recs: 'recommendations',
+  any1: 'anyone',
+  some1: 'someone',
   rite: 'right',
   stuffs: 'stuff',
 };
