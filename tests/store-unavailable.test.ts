@@ -66,18 +66,21 @@ async function expectMembersWork(discord: FakeDiscord, member: ReturnType<FakeDi
   expect((who['embeds'] as { description?: string }[])[0]?.description).toMatch(/^\*\*1\. ada\*\* — Optimizer zoo/);
 }
 
+/** The bot, the fake Discord and what a test set up, stopped and removed after each test of the two bot-process suites. */
+let discord: FakeDiscord | undefined;
+let bot: BotProcess | undefined;
+let cleanup: (() => Promise<void> | void)[] = [];
+
+afterEach(async () => {
+  await bot?.stop();
+  await discord?.close();
+  for (const step of cleanup.reverse()) await step();
+  cleanup = [];
+  bot = undefined;
+  discord = undefined;
+});
+
 describe('the bot starts without its database, and takes it up once it is there', () => {
-  let discord: FakeDiscord | undefined;
-  let bot: BotProcess | undefined;
-  let cleanup: (() => Promise<void> | void)[] = [];
-
-  afterEach(async () => {
-    await bot?.stop();
-    await discord?.close();
-    for (const step of cleanup.reverse()) await step();
-    cleanup = [];
-  });
-
   it('SQLite: a path that cannot be created yet, then can', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'portfolio-unavailable-'));
     cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
@@ -143,17 +146,6 @@ describe('the bot starts without its database, and takes it up once it is there'
  * member's profile stored in it, the bot starts, and the table comes back while it runs.
  */
 describe('the bot opens its database but cannot read the member profiles yet, and reads them once it can', () => {
-  let discord: FakeDiscord | undefined;
-  let bot: BotProcess | undefined;
-  let cleanup: (() => Promise<void> | void)[] = [];
-
-  afterEach(async () => {
-    await bot?.stop();
-    await discord?.close();
-    for (const step of cleanup.reverse()) await step();
-    cleanup = [];
-  });
-
   const engines: { name: string; available: boolean; open(): Promise<{ env: Record<string, string>; connect(): Promise<Store> }> }[] = [
     {
       name: 'SQLite',
