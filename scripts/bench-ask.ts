@@ -14,8 +14,13 @@ import { answerQuestion } from '../src/ask/index.js';
 import { DEFAULT_PROFILE_PATH } from '../src/paths.js';
 import { loadedPortfolio } from '../tests/helpers/profile.js';
 import { loadQuestions } from './eval-ask.js';
+import { schedulingNote } from './scheduling.js';
 
 const ROUNDS = process.argv.includes('--quick') ? 500 : 5000;
+/** Passes over the questions before measuring "warm": enough for the JIT to settle (it takes about 20). */
+const WARM_UP_PASSES = process.argv.includes('--quick') ? 5 : 30;
+/** Passes measured right after the first, while the JIT is still compiling: reported apart as "warming". */
+const WARMING_PASSES = 5;
 const FRESH_PROCESSES = 5;
 const TARGET_P99_MS = 1;
 
@@ -29,15 +34,29 @@ function time(fn: () => void): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-function latencies(texts: readonly string[], run: (text: string) => void): { p50: number; p99: number } {
-  for (const text of texts) run(text); // warm-up: JIT, caches
+interface Latencies {
+  /** Passes 2 to 1 + WARMING_PASSES over the questions: a process's first few hundred answers. */
+  warming: { p50: number; p99: number };
+  /** ROUNDS answers after WARM_UP_PASSES passes: the steady state the target is about. */
+  warm: { p50: number; p99: number };
+}
+
+function summary(samples: number[]): { p50: number; p99: number } {
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+}
+
+function latencies(texts: readonly string[], run: (text: string) => void): Latencies {
+  for (const text of texts) run(text); // the first pass builds the lazy parts; bench:ask's cold row times it
+  const warming: number[] = [];
+  for (let pass = 0; pass < WARMING_PASSES; pass++) for (const text of texts) warming.push(time(() => run(text)));
+  for (let pass = WARMING_PASSES; pass < WARM_UP_PASSES; pass++) for (const text of texts) run(text);
   const samples: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     const text = texts[i % texts.length] ?? '';
     samples.push(time(() => run(text)));
   }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+  return { warming: summary(warming), warm: summary(samples) };
 }
 
 const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
@@ -68,18 +87,25 @@ async function main(): Promise<void> {
   }
 
   console.log(
-    `bench:ask — the shipped profile, ${texts.length} development questions, ${ROUNDS} answers per row; ms; node ${process.version}`,
+    `bench:ask — the shipped profile, ${texts.length} development questions; warm: ${ROUNDS} answers after ${WARM_UP_PASSES} passes; ` +
+      `warming: passes 2–${WARMING_PASSES + 1}; ms; node ${process.version}`,
   );
-  console.log('| what | p50 | p99 |');
-  console.log('|---|---|---|');
-  console.log(`| /ask: a whole answer | ${f(ask.p50)} | ${f(ask.p99)} |`);
-  console.log(`| baseline: the search alone on the same text | ${f(search.p50)} | ${f(search.p99)} |`);
-  console.log(`ratio /ask ÷ search: p50 ${(ask.p50 / search.p50).toFixed(1)}, p99 ${(ask.p99 / search.p99).toFixed(1)}`);
+  console.log(schedulingNote());
+  console.log('| what | warm p50 | warm p99 | warming p50 | warming p99 |');
+  console.log('|---|---|---|---|---|');
+  const row = (what: string, l: Latencies): string =>
+    `| ${what} | ${f(l.warm.p50)} | ${f(l.warm.p99)} | ${f(l.warming.p50)} | ${f(l.warming.p99)} |`;
+  console.log(row('/ask: a whole answer', ask));
+  console.log(row('baseline: the search alone on the same text', search));
+  console.log(
+    `ratio /ask ÷ search, warm: p50 ${(ask.warm.p50 / search.warm.p50).toFixed(1)}, p99 ${(ask.warm.p99 / search.warm.p99).toFixed(1)}`,
+  );
   console.log(
     `cold, median of ${FRESH_PROCESSES} fresh processes: stem module load ${f(median(fresh.map((r) => r.stemLoad)))} ms; ` +
       `first answer ${f(median(fresh.map((r) => r.first)))} ms (builds the lazy parts), second ${f(median(fresh.map((r) => r.second)))} ms`,
   );
-  console.log(`target: /ask p99 < ${TARGET_P99_MS} ms warm → ${f(ask.p99)} ms: ${ask.p99 < TARGET_P99_MS ? 'met' : 'MISSED'}`);
+  const verdict = ask.warm.p99 < TARGET_P99_MS ? 'met' : 'MISSED';
+  console.log(`target: /ask p99 < ${TARGET_P99_MS} ms warm → ${f(ask.warm.p99)} ms: ${verdict}`);
 }
 
 if (process.argv.includes('--child')) await child();
