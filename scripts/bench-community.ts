@@ -20,6 +20,7 @@ import type { Profile } from '../src/profile/schema.js';
 import { createCommunitySearch, prepareProfile, type CommunitySearch, type PreparedProfile } from '../src/search/community.js';
 import { loadedPortfolio, SHIPPED_PROFILE } from '../tests/helpers/profile.js';
 import { syntheticServer } from '../tests/helpers/synthetic-server.js';
+import { schedulingNote } from './scheduling.js';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -166,6 +167,7 @@ console.log(
   `load average ${loadAtStart.toFixed(1)} at the start; ${runs.map((run) => run.load.toFixed(1)).join(', ')} at the start of each run; ` +
     `${loadavg()[0]!.toFixed(1)} at the end (Node ${process.version})`,
 );
+console.log(schedulingNote());
 console.log(`full rebuild (median of 3)          wall ${fmt(rebuildWall)} ms  cpu ${fmt(rebuildCpu)} ms`);
 console.log(
   gc
