@@ -543,7 +543,9 @@ function educationAnswer(ctx: Ctx, intent?: IntentBase): ReplyPayload {
   );
   let lead = `${capitalise(p.possessive)} education: ${entries.join('; ')}.`;
   // "When will he graduate?": a status without its dates ("pre-final year, as of 2020") doesn't say when.
-  const asksWhen = intent?.words.some((word) => factKindOf(word) === 'dates' || /^graduat/.test(word));
+  // "What year of his programme is he in?" asks for the year the status names ("pre-final year"), not when.
+  const statusWords = new Set(tokenize(profile.education.map((entry) => entry.status ?? '').join(' ')));
+  const asksWhen = intent?.words.some((word) => (factKindOf(word) === 'dates' || /^graduat/.test(word)) && !statusWords.has(word));
   if (asksWhen && !profile.education.some((entry) => DATE_SPAN.test(entry.status ?? '')))
     lead = `${capitalise(p.possessive)} profile doesn't say when. ${lead}`;
   return withContent(lead, buildExperienceCard({ ...profile, experience: [] }));
@@ -669,8 +671,8 @@ function projectsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
     );
     return { content: `${capitalise(p.possessive)} notable projects (/projects lists all ${profile.projects.length}):`, embeds: [embed] };
   }
-  const status = statusOf(intent.topic);
-  if (status) return projectsByStatus(status, ctx);
+  const byStatus = statusAnswer(intent, ctx);
+  if (byStatus) return byStatus;
   const hits = ctx.portfolio.search.search(intent.topic, { section: 'projects', limit: 25 });
   if (hits.length === 0) {
     // "any cool space stuff he's worked on?": no project, but his work elsewhere (a role, his background) is about it.
@@ -704,14 +706,44 @@ const STATUS_WORDS: Record<string, ProjectStatus> = {
   ongoing: 'active',
 };
 
-function statusOf(topic: string): ProjectStatus | undefined {
-  const words = topic.split(' ');
-  return words.length <= 2 ? words.map((word) => STATUS_WORDS[word]).find((status) => status !== undefined) : undefined;
+/** The same words by stem: "abandon" and "abandoned", "unfinished" and "unfinish". */
+let statusStems: Map<string, ProjectStatus> | undefined;
+
+/** The status a question's words ask for ("which of his comps did he leave unfinished"), by stem. */
+function statusOf(words: readonly string[]): { status: ProjectStatus; word: string } | undefined {
+  statusStems ??= new Map(Object.entries(STATUS_WORDS).map(([word, status]) => [stemOf(word), status]));
+  for (const word of words) {
+    const status = STATUS_WORDS[word] ?? statusStems.get(stemOf(word));
+    if (status) return { status, word };
+  }
+  return undefined;
 }
 
-function projectsByStatus(status: ProjectStatus, ctx: Ctx): ReplyPayload {
+/**
+ * Projects asked for by status: every one with it, or those of them the question's
+ * other words find ("which of his competitions did he leave unfinished"). Not when
+ * those words name one project ("is java-ml still maintained?" asks of Java-ML),
+ * nor when no project with the status matches them.
+ */
+function statusAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload | undefined {
+  const asked = statusOf(intent.words);
+  if (!asked) return undefined;
+  const statusStem = stemOf(asked.word);
+  const rest = intent.topic.split(' ').filter((word) => word && stemOf(word) !== statusStem);
+  if (rest.length === 0) return projectsByStatus(asked.status, ctx);
+  const hits = ctx.portfolio.search.search(rest.join(' '), { section: 'projects', limit: 25 });
+  if (hits.some((hit) => namesIn(hit.doc, rest))) return undefined;
+  const matching = new Set(hits.map((hit) => hit.id));
+  const projects = ctx.profile.projects.filter((project) => project.status === asked.status && matching.has(project.id));
+  return projects.length > 0 ? projectsByStatus(asked.status, ctx, projects) : undefined;
+}
+
+function projectsByStatus(
+  status: ProjectStatus,
+  ctx: Ctx,
+  projects = ctx.profile.projects.filter((project) => project.status === status),
+): ReplyPayload {
   const { p, profile } = ctx;
-  const projects = profile.projects.filter((project) => project.status === status);
   if (projects.length === 0) return { content: `None of ${p.possessive} projects is ${status}. Try /projects to browse them all.` };
   const embed = buildProjectLinesCard(
     profile,

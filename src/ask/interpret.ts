@@ -195,7 +195,7 @@ function topicOf(text: string, compiled: Compiled, filler: ReadonlySet<string> =
 /** Interprets a question about the profile's person. Never throws; any text gives an Intent. */
 export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
   const compiled = compile(portfolio.profile);
-  const read = readWords(ownPlace(prepareQuestion(text), portfolio.profile), portfolio.search, compiled.subjects);
+  const read = readWords(ownPlace(prepareQuestion(text), portfolio.profile, compiled.subjectRegex), portfolio.search, compiled.subjects);
   let question = read.question;
   const context: Context = {
     unplaced: read.unplaced,
@@ -363,9 +363,11 @@ function relativeRole(folded: string, compiled: Compiled): { ordinal: Ordinal; a
 
 /** "His company", "her employer": the place of the latest role, by name, when the profile has one. */
 const OWN_PLACE = /\b(?:his|her|their) (?:company|employer|startup|start-up|workplace|firm|organi[sz]ation|office)\b/i;
+/** "When did he join the startup?": "the" with a word only a place of work is, in a question about the person. */
+const THE_PLACE = /\bthe (?:employer|startup|start-up)\b/i;
 
-function ownPlace(question: PreparedQuestion, profile: Profile): PreparedQuestion {
-  const match = OWN_PLACE.exec(question.cased);
+function ownPlace(question: PreparedQuestion, profile: Profile, subject: RegExp): PreparedQuestion {
+  const match = OWN_PLACE.exec(question.cased) ?? (subject.test(question.folded) ? THE_PLACE.exec(question.cased) : null);
   if (!match) return question;
   const latest = [...profile.experience].sort((a, b) => b.start.localeCompare(a.start))[0];
   if (!latest) return question;
@@ -581,7 +583,11 @@ function namedElsewhere(
   const topic = searchTopic(question, compiled, portfolio, filler);
   if (strong && topic.every((token) => isGeneralWord(token))) return undefined;
   if (topic.length === 0) return undefined;
-  const [top, second] = portfolio.search.search(topic.join(' '), { limit: 2 });
+  let [top, second] = portfolio.search.search(topic.join(' '), { limit: 2 });
+  // Everyday words beside a specific one ("started … new v2 … library") dilute its match: the specific words alone.
+  const specific = topic.filter((token) => !isGeneralWord(token));
+  if ((!top || top.score < ENTRY_SCORE) && specific.length > 0 && specific.length < topic.length)
+    [top, second] = portfolio.search.search(specific.join(' '), { limit: 2 });
   if (!top || top.score < ENTRY_SCORE || top.section === section || !targets.has(top.section)) return undefined;
   // One entry, clearly ahead: a word many entries share ("code") names none of them.
   if (second && second.score >= top.score * CLEARLY_AHEAD) return undefined;

@@ -40,8 +40,8 @@ export function prepareQuestion(text: string): PreparedQuestion {
 
 /** Pronoun forms any question may use for the person, whatever the profile's own pronoun. */
 const PRONOUN_WORDS = ['he', 'she', 'they', 'him', 'her', 'them', 'his', 'hers', 'their', 'theirs', 'himself', 'herself', 'themselves'];
-/** Everyday ways of pointing at the person the bot is about: "what does this guy do?" */
-const POINTING = ['this guy', 'this person', 'this dude'];
+/** Everyday ways of pointing at the person the bot is about: "what does this guy do?", "is the candidate enrolled?" */
+const POINTING = ['this guy', 'this person', 'this dude', 'the candidate', 'this candidate', 'the applicant', 'this applicant'];
 
 /** Words that name the person: pronouns, and the name (whole, first, last), folded. */
 export function subjectWords(profile: Profile): string[] {

@@ -96,6 +96,8 @@ export const RULES: readonly Rule[] = [
       // "his number", "a number for recruiters", "contact no": but not "did he no fastai" (a typo of
       // "know"), nor "the number of classes".
       String.raw`\b{who}(?:'s)? (?:number|cell|digits)\b|\b(?:a|contact|cell|mobile) (?:number|no)\b(?! of)`,
+      // "number for him? want to team up": a number to reach the person by.
+      String.raw`\bnumbers? (?:for|to (?:reach|call|text|ring|contact)) {who}\b`,
     ],
   },
   {
@@ -322,24 +324,31 @@ export const RULES: readonly Rule[] = [
     kind: 'education',
     filler:
       'study studying studied school college university degree education educated student graduate graduated major academic qualification where ' +
+      'enrolled enroll enrol enrolment enrollment attend attends attending attended programme year ' +
       // "Academic background", "educational history": the education, as "work history" is the roles.
       'background history record',
     patterns: [
       String.raw`\bstud(?:y|ies|ied|ying)\b|\bschool\w*|\bcolleges?\b|\buniversit(?:y|ies)\b|\bdegrees?\b|\beducat\w*|\bgraduat\w*|` +
         String.raw`\bmajor(?:ed|s)?\b`,
       String.raw`\bmasters?\b|\bmsc\b|\bbsc\b|\bb\.?tech\b|\bbachelor\w*|\bphd\b|\bacademic\w*|\balma mater\b|\bqualifications?\b|\bstudent\b`,
+      // A programme (British) is a course of study; "what year is he in" asks how far through it.
+      String.raw`\bprogrammes?\b|\bwhat year (?:is {who} in|of)\b|\bwhich year (?:is {who} in|of)\b`,
     ],
   },
   {
     name: 'about',
     kind: 'about',
+    // "Summarise who he is in a few lines": the words of a summary, not a topic.
+    filler: 'summarize summary sum up few couple line lines sentence sentences word words brief briefly short nutshell',
     patterns: [
       String.raw`^(?:who|what) (?:is|are) {who}${END}`,
+      String.raw`\bwho {who} (?:is|was|really is)\b`,
       String.raw`\bwho(?:'s| is| are) {who}\b|\babout {who}${END}|\bintroduc\w*|\bbio(?:graphy)?\b|\bbackground\b|\bsummary\b`,
       String.raw`\bwhat (?:does|do) {who} (?:even |actually |really |exactly )?do` +
         String.raw`(?: there| now| nowadays| exactly| for work| for a living)?${END}|` +
         String.raw`^(?:and )?{who}${END}`,
     ],
+    weak: [String.raw`\bsummari[sz]\w*|\bsum (?:up|him up|her up|them up)\b|\bin a nutshell\b`],
   },
 ];
 
