@@ -257,6 +257,9 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
       if (concept?.kind === 'entry' && (aboutPerson || concept.named.length >= read.unplaced.length))
         return finish(concept, question, aboutPerson, context);
     }
+    // "The role he held before he was made lead": a role counted from another is a role, whatever else the words say.
+    if (context.anchor && ROLE_WORD.test(question.folded) && entry.rule.kind !== 'experience' && !EARLY_KINDS.has(entry.rule.kind))
+      continue;
     // "The most impressive item on his résumé" asks for one piece of work, not for the résumé.
     if (entry.rule.kind === 'resume' && context.superlative) continue;
     // "What tools did he build at Pixxel?": a place of work is more specific than a list of skills.
@@ -311,6 +314,7 @@ type Context = Pick<
 
 /** Rules read before the profile's own concepts: the private number and the public links are never hijacked. */
 const EARLY_KINDS = new Set<IntentKind>(['phone', 'resume', 'contact', 'location']);
+const ROLE_WORD = /\b(?:roles?|jobs?|positions?|titles?|posts?|designations?)\b/;
 const HOW_TO = /^(?:how (?:do|can|should|would|could|does|did) (?:i|you|we|one|people|someone|anyone)|how to)\b/;
 const QUANTITY = /\bhow (?:many|big|large|old)\b|\bhow much\b(?! time)|\bsize of\b|\b(?:team|group) size\b/;
 const VERSION = /\bversions?\b/;
@@ -491,10 +495,51 @@ function linkWords(link: Profile['identity']['links'][number]): ReadonlySet<stri
 /** A search score at which one entry is the answer (the section's own rule would only list it among others). */
 const ENTRY_SCORE = 0.5;
 
-function finish({ topic = '', section, ...reading }: Reading, question: PreparedQuestion, aboutPerson: boolean, context: Context): Intent {
+function finish(full: Reading, question: PreparedQuestion, aboutPerson: boolean, context: Context): Intent {
+  const { topic = '', section, ...reading } = thingUnknown(full, question, aboutPerson, context);
   const shown = topic ? shownTopic(question.cased, topic) : '';
   return { ...reading, ...context, section: section ?? KIND_SECTION[reading.kind] ?? null, topic, shown, aboutPerson } as Intent;
 }
+
+/** Readings that answer from the profile (not a greeting, a link, a refusal). */
+const ANSWERING = new Set<IntentKind>([
+  'skill',
+  'skills',
+  'topic',
+  'now',
+  'research',
+  'learning',
+  'blogs',
+  'metrics',
+  'projects',
+  'experience',
+  'education',
+  'about',
+  'search',
+  'entry',
+]);
+
+/**
+ * A question that doesn't name the person asks about a thing; a word of it the
+ * profile cannot place ("the fees for MSc at BITS", "how are the protein atlas
+ * images stained") is what it asks, and the profile doesn't say: not the entry it
+ * names. (A question about the person is only weakened by such a word, and an
+ * everyday word misspelt past correcting is no word of the topic.)
+ */
+function thingUnknown(reading: Reading, question: PreparedQuestion, aboutPerson: boolean, context: Context): Reading {
+  if (aboutPerson || !ANSWERING.has(reading.kind) || context.unplaced.length === 0) return reading;
+  const head = THING_ASKED.exec(question.folded)?.slice(1).find(Boolean);
+  if (!head || !context.unplaced.some((word) => word.toLowerCase() === head)) return reading;
+  return { kind: 'unknown', rule: 'unplaced-thing', topic: tokenize(head).join(' ') };
+}
+
+/**
+ * The word a question about a thing asks for: "what is the fees for …" (the noun
+ * after the article), "how are the protein atlas images stained" (the participle
+ * that ends the clause).
+ */
+const THING_ASKED =
+  /^(?:what|which)(?:'s| is| are| was| were) the ([a-z]+)\b|^how (?:is|are|was|were) (?:the |a |an )?(?:[a-z0-9]+ ){1,5}([a-z]+ed)\b(?=\s*(?:[,?!.;]|$))/;
 
 /**
  * The entry whose `answers` (the profile's own words for what it answers: "managed
