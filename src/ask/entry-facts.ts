@@ -9,7 +9,7 @@ import { formatMonthRange } from '../replies/cards/common.js';
 import { tokenize } from '../search/normalise.js';
 import { stemOf } from '../search/stem.js';
 
-export type FactKind = 'detail' | 'metric' | 'tools' | 'dates' | 'status' | 'summary' | 'link';
+export type FactKind = 'detail' | 'metric' | 'tools' | 'dates' | 'status' | 'summary' | 'link' | 'reason';
 
 export interface Fact {
   kind: FactKind;
@@ -33,6 +33,8 @@ const ASKS_FOR: Readonly<Record<string, FactKind>> = Object.fromEntries(
       ['dates', 'when date year month since long start begin end period duration'],
       ['status', 'finish finished complete status maintain maintained abandon drop dropped stop still active dead alive'],
       ['link', 'link url demo repository repo source github site page'],
+      // No fact is of this kind: the sentence that gives a reason is found by what it says (REASON_MARKERS).
+      ['reason', 'reason motivation motive purpose problem solve aim goal'],
     ] as const
   ).flatMap(([kind, words]) => words.split(' ').map((word) => [stemOf(word), kind])),
 );
@@ -48,6 +50,10 @@ export const DATASET_NAMES = new RegExp(
     String.raw`oxford pets)\b`,
   'i',
 );
+
+/** What a sentence that gives a reason says: a cause, a purpose, a problem it answers. */
+const REASON_MARKERS =
+  /\b(?:because|motivation|so that|in order to|to better understand|wanted to|didn't want|problems?|issues?|needed)\b/i;
 
 /** Does a question word ask which datasets ("datasets", "data set" as "dataset")? */
 export function asksForDatasets(tokens: readonly string[]): boolean {
@@ -208,6 +214,7 @@ function scoreFacts(
   const asked = new Set(tokens.map(stemOf).filter((stem) => !entryStems.has(stem)));
   const kinds = new Set([...asked].map((stem) => ASKS_FOR[stem]).filter((kind): kind is FactKind => kind !== undefined));
   const datasets = asked.has(DATASET);
+  const reason = kinds.has('reason') || tokens.includes('why');
   let best: { fact: Fact; score: number } | undefined;
   for (const fact of facts) {
     const words = fact.stems;
@@ -222,6 +229,10 @@ function scoreFacts(
       else if (stem.length >= 4 && words.some((word) => word.startsWith(stem))) score += 1.5;
     }
     if (datasets && DATASET_NAMES.test(fact.text)) score += 2;
+    // "Why did he make it?", "what problem is it meant to solve?": the sentence that gives a reason.
+    if (reason && REASON_MARKERS.test(fact.text)) score += 1.5;
+    // Without a sentence that says why, what it is for: its summary.
+    else if (reason && fact.kind === 'summary') score += 1;
     if (score > 0 && wantsNumber && hasNumber(fact)) score += 1;
     if (score > 0 && (!best || score > best.score)) best = { fact, score };
   }

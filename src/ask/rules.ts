@@ -218,10 +218,11 @@ export const RULES: readonly Rule[] = [
     kind: 'topic',
     about: 'philosophy',
     patterns: [
-      String.raw`\bphilosoph\w*|\bbeliefs?\b|\bbelieves?\b|\bvalues\b|\bmotivat\w*|\binspir\w*|\binfluenc\w*|\brole models?\b|\bidols?\b|` +
-        String.raw`\bmission\b`,
+      String.raw`\bphilosoph\w*|\bbeliefs?\b|\bbelieves?\b|\bvalues\b|\binfluenc\w*|\brole models?\b|\bidols?\b|` + String.raw`\bmission\b`,
       String.raw`\bwhy (?:does|did|do) {who} (?:do|work|care)\b`,
     ],
+    // "What motivates him?" is his philosophy; "the motivation behind the book website" is that project's.
+    weak: [String.raw`\bmotivat\w*|\binspir\w*`],
   },
   {
     name: 'interests',

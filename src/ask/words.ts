@@ -36,6 +36,9 @@ function typosFor(search: ProfileSearch): TypoLayer {
 /** A word as typed, its punctuation around it kept apart: "satelite?" → ["", "satelite", "?"]. */
 const WORD = /^([^\p{L}\p{N}]*)([\p{L}\p{N}][\p{L}\p{N}'.]*[\p{L}\p{N}]|[\p{L}\p{N}])([^\p{L}\p{N}]*)$/u;
 
+/** A word of letters and digits joined by hyphens, its punctuation around it kept apart. */
+const COMPOUND_WORD = /^([^\p{L}\p{N}]*)([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+)([^\p{L}\p{N}]*)$/u;
+
 /**
  * Corrects a prepared question word by word. `subjects` are the words that name
  * the person (never corrected: "akash" is no typo of anything).
@@ -45,9 +48,27 @@ export function readWords(question: PreparedQuestion, search: ProfileSearch, sub
   const corrected: [string, string][] = [];
   let changed = false;
   const typedWords = question.cased.split(' ');
-  const words = typedWords.map((typed, index) => {
+  const readOne = (typed: string, index: number): string => {
     const parts = WORD.exec(typed);
-    if (!parts) return typed;
+    if (!parts) {
+      // A hyphenated word ("f-beta", "people-management"): as the profile writes it, joined when only
+      // the joined form is its word, in parts when the joined form is nobody's word; else as typed.
+      const compound = COMPOUND_WORD.exec(typed);
+      if (!compound) return typed;
+      const [, before = '', core = '', after = ''] = compound;
+      const pieces = core.split('-');
+      const joined = pieces.join('');
+      const joinedKnown = tokenize(joined).every((token) => search.knows(token));
+      if (!joinedKnown) {
+        changed = true;
+        return `${before}${pieces.map((piece) => readOne(piece, index)).join(' ')}${after}`;
+      }
+      if (pieces.some((piece) => !tokenize(piece).every((token) => search.knows(token) || isGeneralWord(token)))) {
+        changed = true;
+        return `${before}${joined}${after}`;
+      }
+      return typed;
+    }
     const [, before = '', core = '', after = ''] = parts;
     const lower = core.toLowerCase();
     const slang = SLANG[lower];
@@ -81,7 +102,8 @@ export function readWords(question: PreparedQuestion, search: ProfileSearch, sub
     }
     if (!unplaced.includes(core)) unplaced.push(core);
     return typed;
-  });
+  };
+  const words = typedWords.map((typed, index) => readOne(typed, index));
   return { question: changed ? prepareQuestion(words.join(' ')) : question, unplaced, corrected };
 }
 
