@@ -817,6 +817,10 @@ function metricsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
       );
     }
     if (top && intent.superlative) {
+      const among = hits.map((hit) => byId.get(hit.id)).filter((project): project is Project => project !== undefined);
+      // "His strongest competition result": the result the data highlights, when it is one of those asked about.
+      const picked = highlightedAmong(among, intent.words, ctx);
+      if (picked) return picked;
       // "His strongest competition finish": the one project whose metric the question names (a rank).
       const named = byMetricName(
         hits.map((hit) => byId.get(hit.id)).filter((project): project is Project => project !== undefined),
@@ -829,6 +833,18 @@ function metricsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   }
   if (measured.length === 0) {
     return { content: `${capitalise(p.possessive)} profile has no measured results. Try /projects to see the work itself.` };
+  }
+  // "Which of his projects report an accuracy number?": those with a result of that name.
+  const naming = measured.filter((project) => (project.metrics ?? []).some((metric) => metricNamed(metric.name, intent.words)));
+  if (naming.length > 0 && naming.length < measured.length) {
+    const names = naming.map((project) => bold(project.name));
+    const kinds = listing([
+      ...new Set(
+        naming.flatMap((project) => (project.metrics ?? []).filter((metric) => metricNamed(metric.name, intent.words)).map((m) => m.name)),
+      ),
+    ]);
+    const count = naming.length === 1 ? 'One project reports' : `${naming.length} projects report`;
+    return { content: `${count} ${kinds}: ${listing(names)}.`, embeds: [buildMetricsCard(profile, naming)] };
   }
   const narrowed = narrow(measured, intent.topic, 'projects', ctx);
   const names = narrowed.entries.map((project) => bold(project.name));
@@ -857,6 +873,26 @@ function highlighted(asksResult: boolean, ctx: Ctx): ReplyPayload | undefined {
   for (const each of profile.projects) {
     const metric = each.metrics?.find((one) => one.highlight);
     if (metric) return measuredAnswer(each, metric.highlight, ctx);
+  }
+  return undefined;
+}
+
+/** Does the question name this metric ("accuracy", "fbeta"), not just ask for results? */
+function metricNamed(name: string, words: readonly string[]): boolean {
+  const asked = new Set(words.filter((word) => !GENERIC_RESULT_WORDS.has(stemOf(word))).map(stemOf));
+  return tokenize(name).some((token) => asked.has(stemOf(token)));
+}
+
+/** Words every result is: they name no metric. */
+const GENERIC_RESULT_WORDS = new Set(['result', 'metric', 'score', 'number', 'value', 'performance'].map(stemOf));
+
+/** Of these projects, the one whose metric the data highlights, with its reason; none when no metric of theirs is. */
+function highlightedAmong(projects: readonly Project[], words: readonly string[], ctx: Ctx): ReplyPayload | undefined {
+  for (const project of projects) {
+    const metric = project.metrics?.find((one) => one.highlight);
+    // A metric named by the question ("best accuracy") is asked for by name, not by the highlight.
+    if (metric && !(project.metrics ?? []).some((other) => other !== metric && metricNamed(other.name, words)))
+      return measuredAnswer(project, metric.highlight, ctx);
   }
   return undefined;
 }

@@ -215,6 +215,10 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
     if (!/[\p{L}\p{N}]/u.test(rest)) return finish({ kind: 'greeting', rule: 'greeting' }, question, false, context);
     question = prepareQuestion(rest);
   }
+  // "Does anyone know where akash studied?": the question is what follows, when it is about the person.
+  const around = ASKING_AROUND.exec(question.folded);
+  if (around && compiled.subjectRegex.test(question.folded.slice(around[0].length)))
+    question = prepareQuestion(question.cased.slice(around[0].length));
   if (!/[\p{L}\p{N}]/u.test(question.folded) || HELP.test(question.folded))
     return finish({ kind: 'help', rule: 'help' }, question, false, context);
   if (THANKS.test(question.folded)) return finish({ kind: 'thanks', rule: 'thanks' }, question, false, context);
@@ -229,6 +233,8 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
   const named = (NAME_OF.exec(question.folded)?.slice(1).find(Boolean) ?? '').split(' ').filter((word) => !STOP_WORDS.has(word));
   context.nameOf = named[named.length - 1] ?? null;
   context.superlative = SUPERLATIVE.test(question.folded);
+  // "Strongest", "proudest": understood as asking for one, whatever the profile's words.
+  if (context.superlative) context.unplaced = context.unplaced.filter((word) => !SUPERLATIVE.test(word.toLowerCase()));
   context.ordinal = ordinalOf(question.folded);
   const relative = relativeRole(question.folded, compiled);
   if (relative) Object.assign(context, relative);
@@ -314,6 +320,9 @@ type Context = Pick<
 
 /** Rules read before the profile's own concepts: the private number and the public links are never hijacked. */
 const EARLY_KINDS = new Set<IntentKind>(['phone', 'resume', 'contact', 'location']);
+/** "Anyone know if …", "does somebody here know whether …": asking the channel a question about the person. */
+const ASKING_AROUND =
+  /^(?:does |do )?(?:any ?one|any1|anybody|some ?one|some1|somebody|u guys|you guys|y'?all)(?: here)? (?:know|knows)(?: (?:if|whether))? /;
 const ROLE_WORD = /\b(?:roles?|jobs?|positions?|titles?|posts?|designations?)\b/;
 const HOW_TO = /^(?:how (?:do|can|should|would|could|does|did) (?:i|you|we|one|people|someone|anyone)|how to)\b/;
 const QUANTITY = /\bhow (?:many|big|large|old)\b|\bhow much\b(?! time)|\bsize of\b|\b(?:team|group) size\b/;
@@ -337,6 +346,11 @@ const ADVICE = new RegExp(
     String.raw`^(?:please |pls |can you |could you )?(?:tell|give|show) (?:me|us) (?:some |a few )?(?:good|great|nice|decent) |` +
     // "any1 got a good drum pedal rec": a recommendation for the asker.
     String.raw`\b(?:good|decent|nice|solid|great) (?:[a-z0-9-]+ ){0,4}(?:recommendations?|suggestions?)\b|` +
+    // "any1 know a good pizza place near pilani": a place for the asker to go.
+    String.raw`\b(?:good|decent|nice|best|cheap|great) (?:[a-z0-9-]+ ){0,3}(?:places?|spots?|restaurants?|cafes?|shops?|hotels?|hostels?) ` +
+    String.raw`(?:near|in|around|close to)\b|` +
+    // "anyone know …?", "does somebody have …": asked of the channel, not of the profile.
+    String.raw`^(?:does |do )?(?:any ?one|any1|anybody|some ?one|some1|somebody|u guys|you guys) (?:know|knows|got|have|has)\b|` +
     // "best way to ensemble models for a kaggle comp?"
     String.raw`^(?:what(?:'s| is) )?(?:the )?(?:best|right|correct|easiest|fastest) (?:way|approach|method) (?:to|for|of)\b`,
 );
