@@ -673,7 +673,32 @@ function projectsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   }
   const byStatus = statusAnswer(intent, ctx);
   if (byStatus) return byStatus;
-  const hits = ctx.portfolio.search.search(intent.topic, { section: 'projects', limit: 25 });
+  let hits = ctx.portfolio.search.search(intent.topic, { section: 'projects', limit: 25 });
+  // "His own autograd, like in the lectures": a word only another section has ("lecture", his course) is
+  // the question's context; the projects the others find answer, and the answer says which word no project has.
+  if (hits.length === 0) {
+    const words = intent.topic.split(' ').filter(Boolean);
+    const projectWords = words.filter((word) => ctx.portfolio.search.search(word, { section: 'projects', limit: 1 }).length > 0);
+    // Only a specific word of another section is context ("lecture"); an everyday one ("teamed up") is the question.
+    const context = words.filter((word) => !projectWords.includes(word));
+    const narrowed =
+      projectWords.some((word) => !isGeneralWord(word)) && context.length > 0 && context.every((word) => !isGeneralWord(word))
+        ? ctx.portfolio.search.search(projectWords.join(' '), { section: 'projects', limit: 25 })
+        : [];
+    if (narrowed.length > 0) {
+      const others = context;
+      const typed = others.map((word) => intent.shown.split(' ').find((each) => tokenize(each).includes(word)) ?? word);
+      const note = `No project of ${p.possessive} mentions ${listing(typed.map((word) => `“${echo(word)}”`))}; by the rest of the question:`;
+      const narrowedIntent = { ...intent, topic: projectWords.join(' '), words: intent.words.filter((word) => !others.includes(word)) };
+      return withContent(note, projectHitsAnswer(narrowed, narrowedIntent, ctx));
+    }
+  }
+  return projectHitsAnswer(hits, intent, ctx);
+}
+
+/** The projects answer for its search hits: the one clearly ahead, the one named, or cards of the best. */
+function projectHitsAnswer(hits: readonly SearchHit[], intent: IntentBase, ctx: Ctx): ReplyPayload {
+  const { p } = ctx;
   if (hits.length === 0) {
     // "any cool space stuff he's worked on?": no project, but his work elsewhere (a role, his background) is about it.
     const elsewhere = ctx.portfolio.search
