@@ -34,7 +34,7 @@ const ASKS_FOR: Readonly<Record<string, FactKind>> = Object.fromEntries(
       ['status', 'finish finished complete status maintain maintained abandon drop dropped stop still active dead alive'],
       ['link', 'link url demo repository repo source github site page'],
       // No fact is of this kind: the sentence that gives a reason is found by what it says (REASON_MARKERS).
-      ['reason', 'reason motivation motive purpose problem solve aim goal'],
+      ['reason', 'why reason motivation motive purpose problem solve aim goal'],
     ] as const
   ).flatMap(([kind, words]) => words.split(' ').map((word) => [stemOf(word), kind])),
 );
@@ -214,7 +214,7 @@ function scoreFacts(
   const asked = new Set(tokens.map(stemOf).filter((stem) => !entryStems.has(stem)));
   const kinds = new Set([...asked].map((stem) => ASKS_FOR[stem]).filter((kind): kind is FactKind => kind !== undefined));
   const datasets = asked.has(DATASET);
-  const reason = kinds.has('reason') || tokens.includes('why');
+  const reason = kinds.has('reason');
   let best: { fact: Fact; score: number } | undefined;
   for (const fact of facts) {
     const words = fact.stems;

@@ -60,8 +60,11 @@ export function readWords(question: PreparedQuestion, search: ProfileSearch, sub
       const joined = pieces.join('');
       const joinedKnown = tokenize(joined).every((token) => search.knows(token));
       if (!joinedKnown) {
+        // Only when every piece is a word ("hands-on" stays as typed: "hands" alone is nobody's topic).
+        const placed = (piece: string) => known(piece.toLowerCase(), search, subjects) || isGeneralWord(piece.toLowerCase());
+        if (!pieces.every(placed)) return typed;
         changed = true;
-        return `${before}${pieces.map((piece) => readOne(piece, index)).join(' ')}${after}`;
+        return `${before}${pieces.join(' ')}${after}`;
       }
       if (pieces.some((piece) => !tokenize(piece).every((token) => search.knows(token) || isGeneralWord(token)))) {
         changed = true;
