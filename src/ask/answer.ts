@@ -673,7 +673,7 @@ function projectsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   }
   const byStatus = statusAnswer(intent, ctx);
   if (byStatus) return byStatus;
-  let hits = ctx.portfolio.search.search(intent.topic, { section: 'projects', limit: 25 });
+  const hits = ctx.portfolio.search.search(intent.topic, { section: 'projects', limit: 25 });
   // "His own autograd, like in the lectures": a word only another section has ("lecture", his course) is
   // the question's context; the projects the others find answer, and the answer says which word no project has.
   if (hits.length === 0) {

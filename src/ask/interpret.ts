@@ -552,8 +552,10 @@ function thingUnknown(reading: Reading, question: PreparedQuestion, aboutPerson:
  * after the article), "how are the protein atlas images stained" (the participle
  * that ends the clause).
  */
-const THING_ASKED =
-  /^(?:what|which)(?:'s| is| are| was| were) the ([a-z]+)\b|^how (?:is|are|was|were) (?:the |a |an )?(?:[a-z0-9]+ ){1,5}([a-z]+ed)\b(?=\s*(?:[,?!.;]|$))/;
+const THING_ASKED = new RegExp(
+  String.raw`^(?:what|which)(?:'s| is| are| was| were) the ([a-z]+)\b|` +
+    String.raw`^how (?:is|are|was|were) (?:the |a |an )?(?:[a-z0-9]+ ){1,5}([a-z]+ed)\b(?=\s*(?:[,?!.;]|$))`,
+);
 
 /**
  * The entry whose `answers` (the profile's own words for what it answers: "managed
