@@ -673,7 +673,13 @@ function projectsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   }
   const byStatus = statusAnswer(intent, ctx);
   if (byStatus) return byStatus;
-  const hits = ctx.portfolio.search.search(intent.topic, { section: 'projects', limit: 25 });
+  let hits = ctx.portfolio.search.search(intent.topic, { section: 'projects', limit: 25 });
+  // A particle the projects lack ("out" in "grew out of Pixxel") doesn't empty the answer (a verb, "teamed", does).
+  const specific = intent.topic.split(' ').filter((word) => word && !PARTICLES.has(word));
+  if (hits.length === 0 && specific.length > 0 && specific.join(' ') !== intent.topic) {
+    const found = ctx.portfolio.search.search(specific.join(' '), { section: 'projects', limit: 25 });
+    if (found.length > 0) hits = found;
+  }
   // "His own autograd, like in the lectures": a word only another section has ("lecture", his course) is
   // the question's context; the projects the others find answer, and the answer says which word no project has.
   if (hits.length === 0) {
@@ -695,6 +701,9 @@ function projectsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   }
   return projectHitsAnswer(hits, intent, ctx);
 }
+
+/** Words that only join a verb to its object ("grew out of", "came up with"): never what a project is about. */
+const PARTICLES = new Set(['out', 'up', 'off', 'over', 'through', 'via', 'during', 'within', 'onto', 'upon']);
 
 /** The projects answer for its search hits: the one clearly ahead, the one named, or cards of the best. */
 function projectHitsAnswer(hits: readonly SearchHit[], intent: IntentBase, ctx: Ctx): ReplyPayload {

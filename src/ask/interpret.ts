@@ -195,7 +195,8 @@ function topicOf(text: string, compiled: Compiled, filler: ReadonlySet<string> =
 /** Interprets a question about the profile's person. Never throws; any text gives an Intent. */
 export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
   const compiled = compile(portfolio.profile);
-  const read = readWords(ownPlace(prepareQuestion(text), portfolio.profile, compiled.subjectRegex), portfolio.search, compiled.subjects);
+  const prepared = withoutAskerSentences(prepareQuestion(numberedWords(String(text))), compiled.subjects);
+  const read = readWords(ownPlace(prepared, portfolio.profile, compiled.subjectRegex), portfolio.search, compiled.subjects);
   let question = read.question;
   const context: Context = {
     unplaced: read.unplaced,
@@ -245,7 +246,13 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
       concepts = true;
       // "How do you win a Kaggle competition?" asks how to, not about the person; "who won the
       // ipl?" and "when does the next course start?" are about someone or something else.
-      if (!aboutPerson && (HOW_TO.test(question.folded) || ADVICE.test(question.folded) || aboutAnother(question, compiled, portfolio)))
+      if (
+        !aboutPerson &&
+        (HOW_TO.test(question.folded) ||
+          ADVICE.test(question.folded) ||
+          isClockQuestion(question.folded) ||
+          aboutAnother(question, compiled, portfolio))
+      )
         return finish({ kind: 'offtopic', rule: 'not-the-person' }, question, aboutPerson, context);
       // "Who did he report to?", "who is his manager?": a person the profile names nowhere.
       const relation = aboutPerson ? RELATION.exec(question.folded) : null;
@@ -379,8 +386,79 @@ function relativeRole(folded: string, compiled: Compiled): { ordinal: Ordinal; a
   return edge ? { ordinal, anchor: edge.id } : undefined;
 }
 
+/**
+ * "Today what is the date?", "what time is it": the clock or the calendar, asked of the bot. (Not "the
+ * date of the leaderboard place": only the date, the time or the day, with nothing else asked.)
+ */
+function isClockQuestion(folded: string): boolean {
+  const bare = folded
+    .replace(/\b(?:today|now|right now|currently|please|pls|plz|exactly)\b/g, ' ')
+    .replace(/[^a-z' ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return /^(?:what(?:'s| is)|whats|which) (?:the |todays |today's )?(?:date|time|day|weather)(?: is it)?$|^what (?:time|day|date) is it$/.test(
+    bare,
+  );
+}
+
+/** A sentence about the asker ("I need the start month for our background check"): context, not the question. */
+const ASKER_SENTENCE = /^(?:i|i'm|im|i've|i'd|i'll|we|we're|we've|we'd|our|my|me)\b/;
+
+/**
+ * The question without the sentences about the asker, when another sentence asks
+ * something ("What dates does his AI Researcher stint cover? I need the start month
+ * for our background check."). A question made only of such sentences stays whole.
+ */
+function withoutAskerSentences(question: PreparedQuestion, subjects: ReadonlySet<string>): PreparedQuestion {
+  const sentences = question.cased.split(/(?<=[?!.])\s+/);
+  if (sentences.length < 2) return question;
+  const kept = sentences.filter((sentence) => !ASKER_SENTENCE.test(sentence.toLowerCase()));
+  if (kept.length === 0 || kept.length === sentences.length) return question;
+  const rest = kept.join(' ');
+  const asks = queryTokens(rest.toLowerCase()).some((token) => !subjects.has(token) && !GLOBAL_FILLER.has(token));
+  return asks ? prepareQuestion(rest) : question;
+}
+
+/** Ordinal and number words before or after a numbered thing ("the second part", "lecture twelve"): digits, as profiles write them. */
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  '1st': 1,
+  '2nd': 2,
+  '3rd': 3,
+  '4th': 4,
+  '5th': 5,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
+const NUMBERED_THINGS = 'part|lesson|lecture|week|chapter|module|unit|season|level|semester|year';
+const ORDINAL_BEFORE = new RegExp(String.raw`\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th) (${NUMBERED_THINGS})\b`, 'gi');
+const NUMBER_AFTER = new RegExp(
+  String.raw`\b(${NUMBERED_THINGS}) (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b`,
+  'gi',
+);
+
+function numberedWords(text: string): string {
+  return text
+    .replace(ORDINAL_BEFORE, (_, number: string, thing: string) => `${thing} ${NUMBER_WORDS[number.toLowerCase()] ?? number}`)
+    .replace(NUMBER_AFTER, (_, thing: string, number: string) => `${thing} ${NUMBER_WORDS[number.toLowerCase()] ?? number}`);
+}
+
 /** "His company", "her employer": the place of the latest role, by name, when the profile has one. */
-const OWN_PLACE = /\b(?:his|her|their) (?:company|employer|startup|start-up|workplace|firm|organi[sz]ation|office)\b/i;
+const OWN_PLACE = /\b(?:his|her|their) (?:company|employer|startup|start-up|workplace|firm|organi[sz]ation|office|day job)\b/i;
 /** "When did he join the startup?": "the" with a word only a place of work is, in a question about the person. */
 const THE_PLACE = /\bthe (?:employer|startup|start-up)\b/i;
 
@@ -575,6 +653,9 @@ function conceptEntry(question: PreparedQuestion, compiled: Compiled, portfolio:
     }
   }
   if (!best) return undefined;
+  // "Which of his projects came out of the satellite company?" asks for projects, not the text that phrase names.
+  const bestSection = best.doc.section;
+  if (tokens.some((token) => SECTION_WORDS.has(token) && SECTION_WORDS.get(token) !== bestSection)) return undefined;
   const named = new Set(best.phrase.map(stemOf));
   const own = stemsOf(best.doc);
   // Numbers ("part 2") point nowhere on their own; the phrase outweighs fewer words than its own.
@@ -596,6 +677,17 @@ function conceptEntry(question: PreparedQuestion, compiled: Compiled, portfolio:
     section: best.doc.section,
   };
 }
+
+/** Words that ask for the entries of one section ("projects", "blog posts", "courses"), as tokens. */
+const SECTION_WORDS = new Map<string, Section>([
+  ['project', 'projects'],
+  ['repo', 'projects'],
+  ['repository', 'projects'],
+  ['blog', 'blogs'],
+  ['article', 'blogs'],
+  ['tutorial', 'blogs'],
+  ['course', 'learning'],
+]);
 
 const docAnswers = new WeakMap<SearchHit['doc'], { phrase: string[]; stems: string[] }[]>();
 
@@ -715,7 +807,7 @@ function fromRule(
     if (matches.length > 0)
       return { kind: 'skill', rule: rule.name, skills: [{ asked: shownTopic(question.cased, words.join(' ')), tokens: words, matches }] };
   }
-  if (LISTING_KINDS.has(rule.kind)) {
+  if (LISTING_KINDS.has(rule.kind) && !ownSectionHolds(entry, question, compiled, portfolio, filler)) {
     const targets = rule.kind === 'projects' ? NOT_SKILLS : ELSEWHERE;
     const elsewhere = namedElsewhere(question, compiled, portfolio, KIND_SECTION[rule.kind] ?? null, filler, targets, true);
     if (elsewhere) return elsewhere;
@@ -773,6 +865,39 @@ function fromRule(
     default:
       return { kind: rule.kind, rule: rule.name };
   }
+}
+
+/** A match in the asked section this good is the answer, even when another section matches better. */
+const OWN_SECTION_SCORE = 0.3;
+
+/**
+ * Does the section the rule asks for ("has he written anything on …": his writing) have an
+ * entry the topic finds? Then an entry of another section that shares more words ("pretrained
+ * weights" in a project) is not what was asked.
+ */
+function ownSectionHolds(
+  entry: CompiledRule,
+  question: PreparedQuestion,
+  compiled: Compiled,
+  portfolio: Portfolio,
+  filler: ReadonlySet<string>,
+): boolean {
+  const section = KIND_SECTION[entry.rule.kind];
+  if (!section) return false;
+  const topic = searchTopic(question, compiled, portfolio, filler).filter((token) => !isGeneralWord(token));
+  if (topic.length === 0) return false;
+  // "Which of his side projects grew out of Pixxel?": projects that name it answer, not a text elsewhere that does.
+  if (section === 'projects') {
+    const [own] = portfolio.search.search(topic.join(' '), { section, limit: 1 });
+    return own !== undefined && own.score >= OWN_SECTION_SCORE && topic.every((token) => coversWord(own.doc, token));
+  }
+  const [own] = portfolio.search.search(topic.join(' '), { section, limit: 1 });
+  if (own !== undefined && own.score >= OWN_SECTION_SCORE) return true;
+  // The search wants most words in one entry; an entry of the section holding most of them is enough.
+  const needed = Math.max(2, Math.ceil(topic.length / 2));
+  return portfolio.search.documents.some(
+    (doc) => doc.section === section && topic.filter((token) => coversWord(doc, token)).length >= needed,
+  );
 }
 
 /** Links a question may name beside an entry ("the drought repo on github"): the entry's own link answers. */

@@ -218,7 +218,8 @@ export const RULES: readonly Rule[] = [
     kind: 'topic',
     about: 'philosophy',
     patterns: [
-      String.raw`\bphilosoph\w*|\bbeliefs?\b|\bbelieves?\b|\bvalues\b|\binfluenc\w*|\brole models?\b|\bidols?\b|` + String.raw`\bmission\b`,
+      String.raw`\bphilosoph\w*|\bbeliefs?\b|\bbelieves?\b|\bvalues\b|\binfluenc\w*|\brole models?\b|\bidols?\b|` +
+        String.raw`\bmission\b|\bmottos?\b|\bmantras?\b|\bslogans?\b|\bcatch ?phrases?\b`,
       String.raw`\bwhy (?:does|did|do) {who} (?:do|work|care)\b`,
     ],
     // "What motivates him?" is his philosophy; "the motivation behind the book website" is that project's.
@@ -271,7 +272,11 @@ export const RULES: readonly Rule[] = [
     name: 'blogs',
     kind: 'blogs',
     filler: 'blog blogging blogged post article written write writes wrote writing tutorial publish published medium',
-    patterns: [String.raw`\bblog\w*|\bposts?\b|\barticles?\b|\btutorials?\b|\bwrit(?:e|es|ten|ing) (?:up|about)\b`],
+    patterns: [
+      String.raw`\bblog\w*|\bposts?\b|\barticles?\b|\btutorials?\b|\bwrit(?:e|es|ten|ing) (?:up|about)\b|` +
+        // "Has he written anything on plugging in pretrained weights?": writing on a subject.
+        String.raw`\bwrit(?:e|es|ten|ing) (?:anything|something|much|stuff|a lot|a piece|pieces) (?:on|about)\b`,
+    ],
     weak: [String.raw`\bwrit(?:e|es|ten|ing)\b|\bwrote\b`],
   },
   {

@@ -181,7 +181,7 @@ prepare present probably problem process proud provide pursue question quickly q
 require result role run school seem serious set share skill solve speak spend stand stay stop strong study success suggest support
 team tend thanks thing think topic tough train travel trouble understand usual value various view wait watch win wonder word world
 worth write wrong year young
-high higher highest low lower lowest form
+high higher highest low lower lowest form learner rewrite rewritten
 active maintained unmaintained abandoned dropped discontinued incomplete unfinished ongoing
 `;
 

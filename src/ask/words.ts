@@ -174,7 +174,30 @@ const ANY_TYPO_LENGTH = 6;
  */
 function correct(word: string, search: ProfileSearch): string | undefined {
   if (word.length === SHORT_WORD) return lengthened(word, search);
-  return nearest(word, search) ?? inflected(word, search);
+  return nearest(word, search) ?? inflected(word, search) ?? twoLeftOut(word, search);
+}
+
+/**
+ * A word with two letters left out of one of the profile's own (not everyday) words, its first letter
+ * kept ("drout" for "drought"): read as that word when exactly one fits, since two letters left out of a
+ * short word is beyond the typo layer's reach.
+ */
+function twoLeftOut(word: string, search: ProfileSearch): string | undefined {
+  if (word.length < 4) return undefined;
+  let found: string | undefined;
+  for (const term of search.vocabulary) {
+    if (term.length !== word.length + 2 || term[0] !== word[0] || !isSubsequence(word, term) || isGeneralWord(term)) continue;
+    if (found !== undefined) return undefined;
+    found = term;
+  }
+  return found;
+}
+
+/** Are the letters of `short` in `long`, in order? */
+function isSubsequence(short: string, long: string): boolean {
+  let at = 0;
+  for (const letter of long) if (letter === short[at]) at++;
+  return at === short.length;
 }
 
 function nearest(word: string, search: ProfileSearch): string | undefined {
