@@ -734,7 +734,8 @@ function namedElsewhere(
 ): Reading | undefined {
   // Beside a section's own word, everyday words alone ("pursuing" in "what degree is he pursuing?") name no entry elsewhere.
   const topic = searchTopic(question, compiled, portfolio, filler);
-  if (strong && topic.every((token) => isGeneralWord(token))) return undefined;
+  // Nor a bare number ("part 1 of the course": the "1" of "1 step back" names nothing).
+  if (strong && topic.every((token) => isGeneralWord(token) || /^\d+$/.test(token))) return undefined;
   if (topic.length === 0) return undefined;
   let [top, second] = portfolio.search.search(topic.join(' '), { limit: 2 });
   // Everyday words beside a specific one ("started … new v2 … library") dilute its match: the specific words alone.

@@ -20,7 +20,8 @@ export interface PreparedQuestion {
 const DISCORD_SYNTAX = /<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:-?\d+(?::\w)?|\/[^>:]+:\d+)>|@(?:everyone|here)\b/gi;
 // Markdown and bracket characters carry no meaning in a question.
 // Typographic quotes as escapes (“ ” « »), so that the bundle stays ASCII (scripts/bundle.ts).
-const MARKUP = /[*_~`|>#[\]{}()<>"\u201C\u201D\u00AB\u00BB]/g;
+// A rank ("#1") keeps its sign: the profile writes its places so.
+const MARKUP = /[*_~`|>[\]{}()<>"\u201C\u201D\u00AB\u00BB]|#(?!\d)/g;
 
 /** Cleans a question for the rules: no accents, invisible or control characters, markdown; single spaces; bounded length. */
 export function prepareQuestion(text: string): PreparedQuestion {

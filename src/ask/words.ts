@@ -80,7 +80,8 @@ export function readWords(question: PreparedQuestion, search: ProfileSearch, sub
       return `${before}${slang}${after}`;
     }
     // A numbered thing the profile never mentions ("part 1" beside its "part 2") is a detail it doesn't hold.
-    if (/^\d{1,4}$/.test(lower)) {
+    // A rank ("#1") is no numbered thing.
+    if (/^\d{1,4}$/.test(lower) && !before.endsWith('#')) {
       const previous = (WORD.exec(typedWords[index - 1] ?? '')?.[2] ?? '').toLowerCase();
       const numbered = /^\p{L}{3,}$/u.test(previous) && search.knows(previous);
       if (numbered && !numberedOf(search).has(`${singularKey(previous)} ${lower}`)) {
