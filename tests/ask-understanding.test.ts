@@ -1151,3 +1151,69 @@ describe('sixth pass: on the shipped profile and on a stranger', () => {
     expect(contentOf(ask('what is java-ml'))).toBe('**Java-ML**:\n> From scratch in Java, with no third-party libraries');
   });
 });
+
+describe('sixth pass, second part', () => {
+  let stranger: Portfolio;
+  beforeAll(() => {
+    const imported = importResume(readFileSync(STRANGER, 'utf8'), 'stranger.json', { today: '2026-12-01' });
+    stranger = createPortfolio({ profile: imported.profile!, revision: 'test' });
+  });
+
+  it('a sentence about the asker is set aside when another sentence asks', () => {
+    const reply = ask('What dates does his AI Researcher stint cover? I need the start month for our background check.');
+    expect(titles(reply)[0]).toBe('AI Researcher — Pixxel');
+    expect(contentOf(reply)).toContain('Sep 2018');
+    expect(titles(ask('I need his email. I am a recruiter.'))[0]).toBe('Contact Akash Palrecha');
+  });
+
+  it('ordinal and number words beside a numbered thing are its number', () => {
+    expect(contentOf(ask('is he following the second part of the course?'))).toBe(
+      "He's learning **Deep Learning Course, Part 2** (fast.ai, Lecture 12).",
+    );
+    expect(contentOf(ask('what is he doing in lecture twelve'))).toContain('Lecture 12');
+    // A number the profile doesn't have is said to be missing, and names nothing elsewhere (not "1 step back").
+    const first = ask('is he doing part 1 of the course?');
+    expect(contentOf(first)).toContain("doesn't mention “part 1”");
+    expect(titles(first)[0]).toBe("📚 What he's learning now");
+  });
+
+  it('the date or the time, asked of the bot, gets nothing; the date of a result is answered', () => {
+    for (const question of ['Today what is the date?', "what's the time right now", 'what day is it today']) {
+      const reply = ask(question);
+      expect(reply.embeds ?? []).toEqual([]);
+      expect(contentOf(reply)).toMatch(/^That isn't something .*'s profile covers/);
+    }
+    expect(contentOf(ask('since when has he been #1 on the drought board'))).toContain('since September 2019');
+    expect(contentOf(ask('#1 on W&B as of when?'))).toContain('as of 13 Jan 2020');
+  });
+
+  it('"written anything on X" asks for the writing, which answers before a closer match elsewhere', () => {
+    const reply = ask('has he written anything on plugging your own pretrained weights into a fastai learner?');
+    expect(titles(reply)[0]).toBe('Using your own pre-trained models in FastAI');
+  });
+
+  it('a motto is the philosophy', () => {
+    expect(titles(ask('which fast.ai motto does he quote?'))[0]).toBe('Philosophy');
+  });
+
+  it('"his day job" is his place of work; projects that name it answer, a particle does not empty the search', () => {
+    const reply = ask('Which of his side projects grew directly out of his day job?');
+    expect(titles(reply)).toEqual(['Drought Detection Challenge', 'Fast Callbacks']);
+    expect(titles(ask('Which of his projects came out of his day job at the satellite company?'))).toEqual([
+      'Drought Detection Challenge',
+      'Fast Callbacks',
+    ]);
+    expect(titles(ask('what did she do at her day job', stranger))[0]).toBe('Senior Bioinformatician — Nordic Genome Centre');
+    // A verb the projects lack is the question: no project is said to be about teaming up.
+    expect(contentOf(ask('has he ever teamed up with anyone on kaggle?'))).toMatch(/^No project about “teamed up kaggle”/);
+  });
+
+  it('two letters left out of a profile word are restored when one word fits', () => {
+    const reply = ask('the satelite drout thing, wats that');
+    expect(contentOf(reply)).toContain('“drout” as “drought”');
+    expect(titles(reply)[0]).toBe('Drought Detection Challenge');
+    expect(contentOf(ask('the polsher thing?', stranger))).toContain('**Polisher**');
+    // A real word the profile lacks is not bent into one of its words.
+    expect(contentOf(ask('What is the capital of India?'))).not.toContain('Reading');
+  });
+});
