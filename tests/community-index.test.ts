@@ -12,6 +12,7 @@ import type { Profile } from '../src/profile/schema.js';
 import { buildDocuments } from '../src/search/documents.js';
 import { createCommunitySearch, OWNER_ID, prepareProfile, type CommunitySearch, type Owner } from '../src/search/community.js';
 import { tokenize } from '../src/search/normalise.js';
+import { hashOf } from '../src/search/vocabulary.js';
 import { shippedPortfolio } from './helpers/profile.js';
 import { syntheticServer, type SyntheticServer } from './helpers/synthetic-server.js';
 
@@ -179,10 +180,68 @@ describe('a profile prepared for the index', () => {
     expect(prepared.words).toEqual(['graph', 'tool', 'fast', 'for']);
     expect([...prepared.starts]).toEqual([0, 2, 4, 6, 7]);
     expect([...prepared.postings]).toEqual([8, 16 + 1, 8, 16 + 9, 2, 16 + 4, 3]);
-    expect(prepared.entries.map(({ names, keywords, terms }) => ({ names, keywords, terms }))).toEqual([
-      { names: ['graph tool'], keywords: ['graph', 'tool'], terms: 4 },
-      { names: ['fast'], keywords: ['graph tool', 'tool'], terms: 3 },
+    // Phrases: the names and keywords of two words or more (one-word ones are the marks above).
+    expect(prepared.entries.map(({ namePhrases, keywordPhrases, terms }) => ({ namePhrases, keywordPhrases, terms }))).toEqual([
+      { namePhrases: ['graph tool'], keywordPhrases: [], terms: 4 },
+      { namePhrases: [], keywordPhrases: ['graph tool'], terms: 3 },
     ]);
+  });
+
+  /**
+   * What prepareProfile gives, worked out plainly with tokenize (whose words the index's scanner must read): each
+   * entry's distinct words with the heaviest key's code (name 0, keyword 1, summary 2, body 3) and the marks of a
+   * name or keyword that is the word alone, grouped by word in the order the words first come.
+   */
+  function preparedPlainly(profile: Profile) {
+    const words: string[] = [];
+    const postingsOf = new Map<string, number[]>();
+    const entries = buildDocuments(profile).map((doc, entry) => {
+      const codes = new Map<string, number>();
+      const keys = [doc.names, doc.keywords, [doc.summary], doc.body].map((texts) => texts.map((text) => tokenize(text)));
+      keys.forEach((lists, code) => {
+        for (const word of lists.flat()) if (!codes.has(word)) codes.set(word, code);
+      });
+      for (const tokens of keys[0]!) if (tokens.length === 1) codes.set(tokens[0]!, codes.get(tokens[0]!)! | 4);
+      for (const tokens of keys[1]!) if (tokens.length === 1) codes.set(tokens[0]!, codes.get(tokens[0]!)! | 8);
+      for (const [word, code] of codes) {
+        if (!postingsOf.has(word)) {
+          postingsOf.set(word, []);
+          words.push(word);
+        }
+        postingsOf.get(word)!.push(entry * 16 + code);
+      }
+      const phrases = (lists: string[][]) => lists.filter((tokens) => tokens.length > 1).map((tokens) => tokens.join(' '));
+      return { namePhrases: phrases(keys[0]!), keywordPhrases: phrases(keys[1]!), terms: codes.size };
+    });
+    const starts = [0];
+    for (const word of words) starts.push(starts.at(-1)! + postingsOf.get(word)!.length);
+    return { words, starts, postings: words.flatMap((word) => postingsOf.get(word)!), hashes: words.map(hashOf), entries };
+  }
+
+  it('reads every profile as tokenize does: synthetic members, the shipped profile, and texts in other scripts and spellings', () => {
+    const server = syntheticServer(base, 23, 3000);
+    const accented = (profile: Profile): Profile => ({
+      ...profile,
+      projects: profile.projects.map((project, i) => ({
+        ...project,
+        name: i % 2 ? `Café ${project.name} naïve-Bayes` : `${project.name} — Optimisers`,
+        summary: `${project.summary} behaviour, colour; résumé 👩‍💻 Straße Москва 東京 x\u200By 1,000.5 #3 ML apps`,
+        tags: [...project.tags, 'Colours', 'ﬁne-tuning', '\u00ADsoft', 'JS'],
+      })),
+    });
+    const profiles = [base, accented(base), ...Array.from({ length: 12 }, (_, m) => server.memberProfile(m, 20 + m))];
+    profiles.push(...profiles.slice(2, 6).map(accented));
+    for (const profile of profiles) {
+      const prepared = prepareProfile(profile);
+      const plain = preparedPlainly(profile);
+      expect({
+        words: prepared.words,
+        starts: [...prepared.starts],
+        postings: [...prepared.postings],
+        hashes: [...prepared.hashes],
+        entries: prepared.entries.map(({ namePhrases, keywordPhrases, terms }) => ({ namePhrases, keywordPhrases, terms })),
+      }).toEqual(plain);
+    }
   });
 
   it('answers the same for a profile before and after a much bigger one (its scratch space grown and reused)', () => {

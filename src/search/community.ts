@@ -53,9 +53,13 @@ export interface CommunitySearchOptions {
 /** One entry of a profile, tokenized: what the index stores of it. */
 export interface PreparedEntry {
   doc: SearchDoc;
-  /** Its names and keywords as tokens joined by spaces, for the phrase boosts. */
-  names: string[];
-  keywords: string[];
+  /**
+   * Its names and keywords of two words or more, as tokens joined by spaces, for the phrase boosts of a query
+   * of two words or more (such a phrase has a space, which no name or keyword of one word has; a one-word
+   * query's boosts are marks on the postings).
+   */
+  namePhrases: readonly string[];
+  keywordPhrases: readonly string[];
   /** How many distinct words it has. */
   terms: number;
 }
@@ -140,6 +144,40 @@ const scratch = {
   hashes: new Int32Array(2048),
 };
 
+// The records an update makes are class instances, not object literals. V8 allocates the objects of a
+// literal whose objects mostly live long (as every entry does while a server's index is built) in the old
+// generation from then on; a record that dies (a member replaced or removed) then keeps what it points to
+// in the young generation alive through every scavenge until the next full collection, and each scavenge
+// copies it (docs/performance.md). Objects made by `new` are never placed so.
+class Entry implements CommunityEntry {
+  constructor(
+    readonly owner: Owner,
+    readonly doc: SearchDoc,
+  ) {}
+}
+
+class Prepared implements PreparedEntry {
+  constructor(
+    readonly doc: SearchDoc,
+    readonly namePhrases: readonly string[],
+    readonly keywordPhrases: readonly string[],
+    readonly terms: number,
+  ) {}
+}
+
+/** An owner's slots, and the word ids of their profile with how many of its entries have each (to take them out). */
+class Member {
+  constructor(
+    readonly owner: Owner,
+    readonly rank: number,
+    readonly slots: number[],
+    readonly ids: Int32Array,
+    readonly counts: Int32Array,
+  ) {}
+}
+
+const NO_PHRASES: readonly string[] = Object.freeze([]);
+
 function grown(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
   if (needed <= array.length) return array;
   const bigger = new Int32Array(Math.max(needed, array.length * 2));
@@ -184,9 +222,11 @@ export function prepareProfile(profile: Profile): PreparedProfile {
     while (scratch.table[probe] !== 0) probe = (probe + 1) & mask;
     scratch.table[probe] = number + 1;
   };
-  const add = (code: number, tokens: readonly string[]) => {
+  /** The tokens into the entry under `code`; the number of the last one. */
+  const add = (code: number, tokens: readonly string[]): number => {
+    let number = -1;
     for (const token of tokens) {
-      const number = numberOf(token);
+      number = numberOf(token);
       // Heaviest key first: a word keeps the first (heaviest) code it is given.
       if (scratch.lastEntry[number] === entry) continue;
       scratch.lastEntry[number] = entry;
@@ -196,33 +236,42 @@ export function prepareProfile(profile: Profile): PreparedProfile {
       scratch.entryWords[entryCount] = number;
       scratch.entryCodes[entryCount++] = code;
     }
+    return number;
   };
-  const mark = (tokenLists: readonly string[][], mark: number) => {
-    for (const tokens of tokenLists) if (tokens.length === 1) scratch.entryCodes[scratch.at[numberOf(tokens[0]!)]!]! |= mark;
+  /**
+   * The words of names (code 0) or keywords (code 1) into the entry: a name or keyword of one word marks
+   * that word's posting `whole`, and those of several are returned as phrases (none: a shared empty list,
+   * as most keywords are one word).
+   */
+  const phrases = (texts: readonly string[], code: number, whole: number): readonly string[] => {
+    let found: string[] | undefined;
+    for (const text of texts) {
+      const tokens = tokenize(text);
+      const last = add(code, tokens);
+      // The word is in this entry by now, so its place in the entry (at) is known, and stays.
+      if (tokens.length === 1) scratch.entryCodes[scratch.at[last]!]! |= whole;
+      // Array.of, not a literal: see Entry.
+      else if (tokens.length > 1) {
+        if (found) found.push(tokens.join(' '));
+        else found = Array.of(tokens.join(' '));
+      }
+    }
+    return found ?? NO_PHRASES;
   };
   const entries = buildDocuments(profile).map((doc, index): PreparedEntry => {
     entry = index;
     entryCount = 0;
-    const names = doc.names.map((name) => tokenize(name));
-    const keywords = doc.keywords.map((keyword) => tokenize(keyword));
-    for (const tokens of names) add(0, tokens);
-    for (const tokens of keywords) add(1, tokens);
+    const namePhrases = phrases(doc.names, 0, WHOLE_NAME);
+    const keywordPhrases = phrases(doc.keywords, 1, WHOLE_KEYWORD);
     add(2, tokenize(doc.summary));
     for (const text of doc.body) add(3, tokenize(text));
-    mark(names, WHOLE_NAME);
-    mark(keywords, WHOLE_KEYWORD);
     scratch.pairWords = grown(scratch.pairWords, pairCount + entryCount);
     scratch.pairPostings = grown(scratch.pairPostings, pairCount + entryCount);
     for (let i = 0; i < entryCount; i++) {
       scratch.pairWords[pairCount] = scratch.entryWords[i]!;
       scratch.pairPostings[pairCount++] = entry * SLOT_SHIFT + scratch.entryCodes[i]!;
     }
-    return {
-      doc,
-      names: names.map((tokens) => (tokens.length === 1 ? tokens[0]! : tokens.join(' '))),
-      keywords: keywords.map((tokens) => (tokens.length === 1 ? tokens[0]! : tokens.join(' '))),
-      terms: entryCount,
-    };
+    return new Prepared(doc, namePhrases, keywordPhrases, entryCount);
   });
   scratch.table.fill(0);
   // Grouped by word, each word's in entry order (a counting sort, stable).
@@ -244,7 +293,7 @@ export interface CommunitySearchSettings {
 export function createCommunitySearch(settings: CommunitySearchSettings = {}): CommunitySearch {
   const skipLight = !settings.exhaustive;
   /** Each owner's slots, and the word ids of their profile with how many of its entries have each (to take them out). */
-  const byOwner = new Map<string, { owner: Owner; rank: number; slots: number[]; ids: Int32Array; counts: Int32Array }>();
+  const byOwner = new Map<string, Member>();
 
   /** The words and their postings (slot × SLOT_SHIFT + code + marks); rows[id × ROW + LENGTH] are in use, DEAD of them dead. */
   const vocabulary = new Vocabulary();
@@ -255,8 +304,8 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
   const ranks: number[] = [];
   const sections: number[] = [];
   const orders: number[] = [];
-  const nameKeys: (string[] | undefined)[] = [];
-  const keywordKeys: (string[] | undefined)[] = [];
+  const nameKeys: (readonly string[] | undefined)[] = [];
+  const keywordKeys: (readonly string[] | undefined)[] = [];
   /** Lists that still hold a posting of the slot, live or dead: it is free again at zero. */
   const refs: number[] = [];
   let alive = new Uint8Array(1024);
@@ -428,20 +477,21 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
   function putPrepared(owner: Owner, { entries: prepared, words, postings, starts, hashes }: PreparedProfile) {
     const rank = byOwner.get(owner.id)?.rank ?? nextRank++;
     remove(owner.id);
-    const slots: number[] = [];
-    for (const { doc, names, keywords, terms } of prepared) {
+    const slots = new Array<number>(prepared.length);
+    let at = 0;
+    for (const { doc, namePhrases, keywordPhrases, terms } of prepared) {
       const slot = newSlot();
       // Alive before its postings go in: a list compacted while growing keeps them.
       alive[slot] = 1;
       liveSlots++;
       refs[slot] = terms;
-      entries[slot] = { owner, doc };
+      entries[slot] = new Entry(owner, doc);
       ranks[slot] = rank;
       sections[slot] = SECTION_RANK.get(doc.section) ?? 9;
       orders[slot] = doc.order;
-      nameKeys[slot] = names;
-      keywordKeys[slot] = keywords;
-      slots.push(slot);
+      nameKeys[slot] = namePhrases;
+      keywordKeys[slot] = keywordPhrases;
+      slots[at++] = slot;
     }
     // One look-up per word of the profile, and its postings appended together.
     const ids = new Int32Array(words.length);
@@ -464,7 +514,7 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
       ids[index] = id;
       counts[index] = count;
     }
-    byOwner.set(owner.id, { owner, rank, slots, ids, counts });
+    byOwner.set(owner.id, new Member(owner, rank, slots, ids, counts));
   }
 
   const idf = (id: number) => Math.log(1 + liveSlots / vocabulary.rows[id * ROW + LIVE]!);
@@ -604,6 +654,7 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
         if (whole & WHOLE_NAME) score = 1;
         else if (whole & WHOLE_KEYWORD) score = Math.max(score, 0.85);
       } else if (strong === tokens.length) {
+        // Two words or more: only names and keywords of two words or more can hold the phrase (its space).
         const names = nameKeys[slot]!;
         if (names.includes(phrase)) score = 1;
         else if (tokens.length > 1 && names.some((name) => ` ${name} `.includes(` ${phrase} `))) score = Math.max(score, 0.9);

@@ -177,17 +177,54 @@ export function buildDocuments(profile: Profile): SearchDoc[] {
   }
   // Written out rather than spread: a spread copy here got a hidden class of its
   // own per document, which every entry of a server's index kept.
-  return docs.map((doc, order): SearchDoc => ({
-    section: doc.section,
-    id: doc.id,
-    title: doc.title,
-    url: doc.url,
-    names: doc.names,
-    keywords: [...doc.keywords, ...doc.answers].filter(Boolean),
-    answers: doc.answers,
-    summary: doc.summary,
-    body: doc.body.filter(Boolean),
-    notable: doc.notable,
-    order,
-  }));
+  return docs.map(
+    (doc, order): SearchDoc =>
+      new Document(
+        doc.section,
+        doc.id,
+        doc.title,
+        doc.url,
+        doc.names,
+        present(doc.keywords, doc.answers),
+        doc.answers,
+        doc.summary,
+        present(doc.body),
+        doc.notable,
+        order,
+      ),
+  );
+}
+
+class Document implements SearchDoc {
+  constructor(
+    public section: Section,
+    public id: string,
+    public title: string,
+    public url: string | null,
+    public names: string[],
+    public keywords: string[],
+    public answers: string[],
+    public summary: string,
+    public body: string[],
+    public notable: boolean,
+    public order: number,
+  ) {}
+}
+
+const NONE: readonly string[] = [];
+
+/**
+ * The non-empty strings of `first` then `second`, in an array of exactly that length. A filtered
+ * copy keeps room to grow (17 places for a few strings), and the community index keeps every
+ * document of every member of a server (docs/performance.md).
+ */
+function present(first: readonly string[], second: readonly string[] = NONE): string[] {
+  let count = 0;
+  for (const text of first) if (text) count++;
+  for (const text of second) if (text) count++;
+  const out = new Array<string>(count);
+  let at = 0;
+  for (const text of first) if (text) out[at++] = text;
+  for (const text of second) if (text) out[at++] = text;
+  return out;
 }
