@@ -1044,9 +1044,12 @@ function entryAnswer(asked: { section: Section; id: string }, intent: IntentBase
   // are the words of the entry's `answers` the question was read by ("managed people").
   const keep = new Set(named.map(stemOf));
   const words = intent.words.filter((word) => !isGeneralWord(word) || isFactWord(word) || keep.has(stemOf(word)));
+  // Without the tags' words first; with them when they pick a fact the other words alone don't ("what batch size
+  // did he use for callbacks": "batch size" is a tag of the project, and "use" alone would pick its tools).
+  const withoutTags = bestFact(facts, words, tagStems, intent.quantity, intent.head);
+  const withTags = bestFact(facts, words, nameStems, intent.quantity, intent.head);
   const fact =
-    bestFact(facts, words, tagStems, intent.quantity) ??
-    bestFact(facts, words, nameStems, intent.quantity) ??
+    (withoutTags && (!withTags || withTags.score <= withoutTags.score + 1) ? withoutTags : withTags)?.fact ??
     (LEAD_FACT.has(entry.section) ? facts.find((each) => each.kind === 'detail') : undefined);
   // Words the profile has, but not this entry ("batch size" asked of Toxic Comments): it doesn't say that.
   // Counted from a named role, the words that named it are no gap of the role that answers.

@@ -196,8 +196,9 @@ export function bestFact(
   tokens: readonly string[],
   entryStems: ReadonlySet<string>,
   wantsNumber = false,
-): Fact | undefined {
-  return scoreFacts(facts, tokens, entryStems, wantsNumber)?.fact;
+  head: string | null = null,
+): { fact: Fact; score: number } | undefined {
+  return scoreFacts(facts, tokens, entryStems, wantsNumber, head);
 }
 
 /** How well the best fact answers `tokens` (0 when none does): what tells two entries apart. */
@@ -210,8 +211,11 @@ function scoreFacts(
   tokens: readonly string[],
   entryStems: ReadonlySet<string>,
   wantsNumber: boolean,
+  head: string | null = null,
 ): { fact: Fact; score: number } | undefined {
   const asked = new Set(tokens.map(stemOf).filter((stem) => !entryStems.has(stem)));
+  // The word a "which …" question asks for counts again: "which resnet … for the lookahead experiments" is the resnet.
+  const headStem = head === null ? undefined : stemOf(head);
   const kinds = new Set([...asked].map((stem) => ASKS_FOR[stem]).filter((kind): kind is FactKind => kind !== undefined));
   const datasets = asked.has(DATASET);
   const reason = kinds.has('reason');
@@ -225,8 +229,9 @@ function scoreFacts(
     // "resnet" asks for "resnet34": a word of four letters or more counts as the start of a longer one.
     // An exact word counts more than a start: "repo" is the repository's link before the report's.
     for (const stem of asked) {
-      if (set.has(stem)) score += 2;
-      else if (stem.length >= 4 && words.some((word) => word.startsWith(stem))) score += 1.5;
+      const weight = stem === headStem ? 2 : 1;
+      if (set.has(stem)) score += 2 * weight;
+      else if (stem.length >= 4 && words.some((word) => word.startsWith(stem))) score += 1.5 * weight;
     }
     if (datasets && DATASET_NAMES.test(fact.text)) score += 2;
     // "Why did he make it?", "what problem is it meant to solve?": the sentence that gives a reason.

@@ -55,6 +55,8 @@ export interface IntentBase {
   version: boolean;
   /** "The name of his band": the thing whose name is asked (folded), when the question asks for a name. */
   nameOf: string | null;
+  /** "Which resnet …", "what batch size …": the word the question asks for (folded), when it names one. */
+  head: string | null;
   /** "best", "most proud of", "favourite": one entry is asked for. */
   superlative: boolean;
   /** "his first role", "the latest", "his previous job": which of dated entries, by date. */
@@ -109,6 +111,7 @@ type Reading = DistributiveOmit<
   | 'superlative'
   | 'ordinal'
   | 'anchor'
+  | 'head'
 > & {
   topic?: string;
   section?: Section;
@@ -195,7 +198,7 @@ function topicOf(text: string, compiled: Compiled, filler: ReadonlySet<string> =
 /** Interprets a question about the profile's person. Never throws; any text gives an Intent. */
 export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
   const compiled = compile(portfolio.profile);
-  const prepared = withoutAskerSentences(prepareQuestion(numberedWords(String(text))), compiled.subjects);
+  const prepared = withoutAskerSentences(prepareQuestion(simpleTense(numberedWords(String(text)), compiled.subjects)), compiled.subjects);
   const read = readWords(ownPlace(prepared, portfolio.profile, compiled.subjectRegex), portfolio.search, compiled.subjects);
   let question = read.question;
   const context: Context = {
@@ -205,6 +208,7 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
     quantity: false,
     version: false,
     nameOf: null,
+    head: null,
     superlative: false,
     ordinal: null,
     anchor: null,
@@ -233,6 +237,8 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
   // The thing is the last word of its phrase, before a word that starts another: "his climbing gym in college" → "gym".
   const named = (NAME_OF.exec(question.folded)?.slice(1).find(Boolean) ?? '').split(' ').filter((word) => !STOP_WORDS.has(word));
   context.nameOf = named[named.length - 1] ?? null;
+  const head = HEAD.exec(question.folded)?.[1];
+  context.head = head && !STOP_WORDS.has(head) && !GLOBAL_FILLER.has(head) ? (tokenize(head)[0] ?? null) : null;
   context.superlative = SUPERLATIVE.test(question.folded);
   // "Strongest", "proudest": understood as asking for one, whatever the profile's words.
   if (context.superlative) context.unplaced = context.unplaced.filter((word) => !SUPERLATIVE.test(word.toLowerCase()));
@@ -322,7 +328,7 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
 /** What every reading of one question shares. */
 type Context = Pick<
   IntentBase,
-  'unplaced' | 'corrected' | 'words' | 'quantity' | 'version' | 'nameOf' | 'superlative' | 'ordinal' | 'anchor'
+  'unplaced' | 'corrected' | 'words' | 'quantity' | 'version' | 'nameOf' | 'superlative' | 'ordinal' | 'anchor' | 'head'
 >;
 
 /** Rules read before the profile's own concepts: the private number and the public links are never hijacked. */
@@ -334,6 +340,8 @@ const ROLE_WORD = /\b(?:roles?|jobs?|positions?|titles?|posts?|designations?)\b/
 const HOW_TO = /^(?:how (?:do|can|should|would|could|does|did) (?:i|you|we|one|people|someone|anyone)|how to)\b/;
 const QUANTITY = /\bhow (?:many|big|large|old)\b|\bhow much\b(?! time)|\bsize of\b|\b(?:team|group) size\b/;
 const VERSION = /\bversions?\b/;
+/** The word a "which …" or "what …" question asks for: "which resnet", "what batch size", "what kind of model". */
+const HEAD = /^(?:so |and |ok |okay )?(?:which|what)(?: kind of| type of| sort of)? ([a-z][a-z0-9-]*)\b/;
 /** "The name of his band", "what's his band called": the thing named (a word, not a name the question gives). */
 const NAME_OF = new RegExp(
   String.raw`\bname of (?:the |his |her |their |that |this |a |an )?([a-z]+(?: [a-z]+)?)|` +
@@ -417,6 +425,38 @@ function withoutAskerSentences(question: PreparedQuestion, subjects: ReadonlySet
   const rest = kept.join(' ');
   const asks = queryTokens(rest.toLowerCase()).some((token) => !subjects.has(token) && !GLOBAL_FILLER.has(token));
   return asks ? prepareQuestion(rest) : question;
+}
+
+/** Verbs of state that non-native speakers put in the continuous ("is he knowing", "he is having"): their plain form. */
+const STATIVE: Readonly<Record<string, string>> = {
+  knowing: 'know',
+  having: 'have',
+  understanding: 'understand',
+  liking: 'like',
+  wanting: 'want',
+  needing: 'need',
+  preferring: 'prefer',
+  owning: 'own',
+  possessing: 'possess',
+};
+const CONTINUOUS_QUESTION = /\b(is|are) ([\p{L}]+) (knowing|having|understanding|liking|wanting|needing|preferring|owning|possessing)\b/giu;
+const CONTINUOUS_STATEMENT =
+  /\b([\p{L}]+) (?:is|are) (knowing|having|understanding|liking|wanting|needing|preferring|owning|possessing)\b/giu;
+
+/**
+ * "Is he knowing javascript?", "he is having any publications?": asked as "does he know …", "does he have …",
+ * when the subject is the person (not "what is having a good GPU worth").
+ */
+function simpleTense(text: string, subjects: ReadonlySet<string>): string {
+  const person = (word: string) => subjects.has(word.toLowerCase());
+  const does = (who: string) => (who.toLowerCase() === 'they' ? 'do' : 'does');
+  return text
+    .replace(CONTINUOUS_QUESTION, (whole, _be: string, who: string, verb: string) =>
+      person(who) ? `${does(who)} ${who} ${STATIVE[verb.toLowerCase()] ?? verb}` : whole,
+    )
+    .replace(CONTINUOUS_STATEMENT, (whole, who: string, verb: string) =>
+      person(who) ? `${does(who)} ${who} ${STATIVE[verb.toLowerCase()] ?? verb}` : whole,
+    );
 }
 
 /** Ordinal and number words before or after a numbered thing ("the second part", "lecture twelve"): digits, as profiles write them. */
@@ -887,11 +927,6 @@ function ownSectionHolds(
   if (!section) return false;
   const topic = searchTopic(question, compiled, portfolio, filler).filter((token) => !isGeneralWord(token));
   if (topic.length === 0) return false;
-  // "Which of his side projects grew out of Pixxel?": projects that name it answer, not a text elsewhere that does.
-  if (section === 'projects') {
-    const [own] = portfolio.search.search(topic.join(' '), { section, limit: 1 });
-    return own !== undefined && own.score >= OWN_SECTION_SCORE && topic.every((token) => coversWord(own.doc, token));
-  }
   const [own] = portfolio.search.search(topic.join(' '), { section, limit: 1 });
   if (own !== undefined && own.score >= OWN_SECTION_SCORE) return true;
   // The search wants most words in one entry; an entry of the section holding most of them is enough.

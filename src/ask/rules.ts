@@ -312,13 +312,15 @@ export const RULES: readonly Rule[] = [
     name: 'experience',
     kind: 'experience',
     filler:
-      'job work worked working company employer role position career experience professional intern internship title ' +
+      'job work worked working company employer role position career experience professional intern internship title designation ' +
       'responsibility where doing living employed employment history overview summary rundown senior seniority',
     patterns: [
       String.raw`\b(?:do|did|does|work\w*|job|role|position|intern\w*) (?:at|for|in) (?<org>[\p{L}\p{N}][\p{L}\p{N}&.'-]*(?: ` +
         String.raw`[\p{L}\p{N}&.'-]+){0,2})${END}`,
       String.raw`\b{org}\b`,
-      String.raw`\bjobs?\b|\bemploy\w*|\bcareers?\b|\bcompan(?:y|ies)\b|\broles?\b|\bpositions?\b|\binternships?\b|\bwork experience\b`,
+      String.raw`\bjobs?\b|\bemploy\w*|\bcareers?\b|\bcompan(?:y|ies)\b|\broles?\b|\bpositions?\b|\binternships?\b|\bwork experience\b|` +
+        // "His current designation" (Indian English): his job title.
+        String.raw`\bdesignations?\b`,
       String.raw`\b(?:work|job|professional) (?:history|background)\b|\bseniority\b|\bsenior\b`,
       String.raw`\bwhere (?:has|have|did|does|do|is|are) {who} (?:\w+ )?work\w*|\bwork\w* (?:at|for)\b|\bfor a living\b|` +
         String.raw`\bwhat (?:does|do) {who} do for work\b`,
