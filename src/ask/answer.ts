@@ -710,9 +710,12 @@ function projectHitsAnswer(hits: readonly SearchHit[], intent: IntentBase, ctx: 
   const { p } = ctx;
   if (hits.length === 0) {
     // "any cool space stuff he's worked on?": no project, but his work elsewhere (a role, his background) is about it.
+    // A question not about the person ("is kaggle free to use?") is only answered elsewhere by an entry with all its words.
+    const asked = intent.topic.split(' ').filter((word) => word && !isGeneralWord(word));
     const elsewhere = ctx.portfolio.search
       .search(intent.topic, { limit: 10 })
-      .filter((hit) => hit.section !== 'contact' && hit.section !== 'skills');
+      .filter((hit) => hit.section !== 'contact' && hit.section !== 'skills')
+      .filter((hit) => intent.aboutPerson || asked.every((word) => stemsOf(hit.doc).has(stemOf(word))));
     const lead = `No project about “${echo(said(intent))}” is in ${p.possessive} profile`;
     if (elsewhere.length > 0)
       return withContent(`${lead}; it comes up here:`, searchAnswer({ ...intent, kind: 'search', hits: elsewhere }, ctx));
