@@ -1217,3 +1217,33 @@ describe('sixth pass, second part', () => {
     expect(contentOf(ask('What is the capital of India?'))).not.toContain('Reading');
   });
 });
+
+describe('sixth pass, third part', () => {
+  it('the word a "which/what …" question asks for picks the fact; a tag word picks it when "use" alone would', () => {
+    expect(contentOf(ask('which resnet did he use for the lookahead experiments?'))).toContain('resnet34');
+    expect(contentOf(ask('what batch size did he use for callbacks?'))).toContain('batch size');
+    // A kind word that asks for one kind ("framework") still picks it; a number still answers "how many".
+    expect(contentOf(ask('Which framework did he train the drought model in?'))).toBe('**Drought Detection Challenge**:\n> Tools: PyTorch');
+    expect(contentOf(ask('how many classes in the protein competition'))).toContain('29 classes');
+  });
+
+  it('a verb of state in the continuous is asked as its plain form when the subject is the person', () => {
+    expect(contentOf(ask('is he knowing javascript?'))).toBe(contentOf(ask('does he know javascript?')));
+    expect(contentOf(ask('he is having any publications?'))).not.toContain('“having”');
+    expect(contentOf(ask('Akash is having experience in NLP?'))).toMatch(/^Somewhat — Language Models using ULMFiT/);
+  });
+
+  it('a designation is a job title', () => {
+    expect(titles(ask('What is his current designation?'))[0]).toBe('AI Lead — Pixxel');
+  });
+
+  it('a project matching the topic keeps a project question in projects', () => {
+    expect(contentOf(ask('does he have any project with satellite images?'))).toMatch(/^3 projects match “satellite images”/);
+  });
+
+  it('a project question not about the person is answered elsewhere only by an entry with all its words', () => {
+    const reply = ask('is kaggle free to use?');
+    expect(reply.embeds ?? []).toEqual([]);
+    expect(contentOf(ask("any cool space stuff he's worked on?"))).toContain('it comes up here');
+  });
+});

@@ -1011,6 +1011,15 @@ function byMetric(projects: readonly Project[]): { project: Project; why: string
 
 // ── one entry ───────────────────────────────────────────────────────────────
 
+/** A fact's score when only the kind of fact asked for ("use": its tools) picked it, no word of it. */
+const KIND_ONLY = 1;
+/** Words that ask for a kind of fact only loosely ("did he use …" asks of anything): a fact they alone pick is a guess. */
+const WEAK_KINDS = new Set(['use', 'number'].map(stemOf));
+
+/** Are the question's words that ask for a kind of fact only loose ones ("use"), not "framework" or "when"? */
+function onlyWeakKinds(words: readonly string[]): boolean {
+  return words.every((word) => !isFactWord(word) || WEAK_KINDS.has(stemOf(word)));
+}
 /** Sections whose first highlight says what an entry is best known for (a project's "#1 on the leaderboard"). */
 const LEAD_FACT = new Set<Section>(['projects', 'experience']);
 /** Longest quote of a fact in an answer. */
@@ -1047,12 +1056,12 @@ function entryAnswer(asked: { section: Section; id: string }, intent: IntentBase
   // are the words of the entry's `answers` the question was read by ("managed people").
   const keep = new Set(named.map(stemOf));
   const words = intent.words.filter((word) => !isGeneralWord(word) || isFactWord(word) || keep.has(stemOf(word)));
-  // Without the tags' words first; with them when they pick a fact the other words alone don't ("what batch size
+  // Without the tags' words first; with them when the other words pick a fact only by its kind ("what batch size
   // did he use for callbacks": "batch size" is a tag of the project, and "use" alone would pick its tools).
   const withoutTags = bestFact(facts, words, tagStems, intent.quantity, intent.head);
   const withTags = bestFact(facts, words, nameStems, intent.quantity, intent.head);
   const fact =
-    (withoutTags && (!withTags || withTags.score <= withoutTags.score + 1) ? withoutTags : withTags)?.fact ??
+    (withoutTags && (!withTags || withoutTags.score > KIND_ONLY || !onlyWeakKinds(words)) ? withoutTags : withTags)?.fact ??
     (LEAD_FACT.has(entry.section) ? facts.find((each) => each.kind === 'detail') : undefined);
   // Words the profile has, but not this entry ("batch size" asked of Toxic Comments): it doesn't say that.
   // Counted from a named role, the words that named it are no gap of the role that answers.
