@@ -213,9 +213,10 @@ function scoreFacts(
   wantsNumber: boolean,
   head: string | null = null,
 ): { fact: Fact; score: number } | undefined {
-  const asked = new Set(tokens.map(stemOf).filter((stem) => !entryStems.has(stem)));
-  // The word a "which …" question asks for counts again: "which resnet … for the lookahead experiments" is the resnet.
+  // The word a "which …" question asks for counts again, even when it is one of the entry's own words:
+  // "which resnet … for the lookahead experiments" is the resnet.
   const headStem = head === null ? undefined : stemOf(head);
+  const asked = new Set(tokens.map(stemOf).filter((stem) => !entryStems.has(stem) || stem === headStem));
   const kinds = new Set([...asked].map((stem) => ASKS_FOR[stem]).filter((kind): kind is FactKind => kind !== undefined));
   const datasets = asked.has(DATASET);
   const reason = kinds.has('reason');
