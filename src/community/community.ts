@@ -77,6 +77,12 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
   const limit = options.submitLimit ?? DEFAULT_SUBMIT_LIMIT;
   const now = options.now ?? Date.now;
   const guilds = new Map<string, Guild>();
+  /**
+   * Names noticed and not yet stored, by guild and member: a change-feed read that lands before the
+   * write (a submit's late notification, the background resync) must not put the old name back.
+   */
+  const pendingNames = new Map<string, string>();
+  const memberKey = (guildId: string, memberId: string) => `${guildId}/${memberId}`;
 
   function guild(guildId: string): Guild {
     let known = guilds.get(guildId);
@@ -98,7 +104,7 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
       return false;
     }
     const known = guild(record.guildId);
-    const owner = { id: record.memberId, name: record.memberName };
+    const owner = { id: record.memberId, name: pendingNames.get(memberKey(record.guildId, record.memberId)) ?? record.memberName };
     known.search.put(owner, parsed.loaded.profile);
     known.members.set(record.memberId, {
       owner,
@@ -263,11 +269,18 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
       known.search.put(owner, current.portfolio.profile);
       known.members.set(member.id, { ...current, owner });
       changed(known);
+      const key = memberKey(guildId, member.id);
+      pendingNames.set(key, name);
+      const settled = () => {
+        if (pendingNames.get(key) === name) pendingNames.delete(key);
+      };
       store.renameMember(guildId, member.id, name).then(
         (renamed) => {
+          settled();
           if (renamed) logger.info('member name changed; stored', { guild: guildId, member: member.id });
         },
         (error: unknown) => {
+          settled();
           logger.warn('could not store a member name; it is tried again when they next use the bot', {
             guild: guildId,
             member: member.id,
@@ -282,7 +295,10 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
       const record = await store.getMember(guildId, memberId);
       const current = guilds.get(guildId)?.members.get(memberId);
       if (!record) drop(guildId, memberId);
-      else if (current?.updatedAt !== record.updatedAt || current.owner.name !== record.memberName) await apply(record);
+      else {
+        const name = pendingNames.get(memberKey(guildId, memberId)) ?? record.memberName;
+        if (current?.updatedAt !== record.updatedAt || current.owner.name !== name) await apply(record);
+      }
     },
     async close() {
       await stopListening();
