@@ -1247,3 +1247,14 @@ describe('sixth pass, third part', () => {
     expect(contentOf(ask("any cool space stuff he's worked on?"))).toContain('it comes up here');
   });
 });
+
+describe('sixth pass, learning', () => {
+  it('a course the profile lacks is said to be missing; the skills being learnt that the topic names come too', () => {
+    expect(contentOf(ask('Has he done the fast.ai NLP course?'))).toMatch(/^His profile doesn't mention “NLP” in his learning\./);
+    const another = contentOf(ask("Apart from the deep learning course, is there another fast.ai course he's learning from?"));
+    expect(another).toContain('Computational Linear Algebra by FastAI');
+    // Not narrowed: every course and every skill being learnt, as before.
+    expect(contentOf(ask('what is he learning?'))).toContain('Docker');
+    expect(contentOf(ask('what fastai courses is he taking'))).not.toContain('Docker');
+  });
+});

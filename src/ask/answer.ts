@@ -502,7 +502,27 @@ function researchAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
 function learningAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   const { p, profile } = ctx;
   const learning = narrow(profile.learning, intent.topic, 'learning', ctx);
-  const skills = learning.narrowed ? [] : profile.skills.learning;
+  // Narrowed, the skills being learnt that the topic names come too ("another fast.ai course": the linear algebra one).
+  const topicWords = intent.topic.split(' ').filter(Boolean);
+  // A dotted name typed with its dot ("fast.ai") is two words here, one in a skill's name ("FastAI").
+  const skillAsked = [...topicWords, ...topicWords.slice(1).map((word, at) => `${topicWords[at]}${word}`)];
+  const skillWords = (skill: { name: string; tags?: readonly string[] | undefined }) =>
+    new Set(tokenize([skill.name, ...(skill.tags ?? [])].join(' ')));
+  const skills = learning.narrowed
+    ? profile.skills.learning.filter((skill) => skillAsked.some((word) => !isGeneralWord(word) && skillWords(skill).has(word)))
+    : profile.skills.learning;
+  // A specific word none of them has ("the fast.ai NLP course"): the profile doesn't list that.
+  const docs = ctx.portfolio.search.documents.filter(
+    (doc) => doc.section === 'learning' && learning.entries.some((entry) => entry.id === doc.id),
+  );
+  const unmatched = learning.narrowed
+    ? topicWords.filter(
+        (word) =>
+          !isGeneralWord(word) &&
+          !docs.some((doc) => stemsOf(doc).has(stemOf(word))) &&
+          !skills.some((skill) => skillWords(skill).has(word)),
+      )
+    : [];
   if (learning.entries.length === 0 && skills.length === 0) {
     return { content: `${capitalise(p.possessive)} profile lists nothing being learnt right now. Try /research or /skills.` };
   }
@@ -515,7 +535,12 @@ function learningAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
     if (skills.length > 0) lead += ` Among ${p.possessive} skills, ${p.subject} ${lists} ${skillNames} as **learning**.`;
   }
   const card = buildLearningCard({ ...profile, learning: learning.entries, skills: { ...profile.skills, learning: skills } });
-  return withContent(learning.missed ? `${missedNote(intent, 'learning', ctx)}\n${lead}` : lead, card);
+  const shownWords = unmatched.map((word) => intent.shown.split(' ').find((each) => tokenize(each).includes(word)) ?? word);
+  const gap =
+    unmatched.length > 0
+      ? `${capitalise(p.possessive)} profile doesn't mention ${listing(shownWords.map((word) => `“${echo(word)}”`))} in ${p.possessive} learning. `
+      : '';
+  return withContent(learning.missed ? `${missedNote(intent, 'learning', ctx)}\n${lead}` : `${gap}${lead}`, card);
 }
 
 function blogsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
