@@ -1205,7 +1205,9 @@ describe('sixth pass, second part', () => {
     ]);
     expect(titles(ask('what did she do at her day job', stranger))[0]).toBe('Senior Bioinformatician — Nordic Genome Centre');
     // A verb the projects lack is the question: no project is said to be about teaming up.
-    expect(contentOf(ask('has he ever teamed up with anyone on kaggle?'))).toMatch(/^No project about “teamed up kaggle”/);
+    const teamed = ask('has he ever teamed up with anyone on kaggle?');
+    expect(teamed.embeds ?? []).toEqual([]);
+    expect(contentOf(teamed)).not.toContain('by the rest of the question');
   });
 
   it('two letters left out of a profile word are restored when one word fits', () => {
@@ -1256,5 +1258,44 @@ describe('sixth pass, learning', () => {
     // Not narrowed: every course and every skill being learnt, as before.
     expect(contentOf(ask('what is he learning?'))).toContain('Docker');
     expect(contentOf(ask('what fastai courses is he taking'))).not.toContain('Docker');
+  });
+});
+
+// After the sixth held-out set's run (spent): its failure patterns, each by a general mechanism.
+describe('after the sixth held-out set', () => {
+  it("a course's progress, a leaderboard's host, a live link, a short form", () => {
+    expect(contentOf(ask('How far along is he in part 2?'))).toContain('Lecture 12');
+    expect(contentOf(ask('Who hosts the drought leaderboard?'))).toContain('Weights and Biases leaderboard');
+    expect(contentOf(ask('the book site, is it live somwhere'))).toContain('boiling-gorge-23297');
+    expect(contentOf(ask('gh link pls'))).toContain('github.com/akashpalrecha');
+  });
+
+  it('"how comfortable is he with X" and "which all tools" are skill questions', () => {
+    expect(contentOf(ask('How comfortable is he with scikit-learn?'))).toContain('**intermediate**');
+    expect(contentOf(ask('He is expert in which all tools?'))).toMatch(/^His expert skills: PyTorch/);
+  });
+
+  it("whom the work was done with is never in a profile; the asker's wish to team up is not that question", () => {
+    const reply = ask('Did he team up with anyone on the protein comp?');
+    expect(reply.embeds ?? []).toEqual([]);
+    expect(contentOf(reply)).toMatch(/profile has nothing on|isn't in his profile/);
+    const phone = ask('drop his phone no, wanna team up for a comp');
+    expect(contentOf(phone)).toContain("isn't shared publicly");
+    expect(textOf(phone)).not.toMatch(PHONE);
+  });
+
+  it('a task for the bot and a question about someone else get nothing', () => {
+    for (const question of ['Draft a polite rejection email for a candidate.', 'whos gonna win the ipl this yr']) {
+      const reply = ask(question);
+      expect(reply.embeds ?? []).toEqual([]);
+      expect(contentOf(reply)).toMatch(/^That isn't something .*'s profile covers/);
+    }
+    // A question about reaching him by e-mail is still answered.
+    expect(contentOf(ask('What email address should I use for a recruitment enquiry?'))).toContain('akash@pixxel.co.in');
+  });
+
+  it('"loading" is an everyday word, not "leading"', () => {
+    const reply = ask('Has he written anything about loading your own pretrained weights into fastai?');
+    expect(titles(reply)[0]).toBe('Using your own pre-trained models in FastAI');
   });
 });

@@ -32,7 +32,7 @@ const ASKS_FOR: Readonly<Record<string, FactKind>> = Object.fromEntries(
       ['metric', 'accuracy score metric result fbeta auc performance loss rank number'],
       ['dates', 'when date year month since long start begin end period duration'],
       ['status', 'finish finished complete status maintain maintained abandon drop dropped stop still active dead alive'],
-      ['link', 'link url demo repository repo source github site page'],
+      ['link', 'link url demo repository repo source github site page live deployed hosted host'],
       // No fact is of this kind: the sentence that gives a reason is found by what it says (REASON_MARKERS).
       ['reason', 'why reason motivation motive purpose problem solve aim goal'],
     ] as const

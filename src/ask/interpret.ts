@@ -229,6 +229,9 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
   if (THANKS.test(question.folded)) return finish({ kind: 'thanks', rule: 'thanks' }, question, false, context);
 
   const aboutPerson = compiled.subjectRegex.test(question.folded);
+  // A task for the bot ("draft a polite rejection email for a candidate") before any rule reads a word of it.
+  if (!aboutPerson && TASK.test(question.folded))
+    return finish({ kind: 'offtopic', rule: 'not-the-person' }, question, aboutPerson, context);
   context.words = tokenize(question.folded).filter(
     (token) => !compiled.subjects.has(token) && (!STOP_WORDS.has(token) || isFactWord(token)),
   );
@@ -267,6 +270,9 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
       // "Has he ever met Jeremy Howard in person?": a profile records work, never who the person met.
       const meeting = aboutPerson ? MEETING.exec(question.folded) : null;
       if (meeting) return finish({ kind: 'unknown', rule: 'relation', topic: meeting[0] }, question, aboutPerson, context);
+      // "Did he team up with anyone on the protein comp?": nor who the work was done with.
+      const collaboration = aboutPerson ? COLLABORATION.exec(question.folded) : null;
+      if (collaboration) return finish({ kind: 'unknown', rule: 'relation', topic: collaboration[0] }, question, aboutPerson, context);
       // "where can I see his code?": the public link the profile tags with those words.
       const link = linkByTags(question, compiled, portfolio);
       if (link) return finish(link, question, aboutPerson, context);
@@ -450,13 +456,17 @@ const CONTINUOUS_STATEMENT =
 function simpleTense(text: string, subjects: ReadonlySet<string>): string {
   const person = (word: string) => subjects.has(word.toLowerCase());
   const does = (who: string) => (who.toLowerCase() === 'they' ? 'do' : 'does');
-  return text
-    .replace(CONTINUOUS_QUESTION, (whole, _be: string, who: string, verb: string) =>
-      person(who) ? `${does(who)} ${who} ${STATIVE[verb.toLowerCase()] ?? verb}` : whole,
-    )
-    .replace(CONTINUOUS_STATEMENT, (whole, who: string, verb: string) =>
-      person(who) ? `${does(who)} ${who} ${STATIVE[verb.toLowerCase()] ?? verb}` : whole,
-    );
+  return (
+    text
+      // "Which all tools", "what all projects" (Indian English): which, what.
+      .replace(/\b(which|what) all\b/gi, '$1')
+      .replace(CONTINUOUS_QUESTION, (whole, _be: string, who: string, verb: string) =>
+        person(who) ? `${does(who)} ${who} ${STATIVE[verb.toLowerCase()] ?? verb}` : whole,
+      )
+      .replace(CONTINUOUS_STATEMENT, (whole, who: string, verb: string) =>
+        person(who) ? `${does(who)} ${who} ${STATIVE[verb.toLowerCase()] ?? verb}` : whole,
+      )
+  );
 }
 
 /** Ordinal and number words before or after a numbered thing ("the second part", "lecture twelve"): digits, as profiles write them. */
@@ -526,6 +536,21 @@ const RELATION = new RegExp(
     String.raw`friends?|co-?founders?|ceo|founder|lead|team lead)\b`,
 );
 
+/**
+ * Whom the work was done with: "did he team up with anyone", "has he collaborated", "his teammates" (not the
+ * asker's "want to team up").
+ */
+const COLLABORATION = new RegExp(
+  String.raw`\b(?:did|has|have|had|does|do) \w+ (?:ever )?(?:team(?:ed)? up|collaborat\w*|partner(?:ed)?(?: up)?|work(?:ed)? with any ?one)\b|` +
+    String.raw`\b(?:teamed up|collaborated|partnered) with\b|\bteam ?mates?\b|\bco-?authors?\b`,
+);
+
+/** A task for the bot: "write me a cover letter", "draft a polite rejection email", "translate this". */
+const TASK = new RegExp(
+  String.raw`^(?:please |pls |can you |could you |would you )?(?:help me (?:to )?)?(?:write|generate|translate|compose|draft|prepare) ` +
+    String.raw`(?:me |us )?(?:a|an|some|the|my)\b`,
+);
+
 /** Meeting someone: "met X", "meet X in person" (not a deadline or a goal met). */
 const MEETING = new RegExp(
   String.raw`\b(?:met|meet|meeting) (?!(?:the |his |her |their |a |an |any )?` +
@@ -563,7 +588,7 @@ function aboutAnother(question: PreparedQuestion, compiled: Compiled, portfolio:
 /** Sections of the person's own work: what a "who made …?" about the profile can name. */
 const WORK_SECTIONS = new Set<Section>(['projects', 'blogs', 'research']);
 
-const WHO_ELSE = /^who(?:'s| is| was| are| were)? \w/;
+const WHO_ELSE = /^who(?:'s|s| is| was| are| were)? \w/;
 const THING_SUBJECT = new RegExp(
   String.raw`^(?:when|where|how|what|why|which)(?: \w+)? (?:do|does|did|will|would|can|could|should) ` +
     String.raw`(?:the|a|an|this|that|these|those|my|your|our|its|next)\b|` +
@@ -865,6 +890,9 @@ function fromRule(
     case 'skill': {
       const skills = skillQueries(match, question, compiled, portfolio.profile);
       if (skills.length === 0) return undefined;
+      // "He is expert in which all tools?": no one skill, but which of them, at that level: the skills answer.
+      if (skills.every((query) => query.matches.length === 0 && query.tokens.every((token) => SKILL_KINDS.has(token))))
+        return { kind: 'skills', rule: rule.name, topic: '' };
       // "Which resnet did he use for lookahead?" asks which, about an entry: not whether he uses a skill.
       if (/\b(?:which|what)\b/.test(question.folded.slice(0, match.index))) return fallback(question, compiled, portfolio, true);
       // "Has he used gradient accumulation …?", "did he write the augmentation code?": no skill, but an
@@ -935,6 +963,21 @@ function ownSectionHolds(
     (doc) => doc.section === section && topic.filter((token) => coversWord(doc, token)).length >= needed,
   );
 }
+
+/** Words for skills in general ("which tools", "what technologies"): no skill of their own. */
+const SKILL_KINDS = new Set([
+  'tool',
+  'technology',
+  'tech',
+  'framework',
+  'library',
+  'language',
+  'stack',
+  'skill',
+  'software',
+  'which',
+  'what',
+]);
 
 /** Links a question may name beside an entry ("the drought repo on github"): the entry's own link answers. */
 const DEFERRING_CONTACTS = new Set<ContactKind>(['github', 'website', 'twitter', 'linkedin']);

@@ -165,7 +165,7 @@ export const RULES: readonly Rule[] = [
         String.raw`trained)` +
         String.raw`\s+(?:at|in|with|on)${THING}`,
       // "how good would he rate himself at fastai?": the level he gives the skill.
-      String.raw`\bhow (?:good|well|much|skilled|proficient|experienced|strong) (?:is|are|does|do|would|did) {who}` +
+      String.raw`\bhow (?:good|well|much|skilled|proficient|experienced|strong|comfortable|familiar|confident) (?:is|are|does|do|would|did) {who}` +
         String.raw`(?: (?:rate|consider|call|describe|see) {who})?(?: be)?(?: (?:know|at|in|with|use|using))?${THING}`,
       String.raw`\b(?:has|have|had) {who} (?:ever )?(?:used|worked with|tried|learned|learnt|coded in|programmed in|touched|played with)${THING}`,
       String.raw`\b(?:is|are) {who} (?:currently |still )?learning${THING}`,
@@ -239,6 +239,8 @@ export const RULES: readonly Rule[] = [
       String.raw`(?<!\b(?:deep|machine|transfer|reinforcement|supervised|meta|representation|statistical|active|federated|ensemble) ` +
         String.raw`)\blearn(?:ing|s|t|ed)?\b`,
       String.raw`\bcourses?\b|\bmoocs?\b`,
+      // "How far along is he in part 2?": a course's progress.
+      String.raw`\bhow far (?:along |through |into )?(?:is|are) {who}\b`,
     ],
   },
   {
@@ -322,7 +324,7 @@ export const RULES: readonly Rule[] = [
         // "His current designation" (Indian English): his job title.
         String.raw`\bdesignations?\b`,
       String.raw`\b(?:work|job|professional) (?:history|background)\b|\bseniority\b|\bsenior\b`,
-      String.raw`\bwhere (?:has|have|did|does|do|is|are) {who} (?:\w+ )?work\w*|\bwork\w* (?:at|for)\b|\bfor a living\b|` +
+      String.raw`\bwhere (?:has|have|did|does|do|is|are) {who} (?:\w+ )?work\w*|\bwork\w* (?:at|for)\b|\bfor a living\b|\bprofessionally\b|` +
         String.raw`\bwhat (?:does|do) {who} do for work\b`,
     ],
     weak: [String.raw`\bexperience\b`],

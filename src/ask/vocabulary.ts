@@ -80,6 +80,7 @@ export const SHORT_FORMS: Readonly<Record<string, readonly string[]>> = {
   comp: ['competition', 'computer', 'comparison'],
   comps: ['competitions', 'computers'],
   acc: ['accuracy'],
+  gh: ['github'],
   lb: ['leaderboard'],
   lib: ['library'],
   libs: ['libraries'],
@@ -181,7 +182,7 @@ prepare present probably problem process proud provide pursue question quickly q
 require result role run school seem serious set share skill solve speak spend stand stay stop strong study success suggest support
 team tend thanks thing think topic tough train travel trouble understand usual value various view wait watch win wonder word world
 worth write wrong year young
-high higher highest low lower lowest form learner rewrite rewritten
+high higher highest low lower lowest form learner rewrite rewritten somewhere everywhere nowhere load loading loaded
 active maintained unmaintained abandoned dropped discontinued incomplete unfinished ongoing
 `;
 
