@@ -1,4 +1,5 @@
-// `npm run eval:ask [-- --set dev|dev2|dev3|dev4|dev5|dev6|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|all] [--json] [--verbose]`:
+// `npm run eval:ask [-- --set <set>] [--json] [--verbose]`, <set> one of dev, dev2…dev7, heldout, heldout2…heldout7
+// or all (dev by default):
 // how well plain questions are answered (issue #13). Runs each question of tests/fixtures/questions/
 // through the real dispatcher as a plain message (as a DM, a mention or /ask is
 // answered), on the shipped profile, and judges the reply payload against what a
@@ -71,23 +72,25 @@ export const SETS = [
   'dev4',
   'dev5',
   'dev6',
+  'dev7',
   'heldout',
   'heldout2',
   'heldout3',
   'heldout4',
   'heldout5',
   'heldout6',
+  'heldout7',
 ] as const;
 export type SetName = (typeof SETS)[number];
 /**
- * What `--set all` runs; heldout2, heldout3 and the fourth, fifth and sixth sets (dev4, heldout4, dev5, heldout5, dev6,
- * heldout6) are separate measurements.
+ * What `--set all` runs; heldout2, heldout3 and the fourth to seventh sets (dev4, heldout4, dev5, heldout5, dev6,
+ * heldout6, dev7, heldout7) are separate measurements.
  */
 const ALL_SETS: readonly SetName[] = ['dev', 'dev2', 'dev3', 'heldout'];
 /**
  * Each set's file: dev2 is the second development set (issue #13's second pass); dev3 and heldout3
  * the third set's halves; dev4 and heldout4 the fourth set's; dev5 and heldout5 the fifth set's; dev6 and heldout6 the sixth
- * set's.
+ * set's; dev7 and heldout7 the seventh set's.
  */
 const SET_FILES: Record<SetName, string> = {
   dev: 'dev.yaml',
@@ -96,12 +99,14 @@ const SET_FILES: Record<SetName, string> = {
   dev4: 'dev-4.yaml',
   dev5: 'dev-5.yaml',
   dev6: 'dev-6.yaml',
+  dev7: 'dev-7.yaml',
   heldout: 'heldout.yaml',
   heldout2: 'heldout-2.yaml',
   heldout3: 'heldout-3.yaml',
   heldout4: 'heldout-4.yaml',
   heldout5: 'heldout-5.yaml',
   heldout6: 'heldout-6.yaml',
+  heldout7: 'heldout-7.yaml',
 };
 export const PERSONAS = ['recruiter', 'fastai-learner', 'kaggler', 'discord-casual', 'non-native'] as const;
 export const KINDS = ['entry', 'detail', 'unknown', 'private', 'nothing'] as const;

@@ -177,6 +177,31 @@ describe('the question sets', () => {
     expect(both.filter((item) => !item.id.startsWith(`h6-${prefix[item.persona]}-`))).toEqual([]);
     for (const persona of PERSONAS) expect(both.filter((item) => item.persona === persona)).toHaveLength(32);
   });
+
+  // Only parsed and checked here, never answered: heldout7 is run once at the end; dev7 is scored by eval:ask -- --set dev7.
+  it('the seventh set is 80 for development and 80 held out, disjoint from every other set, each half covering every persona and kind', () => {
+    const dev7 = loadQuestions('dev7', profile);
+    const heldout7 = loadQuestions('heldout7', profile);
+    expect(dev7).toHaveLength(80);
+    expect(heldout7).toHaveLength(80);
+    const earlier = new Set(
+      (['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6'] as const)
+        .flatMap((set) => loadQuestions(set, profile))
+        .map((item) => item.id),
+    );
+    const ids = [...dev7, ...heldout7].map((item) => item.id);
+    expect(new Set(ids).size).toBe(160);
+    expect(ids.filter((id) => earlier.has(id))).toEqual([]);
+    for (const set of [dev7, heldout7]) {
+      expect(new Set(set.map((item) => item.persona))).toEqual(new Set(PERSONAS));
+      expect(new Set(set.map(kindOf))).toEqual(new Set(KINDS));
+      expect(set.every((item) => /^h7-(rec|fai|kag|dis|nn)-\d\d$/.test(item.id))).toBe(true);
+    }
+    const prefix = { recruiter: 'rec', 'fastai-learner': 'fai', kaggler: 'kag', 'discord-casual': 'dis', 'non-native': 'nn' } as const;
+    const both = [...dev7, ...heldout7];
+    expect(both.filter((item) => !item.id.startsWith(`h7-${prefix[item.persona]}-`))).toEqual([]);
+    for (const persona of PERSONAS) expect(both.filter((item) => item.persona === persona)).toHaveLength(32);
+  });
 });
 
 describe('the judge reads each card as the entry it shows', () => {
