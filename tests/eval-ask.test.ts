@@ -20,6 +20,7 @@ import {
   saysProfileDoesNotSay,
   type Question,
   type Report,
+  type SetName,
 } from '../scripts/eval-ask.js';
 import type { Profile } from '../src/profile/schema.js';
 import type { ReplyPayload } from '../src/replies/index.js';
@@ -103,105 +104,38 @@ describe('the question sets', () => {
     }
   });
 
-  // Only parsed and checked here, never answered: heldout4 is run once at the end; dev4 is scored by eval:ask -- --set dev4.
-  it('the fourth set is 80 for development and 80 held out, disjoint from every other set, each half covering every persona and kind', () => {
-    const dev4 = loadQuestions('dev4', profile);
-    const heldout4 = loadQuestions('heldout4', profile);
-    expect(dev4).toHaveLength(80);
-    expect(heldout4).toHaveLength(80);
-    const earlier = new Set(
-      (['dev', 'dev2', 'dev3', 'heldout', 'heldout2', 'heldout3'] as const)
-        .flatMap((set) => loadQuestions(set, profile))
-        .map((item) => item.id),
-    );
-    const ids = [...dev4, ...heldout4].map((item) => item.id);
-    expect(new Set(ids).size).toBe(160);
-    expect(ids.filter((id) => earlier.has(id))).toEqual([]);
-    for (const set of [dev4, heldout4]) {
-      expect(new Set(set.map((item) => item.persona))).toEqual(new Set(PERSONAS));
-      expect(new Set(set.map(kindOf))).toEqual(new Set(KINDS));
-      expect(set.every((item) => /^h4-(rec|fai|kag|dis|nn)-\d\d$/.test(item.id))).toBe(true);
-    }
-    const prefix = { recruiter: 'rec', 'fastai-learner': 'fai', kaggler: 'kag', 'discord-casual': 'dis', 'non-native': 'nn' } as const;
-    const both = [...dev4, ...heldout4];
-    expect(both.filter((item) => !item.id.startsWith(`h4-${prefix[item.persona]}-`))).toEqual([]);
-    for (const persona of PERSONAS) expect(both.filter((item) => item.persona === persona)).toHaveLength(32);
-  });
-
-  // Only parsed and checked here, never answered: heldout5 is run once at the end; dev5 is scored by eval:ask -- --set dev5.
-  it('the fifth set is 50 for development and 50 held out, disjoint from every other set, each half covering every persona and kind', () => {
-    const dev5 = loadQuestions('dev5', profile);
-    const heldout5 = loadQuestions('heldout5', profile);
-    expect(dev5).toHaveLength(50);
-    expect(heldout5).toHaveLength(50);
-    const earlier = new Set(
-      (['dev', 'dev2', 'dev3', 'dev4', 'heldout', 'heldout2', 'heldout3', 'heldout4'] as const)
-        .flatMap((set) => loadQuestions(set, profile))
-        .map((item) => item.id),
-    );
-    const ids = [...dev5, ...heldout5].map((item) => item.id);
-    expect(new Set(ids).size).toBe(100);
-    expect(ids.filter((id) => earlier.has(id))).toEqual([]);
-    for (const set of [dev5, heldout5]) {
-      expect(new Set(set.map((item) => item.persona))).toEqual(new Set(PERSONAS));
-      expect(new Set(set.map(kindOf))).toEqual(new Set(KINDS));
-      expect(set.every((item) => /^h5-(rec|fai|kag|dis|nn)-\d\d$/.test(item.id))).toBe(true);
-    }
-    const prefix = { recruiter: 'rec', 'fastai-learner': 'fai', kaggler: 'kag', 'discord-casual': 'dis', 'non-native': 'nn' } as const;
-    const both = [...dev5, ...heldout5];
-    expect(both.filter((item) => !item.id.startsWith(`h5-${prefix[item.persona]}-`))).toEqual([]);
-    for (const persona of PERSONAS) expect(both.filter((item) => item.persona === persona)).toHaveLength(20);
-  });
-
-  // Only parsed and checked here, never answered: heldout6 is run once at the end; dev6 is scored by eval:ask -- --set dev6.
-  it('the sixth set is 80 for development and 80 held out, disjoint from every other set, each half covering every persona and kind', () => {
-    const dev6 = loadQuestions('dev6', profile);
-    const heldout6 = loadQuestions('heldout6', profile);
-    expect(dev6).toHaveLength(80);
-    expect(heldout6).toHaveLength(80);
-    const earlier = new Set(
-      (['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5'] as const)
-        .flatMap((set) => loadQuestions(set, profile))
-        .map((item) => item.id),
-    );
-    const ids = [...dev6, ...heldout6].map((item) => item.id);
-    expect(new Set(ids).size).toBe(160);
-    expect(ids.filter((id) => earlier.has(id))).toEqual([]);
-    for (const set of [dev6, heldout6]) {
-      expect(new Set(set.map((item) => item.persona))).toEqual(new Set(PERSONAS));
-      expect(new Set(set.map(kindOf))).toEqual(new Set(KINDS));
-      expect(set.every((item) => /^h6-(rec|fai|kag|dis|nn)-\d\d$/.test(item.id))).toBe(true);
-    }
-    const prefix = { recruiter: 'rec', 'fastai-learner': 'fai', kaggler: 'kag', 'discord-casual': 'dis', 'non-native': 'nn' } as const;
-    const both = [...dev6, ...heldout6];
-    expect(both.filter((item) => !item.id.startsWith(`h6-${prefix[item.persona]}-`))).toEqual([]);
-    for (const persona of PERSONAS) expect(both.filter((item) => item.persona === persona)).toHaveLength(32);
-  });
-
-  // Only parsed and checked here, never answered: heldout7 is run once at the end; dev7 is scored by eval:ask -- --set dev7.
-  it('the seventh set is 80 for development and 80 held out, disjoint from every other set, each half covering every persona and kind', () => {
-    const dev7 = loadQuestions('dev7', profile);
-    const heldout7 = loadQuestions('heldout7', profile);
-    expect(dev7).toHaveLength(80);
-    expect(heldout7).toHaveLength(80);
-    const earlier = new Set(
-      (['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6'] as const)
-        .flatMap((set) => loadQuestions(set, profile))
-        .map((item) => item.id),
-    );
-    const ids = [...dev7, ...heldout7].map((item) => item.id);
-    expect(new Set(ids).size).toBe(160);
-    expect(ids.filter((id) => earlier.has(id))).toEqual([]);
-    for (const set of [dev7, heldout7]) {
-      expect(new Set(set.map((item) => item.persona))).toEqual(new Set(PERSONAS));
-      expect(new Set(set.map(kindOf))).toEqual(new Set(KINDS));
-      expect(set.every((item) => /^h7-(rec|fai|kag|dis|nn)-\d\d$/.test(item.id))).toBe(true);
-    }
-    const prefix = { recruiter: 'rec', 'fastai-learner': 'fai', kaggler: 'kag', 'discord-casual': 'dis', 'non-native': 'nn' } as const;
-    const both = [...dev7, ...heldout7];
-    expect(both.filter((item) => !item.id.startsWith(`h7-${prefix[item.persona]}-`))).toEqual([]);
-    for (const persona of PERSONAS) expect(both.filter((item) => item.persona === persona)).toHaveLength(32);
-  });
+  // Only parsed and checked here, never answered: each held-out half is run once at the end; each development
+  // half is scored by eval:ask -- --set devN.
+  const PREFIX = { recruiter: 'rec', 'fastai-learner': 'fai', kaggler: 'kag', 'discord-casual': 'dis', 'non-native': 'nn' } as const;
+  const LATER_SETS = [
+    { n: 4, size: 80, perPersona: 32 },
+    { n: 5, size: 50, perPersona: 20 },
+    { n: 6, size: 80, perPersona: 32 },
+    { n: 7, size: 80, perPersona: 32 },
+  ] as const;
+  it.each(LATER_SETS)(
+    'set $n is $size for development and $size held out, disjoint from every other set, each half covering every persona and kind',
+    ({ n, size, perPersona }) => {
+      const dev = loadQuestions(`dev${n}` as SetName, profile);
+      const heldout = loadQuestions(`heldout${n}` as SetName, profile);
+      expect(dev).toHaveLength(size);
+      expect(heldout).toHaveLength(size);
+      const laterBefore = LATER_SETS.filter((set) => set.n < n).flatMap((set) => [`dev${set.n}`, `heldout${set.n}`] as SetName[]);
+      const before: SetName[] = ['dev', 'dev2', 'dev3', 'heldout', 'heldout2', 'heldout3', ...laterBefore];
+      const earlier = new Set(before.flatMap((set) => loadQuestions(set, profile)).map((item) => item.id));
+      const both = [...dev, ...heldout];
+      const ids = both.map((item) => item.id);
+      expect(new Set(ids).size).toBe(2 * size);
+      expect(ids.filter((id) => earlier.has(id))).toEqual([]);
+      for (const set of [dev, heldout]) {
+        expect(new Set(set.map((item) => item.persona))).toEqual(new Set(PERSONAS));
+        expect(new Set(set.map(kindOf))).toEqual(new Set(KINDS));
+        expect(set.every((item) => new RegExp(`^h${n}-(rec|fai|kag|dis|nn)-\\d\\d$`).test(item.id))).toBe(true);
+      }
+      expect(both.filter((item) => !item.id.startsWith(`h${n}-${PREFIX[item.persona]}-`))).toEqual([]);
+      for (const persona of PERSONAS) expect(both.filter((item) => item.persona === persona)).toHaveLength(perPersona);
+    },
+  );
 });
 
 describe('the judge reads each card as the entry it shows', () => {
