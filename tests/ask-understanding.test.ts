@@ -23,6 +23,11 @@ import { shippedPortfolio } from './helpers/profile.js';
 
 let portfolio: Portfolio;
 const STRANGER = join(REPO_ROOT, 'tests', 'fixtures', 'resume', 'stranger.json');
+/** The stranger's résumé, imported once: the same behaviour from another person's data. */
+const stranger: Portfolio = createPortfolio({
+  profile: importResume(readFileSync(STRANGER, 'utf8'), 'stranger.json', { today: '2026-12-01' }).profile!,
+  revision: 'test',
+});
 
 beforeAll(async () => {
   portfolio = await shippedPortfolio();
@@ -483,12 +488,6 @@ describe('inflections and words, on their own', () => {
 // The third pass: mechanisms behind the second held-out set's failures (docs/answers.md), each tried on
 // another person's profile too (the stranger's résumé, imported), so that none is Akash's alone.
 describe('third pass: on the shipped profile and on a stranger', () => {
-  let stranger: Portfolio;
-  beforeAll(() => {
-    const imported = importResume(readFileSync(STRANGER, 'utf8'), 'stranger.json', { today: '2026-12-01' });
-    stranger = createPortfolio({ profile: imported.profile!, revision: 'test' });
-  });
-
   describe('a plain request with no word of the profile is placed by its everyday words', () => {
     it('"work history" is the roles; "senior enough to run a team" the role that leads teams', () => {
       expect(titles(ask('Could you give me a quick overview of his work history?'))).toEqual([
@@ -802,11 +801,6 @@ describe('third pass: on the shipped profile and on a stranger', () => {
 // The fourth pass (docs/answers.md, "Fourth pass"): the patterns of the third held-out set's failures, each
 // pinned on the shipped profile and, where the stranger's data can say the same, on hers.
 describe('fourth pass: on the shipped profile and on a stranger', () => {
-  let stranger: Portfolio;
-  beforeAll(() => {
-    const imported = importResume(readFileSync(STRANGER, 'utf8'), 'stranger.json', { today: '2026-12-01' });
-    stranger = createPortfolio({ profile: imported.profile!, revision: 'test' });
-  });
   /** The stranger's profile with her own data changed: what she would write, not what the engine knows. */
   const strangerWith = (change: (profile: Profile) => void): Portfolio => {
     const profile = structuredClone(stranger.profile);
@@ -953,12 +947,6 @@ describe('fourth pass: on the shipped profile and on a stranger', () => {
 
 // The fifth pass: patterns of the fourth held-out set (spent since its run), each by a general mechanism.
 describe('fifth pass: on the shipped profile and on a stranger', () => {
-  let stranger: Portfolio;
-  beforeAll(() => {
-    const imported = importResume(readFileSync(STRANGER, 'utf8'), 'stranger.json', { today: '2026-12-01' });
-    stranger = createPortfolio({ profile: imported.profile!, revision: 'test' });
-  });
-
   describe('British and American spellings are one word', () => {
     it.each([
       ['optimisers', 'optimizers'],
@@ -1035,12 +1023,6 @@ describe('fifth pass: on the shipped profile and on a stranger', () => {
 
 // The sixth pass: the failures of the fourth and fifth held-out sets (spent) and of dev-6, each by a general mechanism.
 describe('sixth pass: on the shipped profile and on a stranger', () => {
-  let stranger: Portfolio;
-  beforeAll(() => {
-    const imported = importResume(readFileSync(STRANGER, 'utf8'), 'stranger.json', { today: '2026-12-01' });
-    stranger = createPortfolio({ profile: imported.profile!, revision: 'test' });
-  });
-
   it('projects are asked for by status among other words, by stem, unless one project is named', () => {
     for (const question of ['which of his comps did he leave unfinished', 'which competition did he abandon halfway?']) {
       expect(contentOf(ask(question))).toContain('One project is dropped: **Human Protein Atlas Classification**.');
@@ -1153,12 +1135,6 @@ describe('sixth pass: on the shipped profile and on a stranger', () => {
 });
 
 describe('sixth pass, second part', () => {
-  let stranger: Portfolio;
-  beforeAll(() => {
-    const imported = importResume(readFileSync(STRANGER, 'utf8'), 'stranger.json', { today: '2026-12-01' });
-    stranger = createPortfolio({ profile: imported.profile!, revision: 'test' });
-  });
-
   it('a sentence about the asker is set aside when another sentence asks', () => {
     const reply = ask('What dates does his AI Researcher stint cover? I need the start month for our background check.');
     expect(titles(reply)[0]).toBe('AI Researcher — Pixxel');

@@ -535,7 +535,7 @@ function learningAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
     if (skills.length > 0) lead += ` Among ${p.possessive} skills, ${p.subject} ${lists} ${skillNames} as **learning**.`;
   }
   const card = buildLearningCard({ ...profile, learning: learning.entries, skills: { ...profile.skills, learning: skills } });
-  const shownWords = unmatched.map((word) => intent.shown.split(' ').find((each) => tokenize(each).includes(word)) ?? word);
+  const shownWords = unmatched.map((word) => typedWord(intent, word));
   const gap =
     unmatched.length > 0
       ? `${capitalise(p.possessive)} profile doesn't mention ${listing(shownWords.map((word) => `“${echo(word)}”`))} in ${p.possessive} learning. `
@@ -717,14 +717,18 @@ function projectsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
         ? ctx.portfolio.search.search(projectWords.join(' '), { section: 'projects', limit: 25 })
         : [];
     if (narrowed.length > 0) {
-      const others = context;
-      const typed = others.map((word) => intent.shown.split(' ').find((each) => tokenize(each).includes(word)) ?? word);
+      const typed = context.map((word) => typedWord(intent, word));
       const note = `No project of ${p.possessive} mentions ${listing(typed.map((word) => `“${echo(word)}”`))}; by the rest of the question:`;
-      const narrowedIntent = { ...intent, topic: projectWords.join(' '), words: intent.words.filter((word) => !others.includes(word)) };
+      const narrowedIntent = { ...intent, topic: projectWords.join(' '), words: intent.words.filter((word) => !context.includes(word)) };
       return withContent(note, projectHitsAnswer(narrowed, narrowedIntent, ctx));
     }
   }
   return projectHitsAnswer(hits, intent, ctx);
+}
+
+/** A folded word of the topic as the question typed it ("lecture" → "lectures"), to echo. */
+function typedWord(intent: IntentBase, word: string): string {
+  return intent.shown.split(' ').find((each) => tokenize(each).includes(word)) ?? word;
 }
 
 /** Words that only join a verb to its object ("grew out of", "came up with"): never what a project is about. */
@@ -932,11 +936,7 @@ function highlighted(asksResult: boolean, ctx: Ctx): ReplyPayload | undefined {
     const card = buildProjectCard(project, profile);
     return { content: `${bold(project.name)} — ${project.highlight ?? ''}`, embeds: [card.embed], components: card.rows };
   }
-  for (const each of profile.projects) {
-    const metric = each.metrics?.find((one) => one.highlight);
-    if (metric) return measuredAnswer(each, metric.highlight, ctx);
-  }
-  return undefined;
+  return highlightedAmong(profile.projects, [], ctx);
 }
 
 /** Does the question name this metric ("accuracy", "fbeta"), not just ask for results? */
