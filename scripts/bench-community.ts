@@ -14,9 +14,22 @@
 // ones, skewed so that some are common across the server and most are rare.
 // Run with --expose-gc for the memory figure (the npm script does).
 // --quick: 200 members, fewer queries.
+//
+// Updates are timed twice. "put" is the index's own update given a parsed profile,
+// all on this thread (what the earlier passes measured). "bot" is the bot's own
+// path (src/community/prepare.ts, what /portfolio submit, `community add` and the
+// change feed go through): the member's YAML document is parsed, validated and
+// tokenized in the worker thread, then put into the index here. For that path the
+// bench prints this thread's share (taking the prepared member off the port,
+// deserializing it, the index update: what holds up every other command) and the
+// whole latency from the document to the updated index, worker included (its CPU
+// figure is the process's, both threads).
 import { loadavg } from 'node:os';
 import { performance, PerformanceObserver } from 'node:perf_hooks';
+import { stringify } from 'yaml';
 import type { Profile } from '../src/profile/schema.js';
+import type { MemberPortfolio } from '../src/bot/types.js';
+import { createPreparer, indexMember, memberPortfolio, PREPARE_WORKER, type PreparedMember } from '../src/community/prepare.js';
 import { createCommunitySearch, prepareProfile, type CommunitySearch, type PreparedProfile } from '../src/search/community.js';
 import { loadedPortfolio, SHIPPED_PROFILE } from '../tests/helpers/profile.js';
 import { syntheticServer } from '../tests/helpers/synthetic-server.js';
@@ -35,6 +48,12 @@ const base = (await loadedPortfolio(SHIPPED_PROFILE)).profile;
 const server = syntheticServer(base, 17);
 const profiles: Profile[] = Array.from({ length: MEMBERS }, (_, m) => server.memberProfile(m, ENTRIES));
 const owner = (m: number) => ({ id: String(100_000_000_000_000_000n + BigInt(m)), name: `Member ${m}` });
+// The members' documents, as they would submit them (the synthetic profiles lack the links and about a document needs).
+const documents = profiles.map((profile) =>
+  stringify({ ...profile, identity: { ...profile.identity, links: base.identity.links }, about: base.about }),
+);
+const preparer = createPreparer(PREPARE_WORKER);
+if (!preparer.offThread) throw new Error('the prepare worker is not built: run npx tsc -p tsconfig.json first');
 
 /** Wall and CPU milliseconds of one call, and when it started (performance.now()). */
 interface Sample {
@@ -109,12 +128,47 @@ index = build().index;
 const queries = server.queries(profiles, ROUNDS);
 const prefixes = queries.map((query) => query.slice(0, 1 + Math.floor(server.rand() * Math.max(1, query.length - 1))));
 
+/** The members' portfolios, as the community keeps them beside the index. */
+const members = new Map<string, MemberPortfolio>();
+/**
+ * One update as the bot makes it (src/community/community.ts, apply): the document prepared in the
+ * worker, then put in on this thread. `main` is this thread's share; `all` from the document to the index.
+ */
+async function botUpdate(who: { id: string; name: string }, text: string): Promise<{ main: Sample; all: Sample }> {
+  const cpu = process.cpuUsage();
+  const at = performance.now();
+  const start = process.hrtime.bigint();
+  const open = await preparer.prepare(text, `${who.id}.yaml`);
+  const main = measure(() => {
+    const member: PreparedMember = open();
+    if (!member.loaded) throw new Error(member.problems.join('\n'));
+    indexMember(index, who, member.loaded.profile, member.tokens);
+    members.set(who.id, { owner: who, portfolio: memberPortfolio(member.loaded), format: member.format, updatedAt: 0 });
+  });
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  const used = process.cpuUsage(cpu);
+  return { main, all: { wall, cpu: (used.user + used.system) / 1000, at } };
+}
+
 function timeEach(inputs: string[], run: (input: string) => void): Sample[] {
   for (const input of inputs.slice(0, 200)) run(input);
   return inputs.map((input) => measure(() => run(input)));
 }
 
-type Operation = 'search' | 'who' | 'suggest' | 'replace' | 'prepare' | 'apply' | 'add' | 'remove';
+type Operation =
+  | 'search'
+  | 'who'
+  | 'suggest'
+  | 'replace'
+  | 'prepare'
+  | 'apply'
+  | 'add'
+  | 'remove'
+  | 'botReplace'
+  | 'botReplaceAll'
+  | 'botAdd'
+  | 'botAddAll'
+  | 'botRemove';
 const LABELS: Record<Operation, [string, number | undefined]> = {
   search: [`search (${ROUNDS} queries, top 25)`, 5],
   who: ['search, top 100 (/who)', 5],
@@ -124,6 +178,11 @@ const LABELS: Record<Operation, [string, number | undefined]> = {
   apply: ['  of which the index update', undefined],
   add: ['add one member (put)', 10],
   remove: ['remove one member', 10],
+  botReplace: ['bot: replace, main thread', 10],
+  botReplaceAll: ['bot: replace, document to index', undefined],
+  botAdd: ['bot: add, main thread', 10],
+  botAddAll: ['bot: add, document to index', undefined],
+  botRemove: ['bot: remove one member', 10],
 };
 const runs: { load: number; samples: Record<Operation, Sample[]> }[] = [];
 
@@ -145,8 +204,28 @@ for (let run = 0; run < RUNS; run++) {
     samples.add.push(measure(() => index.put(added, profiles[m]!)));
     samples.remove.push(measure(() => index.remove(added.id)));
   }
+  // The bot's path, in a loop of its own (the puts above allocate on this thread what the worker now does).
+  for (const key of ['botReplace', 'botReplaceAll', 'botAdd', 'botAddAll', 'botRemove'] as const) samples[key] = [];
+  if (run === 0) for (let i = 0; i < 20; i++) await botUpdate(owner(0), documents[0]!);
+  for (let i = 0; i < UPDATES; i++) {
+    const m = Math.floor(server.rand() * MEMBERS);
+    const replaced = await botUpdate(owner(m), documents[(m + 1) % MEMBERS]!);
+    samples.botReplace.push(replaced.main);
+    samples.botReplaceAll.push(replaced.all);
+    const added = owner(MEMBERS + RUNS * UPDATES + run * UPDATES + i);
+    const addition = await botUpdate(added, documents[m]!);
+    samples.botAdd.push(addition.main);
+    samples.botAddAll.push(addition.all);
+    samples.botRemove.push(
+      measure(() => {
+        index.remove(added.id);
+        members.delete(added.id);
+      }),
+    );
+  }
   runs.push({ load, samples });
 }
+await preparer.close();
 
 // Let the observer have the last pauses.
 await new Promise((resolve) => setTimeout(resolve, 50));
@@ -187,7 +266,7 @@ for (const operation of Object.keys(LABELS) as Operation[]) {
   );
 }
 console.log('the slowest 1% of each update (wall), over all runs: how many had a GC pause inside, and how long the pauses were:');
-for (const operation of ['replace', 'prepare', 'apply', 'add', 'remove'] as const) {
+for (const operation of ['replace', 'prepare', 'apply', 'add', 'remove', 'botReplace', 'botAdd', 'botRemove'] as const) {
   const all = runs.flatMap((run) => run.samples[operation]).sort((a, b) => b.wall - a.wall);
   const slowest = all.slice(0, Math.max(1, Math.ceil(all.length / 100)));
   const paused = slowest.map(pausedIn).filter((ms) => ms > 0);

@@ -92,8 +92,12 @@ const cliBuild = await build({
   ...COMMON,
   // The workers are entry points of their own: src/bot/load.ts starts
   // new URL('./profile-worker.js', import.meta.url), which from any chunk in this
-  // flat directory is dist/bundle/profile-worker.js.
-  entryPoints: [join(REPO_ROOT, 'dist', 'src', 'cli.js'), join(REPO_ROOT, 'dist', 'src', 'bot', 'profile-worker.js')],
+  // flat directory is dist/bundle/profile-worker.js (and src/community/prepare.ts its prepare-worker.js).
+  entryPoints: [
+    join(REPO_ROOT, 'dist', 'src', 'cli.js'),
+    join(REPO_ROOT, 'dist', 'src', 'bot', 'profile-worker.js'),
+    join(REPO_ROOT, 'dist', 'src', 'community', 'prepare-worker.js'),
+  ],
   outdir,
   entryNames: '[name]',
   chunkNames: '[name]-[hash]',

@@ -36,7 +36,7 @@ export const run: CliCommand = async ({ values, positionals }, io) => {
     return 1;
   }
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  const community = await openCommunity({ store: await openStore(config), owner: () => portfolio, logger });
+  const community = await openCommunity({ store: await openStore(config), owner: () => portfolio, logger, offThread: true });
   try {
     switch (action) {
       case 'add':

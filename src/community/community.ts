@@ -9,20 +9,13 @@
 // once; every other process on the same PostgreSQL learns of it through the
 // store's change feed and reads the member back.
 import type { Logger } from '../log.js';
-import {
-  createPortfolio,
-  type Attachment,
-  type Invoker,
-  type MemberPortfolio,
-  type Portfolio,
-  type SubmitInput,
-  type SubmitOutcome,
-} from '../bot/types.js';
+import { type Attachment, type Invoker, type MemberPortfolio, type Portfolio, type SubmitInput, type SubmitOutcome } from '../bot/types.js';
 import type { CommunityService, GuildCommunity } from '../bot/types.js';
 import type { MemberRecord, Store } from '../store/types.js';
 import { DEFAULT_FETCH_POLICY, fetchDocument, FetchError, type FetchPolicy } from './fetch.js';
-import type * as Parse from './parse.js';
 import { createCommunitySearch, OWNER_ID, type CommunitySearch } from '../search/community.js';
+import type { LoadedProfile } from '../profile/load.js';
+import { createPreparer, indexMember, memberPortfolio, PREPARE_WORKER, type PreparedMember, type Preparer } from './prepare.js';
 
 export interface CommunityOptions {
   store: Store;
@@ -38,7 +31,16 @@ export interface CommunityOptions {
   /** Submits a member may make per window, per server. */
   submitLimit?: { count: number; windowMs: number };
   now?: () => number;
+  /**
+   * Members' documents are parsed, validated and tokenized in a worker thread (./prepare.ts), and
+   * only put into the index on this one: the long-running bots and the command line. Runs the
+   * built worker (dist/), so not under vitest; `worker` names another module (the tests' build).
+   */
+  offThread?: boolean | { worker: URL };
 }
+
+/** How many problems a reply lists (the rest are counted). */
+export const PROBLEMS_SHOWN = 10;
 
 export interface Community extends CommunityService {
   /** The Portfolio for a command run in `guildId`: the owner's alone where no member has shared one. */
@@ -76,6 +78,8 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
   const policy = options.fetchPolicy ?? DEFAULT_FETCH_POLICY;
   const limit = options.submitLimit ?? DEFAULT_SUBMIT_LIMIT;
   const now = options.now ?? Date.now;
+  const offThread = options.offThread;
+  const preparer: Preparer = createPreparer(offThread ? (offThread === true ? PREPARE_WORKER : offThread.worker) : undefined);
   const guilds = new Map<string, Guild>();
   /**
    * Names noticed and not yet stored, by guild and member: a change-feed read that lands before the
@@ -83,6 +87,24 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
    */
   const pendingNames = new Map<string, string>();
   const memberKey = (guildId: string, memberId: string) => `${guildId}/${memberId}`;
+  /**
+   * Each member's changes, numbered in the order they were asked for: a document being prepared is
+   * put in only if no change asked for after it (a removal, a save) was made meanwhile.
+   */
+  const tickets = new Map<string, { issued: number; made: number }>();
+  const ticket = (guildId: string, memberId: string): number => {
+    const key = memberKey(guildId, memberId);
+    let known = tickets.get(key);
+    if (!known) tickets.set(key, (known = { issued: 0, made: 0 }));
+    return ++known.issued;
+  };
+  /** Whether the change numbered `number` is still the latest; it is made if so. */
+  const makes = (guildId: string, memberId: string, number: number): boolean => {
+    const known = tickets.get(memberKey(guildId, memberId))!;
+    if (number < known.made) return false;
+    known.made = number;
+    return true;
+  };
 
   function guild(guildId: string): Guild {
     let known = guilds.get(guildId);
@@ -95,28 +117,43 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
     known.view = undefined;
   }
 
-  /** Puts a stored record into the index; false (and a log line) when it no longer loads. */
-  async function apply(record: MemberRecord): Promise<boolean> {
-    const { parseMemberDocument } = await loadParser();
-    const parsed = parseMemberDocument(record.source, `${record.memberId}.${record.format === 'json-resume' ? 'json' : 'yaml'}`);
-    if (!parsed.loaded) {
+  /** Prepares a stored record's document (off this thread when offThread). */
+  function prepareRecord(record: MemberRecord): Promise<() => PreparedMember> {
+    return preparer.prepare(record.source, `${record.memberId}.${record.format === 'json-resume' ? 'json' : 'yaml'}`);
+  }
+
+  /**
+   * Puts a stored record into the index once its document is prepared; false (and a log line) when it
+   * no longer loads, or when the member changed while it was prepared (a removal, a later record).
+   */
+  async function apply(record: MemberRecord, prepared = prepareRecord(record)): Promise<boolean> {
+    const number = ticket(record.guildId, record.memberId);
+    const member = (await prepared)();
+    if (!member.loaded) {
       logger.warn('a stored member profile does not load; it is left out', { guild: record.guildId, member: record.memberId });
       return false;
     }
+    if (!makes(record.guildId, record.memberId, number)) return false;
+    put(record, member);
+    return true;
+  }
+
+  /** The main thread's share of an update: a prepared document into the index and the members. */
+  function put(record: MemberRecord, member: PreparedMember & { loaded: LoadedProfile }) {
     const known = guild(record.guildId);
     const owner = { id: record.memberId, name: pendingNames.get(memberKey(record.guildId, record.memberId)) ?? record.memberName };
-    known.search.put(owner, parsed.loaded.profile);
+    indexMember(known.search, owner, member.loaded.profile, member.tokens);
     known.members.set(record.memberId, {
       owner,
-      portfolio: createPortfolio(parsed.loaded),
+      portfolio: memberPortfolio(member.loaded),
       format: record.format,
       updatedAt: record.updatedAt,
     });
     changed(known);
-    return true;
   }
 
   function drop(guildId: string, memberId: string) {
+    makes(guildId, memberId, ticket(guildId, memberId));
     const known = guilds.get(guildId);
     if (!known) return;
     known.search.remove(memberId);
@@ -124,7 +161,12 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
     changed(known);
   }
 
-  for (const guildId of await store.listGuilds()) for (const record of await store.listMembers(guildId)) await apply(record);
+  for (const guildId of await store.listGuilds()) {
+    // Every document of the server asked for at once: the worker prepares the next while this thread puts one in.
+    const records = await store.listMembers(guildId);
+    const prepared = records.map(prepareRecord);
+    for (const [index, record] of records.entries()) await apply(record, prepared[index]);
+  }
 
   /**
    * After the change feed missed changes: every member whose stored version differs
@@ -170,8 +212,8 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
   );
 
   async function save(guildId: string, member: { id: string; name?: string | undefined }, text: string, filename: string) {
-    const { parseMemberDocument, PROBLEMS_SHOWN } = await loadParser();
-    const parsed = parseMemberDocument(text, filename);
+    // Prepared once: checked here, and what is put into the index once stored.
+    const parsed = (await preparer.prepare(text, filename))();
     if (!parsed.loaded) {
       const shown = parsed.problems.slice(0, PROBLEMS_SHOWN);
       const more = parsed.total > shown.length ? `\n…and ${parsed.total - shown.length} more` : '';
@@ -192,7 +234,8 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
       updatedAt: at,
     };
     await store.putMember(record);
-    await apply(record);
+    makes(guildId, member.id, ticket(guildId, member.id));
+    put(record, parsed);
     const entries = guild(guildId).search.entriesOf(member.id).length;
     return { ok: true as const, entries, replaced: before !== undefined };
   }
@@ -302,6 +345,7 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
     },
     async close() {
       await stopListening();
+      await preparer.close();
       if (options.closeStore !== false) await store.close();
     },
   };
@@ -314,14 +358,6 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
     (error: unknown) => logger.warn('could not read the member profiles again after start', { error: (error as Error).message }),
   );
   return community;
-}
-
-// The parser brings the profile schema, the YAML parser and the JSON Resume importer:
-// loaded on the first document to read, not with the community, so that a bot whose
-// servers have no member profiles does not load them at start (cold start, npm run bench).
-let parser: Promise<typeof Parse> | undefined;
-function loadParser(): Promise<typeof Parse> {
-  return (parser ??= import('./parse.js'));
 }
 
 /** Why a submit is refused before anything is fetched, or undefined when it goes on. */

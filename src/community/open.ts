@@ -36,6 +36,7 @@ export async function openConfiguredCommunity(
       owner,
       logger,
       closeStore: false,
+      offThread: true,
       fetchPolicy: { ...DEFAULT_FETCH_POLICY, allowLoopback: config.FETCH_ALLOW_LOOPBACK },
     });
     if (closed) return void (await community.close());

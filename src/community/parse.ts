@@ -10,9 +10,6 @@ import { importResume } from '../resume/import.js';
 
 export type ParsedMember = { loaded: LoadedProfile; format: 'yaml' | 'json-resume' } | ({ loaded?: undefined } & Problems);
 
-/** How many problems a reply lists (the rest are counted). */
-export const PROBLEMS_SHOWN = 10;
-
 export function isJsonDocument(text: string, filename: string): boolean {
   return /\.json$/i.test(filename) || (/^\s*\{/.test(text) && !/\.ya?ml$/i.test(filename));
 }

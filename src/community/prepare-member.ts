@@ -1,0 +1,20 @@
+// The work of preparing a member's document (./prepare.ts), apart from the rest so
+// that the YAML parser and the schema load only where documents are read: in the
+// worker thread, or on the first document when there is none.
+import { describeLoadFailure } from '../profile/problems.js';
+import { prepareProfile } from '../search/community.js';
+import { parseMemberDocument } from './parse.js';
+import type { PreparedMember } from './prepare.js';
+
+/** Parses, validates and tokenizes a member's document. Never throws. */
+export function prepareMember(text: string, filename: string): PreparedMember {
+  try {
+    const parsed = parseMemberDocument(text, filename);
+    if (!parsed.loaded) return { problems: parsed.problems, total: parsed.total };
+    const { entries, ...rest } = prepareProfile(parsed.loaded.profile);
+    const bare = entries.map(({ namePhrases, keywordPhrases, terms }) => ({ namePhrases, keywordPhrases, terms }));
+    return { loaded: parsed.loaded, format: parsed.format, tokens: { ...rest, entries: bare } };
+  } catch (error) {
+    return describeLoadFailure(filename, error);
+  }
+}

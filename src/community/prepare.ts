@@ -1,0 +1,195 @@
+// A member's document made ready for the index: parsed, validated and tokenized
+// (prepareMember), which is nearly all of an update's work, and then put into a
+// server's index (indexMember), which is all the serving thread has to do.
+//
+// The long-running bots and the command line prepare in one worker thread
+// (./prepare-worker.ts, started on the first document): the YAML parse, the
+// schema check and the tokenizer then neither hold the main thread's event loop
+// (which answers every other command) nor leave their garbage in its heap, where
+// each young-generation collection would land inside some command. What crosses
+// is plain data: the profile and its tokens; the documents are built again here
+// from the profile (sharing its strings) rather than sent as copies.
+//
+// The worker posts each answer on a port of its own and only its number on the
+// usual channel: the answer is then taken off that port (and deserialized) when the
+// caller opens it, so that the main thread's share of an update is one call that
+// can be timed (scripts/bench-community.ts).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { Portfolio } from '../bot/types.js';
+import type { LoadedProfile } from '../profile/load.js';
+import type { Problems } from '../profile/problems.js';
+import { buildDocuments } from '../search/documents.js';
+import type { CommunitySearch, Owner, PreparedEntry, PreparedProfile } from '../search/community.js';
+import { createSearch, type ProfileSearch } from '../search/index.js';
+
+/** A prepared profile as it crosses between threads: its entries without their documents. */
+export type PreparedTokens = Omit<PreparedProfile, 'entries'> & { entries: Omit<PreparedEntry, 'doc'>[] };
+
+/** A member's document, prepared: the profile and its tokens, or why it does not load. */
+export type PreparedMember =
+  { loaded: LoadedProfile; format: 'yaml' | 'json-resume'; tokens: PreparedTokens } | ({ loaded?: undefined } & Problems);
+
+/** Puts a prepared member into a server's index (replacing what they had): the main thread's share of an update. */
+export function indexMember(search: CommunitySearch, owner: Owner, profile: LoadedProfile['profile'], tokens: PreparedTokens): void {
+  const docs = buildDocuments(profile);
+  if (docs.length !== tokens.entries.length) throw new Error('a prepared profile does not match its documents');
+  const entries = tokens.entries.map(({ namePhrases, keywordPhrases, terms }, index) => ({
+    doc: docs[index]!,
+    namePhrases,
+    keywordPhrases,
+    terms,
+  }));
+  search.putPrepared(owner, { ...tokens, entries });
+}
+
+/**
+ * A member's Portfolio: its own profile search (what /ask over their profile alone reads) is built
+ * on first use, not on every update of the server's index.
+ */
+export function memberPortfolio(loaded: LoadedProfile): Portfolio {
+  const { profile, revision } = loaded;
+  const secrets = Object.values(profile.identity.private ?? {}).filter((value): value is string => typeof value === 'string');
+  let search: ProfileSearch | undefined;
+  return {
+    profile,
+    revision,
+    secrets,
+    get search() {
+      return (search ??= createSearch(profile));
+    },
+  };
+}
+
+export interface Preparer {
+  /**
+   * Prepares a document; resolves once it is ready, to a function that hands it over
+   * (deserialized then, on the caller's thread). Answers come in the order asked.
+   */
+  prepare(text: string, filename: string): Promise<() => PreparedMember>;
+  /** Whether documents are prepared in a worker thread. */
+  readonly offThread: boolean;
+  close(): Promise<void>;
+}
+
+/** How long the worker may take over one document, and how much heap it may use (src/bot/load.ts has the same). */
+export const PREPARE_LIMITS = { timeoutMs: 15_000, maxOldGenerationSizeMb: 256 } as const;
+
+export const PREPARE_WORKER = new URL('./prepare-worker.js', import.meta.url);
+
+/**
+ * `worker`: the worker's module, or undefined to prepare on this thread. A module that
+ * is not there (the TypeScript sources under vitest) means this thread too.
+ */
+export function createPreparer(worker: URL | undefined): Preparer {
+  if (!worker || !existsSync(fileURLToPath(worker))) {
+    return {
+      offThread: false,
+      async prepare(text, filename) {
+        // Imported here: the YAML parser and the schema load on the first document, not with the community.
+        const { prepareMember } = await import('./prepare-member.js');
+        const prepared = prepareMember(text, filename);
+        return () => prepared;
+      },
+      close: () => Promise.resolve(),
+    };
+  }
+  const workerUrl = worker;
+
+  interface Pending {
+    resolve: (open: () => PreparedMember) => void;
+    filename: string;
+    timer: NodeJS.Timeout;
+  }
+  let running: { worker: Worker; answers: MessagePort } | undefined;
+  const pending = new Map<number, Pending>();
+  /** Answers taken off the port before their turn. */
+  const early = new Map<number, PreparedMember>();
+  let nextId = 0;
+
+  /** Every document still in the worker gets `why` as its problem, and the worker goes (a new one starts on the next). */
+  function stop(why: string) {
+    const stopped = running;
+    running = undefined;
+    for (const [id, each] of pending) {
+      clearTimeout(each.timer);
+      const answer: PreparedMember = { problems: [`${each.filename}: ${why}`], total: 1 };
+      each.resolve(() => answer);
+      pending.delete(id);
+    }
+    early.clear();
+    if (stopped) {
+      stopped.answers.close();
+      void stopped.worker.terminate();
+    }
+  }
+
+  function start() {
+    const { port1, port2 } = new MessageChannel();
+    const started = new Worker(workerUrl, {
+      workerData: { answers: port2 },
+      transferList: [port2],
+      resourceLimits: { maxOldGenerationSizeMb: PREPARE_LIMITS.maxOldGenerationSizeMb },
+    });
+    started.unref();
+    const current = { worker: started, answers: port1 };
+    started.on('message', (id: number) => {
+      const waiting = pending.get(id);
+      if (!waiting || running !== current) return;
+      pending.delete(id);
+      clearTimeout(waiting.timer);
+      waiting.resolve(() => take(current.answers, id));
+    });
+    started.on('error', (error) => {
+      if (running !== current) return;
+      const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      stop(
+        outOfMemory
+          ? `needed more than ${PREPARE_LIMITS.maxOldGenerationSizeMb} MB to read, so it was refused`
+          : `could not be read: ${error.message}`,
+      );
+    });
+    started.on('exit', (code) => {
+      if (running === current) stop(`could not be read: the reader stopped (exit code ${code}) before answering`);
+    });
+    return current;
+  }
+
+  /** The answer numbered `id`, off the port (answers before it that nobody opened are kept for their turn). */
+  function take(answers: MessagePort, id: number): PreparedMember {
+    for (;;) {
+      const kept = early.get(id);
+      if (kept) {
+        early.delete(id);
+        return kept;
+      }
+      const received = receiveMessageOnPort(answers) as { message: { id: number; answer: PreparedMember } } | undefined;
+      if (!received) return { problems: ['the prepared profile was lost'], total: 1 };
+      early.set(received.message.id, received.message.answer);
+    }
+  }
+
+  return {
+    offThread: true,
+    prepare(text, filename) {
+      running ??= start();
+      const id = nextId++;
+      const { worker } = running;
+      return new Promise((resolve) => {
+        const timer = setTimeout(
+          () => stop(`took longer than ${PREPARE_LIMITS.timeoutMs / 1000} s to read, so it was refused`),
+          PREPARE_LIMITS.timeoutMs,
+        );
+        timer.unref();
+        pending.set(id, { resolve, filename, timer });
+        worker.postMessage({ id, text, filename });
+      });
+    },
+    async close() {
+      const stopped = running;
+      stop('could not be read: the bot is stopping');
+      await stopped?.worker.terminate();
+    },
+  };
+}
