@@ -185,6 +185,8 @@ const LABELS: Record<Operation, [string, number | undefined]> = {
   botRemove: ['bot: remove one member', 10],
 };
 const runs: { load: number; samples: Record<Operation, Sample[]> }[] = [];
+/** When each run's loop of the bot's updates began and ended (performance.now()). */
+const botPhases: { start: number; end: number }[] = [];
 
 for (let run = 0; run < RUNS; run++) {
   const load = loadavg()[0]!;
@@ -207,6 +209,7 @@ for (let run = 0; run < RUNS; run++) {
   // The bot's path, in a loop of its own (the puts above allocate on this thread what the worker now does).
   for (const key of ['botReplace', 'botReplaceAll', 'botAdd', 'botAddAll', 'botRemove'] as const) samples[key] = [];
   if (run === 0) for (let i = 0; i < 20; i++) await botUpdate(owner(0), documents[0]!);
+  const phaseStart = performance.now();
   for (let i = 0; i < UPDATES; i++) {
     const m = Math.floor(server.rand() * MEMBERS);
     const replaced = await botUpdate(owner(m), documents[(m + 1) % MEMBERS]!);
@@ -223,6 +226,7 @@ for (let run = 0; run < RUNS; run++) {
       }),
     );
   }
+  botPhases.push({ start: phaseStart, end: performance.now() });
   runs.push({ load, samples });
 }
 await preparer.close();
@@ -275,6 +279,21 @@ for (const operation of ['replace', 'prepare', 'apply', 'add', 'remove', 'botRep
       (paused.length ? `, pauses ${fmt(Math.min(...paused)).trim()}–${fmt(Math.max(...paused)).trim()} ms` : ''),
   );
 }
+// Between two of the bot's updates the event loop turns, and V8 runs a young-generation collection it has
+// scheduled then rather than inside the next update: not in any update's figure, but the main thread's all the same.
+const botPauses = pauses
+  .filter((pause) => botPhases.some((phase) => pause.start >= phase.start && pause.end <= phase.end))
+  .map((pause) => pause.end - pause.start);
+const inside = runs
+  .flatMap((run) => [...run.samples.botReplace, ...run.samples.botAdd, ...run.samples.botRemove])
+  .filter((sample) => pausedIn(sample) > 0).length;
+const pauseStats = stats(botPauses);
+console.log(
+  `GC pauses of the main thread during the bot's updates, over all runs: ${botPauses.length} ` +
+    (botPauses.length
+      ? `(${inside} of them inside an update), p50 ${fmt(pauseStats.p50).trim()} ms, max ${fmt(pauseStats.max).trim()} ms`
+      : ''),
+);
 const update = medianStats('replace', 'cpu').p50;
 console.log(
   `an update against a full rebuild (cpu p50): ${fmt(update).trim()} ms vs ${fmt(rebuildCpu).trim()} ms, ` +
