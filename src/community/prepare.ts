@@ -99,30 +99,54 @@ export function createPreparer(worker: URL | undefined): Preparer {
 
   interface Pending {
     resolve: (open: () => PreparedMember) => void;
+    text: string;
     filename: string;
-    timer: NodeJS.Timeout;
   }
   let running: { worker: Worker; answers: MessagePort } | undefined;
+  /** Documents sent and not answered yet, oldest first: the first is the one the worker is on. */
   const pending = new Map<number, Pending>();
+  /** The time limit of the document the worker is on (a document waiting its turn is not timed). */
+  let limit: NodeJS.Timeout | undefined;
   /** Answers taken off the port before their turn. */
   const early = new Map<number, PreparedMember>();
   let nextId = 0;
 
-  /** Every document still in the worker gets `why` as its problem, and the worker goes (a new one starts on the next). */
-  function stop(why: string) {
-    const stopped = running;
-    running = undefined;
-    for (const [id, each] of pending) {
-      clearTimeout(each.timer);
-      const answer: PreparedMember = { problems: [`${each.filename}: ${why}`], total: 1 };
-      each.resolve(() => answer);
-      pending.delete(id);
+  function timeFirst() {
+    clearTimeout(limit);
+    limit = undefined;
+    if (pending.size === 0) return;
+    limit = setTimeout(
+      () => fail(`took longer than ${PREPARE_LIMITS.timeoutMs / 1000} s to read, so it was refused`),
+      PREPARE_LIMITS.timeoutMs,
+    );
+    limit.unref();
+  }
+
+  function refuse(id: number, why: string) {
+    const each = pending.get(id)!;
+    pending.delete(id);
+    const answer: PreparedMember = { problems: [`${each.filename}: ${why}`], total: 1 };
+    each.resolve(() => answer);
+  }
+
+  /**
+   * The document the worker is on is refused with `why` and the worker replaced: the documents after
+   * it go to the new one, in order.
+   */
+  function fail(why: string) {
+    const first = pending.keys().next();
+    if (!first.done) refuse(first.value, why);
+    if (running) {
+      running.answers.close();
+      void running.worker.terminate();
+      running = undefined;
     }
     early.clear();
-    if (stopped) {
-      stopped.answers.close();
-      void stopped.worker.terminate();
+    if (pending.size > 0) {
+      running = start();
+      for (const [id, { text, filename }] of pending) running.worker.postMessage({ id, text, filename });
     }
+    timeFirst();
   }
 
   function start() {
@@ -138,20 +162,20 @@ export function createPreparer(worker: URL | undefined): Preparer {
       const waiting = pending.get(id);
       if (!waiting || running !== current) return;
       pending.delete(id);
-      clearTimeout(waiting.timer);
+      timeFirst();
       waiting.resolve(() => take(current.answers, id));
     });
     started.on('error', (error) => {
       if (running !== current) return;
       const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      stop(
+      fail(
         outOfMemory
           ? `needed more than ${PREPARE_LIMITS.maxOldGenerationSizeMb} MB to read, so it was refused`
           : `could not be read: ${error.message}`,
       );
     });
     started.on('exit', (code) => {
-      if (running === current) stop(`could not be read: the reader stopped (exit code ${code}) before answering`);
+      if (running === current) fail(`could not be read: the reader stopped (exit code ${code}) before answering`);
     });
     return current;
   }
@@ -177,18 +201,17 @@ export function createPreparer(worker: URL | undefined): Preparer {
       const id = nextId++;
       const { worker } = running;
       return new Promise((resolve) => {
-        const timer = setTimeout(
-          () => stop(`took longer than ${PREPARE_LIMITS.timeoutMs / 1000} s to read, so it was refused`),
-          PREPARE_LIMITS.timeoutMs,
-        );
-        timer.unref();
-        pending.set(id, { resolve, filename, timer });
+        pending.set(id, { resolve, text, filename });
+        if (pending.size === 1) timeFirst();
         worker.postMessage({ id, text, filename });
       });
     },
     async close() {
       const stopped = running;
-      stop('could not be read: the bot is stopping');
+      running = undefined;
+      for (const id of [...pending.keys()]) refuse(id, 'could not be read: the bot is stopping');
+      timeFirst();
+      stopped?.answers.close();
       await stopped?.worker.terminate();
     },
   };
