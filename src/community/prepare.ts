@@ -73,8 +73,11 @@ export interface Preparer {
   close(): Promise<void>;
 }
 
-/** How long the worker may take over one document, and how much heap it may use (src/bot/load.ts has the same). */
-export const PREPARE_LIMITS = { timeoutMs: 15_000, maxOldGenerationSizeMb: 256 } as const;
+/**
+ * How long the worker may take over one document, and how much heap it may use (src/bot/load.ts has the
+ * same); and how long it is kept once it has nothing to do.
+ */
+export const PREPARE_LIMITS = { timeoutMs: 15_000, maxOldGenerationSizeMb: 256, idleMs: 60_000 } as const;
 
 export const PREPARE_WORKER = new URL('./prepare-worker.js', import.meta.url);
 
@@ -114,7 +117,18 @@ export function createPreparer(worker: URL | undefined): Preparer {
   function timeFirst() {
     clearTimeout(limit);
     limit = undefined;
-    if (pending.size === 0) return;
+    if (pending.size === 0) {
+      // Idle: the worker's heap is given back after a while, and a new worker starts on the next document.
+      const idle = running;
+      limit = setTimeout(() => {
+        if (running !== idle || pending.size > 0 || !idle) return;
+        running = undefined;
+        idle.answers.close();
+        void idle.worker.terminate();
+      }, PREPARE_LIMITS.idleMs);
+      limit.unref();
+      return;
+    }
     limit = setTimeout(
       () => fail(`took longer than ${PREPARE_LIMITS.timeoutMs / 1000} s to read, so it was refused`),
       PREPARE_LIMITS.timeoutMs,
