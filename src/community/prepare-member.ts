@@ -4,7 +4,16 @@
 import { describeLoadFailure } from '../profile/problems.js';
 import { prepareProfile } from '../search/community.js';
 import { parseMemberDocument } from './parse.js';
-import type { PreparedMember } from './prepare.js';
+import type { LoadedProfile } from '../profile/load.js';
+import type { Problems } from '../profile/problems.js';
+import type { PreparedEntry, PreparedProfile } from '../search/community.js';
+
+/** A prepared profile as it crosses between threads: its entries without their documents. */
+export type PreparedTokens = Omit<PreparedProfile, 'entries'> & { entries: Omit<PreparedEntry, 'doc'>[] };
+
+/** A member's document, prepared: the profile and its tokens, or why it does not load. */
+export type PreparedMember =
+  { loaded: LoadedProfile; format: 'yaml' | 'json-resume'; tokens: PreparedTokens } | ({ loaded?: undefined } & Problems);
 
 /** Parses, validates and tokenizes a member's document. Never throws. */
 export function prepareMember(text: string, filename: string): PreparedMember {

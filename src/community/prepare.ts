@@ -19,17 +19,12 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Portfolio } from '../bot/types.js';
 import type { LoadedProfile } from '../profile/load.js';
-import type { Problems } from '../profile/problems.js';
 import { buildDocuments } from '../search/documents.js';
-import type { CommunitySearch, Owner, PreparedEntry, PreparedProfile } from '../search/community.js';
+import type { CommunitySearch, Owner } from '../search/community.js';
 import { createSearch, type ProfileSearch } from '../search/index.js';
+import type { PreparedMember, PreparedTokens } from './prepare-member.js';
 
-/** A prepared profile as it crosses between threads: its entries without their documents. */
-export type PreparedTokens = Omit<PreparedProfile, 'entries'> & { entries: Omit<PreparedEntry, 'doc'>[] };
-
-/** A member's document, prepared: the profile and its tokens, or why it does not load. */
-export type PreparedMember =
-  { loaded: LoadedProfile; format: 'yaml' | 'json-resume'; tokens: PreparedTokens } | ({ loaded?: undefined } & Problems);
+export type { PreparedMember, PreparedTokens } from './prepare-member.js';
 
 /** Puts a prepared member into a server's index (replacing what they had): the main thread's share of an update. */
 export function indexMember(search: CommunitySearch, owner: Owner, profile: LoadedProfile['profile'], tokens: PreparedTokens): void {
