@@ -30,7 +30,8 @@
 // A script, not a test: the figures are for reading. Writes bench/results.json
 // (`--quick`: a short run, printed only). `--cold N` runs only N cold starts per side,
 // alternating, and `--cold N --vs DIR` adds another checkout's built bot (DIR/bin) as a
-// third side, to tell two builds' cold starts apart. `--cpu-prof DIR` profiles
+// third side, to tell two builds' cold starts apart; it prints each side's time from spawn to
+// its IDENTIFY too (what comes after it is the side's own start-up). `--cpu-prof DIR` profiles
 // every bot and baseline process (written when they exit; the profiler slows
 // them, so the figures of such a run are not for comparing).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -766,6 +767,7 @@ if (coldOnly !== undefined) {
     });
   }
   const starts = sides.map(() => [] as number[]);
+  const identifies = sides.map(() => [] as number[]);
   const cpu = sides.map(() => [] as number[]);
   const rss = sides.map(() => [] as number[]);
   const perInteraction = sides.map(() => [] as number[]);
@@ -781,6 +783,7 @@ if (coldOnly !== undefined) {
         cpu[at]?.push(readCpuMs(target.pid));
         await sleep(SETTINGS.readyRssDelayMs);
         starts[at]?.push(target.coldStartMs);
+        identifies[at]?.push(target.identifyMs);
         rss[at]?.push(target.rssMb());
         if (coldWork > 0) {
           const next = workload(items, 400 + i);
@@ -805,8 +808,9 @@ if (coldOnly !== undefined) {
           .map((l) => l.toFixed(2))
           .join(' ')}.`,
       '',
-      '| side | cold start median (ms) | min–max | / baseline | CPU to first answer, median (ms) | / baseline | RSS after ready, median (MB) |',
-      '|---|---|---|---|---|---|---|',
+      '| side | cold start median (ms) | min–max | / baseline | CPU to first answer, median (ms) | / baseline | ' +
+        'RSS after ready, median (MB) | spawn → IDENTIFY, median (ms) |',
+      '|---|---|---|---|---|---|---|---|',
       ...sides.map((side, at) => {
         const values = starts[at] as number[];
         return `| ${side.label} | ${f(median(values), 0)} | ${f(Math.min(...values), 0)}–${f(Math.max(...values), 0)} | ${f(
@@ -814,7 +818,7 @@ if (coldOnly !== undefined) {
           2,
         )} | ${f(median(cpu[at] as number[]), 0)} | ${f(median(cpu[at] as number[]) / median(cpu[baselineAt] as number[]), 2)} | ${f(
           median(rss[at] as number[]),
-        )} |`;
+        )} | ${f(median(identifies[at] as number[]), 0)} |`;
       }),
       ...(coldWork > 0
         ? [
