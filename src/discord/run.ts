@@ -1,4 +1,5 @@
 // `npm start` with DISCORD_TOKEN: the gateway bot, until SIGINT/SIGTERM.
+import { existsSync } from 'node:fs';
 import { MessageFlags } from 'discord-api-types/v10';
 import type { Dispatcher } from '../bot/dispatch.js';
 import type { ReplyPayload } from '../replies/index.js';
@@ -40,8 +41,10 @@ export async function runGatewayBot(config: Config): Promise<number> {
   logger.info('connecting to Discord', { api: config.DISCORD_API_URL, timeoutSeconds: config.DISCORD_CONNECT_TIMEOUT });
   const login = gateway.start();
   void login.catch(() => undefined); // awaited below
-  // The database (member portfolios and insights share it) opens while the login waits on the network too.
-  const storeOpening = openBotStore(config, logger);
+  // The database (member portfolios and insights share it) opens while the login waits on the network too;
+  // a SQLite file that is not there yet holds no member portfolios, and is created once the bot is ready.
+  const fresh = isNewSqliteFile(config);
+  const storeOpening = openBotStore(config, logger, { deferred: fresh });
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'timeout'>(
     (resolve) => (timer = setTimeout(() => resolve('timeout'), config.DISCORD_CONNECT_TIMEOUT * 1000)),
@@ -67,12 +70,17 @@ export async function runGatewayBot(config: Config): Promise<number> {
   const insights = insightsModule.startInsights(config, 'gateway', logger, storeOpening.opened);
   ownerInsights = async (days) => {
     if (!insights) return { content: insightsModule.INSIGHTS_OFF_NOTICE, flags: MessageFlags.Ephemeral };
+    // A database still to be created is created now (the first try of a fresh file has not started yet).
+    if (!storeOpening.current()) {
+      storeOpening.start();
+      await storeOpening.firstTry;
+    }
     // Not a wait on a database that is not there: the owner hears why at once.
     if (!storeOpening.current()) return { content: insightsModule.INSIGHTS_UNAVAILABLE_NOTICE, flags: MessageFlags.Ephemeral };
     return insights.card(holder.current(), days);
   };
   const { openConfiguredCommunity } = await import('../community/open.js');
-  const community = await openConfiguredCommunity(config, holder.current, logger, storeOpening);
+  const community = await openConfiguredCommunity(config, holder.current, logger, storeOpening, { noMembersYet: fresh });
   provideDispatcher(
     createDispatcher({
       commands: COMMANDS,
@@ -87,6 +95,11 @@ export async function runGatewayBot(config: Config): Promise<number> {
   installSignalHandlers(
     async () => {
       holder.stopWatching();
+      // A database still to be created is created now, so that what was asked so far is written below.
+      if (insights && !storeOpening.current()) {
+        storeOpening.start();
+        await storeOpening.firstTry;
+      }
       storeOpening.stop();
       await community.close().catch(() => undefined);
       // The grace for replies in flight, then destroy; should destroying hang, exit all the same.
@@ -115,13 +128,29 @@ export async function runGatewayBot(config: Config): Promise<number> {
     return giveUp(logger, failure, () => gateway.client.destroy());
   }
   holder.watch();
+  // A new database file is created a moment after the bot is ready, not before it answers (cold start,
+  // docs/performance.md): the first answers don't wait for it, and anything that needs it opens it at once.
+  if (fresh) setTimeout(() => storeOpening.start(), NEW_DATABASE_DELAY_MS).unref();
   // Keep running: the client's socket holds the event loop open until stop().
   return new Promise<number>(() => undefined);
 }
 
 /** The store the bot's community and insights share, tried again until it opens (src/store/retry.ts). */
-export function openBotStore(config: Config, logger: Logger): RetryingStore {
-  return openStoreRetrying(config, logger);
+export function openBotStore(config: Config, logger: Logger, options: { deferred?: boolean } = {}): RetryingStore {
+  return openStoreRetrying(config, logger, options);
+}
+
+/** How long after the bot is ready a database file that was not there at start is created. */
+export const NEW_DATABASE_DELAY_MS = 100;
+
+/**
+ * Whether the bot's database is a SQLite file that does not exist yet, so holds no member portfolios:
+ * then nothing needs to be read from it before the bot answers.
+ */
+export function isNewSqliteFile(config: Pick<Config, 'DATABASE_URL' | 'SQLITE_PATH'>): boolean {
+  if (config.DATABASE_URL) return false;
+  if (config.SQLITE_PATH === ':memory:') return true;
+  return !config.SQLITE_PATH.startsWith('file:') && !existsSync(config.SQLITE_PATH);
 }
 
 /**

@@ -16,6 +16,8 @@ export interface RetryOptions {
   maxDelayMs?: number;
   /** The opener (tests); default openStore(config). */
   open?: () => Promise<Store>;
+  /** The first try waits for start(): for a database that holds nothing yet (src/discord/run.ts). */
+  deferred?: boolean;
 }
 
 export interface RetryingStore {
@@ -34,6 +36,8 @@ export interface RetryingStore {
    * Stopped with the store's tries.
    */
   keepTrying<T>(failure: string, work: (store: Store) => Promise<T>): Retrying<T>;
+  /** Starts the first try of a store opened `deferred` (at once otherwise); no-op once started. */
+  start(): void;
   /** No more tries: `opened` rejects if the store is not open yet. A store that is open stays open (closing it is the caller's). */
   stop(): void;
 }
@@ -118,9 +122,13 @@ export function openStoreRetrying(config: StoreConfig, logger: Logger, options: 
   let store: Store | undefined;
   let stopped = false;
   let attempts = 0;
+  let start: () => void = () => undefined;
+  const started = options.deferred ? new Promise<void>((resolve) => (start = resolve)) : undefined;
 
   const opening = retryWithBackoff(
     async (isStopped) => {
+      if (started) await started;
+      if (isStopped()) throw new Error('stopped');
       attempts++;
       const opened = await open();
       if (isStopped()) {
@@ -162,9 +170,11 @@ export function openStoreRetrying(config: StoreConfig, logger: Logger, options: 
       );
       return retrying;
     },
+    start: () => start(),
     stop() {
       stopped = true;
       opening.stop();
+      start();
       for (const retrying of others) retrying.stop();
     },
   };
