@@ -52,13 +52,18 @@ export async function runGatewayBot(config: Config): Promise<number> {
   // Only now the rest of the bot's modules: they load while the login waits on
   // the network. An unchanged profile comes from its snapshot at once; a changed
   // one is validated in a worker thread.
-  const [{ createPortfolioStore }, { loadPortfolio }, insightsModule] = await Promise.all([
-    import('../bot/portfolio-store.js'),
-    import('../bot/load.js'),
+  // All asked for at once, so that their files are read side by side; the profile's loading starts
+  // as soon as its own modules are in.
+  const rest = Promise.all([
     import('../insights/start.js'),
+    import('../../commands/index.js'),
+    import('../bot/dispatch.js'),
+    import('../community/open.js'),
   ]);
+  void rest.catch(() => undefined); // awaited below
+  const [{ createPortfolioStore }, { loadPortfolio }] = await Promise.all([import('../bot/portfolio-store.js'), import('../bot/load.js')]);
   const loading = createPortfolioStore(config.PROFILE_PATH, logger, (file) => loadPortfolio(file, { offThread: true }));
-  const [{ COMMANDS }, { createDispatcher }] = await Promise.all([import('../../commands/index.js'), import('../bot/dispatch.js')]);
+  const [insightsModule, { COMMANDS }, { createDispatcher }, { openConfiguredCommunity }] = await rest;
   const holder = await loading.catch(() => null);
   if (!holder) {
     clearTimeout(timer);
@@ -79,7 +84,6 @@ export async function runGatewayBot(config: Config): Promise<number> {
     if (!storeOpening.current()) return { content: insightsModule.INSIGHTS_UNAVAILABLE_NOTICE, flags: MessageFlags.Ephemeral };
     return insights.card(holder.current(), days);
   };
-  const { openConfiguredCommunity } = await import('../community/open.js');
   const community = await openConfiguredCommunity(config, holder.current, logger, storeOpening, { noMembersYet: fresh });
   provideDispatcher(
     createDispatcher({
