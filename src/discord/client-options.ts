@@ -1,8 +1,11 @@
 // The bot's discord.js client settings, apart so that the benchmark's bare
 // baseline client (scripts/bench-baseline-bot.ts) uses exactly the same ones
 // without loading any of the bot's other modules.
-import { GatewayIntentBits, Options, Partials, type ClientOptions } from 'discord.js';
+import type { ClientOptions } from 'discord.js';
+import { discord } from './library.js';
 import { shardOptions, type ShardSetting } from './shards.js';
+
+const { GatewayIntentBits, Options, Partials } = discord;
 
 /**
  * No privileged intents (DM text and mentions carry their content without one), and no caches the bot never reads.

@@ -1,28 +1,21 @@
 // The gateway transport: a discord.js Client that turns events into handler
 // input and sends the dispatcher's payloads back. Nothing here decides what to
 // answer; see src/bot/dispatch.ts for that and for the error boundary.
-import {
+import type {
+  APIInteractionGuildMember,
+  APIInteractionResponse,
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
   Client,
-  Events,
-  GuildMember,
-  InteractionResponseType,
-  MessageFlags,
-  PermissionFlagsBits,
-  Routes,
-  Team,
-  TeamMemberMembershipState,
-  type APIInteractionGuildMember,
-  type APIInteractionResponse,
-  type AutocompleteInteraction,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  type CommandInteractionOption,
-  type Interaction,
-  type Message,
-  type MessageCreateOptions,
-  type ModalSubmitInteraction,
-  type StringSelectMenuInteraction,
-  type User,
+  CommandInteractionOption,
+  GuildMember as GuildMemberType,
+  Interaction,
+  Message,
+  MessageCreateOptions,
+  ModalSubmitInteraction,
+  StringSelectMenuInteraction,
+  User,
 } from 'discord.js';
 import { callbackRequest, choicesCallback, componentCallback, DEFER_AFTER_MS, replyCallback } from '../bot/callback.js';
 import { slowDownMessage, type Throttle } from '../bot/cooldown.js';
@@ -35,6 +28,19 @@ import type { Logger } from '../log.js';
 import { decodeCustomId, type ReplyPayload } from '../replies/index.js';
 import { clientOptions } from './client-options.js';
 import { gatewayStatus, type GatewayStatus, type ShardSetting } from './shards.js';
+import { discord } from './library.js';
+
+const {
+  Client: DiscordClient,
+  Events,
+  GuildMember,
+  InteractionResponseType,
+  MessageFlags,
+  PermissionFlagsBits,
+  Routes,
+  Team,
+  TeamMemberMembershipState,
+} = discord;
 
 export interface GatewayOptions {
   token: string;
@@ -69,7 +75,7 @@ export interface GatewayBot {
 
 /** Only what the bot uses: no privileged intents, and no caches it never reads (see client-options.ts). */
 export function createClient(apiUrl: string, shards: ShardSetting = 'auto'): Client {
-  return new Client(clientOptions(apiUrl, shards));
+  return new DiscordClient(clientOptions(apiUrl, shards));
 }
 
 /**
@@ -373,7 +379,7 @@ export function toMessageOptions(payload: ReplyPayload): MessageCreateOptions {
  * attachments of attachment options (discord.js resolves them onto the options).
  */
 /** A user's name as the server they wrote in shows it (nickname, global name, username): see src/bot/display-name.ts. */
-function memberName(user: User, member: GuildMember | APIInteractionGuildMember | null): string | undefined {
+function memberName(user: User, member: GuildMemberType | APIInteractionGuildMember | null): string | undefined {
   const nick = member instanceof GuildMember ? member.nickname : member?.nick;
   return displayName({ nick, globalName: user.globalName, username: user.username });
 }

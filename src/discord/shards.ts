@@ -6,7 +6,8 @@
 // the bot keeps no per-guild state that would outgrow one process, and one
 // process keeps one PortfolioStore (one reload on a profile change) and one
 // guild count with no cross-process sum (docs/performance.md, "Sharding").
-import { Status, type Client, type ClientOptions } from 'discord.js';
+import type { Client, ClientOptions, Status as StatusType } from 'discord.js';
+import { discord } from './library.js';
 
 /** `auto` asks Discord (GET /gateway/bot) for its recommended count; a number runs shards 0 to n − 1. */
 export type ShardSetting = 'auto' | number;
@@ -36,8 +37,8 @@ export interface GatewayStatus {
 }
 
 /** "WaitingForGuilds" → "waiting-for-guilds". */
-function statusWord(status: Status): string {
-  return (Status[status] ?? String(status)).replace(/(?<=[a-z])(?=[A-Z])/g, '-').toLowerCase();
+function statusWord(status: StatusType): string {
+  return (discord.Status[status] ?? String(status)).replace(/(?<=[a-z])(?=[A-Z])/g, '-').toLowerCase();
 }
 
 /** Every shard of the client, with its guilds counted from the cache (one pass), and the whole's verdict. */
