@@ -49,11 +49,10 @@ export async function runGatewayBot(config: Config): Promise<number> {
   const deadline = new Promise<'timeout'>(
     (resolve) => (timer = setTimeout(() => resolve('timeout'), config.DISCORD_CONNECT_TIMEOUT * 1000)),
   );
-  // Only now the rest of the bot's modules: they load while the login waits on
-  // the network. An unchanged profile comes from its snapshot at once; a changed
-  // one is validated in a worker thread.
-  // All asked for at once, so that their files are read side by side; the profile's loading starts
-  // as soon as its own modules are in.
+  // Only now the rest of the bot's modules: they load while the login waits on the network, all
+  // asked for at once so that their files are read side by side, and the profile's loading starts as
+  // soon as its own are in. An unchanged profile comes from its snapshot at once; a changed one is
+  // validated in a worker thread.
   const rest = Promise.all([
     import('../insights/start.js'),
     import('../../commands/index.js'),
