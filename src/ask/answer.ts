@@ -471,7 +471,7 @@ function learningLine(learning: Profile['learning']): string {
 function nowAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   const { p, profile } = ctx;
   const research = narrow(profile.research, intent.topic, 'research', ctx);
-  const learning = narrow(profile.learning, intent.topic, 'learning', ctx);
+  const learning = byHead(narrow(profile.learning, intent.topic, 'learning', ctx), 'learning', intent, ctx);
   const parts: string[] = [];
   if (research.entries.length > 0) parts.push(`Research: ${researchLine(research.entries)}.`);
   if (learning.entries.length > 0) parts.push(`Learning: ${learningLine(learning.entries)}.`);
@@ -501,7 +501,7 @@ function researchAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
 
 function learningAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
   const { p, profile } = ctx;
-  const learning = narrow(profile.learning, intent.topic, 'learning', ctx);
+  const learning = byHead(narrow(profile.learning, intent.topic, 'learning', ctx), 'learning', intent, ctx);
   // Narrowed, the skills being learnt that the topic names come too ("another fast.ai course": the linear algebra one).
   const topicWords = intent.topic.split(' ').filter(Boolean);
   // A dotted name typed with its dot ("fast.ai") is two words here, one in a skill's name ("FastAI").
@@ -541,6 +541,24 @@ function learningAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {
       ? `${capitalise(p.possessive)} profile doesn't mention ${listing(shownWords.map((word) => `“${echo(word)}”`))} in ${p.possessive} learning. `
       : '';
   return withContent(learning.missed ? `${missedNote(intent, 'learning', ctx)}\n${lead}` : `${gap}${lead}`, card);
+}
+
+/**
+ * "Which fast.ai course is he doing?": of the entries, those that hold the word asked for ("course"), when some
+ * do and some don't (FastAI V2 is a library, the Deep Learning Course a course).
+ */
+function byHead<T extends { id: string }>(
+  found: { entries: T[]; narrowed: boolean; missed: boolean },
+  section: Section,
+  intent: IntentBase,
+  ctx: Ctx,
+): { entries: T[]; narrowed: boolean; missed: boolean } {
+  if (!intent.head || found.entries.length < 2) return found;
+  const stem = stemOf(intent.head);
+  const holds = (entry: T) =>
+    ctx.portfolio.search.documents.some((doc) => doc.section === section && doc.id === entry.id && stemsOf(doc).has(stem));
+  const entries = found.entries.filter(holds);
+  return entries.length > 0 && entries.length < found.entries.length ? { ...found, entries } : found;
 }
 
 function blogsAnswer(intent: IntentBase, ctx: Ctx): ReplyPayload {

@@ -134,7 +134,7 @@ interface Compiled {
   /** Any organisation as a whole word, or null with none. */
   organisationRegex: RegExp | null;
   /** Each role's title as a whole phrase, and its last word when no other role's title ends so. */
-  roles: { id: string; title: RegExp; head: RegExp | undefined; place: RegExp; start: string }[];
+  roles: { id: string; title: RegExp; head: RegExp | undefined; place: RegExp; placeName: string; start: string }[];
 }
 
 const compiledCache = new WeakMap<Profile, Compiled>();
@@ -173,6 +173,7 @@ function compile(profile: Profile): Compiled {
       title: new RegExp(`\\b${escapeRegExp(prepareQuestion(role.title).folded)}\\b`, 'u'),
       head: unique ? new RegExp(`\\b${escapeRegExp(head)}\\b`, 'u') : undefined,
       place: new RegExp(`\\b${escapeRegExp(prepareQuestion(role.organisation).folded)}\\b`, 'u'),
+      placeName: role.organisation,
       start: role.start,
     };
   });
@@ -240,7 +241,7 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
   // The thing is the last word of its phrase, before a word that starts another: "his climbing gym in college" → "gym".
   const named = (NAME_OF.exec(question.folded)?.slice(1).find(Boolean) ?? '').split(' ').filter((word) => !STOP_WORDS.has(word));
   context.nameOf = named[named.length - 1] ?? null;
-  const head = HEAD.exec(question.folded)?.[1];
+  const head = HEAD_PHRASE.exec(question.folded)?.[1] ?? HEAD.exec(question.folded)?.[1];
   context.head = head && !STOP_WORDS.has(head) && !GLOBAL_FILLER.has(head) ? (tokenize(head)[0] ?? null) : null;
   context.superlative = SUPERLATIVE.test(question.folded);
   // "Strongest", "proudest": understood as asking for one, whatever the profile's words.
@@ -289,6 +290,8 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
     if (entry.rule.kind === 'resume' && context.superlative) continue;
     // "What tools did he build at Pixxel?": a place of work is more specific than a list of skills.
     if (entry.rule.kind === 'skills' && organisation) continue;
+    // "Which library is he learning right now?": what he is learning, not what he knows.
+    if (entry.rule.kind === 'skills' && LEARNING_NOW.test(question.folded)) continue;
     // "Which city is the Pixxel office in?" asks where the place is (roles have no location), not where the person is.
     if (entry.rule.kind === 'location' && organisation && entry.patterns.some((pattern) => pattern.test(question.folded))) {
       const topic = topicOf(question.folded, compiled).join(' ');
@@ -342,12 +345,20 @@ const EARLY_KINDS = new Set<IntentKind>(['phone', 'resume', 'contact', 'location
 /** "Anyone know if …", "does somebody here know whether …": asking the channel a question about the person. */
 const ASKING_AROUND =
   /^(?:does |do )?(?:any ?one|any1|anybody|some ?one|some1|somebody|u guys|you guys|y'?all)(?: here)? (?:know|knows)(?: (?:if|whether))? /;
+/** "Is he learning", "he is currently studying": what is being learnt, asked as a verb of now. */
+const LEARNING_NOW = /\b(?:is|are|he's|she's|they're) (?:\w+ )?(?:currently |still |now )?(?:learning|studying)\b/;
 const ROLE_WORD = /\b(?:roles?|jobs?|positions?|titles?|posts?|designations?)\b/;
 const HOW_TO = /^(?:how (?:do|can|should|would|could|does|did) (?:i|you|we|one|people|someone|anyone)|how to)\b/;
 const QUANTITY = /\bhow (?:many|big|large|old)\b|\bhow much\b(?! time)|\bsize of\b|\b(?:team|group) size\b/;
 const VERSION = /\bversions?\b/;
 /** The word a "which …" or "what …" question asks for: "which resnet", "what batch size", "what kind of model". */
 const HEAD = /^(?:so |and |ok |okay )?(?:which|what)(?: kind of| type of| sort of)? ([a-z][a-z0-9-]*)\b/;
+/**
+ * The same phrase when a name comes before the word asked for: "which fast.ai course is he …" asks for a
+ * course, its last word before the verb.
+ */
+const HEAD_PHRASE =
+  /^(?:so |and |ok |okay )?(?:which|what)(?: kind of| type of| sort of)? [a-z][a-z0-9.-]* (?:[a-z][a-z0-9.-]* )?([a-z][a-z0-9-]*) (?:is|was|are|were|does|did|do|has|have|had|can|could|would|will)\b/;
 /** "The name of his band", "what's his band called": the thing named (a word, not a name the question gives). */
 const NAME_OF = new RegExp(
   String.raw`\bname of (?:the |his |her |their |that |this |a |an )?([a-z]+(?: [a-z]+)?)|` +
@@ -389,7 +400,11 @@ const ORDINALS: readonly [RegExp, Ordinal][] = [
 /** "Before becoming AI Lead", "before he became a lead": a role counted from by its dates, named by its title or its last word. */
 function relativeRole(folded: string, compiled: Compiled): { ordinal: Ordinal; anchor: string } | undefined {
   const relative = /\b(?:before|prior to|after)\b/.exec(folded);
-  if (!relative) return undefined;
+  // "What was he promoted to?", "when did he get promoted": the role the promotion made.
+  if (!relative) {
+    const promotion = PROMOTION.test(folded) ? promotionAt(folded, compiled) : undefined;
+    return promotion ? { ordinal: 'after', anchor: promotion.from } : undefined;
+  }
   const rest = folded.slice(relative.index);
   const ordinal = relative[0] === 'after' ? 'after' : 'before';
   const role = compiled.roles.find((each) => each.title.test(rest)) ?? compiled.roles.find((each) => each.head?.test(rest));
@@ -397,7 +412,34 @@ function relativeRole(folded: string, compiled: Compiled): { ordinal: Ordinal; a
   // "Before joining Pixxel": counted from the first role there (from the last one, after it).
   const there = compiled.roles.filter((each) => each.place.test(rest)).sort((a, b) => a.start.localeCompare(b.start));
   const edge = ordinal === 'before' ? there[0] : there[there.length - 1];
-  return edge ? { ordinal, anchor: edge.id } : undefined;
+  if (edge) return { ordinal, anchor: edge.id };
+  // "His position at Pixxel before he got promoted": a promotion is a role that follows another at the same
+  // place; counted from the promoted-to role (before it), or from the one it followed (after it).
+  const promotion = PROMOTION.test(rest) ? promotionAt(folded, compiled) : undefined;
+  if (!promotion) return undefined;
+  return { ordinal, anchor: ordinal === 'before' ? promotion.to : promotion.from };
+}
+
+const PROMOTION = /\bpromot(?:ed|ion|ions)\b|\bmade (?:a |an |the )?(?:lead|head|senior|manager|director)\b/;
+
+/** The latest promotion at the place the question names, or anywhere when it names none. */
+function promotionAt(folded: string, compiled: Compiled): { from: string; to: string } | undefined {
+  const named = compiled.roles.filter((each) => each.place.test(folded));
+  return promotionIn(named.length > 0 ? named : compiled.roles);
+}
+
+/** The latest promotion among these roles: a role and the one before it at the same place, by their ids. */
+function promotionIn(roles: Compiled['roles']): { from: string; to: string } | undefined {
+  const sorted = [...roles].sort((a, b) => a.start.localeCompare(b.start));
+  for (let at = sorted.length - 1; at > 0; at--) {
+    const to = sorted[at];
+    const from = sorted
+      .slice(0, at)
+      .reverse()
+      .find((each) => to !== undefined && each.placeName === to.placeName);
+    if (to && from) return { from: from.id, to: to.id };
+  }
+  return undefined;
 }
 
 /**

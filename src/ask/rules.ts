@@ -315,7 +315,7 @@ export const RULES: readonly Rule[] = [
     kind: 'experience',
     filler:
       'job work worked working company employer role position career experience professional intern internship title designation ' +
-      'responsibility where doing living employed employment history overview summary rundown senior seniority',
+      'responsibility where doing living employed employment history overview summary rundown senior seniority promoted promotion',
     patterns: [
       String.raw`\b(?:do|did|does|work\w*|job|role|position|intern\w*) (?:at|for|in) (?<org>[\p{L}\p{N}][\p{L}\p{N}&.'-]*(?: ` +
         String.raw`[\p{L}\p{N}&.'-]+){0,2})${END}`,
@@ -323,7 +323,7 @@ export const RULES: readonly Rule[] = [
       String.raw`\bjobs?\b|\bemploy\w*|\bcareers?\b|\bcompan(?:y|ies)\b|\broles?\b|\bpositions?\b|\binternships?\b|\bwork experience\b|` +
         // "His current designation" (Indian English): his job title.
         String.raw`\bdesignations?\b`,
-      String.raw`\b(?:work|job|professional) (?:history|background)\b|\bseniority\b|\bsenior\b`,
+      String.raw`\b(?:work|job|professional) (?:history|background)\b|\bseniority\b|\bsenior\b|\bpromot(?:ed|ion|ions)\b`,
       String.raw`\bwhere (?:has|have|did|does|do|is|are) {who} (?:\w+ )?work\w*|\bwork\w* (?:at|for)\b|\bfor a living\b|\bprofessionally\b|` +
         String.raw`\bwhat (?:does|do) {who} do for work\b`,
     ],

@@ -7,6 +7,9 @@
 // words of asking, not topics: "salary", "medal" or "gpu" are not in it, because
 // a question about them asks something the profile may not say.
 //
+// It also holds the words the rules (./rules.ts) read that no profile may have ("reside",
+// "mother tongue", "ring him"), so that the typo layer never reads them as another word.
+//
 // Words are base forms; inflections meet them through the search's stem keys.
 import type { ContactKind } from '../profile/schema.js';
 import { americanSpelling } from '../search/normalise.js';
@@ -110,6 +113,7 @@ export const SHORT_FORMS: Readonly<Record<string, readonly string[]>> = {
   env: ['environment'],
   config: ['configuration'],
   gig: ['job'],
+  org: ['organisation', 'organization', 'company'],
   // Everyday words for what a profile may call otherwise: the first the profile has.
   lesson: ['lecture', 'class'],
   lessons: ['lectures', 'classes'],
@@ -184,6 +188,7 @@ team tend thanks thing think topic tough train travel trouble understand usual v
 worth write wrong year young
 high higher highest low lower lowest form learner rewrite rewritten somewhere everywhere nowhere load loading loaded
 active maintained unmaintained abandoned dropped discontinued incomplete unfinished ongoing
+expertise intern internship mother tongue alma mater reside ring sing git promote promotion
 `;
 
 /** The general vocabulary, lower case, each word also in the form words are matched in ("favourite" and "favorite"). */
