@@ -1316,4 +1316,23 @@ describe('seventh pass', () => {
     expect(contentOf(course)).not.toContain('FastAI V2');
     expect(contentOf(ask('which library is he learning'))).toBe("He's learning **FastAI V2**.");
   });
+
+  it('a word that ends a compound of the entry is in it, and everyday words never stop the search', () => {
+    // "board" is the end of "leaderboard"; "since" and "held" found nothing beside the profile's words.
+    const reply = ask('since when has he held #1 on the drought board?');
+    expect(titles(reply)[0]).toBe('Drought Detection Challenge');
+    expect(contentOf(reply)).toContain('#1 since September 2019');
+    expect(contentOf(reply)).not.toContain("doesn't say anything on");
+  });
+
+  it('a word the profile lacks beside two of its own that one entry holds weakens the answer, never sinks it', () => {
+    const reply = ask('that resnet w extra chanels thing?');
+    expect(titles(reply)[0]).toBe('Multichannel Resnets');
+    expect(contentOf(reply)).toMatch(/^His profile doesn't mention “extra”; here is what it says\./);
+    // The asker's own matter is not a question about him.
+    const homework = ask('sigmoid or relu for my homework??');
+    expect(homework.embeds ?? []).toEqual([]);
+    // One word of the profile is not enough: "the capital of india" is no question about him.
+    expect(ask('what is the capital of india').embeds ?? []).toEqual([]);
+  });
 });

@@ -35,6 +35,7 @@ import {
   type Fact,
 } from './entry-facts.js';
 import {
+  entryHas,
   interpretQuestion,
   namesIn,
   stemsOf,
@@ -1141,8 +1142,7 @@ function lackingWords(doc: SearchHit['doc'], words: readonly string[], topic: st
     if (!topicWords.has(word) || isGeneralWord(word) || isFactWord(word)) return false;
     const stem = stemOf(word);
     if (keep.has(stem) || own.has(stem) || !ctx.portfolio.search.knows(word)) return false;
-    if (stem.length >= 4) for (const each of own) if (each.startsWith(stem)) return false;
-    return true;
+    return !entryHas(doc, word);
   });
 }
 

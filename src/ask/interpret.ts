@@ -1206,7 +1206,11 @@ function fallback(
   const all = topicOf(question.folded, compiled, filler);
   if (all.length === 0) return { kind: aboutPerson ? 'about' : 'unknown', rule: 'fallback' };
   const topic = searchTopic(question, compiled, portfolio, filler);
-  const found = topic.length > 0 ? portfolio.search.search(topic.join(' '), { limit: 10 }) : [];
+  // Everyday words ("since", "held") count for the search only when the profile's own words find something with them.
+  const specificTopic = topic.filter((token) => !isGeneralWord(token));
+  let found = topic.length > 0 ? portfolio.search.search(topic.join(' '), { limit: 10 }) : [];
+  if (found.length === 0 && specificTopic.length > 0 && specificTopic.length < topic.length)
+    found = portfolio.search.search(specificTopic.join(' '), { limit: 10 });
   // An entry the question names by its name ("hpa") comes first, ahead of others that share more words.
   const byName = found.find((hit) => namesIn(hit.doc, all)) ?? namedHit(portfolio, all);
   const hits = byName ? [byName, ...found.filter((hit) => hit !== byName)] : found;
@@ -1223,7 +1227,14 @@ function fallback(
   // An everyday word misspelt past correcting ("sumthing about drought") weakens the
   // answer, never sinks it, when no more of them than of the profile's own words are asked and the entry
   // holds every one of those ("best running shoes" has no word of a profile that runs nothing).
-  const strays = new Set(unplaced.filter((word) => misspeltEveryday(word.toLowerCase())).flatMap((word) => tokenize(word)));
+  // So does any word the profile lacks ("extra" in "that resnet w extra channels thing") beside more of the
+  // profile's own words than there are of them, when one entry holds all of those; not in the asker's own
+  // matter ("sigmoid or relu for my homework").
+  const askersOwn = /\b(?:i|me|my|mine|we|our|us)\b/.test(question.folded);
+  const misspelt = new Set(unplaced.filter((word) => misspeltEveryday(word.toLowerCase())).flatMap((word) => tokenize(word)));
+  const others = unplaced.flatMap((word) => tokenize(word)).filter((token) => !misspelt.has(token));
+  const known = specific.filter((token) => !misspelt.has(token) && portfolio.search.knows(token));
+  const strays = !askersOwn && known.length >= 2 && others.length < known.length ? new Set([...misspelt, ...others]) : misspelt;
   const placed = specific.filter((token) => !strays.has(token) && portfolio.search.knows(token));
   const weakened =
     strays.size > 0 && placed.length >= strays.size && top !== undefined && placed.every((token) => coversWord(top.doc, token));
@@ -1303,11 +1314,14 @@ function nameKeys(doc: SearchHit['doc']): readonly string[] {
   return keys;
 }
 
-/** Does the entry have a word that starts with this one ("resnet" in "resnet34")? */
-function entryHas(doc: SearchHit['doc'], token: string): boolean {
+/**
+ * Does the entry have a word that starts with this one ("resnet" in "resnet34"), or, for a word of five letters
+ * or more, a compound that ends with it ("board" in "leaderboard")?
+ */
+export function entryHas(doc: SearchHit['doc'], token: string): boolean {
   const stem = stemOf(token);
   if (stem.length < 4) return false;
-  for (const word of stemsOf(doc)) if (word.startsWith(stem)) return true;
+  for (const word of stemsOf(doc)) if (word.startsWith(stem) || (stem.length >= 5 && word.endsWith(stem))) return true;
   return false;
 }
 

@@ -26,6 +26,7 @@ export const SLANG: Readonly<Record<string, string>> = {
   u: 'you',
   ur: 'your',
   y: 'why',
+  w: 'with',
   hes: 'he is',
   shes: 'she is',
   theyre: 'they are',
