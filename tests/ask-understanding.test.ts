@@ -1335,4 +1335,31 @@ describe('seventh pass', () => {
     // One word of the profile is not enough: "the capital of india" is no question about him.
     expect(ask('what is the capital of india').embeds ?? []).toEqual([]);
   });
+
+  it("a word a section's rule reads names the kind of thing asked about; the next one of its kind is no work of his", () => {
+    const article = ask('what does the matplotlib article cover');
+    expect(titles(article)[0]).toBe("An Inquiry Into Matplotlib's Figures");
+    expect(ask('when does the next fastai course start').embeds ?? []).toEqual([]);
+  });
+
+  it('a fact labelled by the words asked is that list, ahead of a sentence that only mentions them', () => {
+    expect(contentOf(ask('which activation functions does java-ml have'))).toContain(
+      '> Activation functions: ReLu, TanH, TanSigmoid, Sigmoid.',
+    );
+    expect(contentOf(ask('what loss functions are in his java library'))).toContain('> Loss functions: SoftmaxCrossEntropy, CrossEntropy.');
+  });
+
+  it('two roles close on the words asked are picked between by their facts', () => {
+    const reply = ask('what model did he build for roads');
+    expect(titles(reply)[0]).toBe('AI Researcher — Pixxel');
+    expect(contentOf(reply)).toContain('LinkNet');
+    // Only the place named ("outside his day job") is no such question.
+    expect(titles(ask('Is he doing any research of his own, outside his day job?'))[0]).not.toMatch(/Pixxel/);
+  });
+
+  it('a joining word found alone names no entry', () => {
+    const reply = ask('what does he want to get into next');
+    expect(titles(reply)).not.toContain("An Inquiry Into Matplotlib's Figures");
+    expect(contentOf(reply)).toMatch(/has nothing on/);
+  });
 });

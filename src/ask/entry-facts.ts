@@ -216,7 +216,8 @@ function scoreFacts(
   // The word a "which …" question asks for counts again, even when it is one of the entry's own words:
   // "which resnet … for the lookahead experiments" is the resnet.
   const headStem = head === null ? undefined : stemOf(head);
-  const asked = new Set(tokens.map(stemOf).filter((stem) => !entryStems.has(stem) || stem === headStem));
+  const every = new Set(tokens.map(stemOf));
+  const asked = new Set([...every].filter((stem) => !entryStems.has(stem) || stem === headStem));
   const kinds = new Set([...asked].map((stem) => ASKS_FOR[stem]).filter((kind): kind is FactKind => kind !== undefined));
   const datasets = asked.has(DATASET);
   const reason = kinds.has('reason');
@@ -234,6 +235,9 @@ function scoreFacts(
       if (set.has(stem)) score += 2 * weight;
       else if (stem.length >= 4 && words.some((word) => word.startsWith(stem))) score += 1.5 * weight;
     }
+    // A fact labelled by the words asked ("Activation functions: ReLU, …" for "which activation functions") is
+    // that list, ahead of a sentence that only mentions them.
+    if (score > 0 && labelledBy(fact.text, every)) score += 1;
     if (datasets && DATASET_NAMES.test(fact.text)) score += 2;
     // "Why did he make it?", "what problem is it meant to solve?": the sentence that gives a reason.
     if (reason && REASON_MARKERS.test(fact.text)) score += 1.5;
@@ -243,6 +247,14 @@ function scoreFacts(
     if (score > 0 && (!best || score > best.score)) best = { fact, score };
   }
   return best;
+}
+
+/** Does the fact start with a label of at most four words ("Loss functions: …"), every one of them asked? */
+function labelledBy(text: string, asked: ReadonlySet<string>): boolean {
+  const colon = text.indexOf(':');
+  if (colon <= 0 || colon > 40) return false;
+  const label = tokenize(text.slice(0, colon)).map(stemOf);
+  return label.length > 0 && label.length <= 4 && label.every((stem) => asked.has(stem));
 }
 
 /** True when a fact holds a number: what "how many" and "how much" ask for. */

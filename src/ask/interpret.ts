@@ -624,7 +624,17 @@ function aboutAnother(question: PreparedQuestion, compiled: Compiled, portfolio:
   // has every word. "Who made pytorch?" is about a tool he uses, "who won the ipl?" about no work of his.
   const holds = all.every((token) => isGeneralWord(token) || coversWord(top.doc, token));
   if (who) return !(WORK_SECTIONS.has(top.section) && (namesIn(top.doc, all) || holds));
-  return !namesIn(top.doc, all) && !all.every((token) => coversWord(top.doc, token));
+  // "What does the matplotlib article cover?": a word the rules read for the entry's section ("article" for
+  // writing) names the kind of thing it is; an everyday word ("cover") asks about it. Not the next one of its
+  // kind ("when does the next fastai course start?"), which is no work of his.
+  const lenient = specific.length > 0 && !/\b(?:next|upcoming|coming)\b/.test(question.folded);
+  const ofItsKind = (token: string) => lenient && (isGeneralWord(token) || sectionWord(compiled, top.section, token));
+  return !namesIn(top.doc, all) && !all.every((token) => coversWord(top.doc, token) || ofItsKind(token));
+}
+
+/** Is this a word a rule of the section reads ("article" for blogs, "comp" for projects)? */
+function sectionWord(compiled: Compiled, section: Section, token: string): boolean {
+  return compiled.rules.some((entry) => KIND_SECTION[entry.rule.kind] === section && entry.filler.has(token));
 }
 
 /** Sections of the person's own work: what a "who made …?" about the profile can name. */
@@ -850,8 +860,15 @@ function namedElsewhere(
   if ((!top || top.score < ENTRY_SCORE) && specific.length > 0 && specific.length < topic.length)
     [top, second] = portfolio.search.search(specific.join(' '), { limit: 2 });
   if (!top || top.score < ENTRY_SCORE || top.section === section || !targets.has(top.section)) return undefined;
-  // One entry, clearly ahead: a word many entries share ("code") names none of them.
-  if (second && second.score >= top.score * CLEARLY_AHEAD) return undefined;
+  // One entry, clearly ahead: a word many entries share ("code") names none of them. Two close entries of
+  // one other section ("the model he built for roads": both roles at Pixxel) name that section, whose answer
+  // picks between them by their facts.
+  if (second && second.score >= top.score * CLEARLY_AHEAD) {
+    const places = new Set(compiled.organisations.flatMap((each) => tokenize(each.folded)));
+    const asked = specific.filter((token) => !places.has(token));
+    if (second.section !== top.section || top.section !== 'experience' || asked.length === 0) return undefined;
+    return { kind: 'experience', rule: 'named-elsewhere', organisation: null, organisationKnown: false, topic: topic.join(' ') };
+  }
   return fallback(question, compiled, portfolio, true, filler);
 }
 
@@ -1244,6 +1261,9 @@ function fallback(
   if (!aboutPerson && !named && (!top || onlyNumbers || all.some(uncovered)))
     return { kind: 'unknown', rule: 'fallback', topic: all.join(' ') };
   if (!top) return { kind: 'unknown', rule: 'fallback', topic: all.join(' ') };
+  // One everyday word found alone ("into" in "what does he want to get into next") names no entry.
+  if (!named && topic.length === 1 && all.length > 1 && PARTICLES.has(topic[0] ?? '') && all.every((token) => isGeneralWord(token)))
+    return { kind: 'unknown', rule: 'fallback', topic: all.join(' ') };
   // The words that say what is asked about (not which kind of fact) must be mostly in what answers:
   // "his notice period" is not the role whose "training period" shares only the word that asks for dates.
   // Everyday words the entry lacks ("normal" in "a normal day") count neither way.
@@ -1256,6 +1276,11 @@ function fallback(
     return { kind: 'unknown', rule: 'fallback', topic: all.join(' ') };
   return { kind: 'search', rule: 'fallback', topic: topic.join(' '), hits, section: top.section };
 }
+
+/** Words that only join others ("get into", "go through"): found alone, they name nothing. */
+const PARTICLES = new Set(
+  'into onto upon about through across along around toward towards within without between among over under off out up down'.split(' '),
+);
 
 /**
  * A word two letters from an everyday one, its first letter kept ("sumthing", "somethin"): a misspelling
