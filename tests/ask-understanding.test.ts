@@ -1363,3 +1363,32 @@ describe('seventh pass', () => {
     expect(contentOf(reply)).toMatch(/has nothing on/);
   });
 });
+
+describe('seventh pass, second part', () => {
+  it('two letters left out before the first one make another word, not a typo', () => {
+    const reply = ask('Does he have experience deploying models to production?');
+    expect(contentOf(reply)).not.toContain('Reading “production” as “reproduction”');
+    expect(contentOf(reply)).toContain("doesn't mention “production”");
+  });
+
+  it('"what are his … skills" asks which, never whether he has a skill called so', () => {
+    expect(contentOf(ask('What are his strongest technical skills?'))).toMatch(/^His expert skills: PyTorch/);
+    expect(contentOf(ask('python skills?'))).toMatch(/^Yes — Python is one of his \*\*expert\*\* skills/);
+  });
+
+  it("a word another rule reads is that rule's question, not a skill", () => {
+    const reply = ask('What is his highest level of education?');
+    expect(titles(reply)).toEqual(['🎓 Education']);
+    expect(contentOf(ask('what is his level of python'))).toMatch(/^Yes — Python/);
+  });
+
+  it('"quit" asks for the dropped projects; "notable" asks for no word of them', () => {
+    expect(contentOf(ask('which comp did he quit'))).toBe('One project is dropped: **Human Protein Atlas Classification**.');
+    expect(contentOf(ask('What are his notable achievements?'))).not.toContain('“notable”');
+  });
+
+  it('of two close entries, the one whose name holds the word asked', () => {
+    const reply = ask('drought thing used what framework');
+    expect(titles(reply)[0]).toBe('Drought Detection Challenge');
+  });
+});

@@ -786,6 +786,7 @@ const STATUS_WORDS: Record<string, ProjectStatus> = {
   incomplete: 'dropped',
   unfinished: 'dropped',
   discontinued: 'dropped',
+  quit: 'dropped',
   active: 'active',
   maintained: 'active',
   ongoing: 'active',

@@ -632,6 +632,11 @@ function aboutAnother(question: PreparedQuestion, compiled: Compiled, portfolio:
   return !namesIn(top.doc, all) && !all.every((token) => coversWord(top.doc, token) || ofItsKind(token));
 }
 
+/** Is this a word a rule of another kind reads as its own ("education" for the education rule)? */
+function otherRuleWord(compiled: Compiled, token: string, kind: IntentKind): boolean {
+  return compiled.rules.some((entry) => entry.rule.kind !== kind && entry.rule.kind !== 'skills' && entry.filler.has(token));
+}
+
 /** Is this a word a rule of the section reads ("article" for blogs, "comp" for projects)? */
 function sectionWord(compiled: Compiled, section: Section, token: string): boolean {
   return compiled.rules.some((entry) => KIND_SECTION[entry.rule.kind] === section && entry.filler.has(token));
@@ -863,6 +868,14 @@ function namedElsewhere(
   // One entry, clearly ahead: a word many entries share ("code") names none of them. Two close entries of
   // one other section ("the model he built for roads": both roles at Pixxel) name that section, whose answer
   // picks between them by their facts.
+  // Of two close entries, the one whose name holds the words asked ("the drought thing": the Drought Detection
+  // Challenge, not the role that built a drought model) when the other's holds none of them.
+  if (second && second.score >= top.score * CLEARLY_AHEAD) {
+    const inName = (hit: SearchHit) => specific.filter((token) => nameStemsOf(hit.doc).has(stemOf(token))).length;
+    const [topNamed, secondNamed] = [inName(top), inName(second)];
+    if (topNamed === 0 && secondNamed > 0 && targets.has(second.section) && second.section !== section) [top, second] = [second, top];
+    if (topNamed > 0 !== secondNamed > 0) second = undefined;
+  }
   if (second && second.score >= top.score * CLEARLY_AHEAD) {
     const places = new Set(compiled.organisations.flatMap((each) => tokenize(each.folded)));
     const asked = specific.filter((token) => !places.has(token));
@@ -952,6 +965,9 @@ function fromRule(
       // "He is expert in which all tools?": no one skill, but which of them, at that level: the skills answer.
       if (skills.every((query) => query.matches.length === 0 && query.tokens.every((token) => SKILL_KINDS.has(token))))
         return { kind: 'skills', rule: rule.name, topic: '' };
+      // "His highest level of education": a word another rule reads is that rule's question, not a skill.
+      if (skills.every((query) => query.matches.length === 0 && query.tokens.every((token) => otherRuleWord(compiled, token, rule.kind))))
+        return undefined;
       // "Which resnet did he use for lookahead?" asks which, about an entry: not whether he uses a skill.
       if (/\b(?:which|what)\b/.test(question.folded.slice(0, match.index))) return fallback(question, compiled, portfolio, true);
       // "Has he used gradient accumulation …?", "did he write the augmentation code?": no skill, but an
@@ -1348,6 +1364,15 @@ export function entryHas(doc: SearchHit['doc'], token: string): boolean {
   if (stem.length < 4) return false;
   for (const word of stemsOf(doc)) if (word.startsWith(stem) || (stem.length >= 5 && word.endsWith(stem))) return true;
   return false;
+}
+
+const docNameStems = new WeakMap<SearchHit['doc'], ReadonlySet<string>>();
+
+/** The stem keys of an entry's names and aliases; once per document. */
+function nameStemsOf(doc: SearchHit['doc']): ReadonlySet<string> {
+  let stems = docNameStems.get(doc);
+  if (!stems) docNameStems.set(doc, (stems = new Set(tokenize(doc.names.join(' ')).map(stemOf))));
+  return stems;
 }
 
 /** Does the entry have this word, or a word asking for one of its facts? */

@@ -172,7 +172,9 @@ export const RULES: readonly Rule[] = [
       // The statement non-native speakers ask with: "he is using which cloud?"
       String.raw`\b{who} (?:is|are) using (?:which|what)${THING}`,
       String.raw`\b(?:knows?|knowledge of|experience (?:with|in)|level (?:in|of|at|with)|proficiency (?:in|with))${THING}`,
-      String.raw`^(?:what about |and )?(?<thing>[^?!;]+?) skills?${END}`,
+      // "python skills?", "what about his docker skills": not "what are his strongest technical skills?", which asks which.
+      String.raw`^(?:what about |and )?(?!(?:what|which|who|how|where|when|why|list|show|tell|give|are|is|does|do)\b)` +
+        String.raw`(?<thing>[^?!;]+?) skills?${END}`,
     ],
   },
   {

@@ -211,6 +211,8 @@ function nearest(word: string, search: ProfileSearch): string | undefined {
     // A changed letter is a typo inside a word: "letter" is no "better".
     const moved = onlyAddedOrMoved(term, word);
     if (!moved && term[0] !== word[0]) continue;
+    // Two letters left out before the first one make another word: "production" is no "reproduction".
+    if (term[0] !== word[0] && edits >= 2) continue;
     if (word.length >= ANY_TYPO_LENGTH && search.knows(term) && (edits < 2 || moved)) return term;
     if (term.length > word.length || sameLetters(term, word)) return term;
   }
