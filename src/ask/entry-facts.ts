@@ -34,7 +34,7 @@ const ASKS_FOR: Readonly<Record<string, FactKind>> = Object.fromEntries(
       ['status', 'finish finished complete status maintain maintained abandon drop dropped stop still active dead alive'],
       ['link', 'link url demo repository repo source github site page live deployed hosted host'],
       // No fact is of this kind: the sentence that gives a reason is found by what it says (REASON_MARKERS).
-      ['reason', 'why reason motivation motive purpose problem solve aim goal'],
+      ['reason', 'why reason motivation motive motivate motivated purpose problem solve aim goal inspired inspiration'],
     ] as const
   ).flatMap(([kind, words]) => words.split(' ').map((word) => [stemOf(word), kind])),
 );
@@ -244,6 +244,8 @@ function scoreFacts(
     // Without a sentence that says why, what it is for: its summary.
     else if (reason && fact.kind === 'summary') score += 1;
     if (score > 0 && wantsNumber && hasNumber(fact)) score += 1;
+    // A link answers only when a link is asked for: "what is Pixxel" is the sentence about it, not its address.
+    if (score > 0 && fact.kind === 'link' && !kinds.has('link')) score -= 1;
     if (score > 0 && (!best || score > best.score)) best = { fact, score };
   }
   return best;

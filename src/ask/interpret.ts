@@ -250,6 +250,9 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
   const relative = relativeRole(question.folded, compiled);
   if (relative) Object.assign(context, relative);
   const organisation = namesOrganisation(question, compiled);
+  // "What is Pixxel?", "what's pixxel building": the place described, where the profile describes it.
+  const described = organisation ? placeDescribed(question, compiled, portfolio) : undefined;
+  if (described) return finish(described, question, aboutPerson, context);
   let concepts = false;
   for (const entry of compiled.rules) {
     if (!concepts && !EARLY_KINDS.has(entry.rule.kind)) {
@@ -598,6 +601,21 @@ const MEETING = new RegExp(
   String.raw`\b(?:met|meet|meeting) (?!(?:the |his |her |their |a |an |any )?` +
     String.raw`(?:deadlines?|targets?|goals?|requirements?|expectations?|criteria)\b)\w+|\bin person\b`,
 );
+
+/** "What is X", "what does X do / build / make", "tell me about X": asked of the place, not of his roles there. */
+const WHAT_PLACE =
+  /^(?:what|wat)(?:'s| is| does| do| are)? (?:the )?(?:company |startup |organi[sz]ation )?(\S+(?: \S+){0,2}?)(?: (?:do|does|build|builds|building|make|makes|making|work on|working on|about))?\??$/;
+
+/** The about entry that names the place the question asks what it is, as an entry reading; or none. */
+function placeDescribed(question: PreparedQuestion, compiled: Compiled, portfolio: Portfolio): Reading | undefined {
+  const asked = WHAT_PLACE.exec(question.folded.replace(/[?!.]+$/, ''))?.[1];
+  const place = asked ? compiled.organisations.find((each) => each.folded === asked) : undefined;
+  if (!place) return undefined;
+  const doc = portfolio.search.documents.find(
+    (each) => each.section === 'about' && [each.summary, ...each.body].some((text) => prepareQuestion(text).folded.includes(place.folded)),
+  );
+  return doc ? { kind: 'entry', rule: 'place', entry: { section: 'about', id: doc.id }, named: [place.folded] } : undefined;
+}
 
 /** Does the question name one of the profile's places of work? */
 function namesOrganisation(question: PreparedQuestion, compiled: Compiled): boolean {
@@ -1245,7 +1263,7 @@ function fallback(
   if (found.length === 0 && specificTopic.length > 0 && specificTopic.length < topic.length)
     found = portfolio.search.search(specificTopic.join(' '), { limit: 10 });
   // An entry the question names by its name ("hpa") comes first, ahead of others that share more words.
-  const byName = found.find((hit) => namesIn(hit.doc, all)) ?? namedHit(portfolio, all);
+  const byName = found.find((hit) => namesIn(hit.doc, all)) ?? namedHit(portfolio, all) ?? nameHolder(found, all);
   const hits = byName ? [byName, ...found.filter((hit) => hit !== byName)] : found;
   const top = hits[0];
   // A question that names neither the person, nor an entry by its name ("does java-ml
@@ -1364,6 +1382,18 @@ export function entryHas(doc: SearchHit['doc'], token: string): boolean {
   if (stem.length < 4) return false;
   for (const word of stemsOf(doc)) if (word.startsWith(stem) || (stem.length >= 5 && word.endsWith(stem))) return true;
   return false;
+}
+
+/**
+ * Of hits close to the best, the first whose name holds a word asked ("the drought dataset": the Drought Detection
+ * Challenge, not the role whose dataset sentence shares both words), when the best's name holds none.
+ */
+function nameHolder(hits: readonly SearchHit[], words: readonly string[]): SearchHit | undefined {
+  const [top] = hits;
+  const specific = words.filter((token) => !isGeneralWord(token)).map(stemOf);
+  const holds = (hit: SearchHit) => specific.some((stem) => nameStemsOf(hit.doc).has(stem));
+  if (!top || holds(top)) return undefined;
+  return hits.find((hit) => hit.score >= top.score * CLEARLY_AHEAD && holds(hit));
 }
 
 const docNameStems = new WeakMap<SearchHit['doc'], ReadonlySet<string>>();
