@@ -189,7 +189,14 @@ const MAX_TOPIC_WORDS = 8;
 function topicOf(text: string, compiled: Compiled, filler: ReadonlySet<string> = new Set()): string[] {
   const out: string[] = [];
   for (const token of queryTokens(text)) {
-    if (compiled.subjects.has(token) || STOP_WORDS.has(token) || GLOBAL_FILLER.has(token) || filler.has(token) || out.includes(token))
+    if (
+      compiled.subjects.has(token) ||
+      STOP_WORDS.has(token) ||
+      GLOBAL_FILLER.has(token) ||
+      PARTICLES.has(token) ||
+      filler.has(token) ||
+      out.includes(token)
+    )
       continue;
     out.push(token);
   }
@@ -229,7 +236,8 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
     return finish({ kind: 'help', rule: 'help' }, question, false, context);
   if (THANKS.test(question.folded)) return finish({ kind: 'thanks', rule: 'thanks' }, question, false, context);
 
-  const aboutPerson = compiled.subjectRegex.test(question.folded);
+  // "Ever finished 1st anywhere?": a question that starts with "ever" leaves out its subject, the person asked about.
+  const aboutPerson = compiled.subjectRegex.test(question.folded) || /^ever\b/.test(question.folded);
   // A task for the bot ("draft a polite rejection email for a candidate") before any rule reads a word of it.
   if (!aboutPerson && TASK.test(question.folded))
     return finish({ kind: 'offtopic', rule: 'not-the-person' }, question, aboutPerson, context);
@@ -274,6 +282,9 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
       // "Has he ever met Jeremy Howard in person?": a profile records work, never who the person met.
       const meeting = aboutPerson ? MEETING.exec(question.folded) : null;
       if (meeting) return finish({ kind: 'unknown', rule: 'relation', topic: meeting[0] }, question, aboutPerson, context);
+      // "Which company will he join after his degree?": a profile records what was and is, not plans it doesn't state.
+      const future = aboutPerson ? FUTURE_PLAN.exec(question.folded) : null;
+      if (future) return finish({ kind: 'unknown', rule: 'future', topic: future[0] }, question, aboutPerson, context);
       // "Did he team up with anyone on the protein comp?": nor who the work was done with.
       const collaboration = aboutPerson ? COLLABORATION.exec(question.folded) : null;
       if (collaboration) return finish({ kind: 'unknown', rule: 'relation', topic: collaboration[0] }, question, aboutPerson, context);
@@ -546,8 +557,12 @@ const NUMBER_AFTER = new RegExp(
   'gi',
 );
 
+/** "Finished 1st", "came first", "first place": a rank, as profiles write it ("#1"). */
+const FIRST_PLACE = /\b(?:(finish(?:ed)?|came|come|placed|ranked|got|took|won) (?:1st|first)(?: place)?|(?:1st|first) place)\b/gi;
+
 function numberedWords(text: string): string {
   return text
+    .replace(FIRST_PLACE, (_, verb: string | undefined) => (verb ? `${verb} #1` : '#1 place'))
     .replace(ORDINAL_BEFORE, (_, number: string, thing: string) => `${thing} ${NUMBER_WORDS[number.toLowerCase()] ?? number}`)
     .replace(NUMBER_AFTER, (_, thing: string, number: string) => `${thing} ${NUMBER_WORDS[number.toLowerCase()] ?? number}`);
 }
@@ -555,7 +570,7 @@ function numberedWords(text: string): string {
 /** "His company", "her employer": the place of the latest role, by name, when the profile has one. */
 const OWN_PLACE = /\b(?:his|her|their) (?:company|employer|startup|start-up|workplace|firm|organi[sz]ation|office|day job)\b/i;
 /** "When did he join the startup?": "the" with a word only a place of work is, in a question about the person. */
-const THE_PLACE = /\bthe (?:employer|startup|start-up)\b/i;
+const THE_PLACE = /\bthe (?:[a-z-]+ )?(?:employer|startup|start-up)\b/i;
 
 function ownPlace(question: PreparedQuestion, profile: Profile, subject: RegExp): PreparedQuestion {
   const match = OWN_PLACE.exec(question.cased) ?? (subject.test(question.folded) ? THE_PLACE.exec(question.cased) : null);
@@ -588,6 +603,12 @@ const RELATION = new RegExp(
 const COLLABORATION = new RegExp(
   String.raw`\b(?:did|has|have|had|does|do) \w+ (?:ever )?(?:team(?:ed)? up|collaborat\w*|partner(?:ed)?(?: up)?|work(?:ed)? with any ?one)\b|` +
     String.raw`\b(?:teamed up|collaborated|partnered) with\b|\bteam ?mates?\b|\bco-?authors?\b`,
+);
+
+/** A plan: "will he join", "he will join … after completing his degree", "what will he do after graduating". */
+const FUTURE_PLAN = new RegExp(
+  String.raw`\b(?:will|going to|gonna|plans? to|planning to) (?:\w+ )?(?:join|work|move|do|go|pursue|study)\b.*\bafter\b|` +
+    String.raw`\bafter (?:completing|finishing|his|her|their|the) (?:\w+ )?(?:degree|studies|graduation|college|msc|masters)\b.*\b(?:join|work|do|go)\b`,
 );
 
 /** A task for the bot: "write me a cover letter", "draft a polite rejection email", "translate this". */
@@ -1283,8 +1304,13 @@ function fallback(
   // matter ("sigmoid or relu for my homework").
   const askersOwn = /\b(?:i|me|my|mine|we|our|us)\b/.test(question.folded);
   const misspelt = new Set(unplaced.filter((word) => misspeltEveryday(word.toLowerCase())).flatMap((word) => tokenize(word)));
-  const others = unplaced.flatMap((word) => tokenize(word)).filter((token) => !misspelt.has(token));
-  const known = specific.filter((token) => !misspelt.has(token) && portfolio.search.knows(token));
+  // A word of the profile the entry lacks ("bands" in "resnets on more than 3 bands") counts as such a word too.
+  const covering = (token: string) => top !== undefined && (coversWord(top.doc, token) || entryHas(top.doc, token));
+  const others = [
+    ...unplaced.flatMap((word) => tokenize(word)),
+    ...specific.filter((token) => portfolio.search.knows(token) && !covering(token)),
+  ].filter((token) => !misspelt.has(token));
+  const known = specific.filter((token) => !misspelt.has(token) && portfolio.search.knows(token) && covering(token));
   const strays = !askersOwn && known.length >= 2 && others.length < known.length ? new Set([...misspelt, ...others]) : misspelt;
   const placed = specific.filter((token) => !strays.has(token) && portfolio.search.knows(token));
   const weakened =

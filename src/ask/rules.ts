@@ -104,7 +104,11 @@ export const RULES: readonly Rule[] = [
     name: 'resume',
     kind: 'resume',
     // "cv" after a word of skill or work ("good at cv", "works in cv") is computer vision, not a résumé.
-    patterns: [String.raw`\b(?:resume|curriculum vitae|bio ?data)\b|(?<!\b(?:at|in|with|on|of|into|knows?|does|do|use|uses|used) )\bcv\b`],
+    // Nor "cv stuff", "cv work" (a field), nor "lb or cv" (a Kaggle score: cross-validation).
+    patterns: [
+      String.raw`\b(?:resume|curriculum vitae|bio ?data)\b|(?<!\b(?:at|in|with|on|of|into|knows?|does|do|use|uses|used|lb|or|and|vs|local) )` +
+        String.raw`\bcv\b(?! (?:stuff|work|projects?|things?|models?|tasks?|research|problems?|score|or lb|and lb|vs lb)\b)`,
+    ],
   },
   { name: 'email', kind: 'contact', contact: 'email', patterns: [String.raw`\be ?-?mail|\bmail\b|\binbox\b`] },
   { name: 'twitter', kind: 'contact', contact: 'twitter', patterns: [String.raw`\b(?:twitter|tweets?)\b`] },

@@ -111,6 +111,8 @@ export const SHORT_FORMS: Readonly<Record<string, readonly string[]>> = {
   msg: ['message'],
   stats: ['statistics'],
   arch: ['architecture'],
+  param: ['parameter'],
+  params: ['parameters'],
   env: ['environment'],
   config: ['configuration'],
   gig: ['job'],
