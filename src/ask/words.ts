@@ -9,6 +9,7 @@ import { STOP_WORDS, tokenize } from '../search/normalise.js';
 import { stemOf } from '../search/stem.js';
 import { createTypoLayer, type TypoLayer } from '../search/typos.js';
 import { GLOBAL_FILLER, prepareQuestion, type PreparedQuestion } from './language.js';
+import { isEnglishWord } from './english.js';
 import { isFactWord } from './entry-facts.js';
 import { GENERAL_WORDS, SHORT_FORMS, SLANG } from './vocabulary.js';
 
@@ -174,6 +175,9 @@ const ANY_TYPO_LENGTH = 6;
  * "just", "cobol" no "cool").
  */
 function correct(word: string, search: ProfileSearch): string | undefined {
+  // A common English word is that word, not a typo of another: "spot" is no "sport", "reside" no "resize".
+  // (A short one may be a slip all the same: "red" for "read".)
+  if (word.length > SHORT_WORD && isEnglishWord(word)) return undefined;
   if (word.length === SHORT_WORD) return lengthened(word, search);
   return nearest(word, search) ?? inflected(word, search) ?? twoLeftOut(word, search);
 }
