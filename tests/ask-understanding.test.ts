@@ -1451,3 +1451,13 @@ describe('seventh pass, after the eighth set was written (dev-8)', () => {
     expect(contentOf(ask('the batchnorm idea, what params does it get rid of exactly'))).not.toContain('“params”');
   });
 });
+
+describe('seventh pass: a common English word is no typo', () => {
+  it('"spot" is not read as "sport"; a short slip ("red") still is', () => {
+    const reply = ask('He is #1 on some leaderboard I was told. Since when has he held that spot?');
+    expect(contentOf(reply)).not.toContain('Reading “spot” as “sport”');
+    expect(titles(reply)[0]).toBe('Drought Detection Challenge');
+    expect(contentOf(reply)).toContain('September 2019');
+    expect(contentOf(ask('wat does he red in his free time'))).toContain('papers');
+  });
+});

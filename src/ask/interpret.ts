@@ -371,8 +371,10 @@ const HEAD = /^(?:so |and |ok |okay )?(?:which|what)(?: kind of| type of| sort o
  * The same phrase when a name comes before the word asked for: "which fast.ai course is he …" asks for a
  * course, its last word before the verb.
  */
-const HEAD_PHRASE =
-  /^(?:so |and |ok |okay )?(?:which|what)(?: kind of| type of| sort of)? [a-z][a-z0-9.-]* (?:[a-z][a-z0-9.-]* )?([a-z][a-z0-9-]*) (?:is|was|are|were|does|did|do|has|have|had|can|could|would|will)\b/;
+const HEAD_PHRASE = new RegExp(
+  String.raw`^(?:so |and |ok |okay )?(?:which|what)(?: kind of| type of| sort of)? [a-z][a-z0-9.-]* (?:[a-z][a-z0-9.-]* )?` +
+    String.raw`([a-z][a-z0-9-]*) (?:is|was|are|were|does|did|do|has|have|had|can|could|would|will)\b`,
+);
 /** "The name of his band", "what's his band called": the thing named (a word, not a name the question gives). */
 const NAME_OF = new RegExp(
   String.raw`\bname of (?:the |his |her |their |that |this |a |an )?([a-z]+(?: [a-z]+)?)|` +
@@ -608,7 +610,8 @@ const COLLABORATION = new RegExp(
 /** A plan: "will he join", "he will join … after completing his degree", "what will he do after graduating". */
 const FUTURE_PLAN = new RegExp(
   String.raw`\b(?:will|going to|gonna|plans? to|planning to) (?:\w+ )?(?:join|work|move|do|go|pursue|study)\b.*\bafter\b|` +
-    String.raw`\bafter (?:completing|finishing|his|her|their|the) (?:\w+ )?(?:degree|studies|graduation|college|msc|masters)\b.*\b(?:join|work|do|go)\b`,
+    String.raw`\bafter (?:completing|finishing|his|her|their|the) (?:\w+ )?(?:degree|studies|graduation|college|msc|masters)\b` +
+    String.raw`.*\b(?:join|work|do|go)\b`,
 );
 
 /** A task for the bot: "write me a cover letter", "draft a polite rejection email", "translate this". */
@@ -624,8 +627,10 @@ const MEETING = new RegExp(
 );
 
 /** "What is X", "what does X do / build / make", "tell me about X": asked of the place, not of his roles there. */
-const WHAT_PLACE =
-  /^(?:what|wat)(?:'s| is| does| do| are)? (?:the )?(?:company |startup |organi[sz]ation )?(\S+(?: \S+){0,2}?)(?: (?:do|does|build|builds|building|make|makes|making|work on|working on|about))?\??$/;
+const WHAT_PLACE = new RegExp(
+  String.raw`^(?:what|wat)(?:'s| is| does| do| are)? (?:the )?(?:company |startup |organi[sz]ation )?(\S+(?: \S+){0,2}?)` +
+    String.raw`(?: (?:do|does|build|builds|building|make|makes|making|work on|working on|about))?\??$`,
+);
 
 /** The about entry that names the place the question asks what it is, as an entry reading; or none. */
 function placeDescribed(question: PreparedQuestion, compiled: Compiled, portfolio: Portfolio): Reading | undefined {
