@@ -1461,3 +1461,24 @@ describe('seventh pass: a common English word is no typo', () => {
     expect(contentOf(ask('wat does he red in his free time'))).toContain('papers');
   });
 });
+
+// After the seventh and eighth held-out sets (spent): their patterns, each by a general mechanism.
+describe('after the seventh and eighth held-out sets', () => {
+  it("the field's short forms are read as its words", () => {
+    const reply = ask("what's the grad accumulation callback for again, batch size below what?");
+    expect(titles(reply)[0]).toBe('Fast Callbacks');
+    expect(titles(ask('the java neural net thing, worth a look?'))[0]).toBe('Java-ML');
+  });
+
+  it('advice for a beginner and an invitation to the channel get nothing', () => {
+    for (const question of [
+      'is "Deep Learning for Coders" a good book to start with?',
+      'best drum sticks for a beginer?',
+      'anyone wanna jam tonite',
+    ]) {
+      expect(ask(question).embeds ?? []).toEqual([]);
+    }
+    // His own drumming is still his.
+    expect(titles(ask('does he play drums?'))[0]).toBe('In my free time');
+  });
+});

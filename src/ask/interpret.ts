@@ -399,6 +399,10 @@ const ADVICE = new RegExp(
     String.raw`(?:near|in|around|close to)\b|` +
     // "anyone know …?", "does somebody have …": asked of the channel, not of the profile.
     String.raw`^(?:does |do )?(?:any ?one|any1|anybody|some ?one|some1|somebody|u guys|you guys) (?:know|knows|got|have|has)\b|` +
+    // "is 'Deep Learning for Coders' a good book to start with?", "best drum sticks for a beginner?": advice.
+    String.raw`\b(?:good|best|great|decent|nice) (?:[a-z0-9-]+ ){0,2}(?:to start with|for (?:a |the )?(?:beginners?|beginers?|newbies?|noobs?))\b|` +
+    // "anyone wanna jam tonite": an invitation to the channel.
+    String.raw`^(?:any ?one|any1|anybody|who(?:'s)?) (?:wanna|want to|wants to|down to|up for)\b|` +
     // "best way to ensemble models for a kaggle comp?"
     String.raw`^(?:what(?:'s| is) )?(?:the )?(?:best|right|correct|easiest|fastest) (?:way|approach|method) (?:to|for|of)\b`,
 );
@@ -1322,7 +1326,7 @@ function fallback(
     strays.size > 0 && placed.length >= strays.size && top !== undefined && placed.every((token) => coversWord(top.doc, token));
   const stray = (token: string) => weakened && strays.has(token);
   const uncovered = (token: string) =>
-    top !== undefined && !coversWord(top.doc, token) && !(loose && isGeneralWord(token)) && !stray(token);
+    top !== undefined && !coversWord(top.doc, token) && !((loose || weakened) && isGeneralWord(token)) && !stray(token);
   if (!aboutPerson && !named && (!top || onlyNumbers || all.some(uncovered)))
     return { kind: 'unknown', rule: 'fallback', topic: all.join(' ') };
   if (!top) return { kind: 'unknown', rule: 'fallback', topic: all.join(' ') };
