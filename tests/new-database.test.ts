@@ -19,7 +19,7 @@ import type { Store } from '../src/store/types.js';
 import { startFakeDiscord, type FakeDiscord, type FakeInteraction, type JsonObject } from './fake-discord/index.js';
 import { spawnBot, type BotProcess } from './helpers/bot-process.js';
 import { fakeDiscordEnv } from './helpers/bot-process.js';
-import { memberYaml, registerCommands } from './helpers/community.js';
+import { memberYaml, registerCommands, submitYaml } from './helpers/community.js';
 import { shippedPortfolio } from './helpers/profile.js';
 
 const WAIT = { timeoutMs: 15_000 };
@@ -39,6 +39,21 @@ function scratch(): string {
   const dir = mkdtempSync(join(tmpdir(), 'portfolio-new-db-'));
   cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/** A database file that already holds ada's portfolio in one server, as a bot restarted over it finds. */
+async function seedAda(file: string, guildId: string, memberId: string): Promise<void> {
+  const seed = await openSqliteStore(file);
+  await seed.putMember({
+    guildId,
+    memberId,
+    memberName: 'ada',
+    format: 'yaml',
+    source: YAML,
+    createdAt: 1_700_000_000_000,
+    updatedAt: 1_700_000_000_000,
+  });
+  await seed.close();
 }
 
 describe('which database is new', () => {
@@ -135,17 +150,7 @@ describe('the community over a database still to be created', () => {
 
   it('over a database that exists, reads its members before it resolves', async () => {
     const file = join(scratch(), 'portfolio.db');
-    const seed = await openSqliteStore(file);
-    await seed.putMember({
-      guildId: 'g1',
-      memberId: 'ada',
-      memberName: 'ada',
-      format: 'yaml',
-      source: YAML,
-      createdAt: 1_700_000_000_000,
-      updatedAt: 1_700_000_000_000,
-    });
-    await seed.close();
+    await seedAda(file, 'g1', 'ada');
     const owner = await shippedPortfolio();
     const store = openStoreRetrying({ SQLITE_PATH: file }, silentLogger);
     const community = await openConfiguredCommunity(CONFIG, () => owner, silentLogger, store);
@@ -181,17 +186,7 @@ describe('the first interaction of a bot just started', () => {
     discord = await startFakeDiscord({ defaultTimeoutMs: 15_000, requireRegisteredCommands: true });
     await registerCommands(discord);
     const member = discord.user(undefined, 'ada');
-    const seed = await openSqliteStore(file);
-    await seed.putMember({
-      guildId: discord.guildId,
-      memberId: member.id,
-      memberName: 'ada',
-      format: 'yaml',
-      source: YAML,
-      createdAt: 1_700_000_000_000,
-      updatedAt: 1_700_000_000_000,
-    });
-    await seed.close();
+    await seedAda(file, discord.guildId, member.id);
     bot = spawnBot(['start'], fakeDiscordEnv(discord, { SQLITE_PATH: file }));
     // Queued by the fake until the bot identifies, and delivered with its READY: the bench's first answer.
     const who = await answerOf(discord.sendCommand({ name: 'who', options: { query: 'optimizers' }, user: member }));
@@ -206,12 +201,7 @@ describe('the first interaction of a bot just started', () => {
     bot = spawnBot(['start'], fakeDiscordEnv(discord, { SQLITE_PATH: file, FETCH_ALLOW_LOOPBACK: '1' }));
     const who = await answerOf(discord.sendCommand({ name: 'who', options: { query: 'optimizers' }, user: member }));
     expect(who['content']).toBe('No one in this server has shared a portfolio yet: /portfolio submit adds yours.');
-    const submit = discord.sendCommand({
-      name: 'portfolio',
-      subcommand: 'submit',
-      user: member,
-      attachments: { file: { filename: 'ada.yaml', content: YAML } },
-    });
+    const submit = submitYaml(discord, member, YAML);
     expect((await answerOf(submit))['content']).toMatch(/^Your portfolio is saved: \d+ entries/);
     const found = await answerOf(discord.sendCommand({ name: 'who', options: { query: 'optimizers' }, user: member }));
     expect(whoTop(found)).toMatch(/^\*\*1\. ada\*\* — Optimizer zoo/);

@@ -20,7 +20,7 @@ import type { Store } from '../src/store/types.js';
 import { startFakeDiscord, type FakeDiscord, type FakeInteraction, type JsonObject } from './fake-discord/index.js';
 import { spawnBot, startBotProcess, type BotProcess } from './helpers/bot-process.js';
 import { generateSigningKeys } from './helpers/signing.js';
-import { memberYaml, registerCommands } from './helpers/community.js';
+import { memberYaml, registerCommands, submitYaml } from './helpers/community.js';
 import { findPostgresBin, freePort, startPostgres, type PostgresServer } from './helpers/postgres-server.js';
 
 const WAIT = { timeoutMs: 15_000 };
@@ -41,12 +41,7 @@ const unavailable = { content: MEMBERS_UNAVAILABLE, flags: MessageFlags.Ephemera
 async function expectServingWithoutMembers(discord: FakeDiscord, member: ReturnType<FakeDiscord['user']>) {
   const projects = await answerOf(discord.sendCommand({ name: 'projects', options: { query: 'optimizers' }, user: member }));
   expect((projects['embeds'] as { title?: string }[])[0]?.title).toBe('Lookahead Optimizer Analysis');
-  const submit = discord.sendCommand({
-    name: 'portfolio',
-    subcommand: 'submit',
-    user: member,
-    attachments: { file: { filename: 'ada.yaml', content: YAML } },
-  });
+  const submit = submitYaml(discord, member, YAML);
   expect(await answerOf(submit)).toEqual(unavailable);
   expect(await answerOf(discord.sendCommand({ name: 'who', options: { query: 'optimizers' }, user: member }))).toEqual(unavailable);
   const show = discord.sendCommand({ name: 'portfolio', subcommand: 'show', user: member });
@@ -55,12 +50,7 @@ async function expectServingWithoutMembers(discord: FakeDiscord, member: ReturnT
 
 /** Once the database is up: a submit is saved and /who finds it. */
 async function expectMembersWork(discord: FakeDiscord, member: ReturnType<FakeDiscord['user']>) {
-  const submit = discord.sendCommand({
-    name: 'portfolio',
-    subcommand: 'submit',
-    user: member,
-    attachments: { file: { filename: 'ada.yaml', content: YAML } },
-  });
+  const submit = submitYaml(discord, member, YAML);
   expect((await answerOf(submit))['content']).toMatch(/^Your portfolio is saved: \d+ entries/);
   const who = await answerOf(discord.sendCommand({ name: 'who', options: { query: 'optimizers' }, user: member }));
   expect((who['embeds'] as { description?: string }[])[0]?.description).toMatch(/^\*\*1\. ada\*\* — Optimizer zoo/);
@@ -209,12 +199,7 @@ describe('the bot opens its database but cannot read the member profiles yet, an
       const who = await answerOf(discord.sendCommand({ name: 'who', options: { query: 'optimizers' }, user: member }));
       expect((who['embeds'] as { description?: string }[])[0]?.description).toMatch(/^\*\*1\. ada\*\* — Optimizer zoo/);
       // And a submit goes through: it replaces the stored profile.
-      const submit = discord.sendCommand({
-        name: 'portfolio',
-        subcommand: 'submit',
-        user: member,
-        attachments: { file: { filename: 'ada.yaml', content: YAML } },
-      });
+      const submit = submitYaml(discord, member, YAML);
       expect((await answerOf(submit))['content']).toMatch(/^Your portfolio is replaced: \d+ entries/);
       expect(bot.logsMatching((line) => line.level === 'error')).toEqual([]);
       expect(bot.output).not.toContain('postgres://');

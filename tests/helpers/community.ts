@@ -14,7 +14,7 @@ import { openCommunity, type Community, type CommunityOptions } from '../../src/
 import { DEFAULT_FETCH_POLICY } from '../../src/community/fetch.js';
 import { silentLogger } from '../../src/log.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
-import type { FakeDiscord } from '../fake-discord/index.js';
+import type { FakeDiscord, FakeInteraction } from '../fake-discord/index.js';
 import { shippedPortfolio } from './profile.js';
 
 export interface MemberSpec {
@@ -162,4 +162,14 @@ export async function registerCommands(discord: FakeDiscord): Promise<void> {
     body: JSON.stringify(buildDefinitions(COMMANDS, { kind: 'global' })),
   });
   if (response.status !== 200) throw new Error(`registering the commands in the fake: HTTP ${response.status}`);
+}
+
+/** `/portfolio submit` with a YAML file attached, as a member of the fake's server sends it. */
+export function submitYaml(discord: FakeDiscord, member: ReturnType<FakeDiscord['user']>, yaml: string): FakeInteraction {
+  return discord.sendCommand({
+    name: 'portfolio',
+    subcommand: 'submit',
+    user: member,
+    attachments: { file: { filename: 'ada.yaml', content: yaml } },
+  });
 }
