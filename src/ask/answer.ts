@@ -38,6 +38,7 @@ import {
   entryHas,
   interpretQuestion,
   namesIn,
+  nameStemsOf,
   stemsOf,
   type Intent,
   type IntentBase,
@@ -1183,7 +1184,7 @@ const docNaming = new WeakMap<SearchHit['doc'], { nameStems: ReadonlySet<string>
 function namingStems(doc: SearchHit['doc']): { nameStems: ReadonlySet<string>; tagStems: ReadonlySet<string> } {
   let naming = docNaming.get(doc);
   if (!naming) {
-    const nameStems = new Set(tokenize(doc.names.join(' ')).map(stemOf));
+    const nameStems = nameStemsOf(doc);
     const tags = doc.keywords.filter((keyword) => !doc.answers.includes(keyword));
     naming = { nameStems, tagStems: new Set([...nameStems, ...tokenize(tags.join(' ')).map(stemOf)]) };
     docNaming.set(doc, naming);

@@ -913,17 +913,15 @@ function namedElsewhere(
   if ((!top || top.score < ENTRY_SCORE) && specific.length > 0 && specific.length < topic.length)
     [top, second] = portfolio.search.search(specific.join(' '), { limit: 2 });
   if (!top || top.score < ENTRY_SCORE || top.section === section || !targets.has(top.section)) return undefined;
-  // One entry, clearly ahead: a word many entries share ("code") names none of them. Two close entries of
-  // one other section ("the model he built for roads": both roles at Pixxel) name that section, whose answer
-  // picks between them by their facts.
-  // Of two close entries, the one whose name holds the words asked ("the drought thing": the Drought Detection
-  // Challenge, not the role that built a drought model) when the other's holds none of them.
+  // Of two close entries, the one whose name holds a word asked ("the drought thing": the Drought Detection
+  // Challenge, not the role that built a drought model) when the other's holds none.
   if (second && second.score >= top.score * CLEARLY_AHEAD) {
-    const inName = (hit: SearchHit) => specific.filter((token) => nameStemsOf(hit.doc).has(stemOf(token))).length;
-    const [topNamed, secondNamed] = [inName(top), inName(second)];
-    if (topNamed === 0 && secondNamed > 0 && targets.has(second.section) && second.section !== section) [top, second] = [second, top];
-    if (topNamed > 0 !== secondNamed > 0) second = undefined;
+    const [topNamed, secondNamed] = [namesAWord(top, specific), namesAWord(second, specific)];
+    if (!topNamed && secondNamed && targets.has(second.section) && second.section !== section) [top, second] = [second, top];
+    if (topNamed !== secondNamed) second = undefined;
   }
+  // One entry, clearly ahead: a word many entries share ("code") names none of them. Two close roles
+  // ("the model he built for roads": both at Pixxel) name the roles, whose answer picks between them by their facts.
   if (second && second.score >= top.score * CLEARLY_AHEAD) {
     const places = new Set(compiled.organisations.flatMap((each) => tokenize(each.folded)));
     const asked = specific.filter((token) => !places.has(token));
@@ -1425,16 +1423,21 @@ export function entryHas(doc: SearchHit['doc'], token: string): boolean {
  */
 function nameHolder(hits: readonly SearchHit[], words: readonly string[]): SearchHit | undefined {
   const [top] = hits;
-  const specific = words.filter((token) => !isGeneralWord(token)).map(stemOf);
-  const holds = (hit: SearchHit) => specific.some((stem) => nameStemsOf(hit.doc).has(stem));
-  if (!top || holds(top)) return undefined;
-  return hits.find((hit) => hit.score >= top.score * CLEARLY_AHEAD && holds(hit));
+  const specific = words.filter((token) => !isGeneralWord(token));
+  if (!top || namesAWord(top, specific)) return undefined;
+  return hits.find((hit) => hit.score >= top.score * CLEARLY_AHEAD && namesAWord(hit, specific));
+}
+
+/** Does the entry's name (or an alias) hold one of these words? */
+function namesAWord(hit: SearchHit, words: readonly string[]): boolean {
+  const names = nameStemsOf(hit.doc);
+  return words.some((word) => names.has(stemOf(word)));
 }
 
 const docNameStems = new WeakMap<SearchHit['doc'], ReadonlySet<string>>();
 
 /** The stem keys of an entry's names and aliases; once per document. */
-function nameStemsOf(doc: SearchHit['doc']): ReadonlySet<string> {
+export function nameStemsOf(doc: SearchHit['doc']): ReadonlySet<string> {
   let stems = docNameStems.get(doc);
   if (!stems) docNameStems.set(doc, (stems = new Set(tokenize(doc.names.join(' ')).map(stemOf))));
   return stems;
