@@ -1,4 +1,4 @@
-// `npm run eval:ask [-- --set <set>] [--json] [--verbose]`, <set> one of dev, dev2…dev9, heldout, heldout2…heldout9
+// `npm run eval:ask [-- --set <set>] [--json] [--verbose]`, <set> one of dev, dev2…dev10, heldout, heldout2…heldout10
 // or all (dev by default):
 // how well plain questions are answered (issue #13). Runs each question of tests/fixtures/questions/
 // through the real dispatcher as a plain message (as a DM, a mention or /ask is
@@ -75,6 +75,7 @@ export const SETS = [
   'dev7',
   'dev8',
   'dev9',
+  'dev10',
   'heldout',
   'heldout2',
   'heldout3',
@@ -84,17 +85,19 @@ export const SETS = [
   'heldout7',
   'heldout8',
   'heldout9',
+  'heldout10',
 ] as const;
 export type SetName = (typeof SETS)[number];
 /**
- * What `--set all` runs; heldout2, heldout3 and the fourth to ninth sets (dev4, heldout4, dev5, heldout5, dev6,
- * heldout6, dev7, heldout7, dev8, heldout8, dev9, heldout9) are separate measurements.
+ * What `--set all` runs; heldout2, heldout3 and the fourth to tenth sets (dev4, heldout4, dev5, heldout5, dev6,
+ * heldout6, dev7, heldout7, dev8, heldout8, dev9, heldout9, dev10, heldout10) are separate measurements.
  */
 const ALL_SETS: readonly SetName[] = ['dev', 'dev2', 'dev3', 'heldout'];
 /**
  * Each set's file: dev2 is the second development set (issue #13's second pass); dev3 and heldout3
  * the third set's halves; dev4 and heldout4 the fourth set's; dev5 and heldout5 the fifth set's; dev6 and heldout6 the sixth
- * set's; dev7 and heldout7 the seventh set's; dev8 and heldout8 the eighth set's; dev9 and heldout9 the ninth set's.
+ * set's; dev7 and heldout7 the seventh set's; dev8 and heldout8 the eighth set's; dev9 and heldout9 the ninth set's;
+ * dev10 and heldout10 the tenth set's.
  */
 const SET_FILES: Record<SetName, string> = {
   dev: 'dev.yaml',
@@ -106,6 +109,7 @@ const SET_FILES: Record<SetName, string> = {
   dev7: 'dev-7.yaml',
   dev8: 'dev-8.yaml',
   dev9: 'dev-9.yaml',
+  dev10: 'dev-10.yaml',
   heldout: 'heldout.yaml',
   heldout2: 'heldout-2.yaml',
   heldout3: 'heldout-3.yaml',
@@ -115,6 +119,7 @@ const SET_FILES: Record<SetName, string> = {
   heldout7: 'heldout-7.yaml',
   heldout8: 'heldout-8.yaml',
   heldout9: 'heldout-9.yaml',
+  heldout10: 'heldout-10.yaml',
 };
 export const PERSONAS = ['recruiter', 'fastai-learner', 'kaggler', 'discord-casual', 'non-native'] as const;
 export const KINDS = ['entry', 'detail', 'unknown', 'private', 'nothing'] as const;
