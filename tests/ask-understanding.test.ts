@@ -1489,3 +1489,74 @@ describe('after the seventh and eighth held-out sets', () => {
     expect(titles(ask('does he play drums?'))[0]).toBe('In my free time');
   });
 });
+
+describe('eighth pass: the ninth set', () => {
+  const readAs = (text: string) => readWords(prepareQuestion(text), portfolio.search, new Set(['he'])).question.folded;
+
+  it('a letter doubled in the wrong place is one slip', () => {
+    expect(readAs('any sattelite work')).toBe('any satellite work');
+    // Not any two edits: a changed letter is still another word.
+    expect(readAs('any satillete work')).not.toContain('satellite');
+    expect(titles(ask('sattelite stuff he did?'))).toContain('Drought Detection Challenge');
+  });
+
+  it('why the asker asks is context, not the question, even without its subject', () => {
+    const reply = ask('Which year of his degree is he in? Just trying to see if he fits a summer role at our startup.');
+    expect(contentOf(reply)).toContain('Pre-final year student');
+    expect(titles(reply)[0]).toBe('🎓 Education');
+  });
+
+  it('a question that points back at what was said is asked of it', () => {
+    const reply = ask('Our client needs someone who has done remote sensing at a company. Anything on his profile that fits?');
+    expect(['Background', 'AI Lead — Pixxel', 'AI Researcher — Pixxel', 'Drought Detection Challenge']).toContain(titles(reply)[0]);
+    // A question that names its own matter keeps it: the asker's sentence is dropped.
+    expect(titles(ask('Our team uses PyTorch a lot. Which optimizer paper did he reproduce?'))[0]).toBe('Lookahead Optimizer Analysis');
+  });
+
+  it('who wants to know is not what is asked', () => {
+    // Not the drums of "my drum teacher": what follows "wants to know if".
+    const results = ask('My drum teacher wants to know if he has any Kaggle results');
+    expect(titles(results)).not.toContain('In my free time');
+    expect(contentOf(results)).toMatch(/Human Protein Atlas|Toxic Comments/);
+    const reply = ask('The hiring manager wants to know whether he has ever built a web app.');
+    expect(titles(reply)[0]).toBe('Book Review Website');
+    expect(contentOf(reply)).not.toMatch(/skills?/i);
+  });
+
+  it('a skill put first is the skill asked, at its level', () => {
+    expect(contentOf(ask('Sklearn he knows at what level?'))).toContain('Sklearn at an **intermediate** level');
+    expect(contentOf(ask('pytorch he uses how well?'))).toContain('**expert**');
+  });
+
+  it('the institution is where he studies; how close is a degree, not a topic', () => {
+    for (const question of ['What is the full name of his institution?', 'how close is he to graduating?']) {
+      const reply = ask(question);
+      expect(titles(reply)[0], question).toBe('🎓 Education');
+      expect(contentOf(reply), question).toContain('Birla Institute of Technology and Science');
+    }
+  });
+
+  it('the word that points back is no topic of its own: "fits" is not "ULMFiT"', () => {
+    // "fit" is common English that no entry is named or tagged by, and none writes as typed ("Fitting").
+    const reply = ask('We build satellite imagery models at a startup. Anything on his record that fits?');
+    expect(titles(reply)[0]).not.toBe('Toxic Comments Classification using ULMFiT');
+    expect(['Drought Detection Challenge', 'Multichannel Resnets', 'AI Lead — Pixxel', 'Background']).toContain(titles(reply)[0]);
+  });
+
+  it('a dotted name is typed with its dot or without', () => {
+    expect(tokenize('Binge-surfing forums.fast.ai, node.js and e.g. pixxel.co.in')).toEqual(expect.arrayContaining(['fastai', 'nodejs']));
+    expect(tokenize('e.g. this')).not.toContain('eg');
+    const reply = ask('does he hang around the fastai forums much');
+    expect(titles(reply)[0]).toBe('A day in my life');
+    expect(contentOf(reply)).toContain('forums.fast.ai');
+  });
+
+  it("the data's concepts: heading a team, a hero, from zero, where papers go", () => {
+    expect(titles(ask('has he ever headed a team?'))[0]).toBe('AI Lead — Pixxel');
+    expect(titles(ask('who is his hero in AI?'))[0]).toBe('Philosophy');
+    expect(titles(ask('did he build a deep learning library from zero?'))[0]).toBe('Java-ML');
+    const papers = ask('where does he send the papers he finds?');
+    expect(titles(papers)[0]).toBe('A day in my life');
+    expect(contentOf(papers)).toContain('Kindle');
+  });
+});

@@ -20,6 +20,7 @@ import { stemOf } from '../search/stem.js';
 import { isGeneralWord, readWords } from './words.js';
 import { CONTACT_WORDS, GENERAL_WORDS, SHORT_FORMS } from './vocabulary.js';
 import { editDistance } from '../edit-distance.js';
+import { isEnglishWord } from './english.js';
 
 /** One thing a skill question asks about ("docker" in "does he know docker and kubernetes?"). */
 export interface SkillQuery {
@@ -182,13 +183,16 @@ function compile(profile: Profile): Compiled {
   return compiled;
 }
 
+/** "How close is he to graduating", "how soon can he start": a question of degree, whose word is no topic. */
+const HOW_DEGREE = /\bhow (?:close|far|near|soon|often|early|late)\b/g;
+
 /** Most words a topic keeps: a search reads no more than this usefully. */
 const MAX_TOPIC_WORDS = 8;
 
 /** What a question is about once its question words, the person and the rule's own words are removed. */
 function topicOf(text: string, compiled: Compiled, filler: ReadonlySet<string> = new Set()): string[] {
   const out: string[] = [];
-  for (const token of queryTokens(text)) {
+  for (const token of queryTokens(text.replace(HOW_DEGREE, 'how'))) {
     if (
       compiled.subjects.has(token) ||
       STOP_WORDS.has(token) ||
@@ -206,7 +210,11 @@ function topicOf(text: string, compiled: Compiled, filler: ReadonlySet<string> =
 /** Interprets a question about the profile's person. Never throws; any text gives an Intent. */
 export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
   const compiled = compile(portfolio.profile);
-  const prepared = withoutAskerSentences(prepareQuestion(simpleTense(numberedWords(String(text)), compiled.subjects)), compiled.subjects);
+  const prepared = withoutAskerSentences(
+    prepareQuestion(simpleTense(numberedWords(String(text)), compiled.subjects)),
+    compiled.subjects,
+    (token) => portfolio.search.knows(token) && !inPassing(token, portfolio),
+  );
   const read = readWords(ownPlace(prepared, portfolio.profile, compiled.subjectRegex), portfolio.search, compiled.subjects);
   let question = read.question;
   const context: Context = {
@@ -357,8 +365,12 @@ type Context = Pick<
 /** Rules read before the profile's own concepts: the private number and the public links are never hijacked. */
 const EARLY_KINDS = new Set<IntentKind>(['phone', 'resume', 'contact', 'location']);
 /** "Anyone know if …", "does somebody here know whether …": asking the channel a question about the person. */
-const ASKING_AROUND =
-  /^(?:does |do )?(?:any ?one|any1|anybody|some ?one|some1|somebody|u guys|you guys|y'?all)(?: here)? (?:know|knows)(?: (?:if|whether))? /;
+const ASKING_AROUND = new RegExp(
+  String.raw`^(?:does |do )?(?:any ?one|any1|anybody|some ?one|some1|somebody|u guys|you guys|y'?all)(?: here)? ` +
+    String.raw`(?:know|knows)(?: (?:if|whether))? |` +
+    // "The hiring manager wants to know if he can ship a web app": who wants to know is not what is asked.
+    String.raw`^(?:[\w'-]+ ){0,4}(?:wants?|would like|needs?|asked|asks|asking|wanted) to (?:know|find out|understand|check) (?:if|whether) `,
+);
 /** "Is he learning", "he is currently studying": what is being learnt, asked as a verb of now. */
 const LEARNING_NOW = /\b(?:is|are|he's|she's|they're) (?:\w+ )?(?:currently |still |now )?(?:learning|studying)\b/;
 const ROLE_WORD = /\b(?:roles?|jobs?|positions?|titles?|posts?|designations?)\b/;
@@ -478,22 +490,39 @@ function isClockQuestion(folded: string): boolean {
 }
 
 /** A sentence about the asker ("I need the start month for our background check"): context, not the question. */
-const ASKER_SENTENCE = /^(?:i|i'm|im|i've|i'd|i'll|we|we're|we've|we'd|our|my|me)\b/;
+const ASKER_SENTENCE = new RegExp(
+  String.raw`^(?:i|i'm|im|i've|i'd|i'll|we|we're|we've|we'd|our|my|me)\b|` +
+    // "Trying to work out how close he is to graduating.", "Just curious.": why the asker asks, with its subject left out.
+    String.raw`^(?:just |only |mostly )?(?:trying|asking|wondering|curious|planning|hoping|checking|asking for)\b`,
+);
 
 /**
  * The question without the sentences about the asker, when another sentence asks
  * something ("What dates does his AI Researcher stint cover? I need the start month
  * for our background check."). A question made only of such sentences stays whole.
  */
-function withoutAskerSentences(question: PreparedQuestion, subjects: ReadonlySet<string>): PreparedQuestion {
+function withoutAskerSentences(
+  question: PreparedQuestion,
+  subjects: ReadonlySet<string>,
+  names: (token: string) => boolean,
+): PreparedQuestion {
   const sentences = question.cased.split(/(?<=[?!.])\s+/);
   if (sentences.length < 2) return question;
   const kept = sentences.filter((sentence) => !ASKER_SENTENCE.test(sentence.toLowerCase()));
   if (kept.length === 0 || kept.length === sentences.length) return question;
   const rest = kept.join(' ');
   const asks = queryTokens(rest.toLowerCase()).some((token) => !subjects.has(token) && !GLOBAL_FILLER.has(token));
+  // "… worked on remote-sensing data in a real company. What on his record fits?": a question that points back at
+  // what the asker said, and names nothing of its own, is asked of it.
+  if (REFERRING.test(rest.toLowerCase()) && !queryTokens(rest.toLowerCase()).some((token) => !RECORD.has(token) && names(token)))
+    return question;
   return asks ? prepareQuestion(rest) : question;
 }
+
+/** A question that asks of what was said before it: "what fits?", "anything that matches?", "does he have that?". */
+/** Words for the whole of someone's record, which point at no part of it. */
+const RECORD = new Set('profile record portfolio resume cv background history experience work career'.split(' '));
+const REFERRING = /\b(?:fits?|match(?:es)?|relevant|suits?|qualif(?:y|ies)|that|this|those|such)\b/;
 
 /** Verbs of state that non-native speakers put in the continuous ("is he knowing", "he is having"): their plain form. */
 const STATIVE: Readonly<Record<string, string>> = {
@@ -929,6 +958,23 @@ function namedElsewhere(
     return { kind: 'experience', rule: 'named-elsewhere', organisation: null, organisationKnown: false, topic: topic.join(' ') };
   }
   return fallback(question, compiled, portfolio, true, filler);
+}
+
+const profileWords = new WeakMap<readonly SearchHit['doc'][], { naming: ReadonlySet<string>; written: ReadonlySet<string> }>();
+
+/**
+ * Is the word common English that the profile uses only in passing: no entry is named, tagged or asked about by
+ * it, and no entry writes it as typed ("close" is only in "closely agree"; "lecture" is the course's "Lecture 12")?
+ */
+function inPassing(token: string, portfolio: Portfolio): boolean {
+  const documents = portfolio.search.documents;
+  let words = profileWords.get(documents);
+  if (!words) {
+    const naming = new Set(documents.flatMap((doc) => tokenize([...doc.names, ...doc.keywords, ...doc.answers].join(' ')).map(stemOf)));
+    const written = new Set(documents.flatMap((doc) => tokenize([doc.summary, ...doc.body].join(' '))));
+    profileWords.set(documents, (words = { naming, written }));
+  }
+  return !words.naming.has(stemOf(token)) && !words.written.has(token) && isEnglishWord(token);
 }
 
 /** Sections an entry named elsewhere may come from (not the contact links, which their own rules answer). */

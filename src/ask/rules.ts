@@ -159,6 +159,10 @@ export const RULES: readonly Rule[] = [
     name: 'skill',
     kind: 'skill',
     patterns: [
+      // The skill put first, as non-native speakers ask: "Sklearn he knows at what level?", "python he knows how well?"
+      String.raw`^(?!(?:what|which|who|how|where|when|why|does|do|did|is|are|can|has|have)\b)(?<thing>[^?!;,]+?),? {who} (?:knows|uses)` +
+        String.raw`(?: (?:at|to|in) (?:what|which) (?:level|extent|degree)|` +
+        String.raw` how (?:much|well|good))?${END}`,
       // "write" asks for a skill ("does he write rust?"), not "did he write about/up/his own…", which asks for a piece of work.
       String.raw`\b(?:does|do|did|can|could|would|will) {who} (?:\w+ly )?(?:know|use|code in|program in|` +
         String.raw`write(?! (?:about|on|up|anything|something|any|a|an|the|{who}|own|blogs?|posts?|articles?|tutorials?)\b)|work with|work in|` +
@@ -340,7 +344,7 @@ export const RULES: readonly Rule[] = [
     kind: 'education',
     filler:
       'study studying studied school college university degree education educated student graduate graduated major academic qualification where ' +
-      'enrolled enroll enrol enrolment enrollment attend attends attending attended programme year ' +
+      'enrolled enroll enrol enrolment enrollment attend attends attending attended programme year institution ' +
       // "Academic background", "educational history": the education, as "work history" is the roles.
       'background history record',
     patterns: [
@@ -349,6 +353,8 @@ export const RULES: readonly Rule[] = [
       String.raw`\bmasters?\b|\bmsc\b|\bbsc\b|\bb\.?tech\b|\bbachelor\w*|\bphd\b|\bacademic\w*|\balma mater\b|\bqualifications?\b|\bstudent\b`,
       // A programme (British) is a course of study; "what year is he in" asks how far through it.
       String.raw`\bprogrammes?\b|\bwhat year (?:is {who} in|of)\b|\bwhich year (?:is {who} in|of)\b`,
+      // "The full name of his institution": where he studies, by the word an application form uses.
+      String.raw`\b(?:{who}|the) (?:\w+ )?institution\b`,
     ],
   },
   {

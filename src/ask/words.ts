@@ -219,8 +219,15 @@ function nearest(word: string, search: ProfileSearch): string | undefined {
     if (term[0] !== word[0] && edits >= 2) continue;
     if (word.length >= ANY_TYPO_LENGTH && search.knows(term) && (edits < 2 || moved)) return term;
     if (term.length > word.length || sameLetters(term, word)) return term;
+    // A letter doubled in the wrong place is one slip, though two edits: "sattelite" is "satellite", "adress" "address".
+    if (edits === 2 && term[0] === word[0] && undoubled(term) === undoubled(word)) return term;
   }
   return undefined;
+}
+
+/** The word with every doubled letter written once ("satellite" → "satelite"). */
+function undoubled(word: string): string {
+  return word.replace(/(.)\1+/g, '$1');
 }
 
 /**

@@ -120,8 +120,13 @@ export function tokenize(text: string, skip?: ReadonlySet<string>): string[] {
     for (const compound of folded.match(ascii ? ASCII_COMPOUND : COMPOUND) ?? [])
       out.push(americanSpelling(singular(compound.replace(/[-_]/g, ''))));
   }
+  // A dotted name is typed with its dot or without: "fast.ai" (and "forums.fast.ai") also yields "fastai", "node.js" "nodejs".
+  if (folded.includes('.')) for (const [, name, ending] of folded.matchAll(DOTTED)) out.push(`${name}${ending}`);
   return out;
 }
+
+/** A name of three letters or more, a dot, and an ending of two or three ("fast.ai", "node.js", "socket.io"). */
+const DOTTED = /\b([a-z][a-z0-9]{2,})\.([a-z]{2,3})\b/g;
 
 /** Query words that matter: tokens without stop words (none when only stop words were typed). */
 export function queryTokens(query: string): string[] {
