@@ -132,7 +132,8 @@ function readFacts(section: Section, id: string, profile: Profile): Fact[] {
       const role = profile.experience.find((entry) => entry.id === id);
       if (!role) return [];
       return [
-        { kind: 'dates', text: `${role.title} at ${role.organisation}: ${formatMonthRange(role.start, role.end)}` },
+        // Written out, as a person answering "when did he join?" would say it.
+        { kind: 'dates', text: `${role.title} at ${role.organisation}: ${formatMonthRange(role.start, role.end, 'long')}` },
         ...sentences(role.highlights, 'detail'),
         ...sentences([role.summary], 'summary'),
         ...(role.url ? linkFacts([{ label: role.organisation, url: role.url }]) : []),

@@ -279,6 +279,7 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
         !aboutPerson &&
         (HOW_TO.test(question.folded) ||
           ADVICE.test(question.folded) ||
+          (EXPLAIN.test(question.folded) && !namesAnEntry(question, compiled, portfolio)) ||
           isClockQuestion(question.folded) ||
           aboutAnother(question, compiled, portfolio))
       )
@@ -416,7 +417,15 @@ const ADVICE = new RegExp(
     // "anyone wanna jam tonite": an invitation to the channel.
     String.raw`^(?:any ?one|any1|anybody|who(?:'s)?) (?:wanna|want to|wants to|down to|up for)\b|` +
     // "best way to ensemble models for a kaggle comp?"
-    String.raw`^(?:what(?:'s| is) )?(?:the )?(?:best|right|correct|easiest|fastest) (?:way|approach|method) (?:to|for|of)\b`,
+    String.raw`^(?:what(?:'s| is) )?(?:the )?(?:best|right|correct|easiest|fastest) (?:way|approach|method) (?:to|for|of)\b|` +
+    // "best CV strategy for time series comps?": a method for the asker's own problem.
+    String.raw`^(?:what(?:'s| is| are) )?(?:the |a |any )?(?:best|good|right|recommended) (?:[a-z0-9-]+ ){0,2}` +
+    String.raw`(?:strateg(?:y|ies)|approach(?:es)?|practices?|tips?|methods?|techniques?|setups?|tricks?) (?:for|to|in|on)\b`,
+);
+/** "Can someone explain progressive resizing in general terms": a lesson, unless it names a piece of his work. */
+const EXPLAIN = new RegExp(
+  String.raw`^(?:can|could|would|will) (?:some ?one|any ?one|somebody|anybody|you|u|you guys|u guys)(?: please| pls| plz)? explain\b|` +
+    String.raw`^(?:please |pls |plz )?explain\b|\bin (?:general|simple|layman'?s?) terms\b`,
 );
 const SUPERLATIVE = new RegExp(
   String.raw`\b(?:best|proudest|greatest|biggest|strongest|favou?rite|top|` +
@@ -452,7 +461,7 @@ function relativeRole(folded: string, compiled: Compiled): { ordinal: Ordinal; a
   return { ordinal, anchor: ordinal === 'before' ? promotion.to : promotion.from };
 }
 
-const PROMOTION = /\bpromot(?:ed|ion|ions)\b|\bmade (?:a |an |the )?(?:lead|head|senior|manager|director)\b/;
+const PROMOTION = /\bpromot(?:ed|ion|ions)\b|\b(?:made|became|become|becoming|got) (?:a |an |the )?(?:lead|head|senior|manager|director)\b/;
 
 /** The latest promotion at the place the question names, or anywhere when it names none. */
 function promotionAt(folded: string, compiled: Compiled): { from: string; to: string } | undefined {
@@ -709,6 +718,12 @@ function aboutAnother(question: PreparedQuestion, compiled: Compiled, portfolio:
   return !namesIn(top.doc, all) && !all.every((token) => coversWord(top.doc, token) || ofItsKind(token));
 }
 
+/** Does the question hold a word of an entry's name that is no everyday word ("lookahead", not "project")? */
+function namesAnEntry(question: PreparedQuestion, compiled: Compiled, portfolio: Portfolio): boolean {
+  const words = topicOf(question.folded, compiled).filter((token) => !isGeneralWord(token));
+  return portfolio.search.documents.some((doc) => doc.section !== 'skills' && words.some((word) => nameStemsOf(doc).has(stemOf(word))));
+}
+
 /** Is this a word a rule of another kind reads as its own ("education" for the education rule)? */
 function otherRuleWord(compiled: Compiled, token: string, kind: IntentKind): boolean {
   return compiled.rules.some((entry) => entry.rule.kind !== kind && entry.rule.kind !== 'skills' && entry.filler.has(token));
@@ -728,7 +743,9 @@ const THING_SUBJECT = new RegExp(
     String.raw`(?:the|a|an|this|that|these|those|my|your|our|its|next)\b|` +
     // "when is the next kaggle competition?", "how much funding has pixxel raised?"
     String.raw`^(?:when|where)(?: \w+)? (?:is|are|will be) (?:the )?(?:next|upcoming)\b|` +
-    String.raw`^how (?:much|many) \w+(?: \w+)? (?:has|have|had|did|does|do|is|are|was|were) (?:the |a |an )?\w+`,
+    String.raw`^how (?:much|many) \w+(?: \w+)? (?:has|have|had|did|does|do|is|are|was|were) (?:the |a |an )?\w+|` +
+    // "Is Jeremy Howard's new book out yet?": someone else's next piece of work.
+    String.raw`^(?:is|are|has|have|was|were|when|where|did|does|will) (?:[\w.]+ ){0,3}[\w.]+'s (?:new|next|latest|upcoming|recent|forthcoming)\b`,
 );
 
 /** Words that ask where to find something, beside what is to be found. */

@@ -160,7 +160,9 @@ export const RULES: readonly Rule[] = [
     kind: 'skill',
     patterns: [
       // The skill put first, as non-native speakers ask: "Sklearn he knows at what level?", "python he knows how well?"
-      String.raw`^(?!(?:what|which|who|how|where|when|why|does|do|did|is|are|can|has|have)\b)(?<thing>[^?!;,]+?),? {who} (?:knows|uses)` +
+      String.raw`^(?!(?:what|which|who|how|where|when|why|does|do|did|is|are|can|has|have)\b)(?<thing>[^?!;,]+?),? ` +
+        // "Sklearn he is knowing at which level?" reaches here as "… does he know at which level?"
+        String.raw`(?:{who} (?:knows|uses)|does {who} (?:know|use))` +
         String.raw`(?: (?:at|to|in) (?:what|which) (?:level|extent|degree)|` +
         String.raw` how (?:much|well|good))?${END}`,
       // "write" asks for a skill ("does he write rust?"), not "did he write about/up/his own…", which asks for a piece of work.
@@ -283,7 +285,8 @@ export const RULES: readonly Rule[] = [
   {
     name: 'blogs',
     kind: 'blogs',
-    filler: 'blog blogging blogged post article written write writes wrote writing tutorial publish published medium',
+    // "He has written some blog, where I can read?": reading is what the asker does with them.
+    filler: 'blog blogging blogged post article written write writes wrote writing tutorial publish published medium read',
     patterns: [
       String.raw`\bblog\w*|\bposts?\b|\barticles?\b|\btutorials?\b|\bwrit(?:e|es|ten|ing) (?:up|about)\b|` +
         // "Has he written anything on plugging in pretrained weights?": writing on a subject.

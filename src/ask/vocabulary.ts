@@ -72,6 +72,7 @@ export const SLANG: Readonly<Record<string, string>> = {
   any1: 'anyone',
   some1: 'someone',
   rite: 'right',
+  b4: 'before',
   stuffs: 'stuff',
 };
 

@@ -8,7 +8,16 @@
 // A key is for matching, never shown. wink-lemmatizer was tried first: it reads WordNet's whole word list on
 // load, too slow for a cold start (docs/answers.md has the figures).
 import porter2 from 'wink-porter2-stemmer';
-import irregularVerbs from 'wink-lexicon/src/irregular-verbs.js';
+import winkIrregularVerbs from 'wink-lexicon/src/irregular-verbs.js';
+
+/** wink-lexicon's table of irregular verbs, with the few common forms it lacks ("became"). */
+const irregularVerbs: Readonly<Record<string, string>> = {
+  ...winkIrregularVerbs,
+  became: 'become',
+  overcame: 'overcome',
+  understood: 'understand',
+  undertook: 'undertake',
+};
 
 /** Stems remembered (questions repeat their words); the oldest is forgotten first. */
 const CACHE_SIZE = 5000;

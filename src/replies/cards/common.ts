@@ -50,14 +50,29 @@ export function bullets(items: readonly string[]): string {
 }
 
 /** "Feb 2019 – Jan 2020" from "2019-02" and "2020-01"; an open end reads "present". */
-export function formatMonthRange(start: string, end?: string): string {
-  return `${formatMonth(start)} – ${end ? formatMonth(end) : 'present'}`;
+/** "Feb 2019 – Jan 2020" on a card; written out ("February 2019 – January 2020") where a sentence quotes it. */
+export function formatMonthRange(start: string, end?: string, style: 'short' | 'long' = 'short'): string {
+  return `${formatMonth(start, style)} – ${end ? formatMonth(end, style) : 'present'}`;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-export function formatMonth(yearMonth: string): string {
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+export function formatMonth(yearMonth: string, style: 'short' | 'long' = 'short'): string {
   const [year, month] = yearMonth.split('-');
-  return `${MONTHS[Number(month) - 1] ?? ''} ${year ?? ''}`.trim();
+  return `${(style === 'long' ? MONTH_NAMES : MONTHS)[Number(month) - 1] ?? ''} ${year ?? ''}`.trim();
 }
 
 /** The person's name as a card author line, linking to their first public link. */
