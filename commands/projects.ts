@@ -11,6 +11,7 @@ import type { Portfolio, CommandModule, ComponentInput, ComponentResult } from '
 import { UserError } from '../src/bot/types.js';
 import { NOT_IN_CUSTOM_ID } from '../src/characters.js';
 import type { Project } from '../src/profile/schema.js';
+import type { CommunityHit, CommunitySearch } from '../src/search/community.js';
 import {
   buildAlsoMatchingEmbed,
   buildMatchListEmbed,
@@ -225,13 +226,7 @@ export const projects = {
       const { search } = portfolio.community;
       const hits =
         query === undefined || normaliseQuery(query) === ''
-          ? search.owners().flatMap((owner) =>
-              search
-                .entriesOf(owner.id)
-                .filter((entry) => entry.doc.section === 'projects')
-                .slice(0, 3)
-                .map((entry) => ({ entry, score: 1 })),
-            )
+          ? firstProjects(search)
           : search.search(query, { section: 'projects', limit: 25 });
       return buildCommunityProjectsCard(query, hits.slice(0, 25), 'the portfolios shared in this server');
     }
@@ -241,6 +236,20 @@ export const projects = {
   },
   component,
 } as const satisfies CommandModule;
+
+/**
+ * The first three projects of each profile, in the order the profiles came, up to 25: the owners after those are
+ * not read (the index makes an entry's document each time it is asked for).
+ */
+function firstProjects(search: CommunitySearch): CommunityHit[] {
+  const hits: CommunityHit[] = [];
+  for (const owner of search.owners()) {
+    if (hits.length >= 25) break;
+    const projects = search.entriesOf(owner.id).filter((entry) => entry.doc.section === 'projects');
+    for (const entry of projects.slice(0, 3)) hits.push({ entry, score: 1 });
+  }
+  return hits;
+}
 
 /** " (e.g. /projects <a tag of the first project>)": an example that finds something in this profile, whoever it is about. */
 function example(portfolio: Portfolio): string {

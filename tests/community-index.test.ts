@@ -9,8 +9,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { rankMembers } from '../commands/who.js';
 import type { Portfolio } from '../src/bot/types.js';
 import type { Profile } from '../src/profile/schema.js';
-import { buildDocuments } from '../src/search/documents.js';
-import { createCommunitySearch, OWNER_ID, prepareProfile, type CommunitySearch, type Owner } from '../src/search/community.js';
+import { buildDocuments, documentAt } from '../src/search/documents.js';
+import {
+  createCommunitySearch,
+  documentsBytes,
+  OWNER_ID,
+  prepareProfile,
+  type CommunitySearch,
+  type Owner,
+} from '../src/search/community.js';
 import { tokenize } from '../src/search/normalise.js';
 import { hashOf } from '../src/search/vocabulary.js';
 import { shippedPortfolio } from './helpers/profile.js';
@@ -98,7 +105,7 @@ describe('the community index, updated in place', () => {
     expect(index.size).toBe(0);
     expect(index.search(name)).toEqual([]);
     expect(index.remove(owner(1).id)).toBe(false);
-    index.putPrepared(owner(2), prepareProfile(profile));
+    index.putPrepared(owner(2), prepareProfile(profile), profile);
     expect(index.search(name, { limit: 1 }).map((hit) => [hit.entry.owner.id, hit.entry.doc.id, hit.score])).toEqual([
       [owner(2).id, 'p-0', 1],
     ]);
@@ -114,6 +121,51 @@ describe('the community index, updated in place', () => {
     fresh.put(owner(5), profiles[199 % profiles.length]!);
     const queries = server.queries(profiles, 60);
     expect(answers(index, queries, server, [owner(5).id])).toEqual(answers(fresh, queries, server, [owner(5).id]));
+  });
+});
+
+describe("an entry's document, made when asked for", () => {
+  it('is the document buildDocuments makes, from the profile or from its bytes, in every section', async () => {
+    const server = syntheticServer(base, 19, 500);
+    const profiles = [base, (await shippedPortfolio()).profile, server.memberProfile(3, 12)];
+    for (const profile of profiles) {
+      const docs = buildDocuments(profile);
+      expect(docs.map((_, order) => documentAt(profile, order))).toEqual(docs);
+      expect(documentAt(profile, docs.length)).toBeUndefined();
+      const fromProfile = createCommunitySearch();
+      const fromBytes = createCommunitySearch();
+      fromProfile.put(owner(1), profile);
+      fromBytes.putPrepared(owner(1), prepareProfile(profile), documentsBytes(docs));
+      // Asked for out of order (a search's hits), then all.
+      const hits = fromBytes.search(docs[docs.length - 1]!.title, { limit: 3 }).map((hit) => hit.entry.doc);
+      expect(hits).toEqual(fromProfile.search(docs[docs.length - 1]!.title, { limit: 3 }).map((hit) => hit.entry.doc));
+      expect(fromBytes.entriesOf(owner(1).id).map((entry) => entry.doc)).toEqual(docs);
+      expect(fromProfile.entriesOf(owner(1).id).map((entry) => entry.doc)).toEqual(docs);
+      expect(fromBytes.countOf(owner(1).id)).toBe(docs.length);
+    }
+    // Every section was among them (the shipped profile has each).
+    expect(new Set(buildDocuments(base).map((doc) => doc.section)).size).toBe(9);
+  });
+
+  it('lifts a phrase held by a name (1), within a name as whole words (0.9) or by a keyword (0.85), and no other', () => {
+    const server = syntheticServer(base, 9, 100);
+    const template = server.memberProfile(1, 1).projects[0]!;
+    const project = (id: string, name: string, tags: string[]) => ({ ...template, id, name, tags, tools: [], summary: '', details: [] });
+    const index = createCommunitySearch();
+    index.put(owner(1), {
+      ...server.memberProfile(1, 1),
+      projects: [
+        project('within', 'Big graph tool kit', ['other']),
+        project('exact', 'Graph tool', ['other']),
+        project('keyword', 'Something else', ['graph tool', 'other']),
+        project('glued', 'Graph toolbox', ['graph', 'toolbox']),
+        project('apart', 'Tool for graph', ['other']),
+      ],
+    });
+    const scores = Object.fromEntries(index.search('graph tool', { limit: 10 }).map((hit) => [hit.entry.doc.id, hit.score]));
+    expect([scores['exact'], scores['within'], scores['keyword']]).toEqual([1, 0.9, 0.85]);
+    expect(scores['glued'] ?? 0).toBeLessThan(0.85);
+    expect(scores['apart'] ?? 0).toBeLessThan(0.85);
   });
 });
 

@@ -11,6 +11,7 @@ import { openCommunity, type Community } from '../src/community/community.js';
 import { createPreparer, indexMember, type Preparer } from '../src/community/prepare.js';
 import { prepareMember } from '../src/community/prepare-member.js';
 import { silentLogger } from '../src/log.js';
+import type { Profile } from '../src/profile/schema.js';
 import { createCommunitySearch } from '../src/search/community.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import type { Store } from '../src/store/types.js';
@@ -45,8 +46,8 @@ describe('the prepare worker', () => {
       const inWorker = (await opens[m]!)();
       expect(inWorker).toEqual(inThread);
       if (!inThread.loaded || !inWorker.loaded) throw new Error('a synthetic document did not load');
-      here.put(owner, inThread.loaded.profile);
-      indexMember(there, owner, inWorker.loaded.profile, inWorker.tokens);
+      here.put(owner, JSON.parse(new TextDecoder().decode(inThread.loaded.json)) as Profile);
+      indexMember(there, owner, inWorker.tokens, inWorker.documents);
     }
     for (const query of [...server.queries(profiles, 150), 'optimizers', 'graph kernels']) {
       const answer = (index: typeof here) =>

@@ -4,7 +4,7 @@
 // random histories, with hashes chosen to collide (every word of a run in a few
 // home positions, runs that wrap around the table's end).
 import { describe, expect, it } from 'vitest';
-import { CAPACITY, hashOf, ROW, START, Vocabulary } from '../src/search/vocabulary.js';
+import { CAPACITY, CHUNK_BITS, CHUNK_MASK, hashOf, ROW, START, Vocabulary } from '../src/search/vocabulary.js';
 import { mulberry32 } from './helpers/random.js';
 
 describe('the vocabulary', () => {
@@ -63,12 +63,42 @@ describe('the vocabulary', () => {
       if (start < top) reused++;
       expect(capacity).toBeGreaterThanOrEqual(needed + (needed >> 1));
       expect(capacity & (capacity - 1)).toBe(0);
-      expect(start + capacity).toBeLessThanOrEqual(vocabulary.arena.length);
+      // Within one chunk of the arena.
+      expect((start & CHUNK_MASK) + capacity).toBeLessThanOrEqual(vocabulary.chunks[start >>> CHUNK_BITS]!.length);
       const overlapping = held.filter((other) => start + capacity > other.start && other.start + other.capacity > start);
       expect(overlapping).toEqual([]);
       held.push({ start, capacity });
     }
     expect(reused).toBeGreaterThan(100);
+  });
+
+  it('grows by adding chunks, never by copying the postings of a full one into a bigger array', () => {
+    const vocabulary = new Vocabulary();
+    const segments: { start: number; capacity: number }[] = [];
+    const write = (segment: { start: number; capacity: number }, value: number) =>
+      vocabulary.chunks[segment.start >>> CHUNK_BITS]!.fill(
+        value,
+        segment.start & CHUNK_MASK,
+        (segment.start & CHUNK_MASK) + segment.capacity,
+      );
+    // Past the first chunk (grown while small), then three more.
+    for (let i = 0; vocabulary.chunks.length < 2; i++) {
+      segments.push({ start: vocabulary.allocate(20_000), capacity: vocabulary.allocated });
+      write(segments.at(-1)!, i + 1);
+    }
+    const first = vocabulary.chunks[0]!;
+    expect(first.length).toBe(1 << CHUNK_BITS);
+    while (vocabulary.chunks.length < 5) {
+      segments.push({ start: vocabulary.allocate(100_000), capacity: vocabulary.allocated });
+      write(segments.at(-1)!, segments.length);
+    }
+    // The same array, holding what was written in it.
+    expect(vocabulary.chunks[0]).toBe(first);
+    segments.forEach((segment, i) => {
+      const chunk = vocabulary.chunks[segment.start >>> CHUNK_BITS]!;
+      const from = segment.start & CHUNK_MASK;
+      expect([chunk[from], chunk[from + segment.capacity - 1]]).toEqual([i + 1, i + 1]);
+    });
   });
 
   it("keeps a word's row zeroed but for its hash until postings are given, and frees the segment with the word", () => {

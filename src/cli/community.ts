@@ -45,7 +45,7 @@ export const run: CliCommand = async ({ values, positionals }, io) => {
         const view = community.portfolioFor(guildId);
         const members = [...(view.community?.members.values() ?? [])];
         for (const member of members) {
-          const entries = view.community!.search.entriesOf(member.owner.id).length;
+          const entries = view.community!.search.countOf(member.owner.id);
           io.out(`${member.owner.id}  ${member.owner.name}  ${entries} entries  updated ${new Date(member.updatedAt).toISOString()}`);
         }
         io.out(`${members.length} member portfolio${members.length === 1 ? '' : 's'} in server ${guildId}`);

@@ -14,8 +14,15 @@ import type { CommunityService, GuildCommunity } from '../bot/types.js';
 import type { MemberRecord, Store } from '../store/types.js';
 import { DEFAULT_FETCH_POLICY, fetchDocument, FetchError, type FetchPolicy } from './fetch.js';
 import { createCommunitySearch, OWNER_ID, type CommunitySearch } from '../search/community.js';
-import type { LoadedProfile } from '../profile/load.js';
-import { createPreparer, indexMember, memberPortfolio, PREPARE_WORKER, type PreparedMember, type Preparer } from './prepare.js';
+import {
+  createPreparer,
+  indexMember,
+  memberPortfolio,
+  PREPARE_WORKER,
+  type PreparedMember,
+  type Preparer,
+  type SharedProfile,
+} from './prepare.js';
 
 export interface CommunityOptions {
   store: Store;
@@ -139,10 +146,10 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
   }
 
   /** The main thread's share of an update: a prepared document into the index and the members. */
-  function put(record: MemberRecord, member: PreparedMember & { loaded: LoadedProfile }) {
+  function put(record: MemberRecord, member: PreparedMember & { loaded: SharedProfile }) {
     const known = guild(record.guildId);
     const owner = { id: record.memberId, name: pendingNames.get(memberKey(record.guildId, record.memberId)) ?? record.memberName };
-    indexMember(known.search, owner, member.loaded.profile, member.tokens);
+    indexMember(known.search, owner, member.tokens, member.documents);
     known.members.set(record.memberId, {
       owner,
       portfolio: memberPortfolio(member.loaded),
@@ -227,7 +234,7 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
     const record: MemberRecord = {
       guildId,
       memberId: member.id,
-      memberName: member.name?.trim() || parsed.loaded.profile.identity.name,
+      memberName: member.name?.trim() || parsed.loaded.name,
       format: parsed.format,
       source: text,
       createdAt: before?.createdAt ?? at,
@@ -236,7 +243,7 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
     await store.putMember(record);
     makes(guildId, member.id, ticket(guildId, member.id));
     put(record, parsed);
-    const entries = guild(guildId).search.entriesOf(member.id).length;
+    const entries = guild(guildId).search.countOf(member.id);
     return { ok: true as const, entries, replaced: before !== undefined };
   }
 

@@ -18,41 +18,38 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Portfolio } from '../bot/types.js';
-import type { LoadedProfile } from '../profile/load.js';
-import { buildDocuments } from '../search/documents.js';
-import type { CommunitySearch, Owner } from '../search/community.js';
+import type { Profile } from '../profile/schema.js';
+import type { CommunitySearch, DocumentsBytes, Owner } from '../search/community.js';
 import { createSearch, type ProfileSearch } from '../search/index.js';
-import type { PreparedMember, PreparedTokens } from './prepare-member.js';
+import type { PreparedMember, PreparedTokens, SharedProfile } from './prepare-member.js';
 
-export type { PreparedMember, PreparedTokens } from './prepare-member.js';
+export type { PreparedMember, PreparedTokens, SharedProfile } from './prepare-member.js';
 
 /** Puts a prepared member into a server's index (replacing what they had): the main thread's share of an update. */
-export function indexMember(search: CommunitySearch, owner: Owner, profile: LoadedProfile['profile'], tokens: PreparedTokens): void {
-  const docs = buildDocuments(profile);
-  if (docs.length !== tokens.entries.length) throw new Error('a prepared profile does not match its documents');
-  const entries = tokens.entries.map(({ namePhrases, keywordPhrases, terms }, index) => ({
-    doc: docs[index]!,
-    namePhrases,
-    keywordPhrases,
-    terms,
-  }));
-  search.putPrepared(owner, { ...tokens, entries });
+export function indexMember(search: CommunitySearch, owner: Owner, tokens: PreparedTokens, documents: DocumentsBytes): void {
+  if (documents.ends.length !== tokens.entries.length) throw new Error('a prepared profile does not match its documents');
+  search.putPrepared(owner, tokens, documents);
 }
 
 /**
- * A member's Portfolio: its own profile search (what /ask over their profile alone reads) is built
- * on first use, not on every update of the server's index.
+ * A member's Portfolio. Its profile is made from its JSON when a command first reads it (a card, /ask over
+ * their profile alone, /project member:…), and its own profile search after that: an update of the server's index
+ * keeps the profile as bytes off the JavaScript heap, not as the thousands of objects a profile is, which the young
+ * generation's collections would copy (docs/performance.md).
  */
-export function memberPortfolio(loaded: LoadedProfile): Portfolio {
-  const { profile, revision } = loaded;
-  const secrets = Object.values(profile.identity.private ?? {}).filter((value): value is string => typeof value === 'string');
+export function memberPortfolio(shared: SharedProfile): Portfolio {
+  const { json, revision, secrets } = shared;
+  let profile: Profile | undefined;
   let search: ProfileSearch | undefined;
+  const read = () => (profile ??= JSON.parse(new TextDecoder().decode(json)) as Profile);
   return {
-    profile,
+    get profile() {
+      return read();
+    },
     revision,
     secrets,
     get search() {
-      return (search ??= createSearch(profile));
+      return (search ??= createSearch(read()));
     },
   };
 }

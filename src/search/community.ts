@@ -15,11 +15,11 @@
 // a slot is used again only once no list names it any more.
 import type { Profile, Section } from '../profile/schema.js';
 import { editDistance } from '../edit-distance.js';
-import { buildDocuments, type SearchDoc } from './documents.js';
+import { buildDocuments, documentAt, type SearchDoc } from './documents.js';
 import { KEY_WEIGHTS, RELEVANCE_CUTOFF, type Suggestion } from './index.js';
 import { queryTokens, tokenize } from './normalise.js';
 import { allowedEdits, deletions } from './typos.js';
-import { CAPACITY, DEAD, hashOf, LENGTH, LIVE, ROW, START, Vocabulary } from './vocabulary.js';
+import { CAPACITY, CHUNK_BITS, CHUNK_MASK, DEAD, hashOf, LENGTH, LIVE, ROW, START, Vocabulary } from './vocabulary.js';
 
 /** Whose entries they are. */
 export interface Owner {
@@ -52,7 +52,9 @@ export interface CommunitySearchOptions {
 
 /** One entry of a profile, tokenized: what the index stores of it. */
 export interface PreparedEntry {
-  doc: SearchDoc;
+  /** Its document's section and notable flag (the document itself is made when a search returns it). */
+  section: Section;
+  notable: boolean;
   /**
    * Its names and keywords of two words or more, as tokens joined by spaces, for the phrase boosts of a query
    * of two words or more (such a phrase has a space, which no name or keyword of one word has; a one-word
@@ -82,11 +84,44 @@ export interface PreparedProfile {
   hashes: Int32Array;
 }
 
+/**
+ * A member's documents as JSON in UTF-8 (what the prepare worker sends), entry i's being bytes from ends[i - 1]
+ * (0 for the first) up to ends[i]: bytes in an ArrayBuffer, off the JavaScript heap, so that the young generation's
+ * collections neither copy them nor trace thousands of objects for them (docs/performance.md).
+ */
+export interface DocumentsBytes {
+  bytes: Uint8Array;
+  ends: Int32Array;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The documents of a profile, in entry order, as JSON in UTF-8 (see DocumentsBytes). */
+export function documentsBytes(docs: readonly SearchDoc[]): DocumentsBytes {
+  const ends = new Int32Array(docs.length);
+  let length = 0;
+  const encoded = docs.map((doc, i) => {
+    const bytes = encoder.encode(JSON.stringify(doc));
+    ends[i] = length += bytes.length;
+    return bytes;
+  });
+  const bytes = new Uint8Array(length);
+  encoded.forEach((each, i) => bytes.set(each, ends[i]! - each.length));
+  return { bytes, ends };
+}
+
+/** Where an entry's document comes from when it is first needed: the profile itself, or its documents as bytes. */
+export type DocumentSource = Profile | DocumentsBytes;
+
 export interface CommunitySearch {
   /** Adds the owner's or a member's profile, replacing what they had. */
   put(owner: Owner, profile: Profile): void;
-  /** The same, from a profile prepared beforehand (prepareProfile). */
-  putPrepared(owner: Owner, prepared: PreparedProfile): void;
+  /**
+   * The same, from a profile prepared beforehand (prepareProfile) and where its documents are to be made from (the
+   * profile itself, or documentsBytes of them). The index keeps that, not one object per entry.
+   */
+  putPrepared(owner: Owner, prepared: PreparedProfile, documents: DocumentSource): void;
   /** True when they had entries. */
   remove(ownerId: string): boolean;
   has(ownerId: string): boolean;
@@ -96,8 +131,10 @@ export interface CommunitySearch {
   search(query: string, options?: CommunitySearchOptions): CommunityHit[];
   /** Autocomplete over every entry (or one section, one member): "title — name". */
   suggest(input: string, options?: CommunitySearchOptions): Suggestion[];
-  /** The entries of one owner, in profile order. */
+  /** The entries of one owner, in profile order (their documents made anew). */
   entriesOf(ownerId: string): CommunityEntry[];
+  /** How many entries one owner has, without making their documents. */
+  countOf(ownerId: string): number;
 }
 
 const SECTION_RANK = new Map<Section, number>(
@@ -158,23 +195,32 @@ class Entry implements CommunityEntry {
 
 class Prepared implements PreparedEntry {
   constructor(
-    readonly doc: SearchDoc,
+    readonly section: Section,
+    readonly notable: boolean,
     readonly namePhrases: readonly string[],
     readonly keywordPhrases: readonly string[],
     readonly terms: number,
   ) {}
 }
 
-/** An owner's slots, and the word ids of their profile with how many of its entries have each (to take them out). */
+/**
+ * An owner's slots, and the word ids of their profile with how many of its entries have each (to take them out);
+ * where their entries' documents are made from, and their entries' phrases (Phrases).
+ */
 class Member {
   constructor(
     readonly owner: Owner,
     readonly rank: number,
-    readonly slots: number[],
+    readonly slots: Int32Array,
     readonly ids: Int32Array,
     readonly counts: Int32Array,
+    readonly documents: DocumentSource,
+    readonly phrases: string,
   ) {}
 }
+
+/** What separates the words of a phrase. */
+const SPACE = 32;
 
 const NO_PHRASES: readonly string[] = Object.freeze([]);
 
@@ -271,7 +317,7 @@ export function prepareProfile(profile: Profile): PreparedProfile {
       scratch.pairWords[pairCount] = scratch.entryWords[i]!;
       scratch.pairPostings[pairCount++] = entry * SLOT_SHIFT + scratch.entryCodes[i]!;
     }
-    return new Prepared(doc, namePhrases, keywordPhrases, entryCount);
+    return new Prepared(doc.section, doc.notable, namePhrases, keywordPhrases, entryCount);
   });
   scratch.table.fill(0);
   // Grouped by word, each word's in entry order (a counting sort, stable).
@@ -300,12 +346,19 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
   const termOf = (word: string) => vocabulary.find(word, hashOf(word));
 
   // Slots, by number.
-  const entries: (CommunityEntry | undefined)[] = [];
   const ranks: number[] = [];
   const sections: number[] = [];
   const orders: number[] = [];
-  const nameKeys: (readonly string[] | undefined)[] = [];
-  const keywordKeys: (readonly string[] | undefined)[] = [];
+  /** The slot's owner (what its document is made from). */
+  const members: (Member | undefined)[] = [];
+  let notable = new Uint8Array(1024);
+  /**
+   * Each slot's phrases in its member's text: names from phraseFrom up to keywordsFrom, keywords from there up to
+   * phraseTo, each as "\n" + phrase, the last followed by "\n" (none: an empty range).
+   */
+  let phraseFrom = new Int32Array(1024);
+  let keywordsFrom = new Int32Array(1024);
+  let phraseTo = new Int32Array(1024);
   /** Lists that still hold a posting of the slot, live or dead: it is free again at zero. */
   const refs: number[] = [];
   let alive = new Uint8Array(1024);
@@ -343,6 +396,10 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
       const grown = new Uint8Array(size);
       grown.set(alive);
       alive = grown;
+      notable = larger(notable, size);
+      phraseFrom = larger(phraseFrom, size);
+      keywordsFrom = larger(keywordsFrom, size);
+      phraseTo = larger(phraseTo, size);
       scores = new Float64Array(size);
       tokenBest = new Float64Array(size);
       matchedCount = new Uint8Array(size);
@@ -408,18 +465,22 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
 
   /** Moves the live postings of a word's segment to `into` (its own start, or a bigger segment's). */
   function compact(id: number, into: number) {
-    const { rows, arena } = vocabulary;
+    const { rows, chunks } = vocabulary;
     const row = id * ROW;
-    const from = rows[row + START]!;
+    const start = rows[row + START]!;
+    const source = chunks[start >>> CHUNK_BITS]!;
+    const target = chunks[into >>> CHUNK_BITS]!;
+    const from = start & CHUNK_MASK;
     const length = rows[row + LENGTH]!;
-    let kept = into;
+    const first = into & CHUNK_MASK;
+    let kept = first;
     for (let i = from; i < from + length; i++) {
-      const posting = arena[i]!;
-      if (alive[posting >> 4]) arena[kept++] = posting;
+      const posting = source[i]!;
+      if (alive[posting >> 4]) target[kept++] = posting;
       else release(posting >> 4);
     }
     rows[row + START] = into;
-    rows[row + LENGTH] = kept - into;
+    rows[row + LENGTH] = kept - first;
     rows[row + DEAD] = 0;
   }
 
@@ -448,9 +509,7 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
     for (const slot of known.slots) {
       alive[slot] = 0;
       liveSlots--;
-      entries[slot] = undefined;
-      nameKeys[slot] = undefined;
-      keywordKeys[slot] = undefined;
+      members[slot] = undefined;
       if (refs[slot] === 0) freeSlots.push(slot);
     }
     const { ids, counts } = known;
@@ -462,9 +521,10 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
       const dead = (rows[row + DEAD]! += counts[index]!);
       if (live === 0) {
         // The word leaves the vocabulary: every posting left is dead.
-        const { arena } = vocabulary;
-        const from = rows[row + START]!;
-        for (let i = from; i < from + rows[row + LENGTH]!; i++) release(arena[i]! >> 4);
+        const start = rows[row + START]!;
+        const chunk = vocabulary.chunks[start >>> CHUNK_BITS]!;
+        const from = start & CHUNK_MASK;
+        for (let i = from; i < from + rows[row + LENGTH]!; i++) release(chunk[i]! >> 4);
         const word = vocabulary.words[id]!;
         vocabulary.delete(id);
         dropWord(word);
@@ -474,47 +534,104 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
     return true;
   }
 
-  function putPrepared(owner: Owner, { entries: prepared, words, postings, starts, hashes }: PreparedProfile) {
+  function putPrepared(owner: Owner, { entries: prepared, words, postings, starts, hashes }: PreparedProfile, documents: DocumentSource) {
     const rank = byOwner.get(owner.id)?.rank ?? nextRank++;
     remove(owner.id);
-    const slots = new Array<number>(prepared.length);
-    let at = 0;
-    for (const { doc, namePhrases, keywordPhrases, terms } of prepared) {
+    const slots = new Int32Array(prepared.length);
+    // The member's phrases, all in one string (see phraseFrom): one object kept per member, not two arrays and
+    // their strings per entry, for the young generation's collections to copy.
+    const parts: string[] = [];
+    let length = 0;
+    const region = (phrases: readonly string[]) => {
+      if (phrases.length === 0) return;
+      for (const phrase of phrases) {
+        parts.push('\n', phrase);
+        length += 1 + phrase.length;
+      }
+      parts.push('\n');
+      length++;
+    };
+    for (let at = 0; at < prepared.length; at++) {
+      const { section, notable: isNotable, namePhrases, keywordPhrases, terms } = prepared[at]!;
       const slot = newSlot();
       // Alive before its postings go in: a list compacted while growing keeps them.
       alive[slot] = 1;
       liveSlots++;
       refs[slot] = terms;
-      entries[slot] = new Entry(owner, doc);
       ranks[slot] = rank;
-      sections[slot] = SECTION_RANK.get(doc.section) ?? 9;
-      orders[slot] = doc.order;
-      nameKeys[slot] = namePhrases;
-      keywordKeys[slot] = keywordPhrases;
-      slots[at++] = slot;
+      sections[slot] = SECTION_RANK.get(section) ?? 9;
+      orders[slot] = at;
+      notable[slot] = isNotable ? 1 : 0;
+      phraseFrom[slot] = length;
+      region(namePhrases);
+      keywordsFrom[slot] = length;
+      region(keywordPhrases);
+      phraseTo[slot] = length;
+      slots[at] = slot;
     }
+    const member = new Member(owner, rank, slots, new Int32Array(words.length), new Int32Array(words.length), documents, parts.join(''));
+    for (const slot of slots) members[slot] = member;
     // One look-up per word of the profile, and its postings appended together.
-    const ids = new Int32Array(words.length);
-    const counts = new Int32Array(words.length);
+    const { ids, counts } = member;
     for (let index = 0; index < words.length; index++) {
       const id = termFor(words[index]!, hashes[index]!);
       const from = starts[index]!;
       const count = starts[index + 1]! - from;
       reserve(id, count);
-      // Read after reserve: a segment moved may have grown the arena.
-      const { rows, arena } = vocabulary;
+      // Read after reserve: a segment moved may be in a new chunk.
+      const { rows, chunks } = vocabulary;
       const row = id * ROW;
-      let at = rows[row + START]! + rows[row + LENGTH]!;
+      const start = rows[row + START]!;
+      const chunk = chunks[start >>> CHUNK_BITS]!;
+      let at = (start & CHUNK_MASK) + rows[row + LENGTH]!;
       for (let i = from; i < from + count; i++) {
         const posting = postings[i]!;
-        arena[at++] = slots[posting >> 4]! * SLOT_SHIFT + (posting & (SLOT_SHIFT - 1));
+        chunk[at++] = slots[posting >> 4]! * SLOT_SHIFT + (posting & (SLOT_SHIFT - 1));
       }
       rows[row + LENGTH]! += count;
       rows[row + LIVE]! += count;
       ids[index] = id;
       counts[index] = count;
     }
-    byOwner.set(owner.id, new Member(owner, rank, slots, ids, counts));
+    byOwner.set(owner.id, member);
+  }
+
+  /**
+   * The slot's entry, its document made from its member's profile or documents' bytes. Made each time it is asked
+   * for, not kept: a search's hits are garbage once answered, while documents kept here would be what the young
+   * generation's collections copy, and the index's memory would grow back to every document a search ever returned.
+   */
+  function entryAt(slot: number): CommunityEntry {
+    const member = members[slot]!;
+    const order = orders[slot]!;
+    const { documents } = member;
+    const doc =
+      'ends' in documents
+        ? (JSON.parse(decoder.decode(documents.bytes.subarray(documents.ends[order - 1] ?? 0, documents.ends[order]))) as SearchDoc)
+        : documentAt(documents, order)!;
+    return new Entry(member.owner, doc);
+  }
+
+  /** Whether one of the slot's phrases from `from` up to `to` (see phraseFrom) is `phrase`, or holds it as whole words. */
+  function phraseIn(slot: number, from: number, to: number, phrase: string, within: boolean): boolean {
+    if (from === to) return false;
+    const text = members[slot]!.phrases;
+    // Each phrase starts after a line feed and ends before the next one.
+    for (let start = from + 1; start < to;) {
+      let end = text.indexOf('\n', start);
+      if (end < 0 || end > to) end = to;
+      if (end - start === phrase.length) {
+        if (text.startsWith(phrase, start)) return true;
+      } else if (within && end - start > phrase.length) {
+        for (let at = start; at + phrase.length <= end; at++) {
+          if (at > start && text.charCodeAt(at - 1) !== SPACE) continue;
+          const after = at + phrase.length;
+          if ((after === end || text.charCodeAt(after) === SPACE) && text.startsWith(phrase, at)) return true;
+        }
+      }
+      start = end + 1;
+    }
+    return false;
   }
 
   const idf = (id: number) => Math.log(1 + liveSlots / vocabulary.rows[id * ROW + LIVE]!);
@@ -574,6 +691,7 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
   function search(query: string, options: CommunitySearchOptions = {}): CommunityHit[] {
     const limit = Math.max(0, Math.min(options.limit ?? 10, 100));
     if (limit === 0 || liveSlots === 0) return [];
+    const section = sectionRank(options.section);
     const tokens = [...new Set(queryTokens(query.slice(0, MAX_QUERY_LENGTH)))].slice(0, MAX_QUERY_TOKENS);
     if (tokens.length === 0) return [];
     const phrase = tokens.join(' ');
@@ -588,8 +706,10 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
       let seenCount = 0;
       for (const [term, similarity] of found) {
         const factor = similarity * idf(term);
-        const { rows, arena } = vocabulary;
-        const from = rows[term * ROW + START]!;
+        const { rows } = vocabulary;
+        const start = rows[term * ROW + START]!;
+        const arena = vocabulary.chunks[start >>> CHUNK_BITS]!;
+        const from = start & CHUNK_MASK;
         const to = from + rows[term * ROW + LENGTH]!;
         const isExact = term === exact;
         // One query word, and a term that is not the word itself (a prefix, a typo): an entry's score is then its
@@ -643,8 +763,8 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
       matchedCount[slot] = 0;
       strongCount[slot] = 0;
       wholeMarks[slot] = 0;
-      if (options.section && entries[slot]!.doc.section !== options.section) continue;
-      if (options.member !== undefined && entries[slot]!.owner.id !== options.member) continue;
+      if (section !== undefined && sections[slot] !== section) continue;
+      if (options.member !== undefined && members[slot]!.owner.id !== options.member) continue;
       const coverage = matched / tokens.length;
       if (tokens.length > 1 && coverage < 0.5) continue;
       let score = unrounded(raw, possible, coverage);
@@ -655,10 +775,9 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
         else if (whole & WHOLE_KEYWORD) score = Math.max(score, 0.85);
       } else if (strong === tokens.length) {
         // Two words or more: only names and keywords of two words or more can hold the phrase (its space).
-        const names = nameKeys[slot]!;
-        if (names.includes(phrase)) score = 1;
-        else if (tokens.length > 1 && names.some((name) => ` ${name} `.includes(` ${phrase} `))) score = Math.max(score, 0.9);
-        else if (keywordKeys[slot]!.includes(phrase)) score = Math.max(score, 0.85);
+        if (phraseIn(slot, phraseFrom[slot]!, keywordsFrom[slot]!, phrase, false)) score = 1;
+        else if (tokens.length > 1 && phraseIn(slot, phraseFrom[slot]!, keywordsFrom[slot]!, phrase, true)) score = Math.max(score, 0.9);
+        else if (phraseIn(slot, keywordsFrom[slot]!, phraseTo[slot]!, phrase, false)) score = Math.max(score, 0.85);
       }
       score = rounded(score);
       if (score < RELEVANCE_CUTOFF) continue;
@@ -684,11 +803,11 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
     return heapSlots
       .map((slot, i) => ({ slot, score: heapScores[i]! }))
       .sort((a, b) => (before(a.slot, a.score, b.slot, b.score) ? -1 : 1))
-      .map(({ slot, score }) => ({ entry: entries[slot]!, score }));
+      .map(({ slot, score }) => ({ entry: entryAt(slot), score }));
   }
 
   function entriesOf(ownerId: string): CommunityEntry[] {
-    return (byOwner.get(ownerId)?.slots ?? []).map((slot) => entries[slot]!);
+    return Array.from(byOwner.get(ownerId)?.slots ?? [], entryAt);
   }
 
   function suggest(input: string, options: CommunitySearchOptions = {}): Suggestion[] {
@@ -696,17 +815,25 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
     const label = (entry: CommunityEntry) => clip(`${entry.doc.title} — ${entry.owner.name}`, 100);
     if (!input.trim()) {
       const owners = options.member !== undefined ? [options.member] : [...byOwner.keys()];
-      return owners
-        .flatMap((id) => entriesOf(id).filter((entry) => !options.section || entry.doc.section === options.section))
-        .filter((entry) => entry.doc.notable || options.member !== undefined)
-        .slice(0, limit)
-        .map((entry) => ({ name: label(entry), value: clip(entry.doc.title, 100) }));
+      // The first `limit` of the entries asked for, in owner and profile order; only their documents are made.
+      const section = sectionRank(options.section);
+      const chosen: Suggestion[] = [];
+      for (const id of owners) {
+        for (const slot of byOwner.get(id)?.slots ?? []) {
+          if (chosen.length >= limit) return chosen;
+          if (section !== undefined && sections[slot] !== section) continue;
+          if (notable[slot] === 0 && options.member === undefined) continue;
+          const entry = entryAt(slot);
+          chosen.push({ name: label(entry), value: clip(entry.doc.title, 100) });
+        }
+      }
+      return chosen;
     }
     return search(input, { ...options, limit }).map(({ entry }) => ({ name: label(entry), value: clip(entry.doc.title, 100) }));
   }
 
   return {
-    put: (owner, profile) => putPrepared(owner, prepareProfile(profile)),
+    put: (owner, profile) => putPrepared(owner, prepareProfile(profile), profile),
     putPrepared,
     remove,
     has: (ownerId) => byOwner.has(ownerId),
@@ -717,6 +844,7 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
     search,
     suggest,
     entriesOf,
+    countOf: (ownerId) => byOwner.get(ownerId)?.slots.length ?? 0,
   };
 }
 
@@ -762,6 +890,18 @@ class ShardedMap<V> {
   delete(key: string): void {
     this.shard(key).delete(key);
   }
+}
+
+/** The rank the index keeps for a section asked for (none: every section; a name no entry has: -1, matching none). */
+function sectionRank(section: Section | undefined): number | undefined {
+  return section ? (SECTION_RANK.get(section) ?? -1) : undefined;
+}
+
+/** `array` copied into one of `size` elements (the rest zero). */
+function larger<T extends Uint8Array<ArrayBuffer> | Int32Array<ArrayBuffer>>(array: T, size: number): T {
+  const bigger = new (array.constructor as new (size: number) => T)(size);
+  bigger.set(array);
+  return bigger;
 }
 
 function clip(text: string, max: number): string {

@@ -36,162 +36,205 @@ export function slugify(text: string): string {
   );
 }
 
-export function buildDocuments(profile: Profile): SearchDoc[] {
-  const docs: Omit<SearchDoc, 'order'>[] = [];
-  const categoryName = new Map(profile.categories.map((c) => [c.id, c.name]));
+type DocumentFields = Omit<SearchDoc, 'order'>;
+type Skill = Profile['skills'][(typeof SKILL_LEVELS)[number]][number];
 
-  for (const project of profile.projects) {
-    const repo = project.links.find((link) => link.kind === 'repo') ?? project.links[0];
-    docs.push({
-      section: 'projects',
-      id: project.id,
-      title: project.name,
-      url: repo?.url ?? null,
-      names: [project.name, ...(project.aliases ?? [])],
-      keywords: [...project.tags, ...(project.tools ?? []), categoryName.get(project.category) ?? ''],
-      answers: project.answers ?? [],
-      summary: project.summary,
-      body: [
-        ...project.details,
-        ...(project.highlights ?? []),
-        ...(project.metrics ?? []).map((m) => `${m.name} ${m.value} ${m.context ?? ''}`),
-        ...project.links.map((l) => l.label),
-        project.statusNote ?? '',
-      ],
-      notable: project.notable ?? false,
-    });
+function projectDoc(project: Profile['projects'][number], profile: Profile): DocumentFields {
+  const repo = project.links.find((link) => link.kind === 'repo') ?? project.links[0];
+  // The last category of that id, as a Map built from the list would give.
+  const category = profile.categories.findLast((each) => each.id === project.category);
+  return {
+    section: 'projects',
+    id: project.id,
+    title: project.name,
+    url: repo?.url ?? null,
+    names: [project.name, ...(project.aliases ?? [])],
+    keywords: [...project.tags, ...(project.tools ?? []), category?.name ?? ''],
+    answers: project.answers ?? [],
+    summary: project.summary,
+    body: [
+      ...project.details,
+      ...(project.highlights ?? []),
+      ...(project.metrics ?? []).map((m) => `${m.name} ${m.value} ${m.context ?? ''}`),
+      ...project.links.map((l) => l.label),
+      project.statusNote ?? '',
+    ],
+    notable: project.notable ?? false,
+  };
+}
+
+function roleDoc(role: Profile['experience'][number]): DocumentFields {
+  return {
+    section: 'experience',
+    id: role.id,
+    title: `${role.title}, ${role.organisation}`,
+    url: role.url ?? null,
+    names: [role.title, `${role.title} ${role.organisation}`],
+    keywords: [role.organisation, ...(role.tags ?? [])],
+    answers: role.answers ?? [],
+    summary: role.summary ?? '',
+    body: role.highlights,
+    notable: false,
+  };
+}
+
+function educationDoc(entry: Profile['education'][number]): DocumentFields {
+  return {
+    section: 'education',
+    id: entry.id,
+    title: `${entry.degree}, ${entry.institution}`,
+    url: entry.url ?? null,
+    names: [entry.degree, entry.institution],
+    keywords: [...(entry.tags ?? []), entry.location ?? ''],
+    answers: entry.answers ?? [],
+    summary: entry.status ?? '',
+    body: [],
+    notable: false,
+  };
+}
+
+function researchDoc(item: Profile['research'][number]): DocumentFields {
+  return {
+    section: 'research',
+    id: item.id,
+    title: item.title,
+    url: item.links?.[0]?.url ?? null,
+    names: [item.title],
+    keywords: item.tags ?? [],
+    answers: item.answers ?? [],
+    summary: item.summary,
+    body: [item.status, ...(item.links ?? []).map((l) => l.label)],
+    notable: false,
+  };
+}
+
+function learningDoc(item: Profile['learning'][number]): DocumentFields {
+  return {
+    section: 'learning',
+    id: item.id,
+    title: item.title,
+    url: item.url ?? null,
+    names: [item.title],
+    keywords: [...(item.tags ?? []), item.provider ?? ''],
+    answers: item.answers ?? [],
+    summary: item.progress ?? '',
+    body: [],
+    notable: false,
+  };
+}
+
+function blogDoc(post: Profile['blogs'][number]): DocumentFields {
+  return {
+    section: 'blogs',
+    id: post.id,
+    title: post.title,
+    url: post.url,
+    names: [post.title],
+    keywords: [...(post.tags ?? []), post.venue, post.kind],
+    answers: post.answers ?? [],
+    summary: post.summary,
+    body: [post.note ?? ''],
+    notable: false,
+  };
+}
+
+function skillDoc(skill: Skill, level: (typeof SKILL_LEVELS)[number]): DocumentFields {
+  return {
+    section: 'skills',
+    id: slugify(skill.name),
+    title: skill.name,
+    url: null,
+    names: [skill.name],
+    keywords: skill.tags ?? [],
+    summary: skill.note ?? '',
+    body: [level],
+    answers: [],
+    notable: false,
+  };
+}
+
+function aboutDoc(topic: Profile['about'][number]): DocumentFields {
+  return {
+    section: 'about',
+    id: topic.id,
+    title: topic.title,
+    url: topic.links?.[0]?.url ?? null,
+    names: [topic.title],
+    keywords: topic.tags ?? [],
+    answers: topic.answers ?? [],
+    summary: topic.text,
+    body: [...(topic.items ?? []), ...(topic.links ?? []).map((l) => l.label)],
+    notable: false,
+  };
+}
+
+function contactDoc(link: Profile['identity']['links'][number]): DocumentFields {
+  return {
+    section: 'contact',
+    id: link.kind,
+    title: link.label,
+    url: link.url,
+    names: [link.label, link.kind],
+    keywords: link.tags ?? [],
+    answers: [],
+    summary: '',
+    body: [],
+    notable: false,
+  };
+}
+
+/** The profile's lists of entries, in document order, each with how one of its items becomes a document. */
+function sectionsOf(profile: Profile): [readonly unknown[], (item: never) => DocumentFields][] {
+  return [
+    [profile.projects, (project: Profile['projects'][number]) => projectDoc(project, profile)],
+    [profile.experience, roleDoc],
+    [profile.education, educationDoc],
+    [profile.research, researchDoc],
+    [profile.learning, learningDoc],
+    [profile.blogs, blogDoc],
+    ...SKILL_LEVELS.map((level): [readonly unknown[], (item: never) => DocumentFields] => [
+      profile.skills[level],
+      (skill: Skill) => skillDoc(skill, level),
+    ]),
+    [profile.about, aboutDoc],
+    [profile.identity.links, contactDoc],
+  ];
+}
+
+export function buildDocuments(profile: Profile): SearchDoc[] {
+  const docs: SearchDoc[] = [];
+  for (const [items, make] of sectionsOf(profile)) for (const item of items) docs.push(finished(make(item as never), docs.length));
+  return docs;
+}
+
+/**
+ * The document at `order` alone (what buildDocuments(profile)[order] is), or undefined past the last: the community
+ * index makes a member's documents when a search returns them, not on every update.
+ */
+export function documentAt(profile: Profile, order: number): SearchDoc | undefined {
+  let at = order;
+  for (const [items, make] of sectionsOf(profile)) {
+    if (at < items.length) return finished(make(items[at] as never), order);
+    at -= items.length;
   }
-  for (const role of profile.experience) {
-    docs.push({
-      section: 'experience',
-      id: role.id,
-      title: `${role.title}, ${role.organisation}`,
-      url: role.url ?? null,
-      names: [role.title, `${role.title} ${role.organisation}`],
-      keywords: [role.organisation, ...(role.tags ?? [])],
-      answers: role.answers ?? [],
-      summary: role.summary ?? '',
-      body: role.highlights,
-      notable: false,
-    });
-  }
-  for (const entry of profile.education) {
-    docs.push({
-      section: 'education',
-      id: entry.id,
-      title: `${entry.degree}, ${entry.institution}`,
-      url: entry.url ?? null,
-      names: [entry.degree, entry.institution],
-      keywords: [...(entry.tags ?? []), entry.location ?? ''],
-      answers: entry.answers ?? [],
-      summary: entry.status ?? '',
-      body: [],
-      notable: false,
-    });
-  }
-  for (const item of profile.research) {
-    docs.push({
-      section: 'research',
-      id: item.id,
-      title: item.title,
-      url: item.links?.[0]?.url ?? null,
-      names: [item.title],
-      keywords: item.tags ?? [],
-      answers: item.answers ?? [],
-      summary: item.summary,
-      body: [item.status, ...(item.links ?? []).map((l) => l.label)],
-      notable: false,
-    });
-  }
-  for (const item of profile.learning) {
-    docs.push({
-      section: 'learning',
-      id: item.id,
-      title: item.title,
-      url: item.url ?? null,
-      names: [item.title],
-      keywords: [...(item.tags ?? []), item.provider ?? ''],
-      answers: item.answers ?? [],
-      summary: item.progress ?? '',
-      body: [],
-      notable: false,
-    });
-  }
-  for (const post of profile.blogs) {
-    docs.push({
-      section: 'blogs',
-      id: post.id,
-      title: post.title,
-      url: post.url,
-      names: [post.title],
-      keywords: [...(post.tags ?? []), post.venue, post.kind],
-      answers: post.answers ?? [],
-      summary: post.summary,
-      body: [post.note ?? ''],
-      notable: false,
-    });
-  }
-  for (const level of SKILL_LEVELS) {
-    for (const skill of profile.skills[level]) {
-      docs.push({
-        section: 'skills',
-        id: slugify(skill.name),
-        title: skill.name,
-        url: null,
-        names: [skill.name],
-        keywords: skill.tags ?? [],
-        summary: skill.note ?? '',
-        body: [level],
-        answers: [],
-        notable: false,
-      });
-    }
-  }
-  for (const topic of profile.about) {
-    docs.push({
-      section: 'about',
-      id: topic.id,
-      title: topic.title,
-      url: topic.links?.[0]?.url ?? null,
-      names: [topic.title],
-      keywords: topic.tags ?? [],
-      answers: topic.answers ?? [],
-      summary: topic.text,
-      body: [...(topic.items ?? []), ...(topic.links ?? []).map((l) => l.label)],
-      notable: false,
-    });
-  }
-  for (const link of profile.identity.links) {
-    docs.push({
-      section: 'contact',
-      id: link.kind,
-      title: link.label,
-      url: link.url,
-      names: [link.label, link.kind],
-      keywords: link.tags ?? [],
-      answers: [],
-      summary: '',
-      body: [],
-      notable: false,
-    });
-  }
-  // Written out rather than spread: a spread copy here got a hidden class of its
-  // own per document, which every entry of a server's index kept.
-  return docs.map(
-    (doc, order): SearchDoc =>
-      new Document(
-        doc.section,
-        doc.id,
-        doc.title,
-        doc.url,
-        doc.names,
-        present(doc.keywords, doc.answers),
-        doc.answers,
-        doc.summary,
-        present(doc.body),
-        doc.notable,
-        order,
-      ),
+  return undefined;
+}
+
+// Written out rather than spread: a spread copy here got a hidden class of its
+// own per document, which every entry of a server's index kept.
+function finished(doc: DocumentFields, order: number): SearchDoc {
+  return new Document(
+    doc.section,
+    doc.id,
+    doc.title,
+    doc.url,
+    doc.names,
+    present(doc.keywords, doc.answers),
+    doc.answers,
+    doc.summary,
+    present(doc.body),
+    doc.notable,
+    order,
   );
 }
 

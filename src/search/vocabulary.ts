@@ -10,7 +10,10 @@
 //
 // Segments have power-of-two capacities; a segment given up (moved to a bigger
 // one, or its word gone) is kept on a free list for its size and used again by
-// the next word that needs one that size.
+// the next word that needs one that size. The arena is in chunks of CHUNK
+// postings and a segment lies within one: the arena grows by a chunk, never by
+// copying what it holds into a bigger array (which, at a server's millions of
+// postings, held the update that made it for a tenth of a second).
 
 /** FNV-1a over the word's UTF-16 code units (prepareProfile works it out once per word of a profile). */
 export function hashOf(word: string): number {
@@ -30,6 +33,10 @@ const HASH = 5;
 export const ROW = 6;
 
 const SMALLEST = 4;
+/** A segment starting at `start` is in chunks[start >>> CHUNK_BITS], from start & CHUNK_MASK. */
+export const CHUNK_BITS = 21;
+const CHUNK = 1 << CHUNK_BITS;
+export const CHUNK_MASK = CHUNK - 1;
 
 export class Vocabulary {
   /** Pairs of (hash, id + 1), 0 as id + 1 meaning empty; linear probing, at most half full. */
@@ -40,8 +47,12 @@ export class Vocabulary {
   readonly words: (string | undefined)[] = [];
   private readonly freeIds: number[] = [];
   rows = new Int32Array(ROW * 1024);
-  arena = new Int32Array(1 << 16);
-  /** Where the arena's unused tail starts. */
+  /**
+   * The arena's chunks: the first grows (copied) while it is smaller than CHUNK, so that a small index stays small;
+   * then each is CHUNK long.
+   */
+  readonly chunks: Int32Array[] = [new Int32Array(1 << 16)];
+  /** Where the arena's unused tail starts (in the last chunk). */
   private top = 0;
   /** Segments given up, by log2 of their capacity: their starts. */
   private readonly free: number[][] = [];
@@ -105,20 +116,43 @@ export class Vocabulary {
 
   /**
    * A segment for at least `needed` postings: its start, its capacity in `allocated`
-   * (the arena may be a new, bigger array afterwards: read `arena` again). The capacity
+   * (the arena may have a new chunk, or a bigger first one, afterwards: read `chunks` again). The capacity
    * is the power of two at or above needed + needed / 2, so that a growing list moves now and then, not on every update.
    */
   allocate(needed: number): number {
     let size = 2;
     while (1 << size < SMALLEST || 1 << size < needed + (needed >> 1)) size++;
     const capacity = 1 << size;
+    if (capacity > CHUNK) throw new Error(`a word's postings outgrew the arena's chunks (${needed})`);
     this.allocated = capacity;
     const reused = this.free[size]?.pop();
     if (reused !== undefined) return reused;
-    if (this.top + capacity > this.arena.length) {
-      const arena = new Int32Array(Math.max(this.top + capacity, Math.ceil(this.arena.length * 1.5)));
-      arena.set(this.arena.subarray(0, this.top));
-      this.arena = arena;
+    const last = this.chunks.length - 1;
+    const offset = this.top - last * CHUNK;
+    if (offset + capacity > this.chunks[last]!.length) {
+      if (offset + capacity <= CHUNK) {
+        // The first chunk, still small: grown.
+        const grown = new Int32Array(Math.min(CHUNK, Math.max(offset + capacity, Math.ceil(this.chunks[last]!.length * 1.5))));
+        grown.set(this.chunks[last]!.subarray(0, offset));
+        this.chunks[last] = grown;
+      } else {
+        // Full: what is left of it goes on the free lists (power-of-two pieces), and a new chunk starts.
+        if (this.chunks[last]!.length < CHUNK) {
+          const grown = new Int32Array(CHUNK);
+          grown.set(this.chunks[last]!.subarray(0, offset));
+          this.chunks[last] = grown;
+        }
+        for (let left = CHUNK - offset; left >= SMALLEST;) {
+          const piece = 1 << (31 - Math.clz32(left));
+          this.giveUp(this.top, piece);
+          this.top += piece;
+          left -= piece;
+        }
+        this.chunks.push(new Int32Array(CHUNK));
+        this.top = (last + 1) * CHUNK;
+        const reusedNow = this.free[size]?.pop();
+        if (reusedNow !== undefined) return reusedNow;
+      }
     }
     const start = this.top;
     this.top += capacity;
