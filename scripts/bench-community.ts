@@ -24,6 +24,11 @@
 // deserializing it, the index update: what holds up every other command) and the
 // whole latency from the document to the updated index, worker included (its CPU
 // figure is the process's, both threads).
+//
+// "mixed" rows: searches, /who and autocompletes arriving at a steady rate while members are updated through the
+// bot's path, each timed from its arrival to its answer, so that the wait for an update or a collection on this
+// thread is in the figure. Twice: with the worker preparing during the stream, and with every document prepared
+// before it (this thread's own work alone).
 import { loadavg } from 'node:os';
 import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { stringify } from 'yaml';
@@ -139,15 +144,18 @@ async function botUpdate(who: { id: string; name: string }, text: string): Promi
   const at = performance.now();
   const start = process.hrtime.bigint();
   const open = await preparer.prepare(text, `${who.id}.yaml`);
-  const main = measure(() => {
-    const member: PreparedMember = open();
-    if (!member.loaded) throw new Error(member.problems.join('\n'));
-    indexMember(index, who, member.loaded.profile, member.tokens);
-    members.set(who.id, { owner: who, portfolio: memberPortfolio(member.loaded), format: member.format, updatedAt: 0 });
-  });
+  const main = measure(() => putIn(who, open));
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   const used = process.cpuUsage(cpu);
   return { main, all: { wall, cpu: (used.user + used.system) / 1000, at } };
+}
+
+/** This thread's share of an update: the prepared member taken off the port and put in. */
+function putIn(who: { id: string; name: string }, open: () => PreparedMember) {
+  const member = open();
+  if (!member.loaded) throw new Error(member.problems.join('\n'));
+  indexMember(index, who, member.tokens, member.documents);
+  members.set(who.id, { owner: who, portfolio: memberPortfolio(member.loaded), format: member.format, updatedAt: 0 });
 }
 
 function timeEach(inputs: string[], run: (input: string) => void): Sample[] {
@@ -168,7 +176,9 @@ type Operation =
   | 'botReplaceAll'
   | 'botAdd'
   | 'botAddAll'
-  | 'botRemove';
+  | 'botRemove'
+  | 'mixed'
+  | 'mixedReady';
 const LABELS: Record<Operation, [string, number | undefined]> = {
   search: [`search (${ROUNDS} queries, top 25)`, 5],
   who: ['search, top 100 (/who)', 5],
@@ -183,10 +193,91 @@ const LABELS: Record<Operation, [string, number | undefined]> = {
   botAdd: ['bot: add, main thread', 10],
   botAddAll: ['bot: add, document to index', undefined],
   botRemove: ['bot: remove one member', 10],
+  mixed: ['mixed: search while updating', 5],
+  mixedReady: ['mixed, documents prepared before', 5],
 };
 const runs: { load: number; samples: Record<Operation, Sample[]> }[] = [];
 /** When each run's loop of the bot's updates began and ended (performance.now()). */
 const botPhases: { start: number; end: number }[] = [];
+/** The same for the mixed stream, and how many updates it made. */
+const mixedPhases: { start: number; end: number }[] = [];
+let mixedUpdates = 0;
+/** This thread's share of each update made during the mixed stream (when it started, how long it took). */
+const mixedApplies: Sample[] = [];
+
+/** Searches a second in the mixed stream, and one update (through the bot's path) every UPDATE_EVERY of them. */
+const MIXED_RATE = 500;
+const UPDATE_EVERY = 20;
+const MIXED_SEARCHES = quick ? 1000 : 3000;
+/**
+ * Searches, /who and autocompletes arriving at a steady rate while members are updated as the bot updates them
+ * (the worker prepares, this thread puts in), each timed from when it arrived to its answer: the wait for an update
+ * or a collection on this thread is in the figure, as a member of the server would see it.
+ */
+async function mixedStream(run: number, ready: boolean): Promise<Sample[]> {
+  const samples: Sample[] = [];
+  // `ready`: every document prepared before the stream starts (the worker idle during it), so that what the searches
+  // wait for is this thread's own work: the updates put in, and its collections.
+  const prepared: { m: number; open: () => PreparedMember }[] = [];
+  if (ready) {
+    const asked = Array.from({ length: Math.ceil(MIXED_SEARCHES / UPDATE_EVERY) }, () => {
+      const m = Math.floor(server.rand() * MEMBERS);
+      return { m, opening: preparer.prepare(documents[(m + 3) % MEMBERS]!, `${m}.yaml`) };
+    });
+    for (const { m, opening } of asked) prepared.push({ m, open: await opening });
+  }
+  const interval = 1000 / MIXED_RATE;
+  const start = performance.now();
+  let updates = 0;
+  let pending = 0;
+  for (let i = 0; i < MIXED_SEARCHES; i++) {
+    const arrival = start + i * interval;
+    // The event loop turns until the search arrives (prepared members are put in, scheduled collections run meanwhile),
+    // asleep for most of the wait so that the worker has a core, then turning until the moment.
+    for (let left = arrival - performance.now(); left > 0; left = arrival - performance.now()) {
+      await new Promise((resolve) => (left > 1.5 ? setTimeout(resolve, Math.floor(left - 1)) : setImmediate(resolve)));
+    }
+    if (ready && i % UPDATE_EVERY === 0) {
+      const { m, open } = prepared[i / UPDATE_EVERY]!;
+      const added = updates % 2 === 1;
+      const who = added ? owner(MEMBERS + 20 * RUNS * UPDATES + run * MIXED_SEARCHES + i) : owner(m);
+      updates++;
+      mixedApplies.push(measure(() => putIn(who, open)));
+      if (added) {
+        // Removed at the next turn of the event loop, as a /portfolio remove would come.
+        setImmediate(() => {
+          index.remove(who.id);
+          members.delete(who.id);
+        });
+      }
+    } else if (!ready && i % UPDATE_EVERY === 0 && pending < 2) {
+      const m = Math.floor(server.rand() * MEMBERS);
+      const added = updates % 2 === 1;
+      const who = added ? owner(MEMBERS + 10 * RUNS * UPDATES + run * MIXED_SEARCHES + i) : owner(m);
+      pending++;
+      updates++;
+      void botUpdate(who, documents[(m + 3) % MEMBERS]!).then(({ main }) => {
+        mixedApplies.push(main);
+        pending--;
+        if (added) {
+          index.remove(who.id);
+          members.delete(who.id);
+        }
+      });
+    }
+    const query = queries[i % queries.length]!;
+    const cpu = process.cpuUsage();
+    if (i % 3 === 0) index.search(query, { limit: 25 });
+    else if (i % 3 === 1) index.search(query, { limit: 100 });
+    else index.suggest(prefixes[i % prefixes.length]!);
+    const used = process.cpuUsage(cpu);
+    samples.push({ wall: performance.now() - arrival, cpu: (used.user + used.system) / 1000, at: arrival });
+  }
+  while (pending > 0) await new Promise((resolve) => setImmediate(resolve));
+  mixedPhases.push({ start, end: performance.now() });
+  mixedUpdates += updates;
+  return samples;
+}
 
 for (let run = 0; run < RUNS; run++) {
   const load = loadavg()[0]!;
@@ -201,7 +292,7 @@ for (let run = 0; run < RUNS; run++) {
     samples.replace.push(measure(() => index.put(owner(m), profiles[(m + 1) % MEMBERS]!)));
     let prepared: PreparedProfile | undefined;
     samples.prepare.push(measure(() => (prepared = prepareProfile(profiles[(m + 2) % MEMBERS]!))));
-    samples.apply.push(measure(() => index.putPrepared(owner(m), prepared!)));
+    samples.apply.push(measure(() => index.putPrepared(owner(m), prepared!, profiles[(m + 2) % MEMBERS]!)));
     const added = owner(MEMBERS + run * UPDATES + i);
     samples.add.push(measure(() => index.put(added, profiles[m]!)));
     samples.remove.push(measure(() => index.remove(added.id)));
@@ -227,6 +318,8 @@ for (let run = 0; run < RUNS; run++) {
     );
   }
   botPhases.push({ start: phaseStart, end: performance.now() });
+  samples.mixed = await mixedStream(run, false);
+  samples.mixedReady = await mixedStream(run, true);
   runs.push({ load, samples });
 }
 await preparer.close();
@@ -294,6 +387,30 @@ console.log(
       ? `(${inside} of them inside an update), p50 ${fmt(pauseStats.p50).trim()} ms, max ${fmt(pauseStats.max).trim()} ms`
       : ''),
 );
+const mixedPauses = pauses
+  .filter((pause) => mixedPhases.some((phase) => pause.start >= phase.start && pause.end <= phase.end))
+  .map((pause) => pause.end - pause.start);
+const mixedPauseStats = stats(mixedPauses);
+console.log(
+  `mixed stream: ${MIXED_SEARCHES} searches a run at ${MIXED_RATE}/s (search, /who, autocomplete in turn), ` +
+    `one update every ${UPDATE_EVERY} (${Math.round(mixedUpdates / RUNS / 2)} a stream) through the bot's path; ` +
+    `wall figures are from each search's ` +
+    `arrival, its cpu figures the search's own; GC pauses of the main thread meanwhile: ${mixedPauses.length}` +
+    (mixedPauses.length ? `, p50 ${fmt(mixedPauseStats.p50).trim()} ms, max ${fmt(mixedPauseStats.max).trim()} ms` : ''),
+);
+{
+  const all = runs.flatMap((run) => [...run.samples.mixed, ...run.samples.mixedReady]).sort((a, b) => b.wall - a.wall);
+  const slowest = all.slice(0, Math.max(1, Math.ceil(all.length / 100)));
+  const overlaps = (sample: Sample, other: Sample) => other.at < sample.at + sample.wall && other.at + other.wall > sample.at;
+  const paused = slowest.filter((sample) => pausedIn(sample) > 0).length;
+  const updated = slowest.filter((sample) => mixedApplies.some((apply) => overlaps(sample, apply))).length;
+  const neither = slowest.filter((sample) => pausedIn(sample) === 0 && !mixedApplies.some((apply) => overlaps(sample, apply))).length;
+  console.log(
+    `  the slowest 1% of both (${slowest.length}, ${fmt(slowest[slowest.length - 1]!.wall).trim()}–${fmt(slowest[0]!.wall).trim()} ms): ` +
+      `${paused} waited on a GC pause, ${updated} on an update being put in, ${neither} on neither ` +
+      '(this thread waiting for a core or its timer)',
+  );
+}
 const update = medianStats('replace', 'cpu').p50;
 console.log(
   `an update against a full rebuild (cpu p50): ${fmt(update).trim()} ms vs ${fmt(rebuildCpu).trim()} ms, ` +
