@@ -1599,3 +1599,45 @@ describe('eighth pass, second part: the tenth set', () => {
     expect(contentOf(ask('Sklearn he is knowing at which level?'))).toContain('Sklearn at an **intermediate** level');
   });
 });
+
+describe('after the ninth and tenth held-out sets', () => {
+  it('a number asked for on its own is the private number; thanks with "that\'s all" is thanks', () => {
+    const number = ask('ur number pls');
+    expect(textOf(number)).not.toMatch(PHONE);
+    expect(titles(number)).toEqual(['Contact Akash Palrecha']);
+    expect(contentOf(ask("thanks, that's all i wanted"))).toMatch(/^You're welcome!/);
+  });
+
+  it("what he does professionally is his roles; a ranking of places is nobody's", () => {
+    expect(titles(ask("Could you tell me what he's currently doing professionally?"))[0]).toBe('AI Lead — Pixxel');
+    expect(ask('Which is the best mathematics college in India?').embeds ?? []).toEqual([]);
+    expect(titles(ask('which is the best project of his?')).length).toBeGreaterThan(0);
+  });
+
+  it('one changed letter in a long everyday word is a slip', () => {
+    const { question } = readWords(prepareQuestion('he has how much experiance with pytorch?'), portfolio.search, new Set(['he']));
+    expect(question.folded).toContain('experience');
+    expect(contentOf(ask('he has how much experiance with pytorch?'))).toContain('**expert**');
+  });
+
+  it('writing publicly is his writing, not a skill', () => {
+    const reply = ask('Does he write publicly at all, articles or tutorials?');
+    expect(titles(reply)).toContain("An Inquiry Into Matplotlib's Figures");
+    expect(contentOf(reply)).not.toMatch(/skills?/i);
+  });
+
+  it('"4ch", "6-band" are channels; "strat" is stratification', () => {
+    expect(titles(ask('which arch for the 4ch protein images'))[0]).toBe('Human Protein Atlas Classification');
+    expect(titles(ask('does he have anything for imagenet weights on 6-band inputs?'))[0]).toBe('Multichannel Resnets');
+    expect(titles(ask('anything on multilabel strat?'))[0]).toBe('Human Protein Atlas Classification');
+  });
+
+  it('the asker\'s sentence that speaks of him is asked, from what follows "I\'d like to know"', () => {
+    expect(titles(ask("We need a Kaggle person. I'd like to know which comp he's proudest of."))[0]).toBe('Drought Detection Challenge');
+  });
+
+  it('why he likes fast.ai is his philosophy; "on his side" is his', () => {
+    expect(titles(ask('For what reason he is liking fast.ai so much?'))[0]).toBe('Philosophy');
+    expect(titles(ask('We need a web app builder. Anything like that on his end?'))[0]).toBe('Book Review Website');
+  });
+});

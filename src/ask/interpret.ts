@@ -3,7 +3,7 @@
 import type { Portfolio } from '../bot/types.js';
 import type { ContactKind, Profile, Section } from '../profile/schema.js';
 import type { SearchHit } from '../search/index.js';
-import { queryTokens, singular, STOP_WORDS, tokenize } from '../search/normalise.js';
+import { fold, queryTokens, singular, STOP_WORDS, tokenize } from '../search/normalise.js';
 import {
   escapeRegExp,
   GLOBAL_FILLER,
@@ -213,6 +213,7 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
   const prepared = withoutAskerSentences(
     prepareQuestion(simpleTense(numberedWords(String(text)), compiled.subjects)),
     compiled.subjects,
+    compiled.subjectRegex,
     (token) => portfolio.search.knows(token) && !inPassing(token, portfolio),
   );
   const read = readWords(ownPlace(prepared, portfolio.profile, compiled.subjectRegex), portfolio.search, compiled.subjects);
@@ -370,7 +371,9 @@ const ASKING_AROUND = new RegExp(
   String.raw`^(?:does |do )?(?:any ?one|any1|anybody|some ?one|some1|somebody|u guys|you guys|y'?all)(?: here)? ` +
     String.raw`(?:know|knows)(?: (?:if|whether))? |` +
     // "The hiring manager wants to know if he can ship a web app": who wants to know is not what is asked.
-    String.raw`^(?:[\w'-]+ ){0,4}(?:wants?|would like|needs?|asked|asks|asking|wanted) to (?:know|find out|understand|check) (?:if|whether) `,
+    String.raw`^(?:[\w'-]+ ){0,4}(?:wants?|would like|like|needs?|asked|asks|asking|wanted) to (?:know|find out|understand|check) ` +
+    // "… to know which comp he's proudest of": the question keeps its own question word.
+    String.raw`(?:(?:if|whether) |(?=(?:which|what|how|when|where|why|who)\b))`,
 );
 /** "Is he learning", "he is currently studying": what is being learnt, asked as a verb of now. */
 const LEARNING_NOW = /\b(?:is|are|he's|she's|they're) (?:\w+ )?(?:currently |still |now )?(?:learning|studying)\b/;
@@ -420,7 +423,11 @@ const ADVICE = new RegExp(
     String.raw`^(?:what(?:'s| is) )?(?:the )?(?:best|right|correct|easiest|fastest) (?:way|approach|method) (?:to|for|of)\b|` +
     // "best CV strategy for time series comps?": a method for the asker's own problem.
     String.raw`^(?:what(?:'s| is| are) )?(?:the |a |any )?(?:best|good|right|recommended) (?:[a-z0-9-]+ ){0,2}` +
-    String.raw`(?:strateg(?:y|ies)|approach(?:es)?|practices?|tips?|methods?|techniques?|setups?|tricks?) (?:for|to|in|on)\b`,
+    String.raw`(?:strateg(?:y|ies)|approach(?:es)?|practices?|tips?|methods?|techniques?|setups?|tricks?) (?:for|to|in|on)\b|` +
+    // "Which is the best mathematics college in India?": a ranking of places, not his.
+    String.raw`^(?:which|what)(?:'s| is| are)? (?:the )?(?:best|top|cheapest|greatest) (?:[a-z0-9-]+ ){0,3}(?:colleges?|universit(?:y|ies)|` +
+    String.raw`schools?|institutes?|bootcamps?|books?|laptops?|gpus?|cit(?:y|ies)|countr(?:y|ies)|restaurants?|companies|company) ` +
+    String.raw`(?:in|near|around|for)\b`,
 );
 /** "Can someone explain progressive resizing in general terms": a lesson, unless it names a piece of his work. */
 const EXPLAIN = new RegExp(
@@ -499,11 +506,9 @@ function isClockQuestion(folded: string): boolean {
 }
 
 /** A sentence about the asker ("I need the start month for our background check"): context, not the question. */
-const ASKER_SENTENCE = new RegExp(
-  String.raw`^(?:i|i'm|im|i've|i'd|i'll|we|we're|we've|we'd|our|my|me)\b|` +
-    // "Trying to work out how close he is to graduating.", "Just curious.": why the asker asks, with its subject left out.
-    String.raw`^(?:just |only |mostly )?(?:trying|asking|wondering|curious|planning|hoping|checking|asking for)\b`,
-);
+const ASKER_SENTENCE = /^(?:i|i'm|im|i've|i'd|i'll|we|we're|we've|we'd|our|my|me)\b/;
+/** "Trying to work out how close he is to graduating.", "Just curious.": why the asker asks, its subject left out. */
+const ASKER_PURPOSE = /^(?:just |only |mostly )?(?:trying|asking|wondering|curious|planning|hoping|checking|asking for)\b/;
 
 /**
  * The question without the sentences about the asker, when another sentence asks
@@ -513,11 +518,16 @@ const ASKER_SENTENCE = new RegExp(
 function withoutAskerSentences(
   question: PreparedQuestion,
   subjects: ReadonlySet<string>,
+  person: RegExp,
   names: (token: string) => boolean,
 ): PreparedQuestion {
   const sentences = question.cased.split(/(?<=[?!.])\s+/);
   if (sentences.length < 2) return question;
-  const kept = sentences.filter((sentence) => !ASKER_SENTENCE.test(sentence.toLowerCase()));
+  // A sentence of the asker's that speaks of the person ("I'd like to lead with the one he's proudest of") is asked too.
+  const kept = sentences.filter((sentence) => {
+    const folded = fold(sentence);
+    return !ASKER_PURPOSE.test(folded) && (!ASKER_SENTENCE.test(folded) || person.test(folded));
+  });
   if (kept.length === 0 || kept.length === sentences.length) return question;
   const rest = kept.join(' ');
   const asks = queryTokens(rest.toLowerCase()).some((token) => !subjects.has(token) && !GLOBAL_FILLER.has(token));
@@ -528,9 +538,9 @@ function withoutAskerSentences(
   return asks ? prepareQuestion(rest) : question;
 }
 
-/** A question that asks of what was said before it: "what fits?", "anything that matches?", "does he have that?". */
 /** Words for the whole of someone's record, which point at no part of it. */
 const RECORD = new Set('profile record portfolio resume cv background history experience work career'.split(' '));
+/** A question that asks of what was said before it: "what fits?", "anything that matches?", "does he have that?". */
 const REFERRING = /\b(?:fits?|match(?:es)?|relevant|suits?|qualif(?:y|ies)|that|this|those|such)\b/;
 
 /** Verbs of state that non-native speakers put in the continuous ("is he knowing", "he is having"): their plain form. */
@@ -560,6 +570,8 @@ function simpleTense(text: string, subjects: ReadonlySet<string>): string {
     text
       // "Which all tools", "what all projects" (Indian English): which, what.
       .replace(/\b(which|what) all\b/gi, '$1')
+      // "Anything like that on his side?": his, not a side.
+      .replace(/\bon (his|her|their) (?:side|end|part)\b/gi, 'of $1')
       .replace(CONTINUOUS_QUESTION, (whole, _be: string, who: string, verb: string) =>
         person(who) ? `${does(who)} ${who} ${STATIVE[verb.toLowerCase()] ?? verb}` : whole,
       )
@@ -604,8 +616,12 @@ const NUMBER_AFTER = new RegExp(
 /** "Finished 1st", "came first", "first place": a rank, as profiles write it ("#1"). */
 const FIRST_PLACE = /\b(?:(finish(?:ed)?|came|come|placed|ranked|got|took|won) (?:1st|first)(?: place)?|(?:1st|first) place)\b/gi;
 
+/** "4ch", "6-band": a number of an image's channels, as the field writes them ("4-channel"). */
+const CHANNELS = /\b(\d+)[- ]?(?:ch|chan|chans|channels?|bands?)\b/gi;
+
 function numberedWords(text: string): string {
   return text
+    .replace(CHANNELS, '$1-channel')
     .replace(FIRST_PLACE, (_, verb: string | undefined) => (verb ? `${verb} #1` : '#1 place'))
     .replace(ORDINAL_BEFORE, (_, number: string, thing: string) => `${thing} ${NUMBER_WORDS[number.toLowerCase()] ?? number}`)
     .replace(NUMBER_AFTER, (_, thing: string, number: string) => `${thing} ${NUMBER_WORDS[number.toLowerCase()] ?? number}`);

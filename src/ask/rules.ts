@@ -98,6 +98,8 @@ export const RULES: readonly Rule[] = [
       String.raw`\b{who}(?:'s)? (?:number|cell|digits)\b|\b(?:a|contact|cell|mobile) (?:number|no)\b(?! of)`,
       // "number for him? want to team up": a number to reach the person by.
       String.raw`\bnumbers? (?:for|to (?:reach|call|text|ring|contact)) {who}\b`,
+      // "number pls, need a teammate": a number asked for on its own.
+      String.raw`^(?:(?:his|ur|your) )?(?:number|digits)(?: (?:pls|plz|please))?(?:[,.!?]|$)`,
     ],
   },
   {
@@ -167,7 +169,8 @@ export const RULES: readonly Rule[] = [
         String.raw` how (?:much|well|good))?${END}`,
       // "write" asks for a skill ("does he write rust?"), not "did he write about/up/his own…", which asks for a piece of work.
       String.raw`\b(?:does|do|did|can|could|would|will) {who} (?:\w+ly )?(?:know|use|code in|program in|` +
-        String.raw`write(?! (?:about|on|up|anything|something|any|a|an|the|{who}|own|blogs?|posts?|articles?|tutorials?)\b)|work with|work in|` +
+        String.raw`write(?! (?:about|on|up|anything|something|any|a|an|the|{who}|own|blogs?|posts?|articles?|tutorials?|publicly|online|` +
+        String.raw`much|often|regularly|at all)\b)|work with|work in|` +
         String.raw`understand|master|have (?:any )?(?:experience|skills?|knowledge) (?:with|in|of))${THING}`,
       // "is he good at", and the statement "he is good at" non-native speakers ask with.
       String.raw`\b(?:(?:is|are) {who}|{who} (?:is|are)) (?:an? |any |very |really |pretty |quite )?` +
@@ -262,7 +265,9 @@ export const RULES: readonly Rule[] = [
     patterns: [
       String.raw`\bworking on\b|\bbusy with\b|\bup to\b|\bwhat'?s new\b|\bcurrent (?:work|focus|research)\b`,
       String.raw`\b(?:doing|researching|building) (?:now|currently|these days|nowadays|lately)\b`,
-      String.raw`\b(?:currently|presently|nowadays|these days|lately) (?:doing|researching|building|working)\b`,
+      // Not "what he's currently doing professionally": his work, which the roles answer.
+      String.raw`\b(?:currently|presently|nowadays|these days|lately) (?:doing|researching|building|working)\b` +
+        String.raw`(?! professionally| for (?:work|a living))`,
     ],
   },
   {
@@ -286,7 +291,7 @@ export const RULES: readonly Rule[] = [
     name: 'blogs',
     kind: 'blogs',
     // "He has written some blog, where I can read?": reading is what the asker does with them.
-    filler: 'blog blogging blogged post article written write writes wrote writing tutorial publish published medium read',
+    filler: 'blog blogging blogged post article written write writes wrote writing tutorial publish published medium read publicly online',
     patterns: [
       String.raw`\bblog\w*|\bposts?\b|\barticles?\b|\btutorials?\b|\bwrit(?:e|es|ten|ing) (?:up|about)\b|` +
         // "Has he written anything on plugging in pretrained weights?": writing on a subject.
@@ -389,5 +394,9 @@ export const HELP = new RegExp(
     String.raw`can) you (?:do|know)|who are you|what are you)\b[\s?!.]*$|^[?!.\s]*$`,
 );
 
-export const THANKS =
-  /^(?:thanks?(?: you)?|thx|ty|cheers|great|awesome|cool|nice|ok(?:ay)?|got it)\b[\s!.,]*(?:(?:a lot|so much|very much|bot)\b[\s!.]*)?$/;
+export const THANKS = new RegExp(
+  /^(?:thanks?(?: you)?|thx|ty|cheers|great|awesome|cool|nice|ok(?:ay)?|got it)\b[\s!.,]*(?:(?:a lot|so much|very much|bot)\b[\s!.,]*)?/
+    .source +
+    // "Thanks, that's all I needed for now!"
+    /(?:that's all(?: i needed| i wanted)?(?: for now)?[\s!.]*)?$/.source,
+);

@@ -135,6 +135,7 @@ export const SHORT_FORMS: Readonly<Record<string, readonly string[]>> = {
   lang: ['language'],
   imgs: ['images'],
   img: ['image'],
+  strat: ['stratification', 'strategy'],
   org: ['organisation', 'organization', 'company'],
   // Everyday words for what a profile may call otherwise: the first the profile has.
   lesson: ['lecture', 'class'],

@@ -163,6 +163,9 @@ function known(word: string, search: ProfileSearch, subjects: ReadonlySet<string
   return tokenize(word).every((token) => search.knows(token) || isGeneralWord(token));
 }
 
+/** Everyday words this long are long enough that one changed letter is a slip, not another word. */
+const LONG_WORD = 8;
+
 /** Words this long may be read as a profile word whatever the typo. */
 const ANY_TYPO_LENGTH = 6;
 
@@ -219,6 +222,8 @@ function nearest(word: string, search: ProfileSearch): string | undefined {
     if (term[0] !== word[0] && edits >= 2) continue;
     if (word.length >= ANY_TYPO_LENGTH && search.knows(term) && (edits < 2 || moved)) return term;
     if (term.length > word.length || sameLetters(term, word)) return term;
+    // One changed letter in a long everyday word is a slip: "experiance" is "experience".
+    if (edits === 1 && word.length >= LONG_WORD && term.length === word.length && isGeneralWord(term)) return term;
     // A letter doubled in the wrong place is one slip, though two edits: "sattelite" is "satellite", "adress" "address".
     if (edits === 2 && term[0] === word[0] && undoubled(term) === undoubled(word)) return term;
   }
