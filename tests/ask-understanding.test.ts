@@ -1641,3 +1641,44 @@ describe('after the ninth and tenth held-out sets', () => {
     expect(titles(ask('We need a web app builder. Anything like that on his end?'))[0]).toBe('Book Review Website');
   });
 });
+
+describe('ninth pass: the eleventh set', () => {
+  it('writing for a public audience is his writing', () => {
+    const reply = ask('Has he written anything for a public audience, like technical articles?');
+    expect(titles(reply)).toContain("An Inquiry Into Matplotlib's Figures");
+  });
+
+  it('outside of his job is his free time; his own research outside of it is still his research', () => {
+    expect(titles(ask('Does he do any mentoring outside of his job?'))[0]).toBe('In my free time');
+    expect(titles(ask('Has he done any research of his own, outside of the day job?'))[0]).toMatch(/research/);
+  });
+
+  it('where his university is, is his education', () => {
+    const reply = ask('Which town is his university in? For relocation.');
+    expect(titles(reply)[0]).toBe('🎓 Education');
+    expect(contentOf(reply)).toContain('Pilani');
+  });
+
+  it('two letters more than a word are no slip of it; what he calls himself is no phone call', () => {
+    const { question } = readWords(prepareQuestion('him tweaking batchnorm'), portfolio.search, new Set(['him']));
+    expect(question.folded).toBe('him tweaking batchnorm');
+    const level = ask('does he call himself expert in fastai or more intermediate?');
+    expect(contentOf(level)).toContain('**expert**');
+    expect(titles(level)).not.toContain('Contact Akash Palrecha');
+  });
+
+  it('moving into NLP is his interest; experience in an actual job is his roles, what is set aside at the end is not asked', () => {
+    expect(titles(ask("he's all vision now, but does he want to move into NLP at some point?"))[0]).toBe('Research interests');
+    expect(titles(ask('remote sensing experience in an actual job, not comps?'))[0]).toBe('AI Lead — Pixxel');
+  });
+
+  it("whether a competition is still open, and the channel's chatter, get nothing", () => {
+    for (const question of [
+      'is the jigsaw multilingual toxicity comp still accepting late subs',
+      'gl everyone on the lb tonight',
+      'bruh this server is dead',
+    ]) {
+      expect(ask(question).embeds ?? [], question).toEqual([]);
+    }
+  });
+});

@@ -317,6 +317,13 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
     // "Which library is he learning right now?": what he is learning, not what he knows.
     if (entry.rule.kind === 'skills' && LEARNING_NOW.test(question.folded)) continue;
     // "Which city is the Pixxel office in?" asks where the place is (roles have no location), not where the person is.
+    // "In which town is his university?": where he studies, which his education says.
+    if (
+      entry.rule.kind === 'location' &&
+      STUDY_PLACE.test(question.folded) &&
+      entry.patterns.some((pattern) => pattern.test(question.folded))
+    )
+      return finish({ kind: 'education', rule: 'education', topic: '' }, question, aboutPerson, context);
     if (entry.rule.kind === 'location' && organisation && entry.patterns.some((pattern) => pattern.test(question.folded))) {
       const topic = topicOf(question.folded, compiled).join(' ');
       return finish({ kind: 'unknown', rule: 'place-location', topic }, question, aboutPerson, context);
@@ -366,6 +373,8 @@ type Context = Pick<
 
 /** Rules read before the profile's own concepts: the private number and the public links are never hijacked. */
 const EARLY_KINDS = new Set<IntentKind>(['phone', 'resume', 'contact', 'location']);
+/** A place of study: where it is, is the education's to say. */
+const STUDY_PLACE = /\b(?:universit(?:y|ies)|colleges?|campus|institutes?|institution|alma mater)\b/;
 /** "Anyone know if …", "does somebody here know whether …": asking the channel a question about the person. */
 const ASKING_AROUND = new RegExp(
   String.raw`^(?:does |do )?(?:any ?one|any1|anybody|some ?one|some1|somebody|u guys|you guys|y'?all)(?: here)? ` +
@@ -422,6 +431,8 @@ const ADVICE = new RegExp(
     // "best way to ensemble models for a kaggle comp?"
     String.raw`^(?:what(?:'s| is) )?(?:the )?(?:best|right|correct|easiest|fastest) (?:way|approach|method) (?:to|for|of)\b|` +
     // "best CV strategy for time series comps?": a method for the asker's own problem.
+    // "gl everyone on the lb tonight", "bruh this server is dead": the channel's chatter.
+    String.raw`^(?:gl|glhf|gg|good luck|best of luck)\b|\b(?:this|the) (?:server|channel|chat|discord)\b|` +
     String.raw`^(?:what(?:'s| is| are) )?(?:the |a |any )?(?:best|good|right|recommended) (?:[a-z0-9-]+ ){0,2}` +
     String.raw`(?:strateg(?:y|ies)|approach(?:es)?|practices?|tips?|methods?|techniques?|setups?|tricks?) (?:for|to|in|on)\b|` +
     // "Which is the best mathematics college in India?": a ranking of places, not his.
@@ -539,7 +550,7 @@ function withoutAskerSentences(
 }
 
 /** Words for the whole of someone's record, which point at no part of it. */
-const RECORD = new Set('profile record portfolio resume cv background history experience work career'.split(' '));
+const RECORD = new Set('profile record portfolio resume cv background history experience work career job'.split(' '));
 /** A question that asks of what was said before it: "what fits?", "anything that matches?", "does he have that?". */
 const REFERRING = /\b(?:fits?|match(?:es)?|relevant|suits?|qualif(?:y|ies)|that|this|those|such)\b/;
 
@@ -572,6 +583,8 @@ function simpleTense(text: string, subjects: ReadonlySet<string>): string {
       .replace(/\b(which|what) all\b/gi, '$1')
       // "Anything like that on his side?": his, not a side.
       .replace(/\bon (his|her|their) (?:side|end|part)\b/gi, 'of $1')
+      // "remote sensing experience in an actual job, not comps?": what is set aside at the end is not asked about.
+      .replace(/,? (?:not|rather than|instead of) (?:(?:the|a|an|his|her|their|any) )?[\w-]+(?: [\w-]+)?(?=\s*[?!.]|\s*$)/gi, '')
       .replace(CONTINUOUS_QUESTION, (whole, _be: string, who: string, verb: string) =>
         person(who) ? `${does(who)} ${who} ${STATIVE[verb.toLowerCase()] ?? verb}` : whole,
       )
@@ -761,7 +774,10 @@ const THING_SUBJECT = new RegExp(
     String.raw`^(?:when|where)(?: \w+)? (?:is|are|will be) (?:the )?(?:next|upcoming)\b|` +
     String.raw`^how (?:much|many) \w+(?: \w+)? (?:has|have|had|did|does|do|is|are|was|were) (?:the |a |an )?\w+|` +
     // "Is Jeremy Howard's new book out yet?": someone else's next piece of work.
-    String.raw`^(?:is|are|has|have|was|were|when|where|did|does|will) (?:[\w.]+ ){0,3}[\w.]+'s (?:new|next|latest|upcoming|recent|forthcoming)\b`,
+    String.raw`^(?:is|are|has|have|was|were|when|where|did|does|will) (?:[\w.]+ ){0,3}[\w.]+'s (?:new|next|latest|upcoming|recent|forthcoming)\b|` +
+    // "is the jigsaw multilingual toxicity comp still accepting late subs": whether a competition is open now.
+    String.raw`^(?:is|are) (?:the )?(?:[\w-]+ ){0,4}(?:comps?|competitions?|challenges?|contests?|courses?|servers?|channels?) still ` +
+    String.raw`(?:open|accepting|running|live|on|going|up)\b`,
 );
 
 /** Words that ask where to find something, beside what is to be found. */
@@ -900,7 +916,9 @@ function conceptEntry(question: PreparedQuestion, compiled: Compiled, portfolio:
       portfolio.search.knows(token) &&
       !own.has(stemOf(token)),
   );
-  if (elsewhere.length > 0 && (elsewhere.length >= best.phrase.length || best.phrase.length < 2)) return undefined;
+  // Everyday words of a phrase ("outside his job") outweigh nothing: "research of his own, outside of the day job" is his research.
+  const weight = best.phrase.filter((word) => !isGeneralWord(word)).length;
+  if (elsewhere.length > 0 && (elsewhere.length >= weight || weight < 2)) return undefined;
   return {
     kind: 'entry',
     rule: 'answers',

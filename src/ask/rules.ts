@@ -92,7 +92,8 @@ export const RULES: readonly Rule[] = [
     kind: 'phone',
     patterns: [
       String.raw`\b(?:phone|mobile|cell ?phone|telephone|whats ?app|sms)\b`,
-      String.raw`\b(?:call|text|ring) {who}\b`,
+      // Not "does he call himself expert …": what he calls himself.
+      String.raw`\b(?:call|text|ring) (?!himself\b|herself\b|themselves\b){who}\b`,
       // "his number", "a number for recruiters", "contact no": but not "did he no fastai" (a typo of
       // "know"), nor "the number of classes".
       String.raw`\b{who}(?:'s)? (?:number|cell|digits)\b|\b(?:a|contact|cell|mobile) (?:number|no)\b(?! of)`,
@@ -184,7 +185,10 @@ export const RULES: readonly Rule[] = [
       String.raw`\b(?:is|are) {who} (?:currently |still )?learning${THING}`,
       // The statement non-native speakers ask with: "he is using which cloud?"
       String.raw`\b{who} (?:is|are) using (?:which|what)${THING}`,
-      String.raw`\b(?:knows?|knowledge of|experience (?:with|in)|level (?:in|of|at|with)|proficiency (?:in|with))${THING}`,
+      // Not "experience in an actual job": work, which the roles answer.
+      String.raw`\b(?:knows?|knowledge of|experience (?:with|in(?! (?:an? |the )?(?:actual |real |paid |proper )?` +
+        String.raw`(?:jobs?|company|companies|roles?|positions?|industry|startups?|workplaces?)\b))|level (?:in|of|at|with)|` +
+        String.raw`proficiency (?:in|with))${THING}`,
       // "python skills?", "what about his docker skills": not "what are his strongest technical skills?", which asks which.
       String.raw`^(?:what about |and )?(?!(?:what|which|who|how|where|when|why|list|show|tell|give|are|is|does|do)\b)` +
         String.raw`(?<thing>[^?!;]+?) skills?${END}`,
@@ -291,7 +295,9 @@ export const RULES: readonly Rule[] = [
     name: 'blogs',
     kind: 'blogs',
     // "He has written some blog, where I can read?": reading is what the asker does with them.
-    filler: 'blog blogging blogged post article written write writes wrote writing tutorial publish published medium read publicly online',
+    filler:
+      'blog blogging blogged post article written write writes wrote writing tutorial publish published medium read publicly online ' +
+      'public audience technical',
     patterns: [
       String.raw`\bblog\w*|\bposts?\b|\barticles?\b|\btutorials?\b|\bwrit(?:e|es|ten|ing) (?:up|about)\b|` +
         // "Has he written anything on plugging in pretrained weights?": writing on a subject.

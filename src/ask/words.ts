@@ -216,6 +216,8 @@ function nearest(word: string, search: ProfileSearch): string | undefined {
   for (const { term, edits } of found) {
     // Two edits that change a letter make another word more often than a typo: "version" is no "vision".
     // A changed letter is a typo inside a word: "letter" is no "better".
+    // Two letters more than a word are no slip of it: "tweaking" is no "taking".
+    if (word.length - term.length >= 2) continue;
     const moved = onlyAddedOrMoved(term, word);
     if (!moved && term[0] !== word[0]) continue;
     // Two letters left out before the first one make another word: "production" is no "reproduction".
