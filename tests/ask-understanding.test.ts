@@ -1668,7 +1668,7 @@ describe('ninth pass: the eleventh set', () => {
   });
 
   it('moving into NLP is his interest; experience in an actual job is his roles, what is set aside at the end is not asked', () => {
-    expect(titles(ask("he's all vision now, but does he want to move into NLP at some point?"))[0]).toBe('Research interests');
+    expect(titles(ask("he's all computer vision now, but does he want to move into NLP at some point?"))[0]).toBe('Research interests');
     expect(titles(ask('remote sensing experience in an actual job, not comps?'))[0]).toBe('AI Lead — Pixxel');
   });
 
