@@ -1682,3 +1682,33 @@ describe('ninth pass: the eleventh set', () => {
     }
   });
 });
+
+describe('after the eleventh held-out set', () => {
+  it('"top spot" is #1', () => {
+    const reply = ask('how long has he held top spot on the drought board');
+    expect(titles(reply)[0]).toBe('Drought Detection Challenge');
+    expect(contentOf(reply)).toContain('since September 2019');
+  });
+
+  it('general questions of the field and of a platform get nothing', () => {
+    for (const question of [
+      'best lr schedule for efficientnet-b4 on kaggle?',
+      'how many gpu hours a week does kaggle give now',
+      'What is difference between MSc and MTech in India?',
+    ]) {
+      expect(ask(question).embeds ?? [], question).toEqual([]);
+    }
+  });
+
+  it('"that problem" points back at the asker\'s sentence; his own name names nothing of it', () => {
+    const epochs = ask('Our team trains on huge datasets where one epoch takes hours. Has he had to deal with that problem?');
+    expect(titles(epochs)[0]).toBe('Fast Callbacks');
+    const tutorial = ask("I'm stuck getting my own pretrained backbone into a Learner. Did Akash write anything about doing that?");
+    expect(titles(tutorial)[0]).toBe('Using your own pre-trained models in FastAI');
+  });
+
+  it('"If I could …," is the asker\'s case, not the question', () => {
+    const reply = ask('If I could only show the hiring committee one of his projects, which one would he be proudest of?');
+    expect(titles(reply)[0]).toBe('Java-ML');
+  });
+});

@@ -434,7 +434,10 @@ const ADVICE = new RegExp(
     // "gl everyone on the lb tonight", "bruh this server is dead": the channel's chatter.
     String.raw`^(?:gl|glhf|gg|good luck|best of luck)\b|\b(?:this|the) (?:server|channel|chat|discord)\b|` +
     String.raw`^(?:what(?:'s| is| are) )?(?:the |a |any )?(?:best|good|right|recommended) (?:[a-z0-9-]+ ){0,2}` +
-    String.raw`(?:strateg(?:y|ies)|approach(?:es)?|practices?|tips?|methods?|techniques?|setups?|tricks?) (?:for|to|in|on)\b|` +
+    String.raw`(?:strateg(?:y|ies)|approach(?:es)?|practices?|tips?|methods?|techniques?|setups?|tricks?|schedules?|schedulers?|` +
+    String.raw`hyperparam(?:eter)?s?|settings?|configs?|backbones?) (?:for|to|in|on)\b|` +
+    // "What is difference between MSc and MTech in India?": a definition, not his.
+    String.raw`^what(?:'s| is| are)? (?:the )?differences? between\b|` +
     // "Which is the best mathematics college in India?": a ranking of places, not his.
     String.raw`^(?:which|what)(?:'s| is| are)? (?:the )?(?:best|top|cheapest|greatest) (?:[a-z0-9-]+ ){0,3}(?:colleges?|universit(?:y|ies)|` +
     String.raw`schools?|institutes?|bootcamps?|books?|laptops?|gpus?|cit(?:y|ies)|countr(?:y|ies)|restaurants?|companies|company) ` +
@@ -544,8 +547,8 @@ function withoutAskerSentences(
   const asks = queryTokens(rest.toLowerCase()).some((token) => !subjects.has(token) && !GLOBAL_FILLER.has(token));
   // "… worked on remote-sensing data in a real company. What on his record fits?": a question that points back at
   // what the asker said, and names nothing of its own, is asked of it.
-  if (REFERRING.test(rest.toLowerCase()) && !queryTokens(rest.toLowerCase()).some((token) => !RECORD.has(token) && names(token)))
-    return question;
+  const naming = (token: string) => !RECORD.has(token) && !subjects.has(token) && !isGeneralWord(token) && names(token);
+  if (REFERRING.test(rest.toLowerCase()) && !queryTokens(rest.toLowerCase()).some(naming)) return question;
   return asks ? prepareQuestion(rest) : question;
 }
 
@@ -583,6 +586,8 @@ function simpleTense(text: string, subjects: ReadonlySet<string>): string {
       .replace(/\b(which|what) all\b/gi, '$1')
       // "Anything like that on his side?": his, not a side.
       .replace(/\bon (his|her|their) (?:side|end|part)\b/gi, 'of $1')
+      // "If I could only show the hiring committee one of his projects, which …": the asker's case, not the question.
+      .replace(/^if (?:i|we) [^,?]*,\s*/i, '')
       // "remote sensing experience in an actual job, not comps?": what is set aside at the end is not asked about.
       .replace(/,? (?:not|rather than|instead of) (?:(?:the|a|an|his|her|their|any) )?[\w-]+(?: [\w-]+)?(?=\s*[?!.]|\s*$)/gi, '')
       .replace(CONTINUOUS_QUESTION, (whole, _be: string, who: string, verb: string) =>
@@ -627,7 +632,8 @@ const NUMBER_AFTER = new RegExp(
 );
 
 /** "Finished 1st", "came first", "first place": a rank, as profiles write it ("#1"). */
-const FIRST_PLACE = /\b(?:(finish(?:ed)?|came|come|placed|ranked|got|took|won) (?:1st|first)(?: place)?|(?:1st|first) place)\b/gi;
+const FIRST_PLACE =
+  /\b(?:(finish(?:ed)?|came|come|placed|ranked|got|took|won) (?:1st|first)(?: place)?|(?:1st|first) place|top (?:spot|place|position))\b/gi;
 
 /** "4ch", "6-band": a number of an image's channels, as the field writes them ("4-channel"). */
 const CHANNELS = /\b(\d+)[- ]?(?:ch|chan|chans|channels?|bands?)\b/gi;
@@ -772,7 +778,8 @@ const THING_SUBJECT = new RegExp(
     String.raw`(?:the|a|an|this|that|these|those|my|your|our|its|next)\b|` +
     // "when is the next kaggle competition?", "how much funding has pixxel raised?"
     String.raw`^(?:when|where)(?: \w+)? (?:is|are|will be) (?:the )?(?:next|upcoming)\b|` +
-    String.raw`^how (?:much|many) \w+(?: \w+)? (?:has|have|had|did|does|do|is|are|was|were) (?:the |a |an )?\w+|` +
+    // "how many gpu hours a week does kaggle give now"
+    String.raw`^how (?:much|many) \w+(?: \w+){0,3} (?:has|have|had|did|does|do|is|are|was|were) (?:the |a |an )?\w+|` +
     // "Is Jeremy Howard's new book out yet?": someone else's next piece of work.
     String.raw`^(?:is|are|has|have|was|were|when|where|did|does|will) (?:[\w.]+ ){0,3}[\w.]+'s (?:new|next|latest|upcoming|recent|forthcoming)\b|` +
     // "is the jigsaw multilingual toxicity comp still accepting late subs": whether a competition is open now.
