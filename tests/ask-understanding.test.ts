@@ -1712,3 +1712,29 @@ describe('after the eleventh held-out set', () => {
     expect(titles(reply)[0]).toBe('Java-ML');
   });
 });
+
+describe('tenth pass: dev-12', () => {
+  it('"that\'s everything I needed" is thanks; resources for the asker get nothing', () => {
+    expect(contentOf(ask("Thanks, that's everything I needed for now!"))).toMatch(/^You're welcome!/);
+    expect(ask('my drums teacher quit, any good youtube channels for lessons').embeds ?? []).toEqual([]);
+  });
+
+  it('a role "on his CV" is the role', () => {
+    const reply = ask('For the AI Lead position on his CV, what was the start date?');
+    expect(titles(reply)[0]).toBe('AI Lead — Pixxel');
+    expect(contentOf(reply)).toContain('Feb 2019');
+    expect(titles(ask('what is on his cv?'))[0]).toBe('Akash Palrecha — résumé');
+  });
+
+  it('where a piece was published is not where he lives; where he is from originally, the profile does not say', () => {
+    expect(titles(ask('The matplotlib article, it is published in which place?'))[0]).toBe("An Inquiry Into Matplotlib's Figures");
+    const origin = ask('He is from which city originally?');
+    expect(contentOf(origin)).toContain("“hometown” isn't in his profile");
+    expect(titles(ask('When did he originally join Pixxel?'))[0]).toBe('AI Researcher — Pixxel');
+  });
+
+  it('the data: a stratified split, less compute', () => {
+    expect(titles(ask("multilabel stratified split - where'd he use it"))[0]).toBe('Human Protein Atlas Classification');
+    expect(titles(ask("what's his view on doing good deep learning with less compute?"))[0]).toBe('Research interests');
+  });
+});

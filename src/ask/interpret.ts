@@ -317,6 +317,15 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
     // "Which library is he learning right now?": what he is learning, not what he knows.
     if (entry.rule.kind === 'skills' && LEARNING_NOW.test(question.folded)) continue;
     // "Which city is the Pixxel office in?" asks where the place is (roles have no location), not where the person is.
+    // "He is from which city originally?": where he comes from, which a profile's location (where he is) does not say.
+    if (
+      entry.rule.kind === 'location' &&
+      ORIGIN.test(question.folded) &&
+      (entry.patterns.some((pattern) => pattern.test(question.folded)) || /\b(?:native place|home ?town)\b/.test(question.folded))
+    )
+      return finish({ kind: 'unknown', rule: 'origin', topic: 'hometown' }, question, aboutPerson, context);
+    // "The matplotlib article, it is published in which place?": where a piece of work appeared, not where he is.
+    if (entry.rule.kind === 'location' && /\bpublish\w*/.test(question.folded)) continue;
     // "In which town is his university?": where he studies, which his education says.
     if (
       entry.rule.kind === 'location' &&
@@ -373,6 +382,8 @@ type Context = Pick<
 
 /** Rules read before the profile's own concepts: the private number and the public links are never hijacked. */
 const EARLY_KINDS = new Set<IntentKind>(['phone', 'resume', 'contact', 'location']);
+/** Where someone comes from, as against where they are. */
+const ORIGIN = /\b(?:originally|native place|home ?town|grew up|born|hails? from)\b/;
 /** A place of study: where it is, is the education's to say. */
 const STUDY_PLACE = /\b(?:universit(?:y|ies)|colleges?|campus|institutes?|institution|alma mater)\b/;
 /** "Anyone know if …", "does somebody here know whether …": asking the channel a question about the person. */
@@ -433,6 +444,9 @@ const ADVICE = new RegExp(
     // "best CV strategy for time series comps?": a method for the asker's own problem.
     // "gl everyone on the lb tonight", "bruh this server is dead": the channel's chatter.
     String.raw`^(?:gl|glhf|gg|good luck|best of luck)\b|\b(?:this|the) (?:server|channel|chat|discord)\b|` +
+    // "any good youtube channels for lessons": resources for the asker.
+    String.raw`\bany (?:good|decent|nice|great) (?:[a-z0-9-]+ ){0,3}(?:channels?|videos?|books?|resources?|sites?|websites?|apps?) ` +
+    String.raw`(?:for|to|on|about)\b|` +
     String.raw`^(?:what(?:'s| is| are) )?(?:the |a |any )?(?:best|good|right|recommended) (?:[a-z0-9-]+ ){0,2}` +
     String.raw`(?:strateg(?:y|ies)|approach(?:es)?|practices?|tips?|methods?|techniques?|setups?|tricks?|schedules?|schedulers?|` +
     String.raw`hyperparam(?:eter)?s?|settings?|configs?|backbones?) (?:for|to|in|on)\b|` +
@@ -586,6 +600,8 @@ function simpleTense(text: string, subjects: ReadonlySet<string>): string {
       .replace(/\b(which|what) all\b/gi, '$1')
       // "Anything like that on his side?": his, not a side.
       .replace(/\bon (his|her|their) (?:side|end|part)\b/gi, 'of $1')
+      // "For the AI Lead position on his CV, what was the start date?": the role, wherever it is listed.
+      .replace(/\b(position|role|job|title|project|degree) (?:listed )?on (?:his|her|their) (?:cv|resume|résumé)\b/gi, '$1')
       // "If I could only show the hiring committee one of his projects, which …": the asker's case, not the question.
       .replace(/^if (?:i|we) [^,?]*,\s*/i, '')
       // "remote sensing experience in an actual job, not comps?": what is set aside at the end is not asked about.

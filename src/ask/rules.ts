@@ -404,5 +404,5 @@ export const THANKS = new RegExp(
   /^(?:thanks?(?: you)?|thx|ty|cheers|great|awesome|cool|nice|ok(?:ay)?|got it)\b[\s!.,]*(?:(?:a lot|so much|very much|bot)\b[\s!.,]*)?/
     .source +
     // "Thanks, that's all I needed for now!"
-    /(?:that's all(?: i needed| i wanted)?(?: for now)?[\s!.]*)?$/.source,
+    /(?:that's (?:all|everything|it)(?: i needed| i wanted)?(?: for now)?[\s!.]*)?$/.source,
 );
