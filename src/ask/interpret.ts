@@ -601,7 +601,7 @@ function simpleTense(text: string, subjects: ReadonlySet<string>): string {
       // "Anything like that on his side?": his, not a side.
       .replace(/\bon (his|her|their) (?:side|end|part)\b/gi, 'of $1')
       // "For the AI Lead position on his CV, what was the start date?": the role, wherever it is listed.
-      .replace(/\b(position|role|job|title|project|degree) (?:listed )?on (?:his|her|their) (?:cv|resume|résumé)\b/gi, '$1')
+      .replace(/\b(position|role|job|title|project|degree) (?:listed )?on (?:his|her|their) (?:cv|resume|r\u00e9sum\u00e9)\b/gi, '$1')
       // "If I could only show the hiring committee one of his projects, which …": the asker's case, not the question.
       .replace(/^if (?:i|we) [^,?]*,\s*/i, '')
       // "remote sensing experience in an actual job, not comps?": what is set aside at the end is not asked about.
