@@ -1578,7 +1578,8 @@ describe('eighth pass, second part: the tenth set', () => {
       expect(ask(question).embeds ?? [], question).toEqual([]);
     }
     expect(titles(ask('Please explain what is the Lookahead project.'))[0]).toBe('Lookahead Optimizer Analysis');
-    expect(titles(ask('what are his best results?')).length).toBeGreaterThan(0);
+    // His own work's superlatives still answer: the result the page heads with.
+    expect(titles(ask('what are his best results?'))).toEqual(['Drought Detection Challenge']);
   });
 
   it('"became" is "become"; "b4" is "before"', () => {
@@ -1611,7 +1612,7 @@ describe('after the ninth and tenth held-out sets', () => {
   it("what he does professionally is his roles; a ranking of places is nobody's", () => {
     expect(titles(ask("Could you tell me what he's currently doing professionally?"))[0]).toBe('AI Lead — Pixxel');
     expect(ask('Which is the best mathematics college in India?').embeds ?? []).toEqual([]);
-    expect(titles(ask('which is the best project of his?')).length).toBeGreaterThan(0);
+    expect(titles(ask('which is the best project of his?'))).toEqual(['Java-ML']);
   });
 
   it('one changed letter in a long everyday word is a slip', () => {
@@ -1622,7 +1623,7 @@ describe('after the ninth and tenth held-out sets', () => {
 
   it('writing publicly is his writing, not a skill', () => {
     const reply = ask('Does he write publicly at all, articles or tutorials?');
-    expect(titles(reply)).toContain("An Inquiry Into Matplotlib's Figures");
+    expect(titles(reply)).toEqual(["An Inquiry Into Matplotlib's Figures", 'Using your own pre-trained models in FastAI']);
     expect(contentOf(reply)).not.toMatch(/skills?/i);
   });
 
@@ -1645,7 +1646,7 @@ describe('after the ninth and tenth held-out sets', () => {
 describe('ninth pass: the eleventh set', () => {
   it('writing for a public audience is his writing', () => {
     const reply = ask('Has he written anything for a public audience, like technical articles?');
-    expect(titles(reply)).toContain("An Inquiry Into Matplotlib's Figures");
+    expect(titles(reply)).toEqual(["An Inquiry Into Matplotlib's Figures", 'Using your own pre-trained models in FastAI']);
   });
 
   it('outside of his job is his free time; his own research outside of it is still his research', () => {

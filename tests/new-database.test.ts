@@ -173,10 +173,9 @@ describe('the first interaction of a bot just started', () => {
     discord = undefined;
   });
 
-  // The answer the member sees: on a busy machine the bot may defer (type 5) and edit the answer in.
+  // The answer the member sees (on a busy machine the bot may defer and edit it in): the fake's finalMessage.
   async function answerOf(interaction: FakeInteraction): Promise<JsonObject> {
-    const response = await interaction.response(WAIT);
-    const answer = response.type === 5 ? await interaction.waitForEdit(WAIT) : (response.data ?? {});
+    const answer = await interaction.finalMessage(WAIT);
     expect(interaction.rejections).toEqual([]);
     return answer;
   }

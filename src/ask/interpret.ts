@@ -211,7 +211,7 @@ function topicOf(text: string, compiled: Compiled, filler: ReadonlySet<string> =
 export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
   const compiled = compile(portfolio.profile);
   const prepared = withoutAskerSentences(
-    prepareQuestion(simpleTense(numberedWords(String(text)), compiled.subjects)),
+    prepareQuestion(simpleTense(withoutFraming(numberedWords(String(text))), compiled.subjects)),
     compiled.subjects,
     compiled.subjectRegex,
     (token) => portfolio.search.knows(token) && !inPassing(token, portfolio),
@@ -598,6 +598,22 @@ function simpleTense(text: string, subjects: ReadonlySet<string>): string {
     text
       // "Which all tools", "what all projects" (Indian English): which, what.
       .replace(/\b(which|what) all\b/gi, '$1')
+      .replace(CONTINUOUS_QUESTION, (whole, _be: string, who: string, verb: string) =>
+        person(who) ? `${does(who)} ${who} ${STATIVE[verb.toLowerCase()] ?? verb}` : whole,
+      )
+      .replace(CONTINUOUS_STATEMENT, (whole, who: string, verb: string) =>
+        person(who) ? `${does(who)} ${who} ${STATIVE[verb.toLowerCase()] ?? verb}` : whole,
+      )
+  );
+}
+
+/**
+ * Phrases that frame a question rather than ask it, rewritten before it is read: "on his side", a role "on his CV",
+ * the asker's "If I could …," and a trailing "…, not comps".
+ */
+function withoutFraming(text: string): string {
+  return (
+    text
       // "Anything like that on his side?": his, not a side.
       .replace(/\bon (his|her|their) (?:side|end|part)\b/gi, 'of $1')
       // "For the AI Lead position on his CV, what was the start date?": the role, wherever it is listed.
@@ -606,12 +622,6 @@ function simpleTense(text: string, subjects: ReadonlySet<string>): string {
       .replace(/^if (?:i|we) [^,?]*,\s*/i, '')
       // "remote sensing experience in an actual job, not comps?": what is set aside at the end is not asked about.
       .replace(/,? (?:not|rather than|instead of) (?:(?:the|a|an|his|her|their|any) )?[\w-]+(?: [\w-]+)?(?=\s*[?!.]|\s*$)/gi, '')
-      .replace(CONTINUOUS_QUESTION, (whole, _be: string, who: string, verb: string) =>
-        person(who) ? `${does(who)} ${who} ${STATIVE[verb.toLowerCase()] ?? verb}` : whole,
-      )
-      .replace(CONTINUOUS_STATEMENT, (whole, who: string, verb: string) =>
-        person(who) ? `${does(who)} ${who} ${STATIVE[verb.toLowerCase()] ?? verb}` : whole,
-      )
   );
 }
 
