@@ -1,5 +1,4 @@
-// `npm run eval:ask [-- --set <set>] [--json] [--verbose]`, <set> one of dev, dev2…dev12, dev14, dev15, heldout,
-// heldout2…heldout12, heldout14, heldout15
+// `npm run eval:ask [-- --set <set>] [--json] [--verbose]`, <set> one of dev, dev2…dev15, heldout, heldout2…heldout15
 // or all (dev by default):
 // how well plain questions are answered (issue #13). Runs each question of tests/fixtures/questions/
 // through the real dispatcher as a plain message (as a DM, a mention or /ask is
@@ -79,6 +78,7 @@ export const SETS = [
   'dev10',
   'dev11',
   'dev12',
+  'dev13',
   'dev14',
   'dev15',
   'heldout',
@@ -93,14 +93,15 @@ export const SETS = [
   'heldout10',
   'heldout11',
   'heldout12',
+  'heldout13',
   'heldout14',
   'heldout15',
 ] as const;
 export type SetName = (typeof SETS)[number];
 /**
- * What `--set all` runs; heldout2, heldout3, the fourth to twelfth sets, the fourteenth and the fifteenth (dev4, heldout4, dev5,
- * heldout5, dev6, heldout6, dev7, heldout7, dev8, heldout8, dev9, heldout9, dev10, heldout10, dev11, heldout11,
- * dev12, heldout12, dev14, heldout14, dev15, heldout15) are separate measurements.
+ * What `--set all` runs; heldout2, heldout3 and the fourth to fifteenth sets (dev4, heldout4, dev5, heldout5, dev6,
+ * heldout6, dev7, heldout7, dev8, heldout8, dev9, heldout9, dev10, heldout10, dev11, heldout11, dev12,
+ * heldout12, dev13, heldout13, dev14, heldout14, dev15, heldout15) are separate measurements.
  */
 const ALL_SETS: readonly SetName[] = ['dev', 'dev2', 'dev3', 'heldout'];
 /**
@@ -108,7 +109,8 @@ const ALL_SETS: readonly SetName[] = ['dev', 'dev2', 'dev3', 'heldout'];
  * the third set's halves; dev4 and heldout4 the fourth set's; dev5 and heldout5 the fifth set's; dev6 and heldout6 the sixth
  * set's; dev7 and heldout7 the seventh set's; dev8 and heldout8 the eighth set's; dev9 and heldout9 the ninth set's;
  * dev10 and heldout10 the tenth set's; dev11 and heldout11 the eleventh set's; dev12 and heldout12 the twelfth set's;
- * dev14 and heldout14 the fourteenth set's; dev15 and heldout15 the fifteenth set's.
+ * dev13 and heldout13 the thirteenth set's; dev14 and heldout14 the fourteenth set's; dev15 and heldout15 the fifteenth
+ * set's.
  */
 const SET_FILES: Record<SetName, string> = {
   dev: 'dev.yaml',
@@ -123,6 +125,7 @@ const SET_FILES: Record<SetName, string> = {
   dev10: 'dev-10.yaml',
   dev11: 'dev-11.yaml',
   dev12: 'dev-12.yaml',
+  dev13: 'dev-13.yaml',
   dev14: 'dev-14.yaml',
   dev15: 'dev-15.yaml',
   heldout: 'heldout.yaml',
@@ -137,6 +140,7 @@ const SET_FILES: Record<SetName, string> = {
   heldout10: 'heldout-10.yaml',
   heldout11: 'heldout-11.yaml',
   heldout12: 'heldout-12.yaml',
+  heldout13: 'heldout-13.yaml',
   heldout14: 'heldout-14.yaml',
   heldout15: 'heldout-15.yaml',
 };

@@ -117,6 +117,7 @@ describe('the question sets', () => {
     { n: 10, size: 80, perPersona: 32 },
     { n: 11, size: 80, perPersona: 32 },
     { n: 12, size: 80, perPersona: 32 },
+    { n: 13, size: 80, perPersona: 32 },
     { n: 14, size: 80, perPersona: 32 },
     { n: 15, size: 80, perPersona: 32 },
   ] as const;
