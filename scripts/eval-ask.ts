@@ -1,4 +1,4 @@
-// `npm run eval:ask [-- --set <set>] [--json] [--verbose]`, <set> one of dev, dev2…dev15, heldout, heldout2…heldout15
+// `npm run eval:ask [-- --set <set>] [--json] [--verbose]`, <set> one of dev, dev2…dev16, heldout, heldout2…heldout16
 // or all (dev by default):
 // how well plain questions are answered (issue #13). Runs each question of tests/fixtures/questions/
 // through the real dispatcher as a plain message (as a DM, a mention or /ask is
@@ -81,6 +81,7 @@ export const SETS = [
   'dev13',
   'dev14',
   'dev15',
+  'dev16',
   'heldout',
   'heldout2',
   'heldout3',
@@ -96,12 +97,14 @@ export const SETS = [
   'heldout13',
   'heldout14',
   'heldout15',
+  'heldout16',
 ] as const;
 export type SetName = (typeof SETS)[number];
 /**
- * What `--set all` runs; heldout2, heldout3 and the fourth to fifteenth sets (dev4, heldout4, dev5, heldout5, dev6,
+ * What `--set all` runs; heldout2, heldout3 and the fourth to sixteenth sets (dev4, heldout4, dev5, heldout5, dev6,
  * heldout6, dev7, heldout7, dev8, heldout8, dev9, heldout9, dev10, heldout10, dev11, heldout11, dev12,
- * heldout12, dev13, heldout13, dev14, heldout14, dev15, heldout15) are separate measurements.
+ * heldout12, dev13, heldout13, dev14, heldout14, dev15, heldout15, dev16, heldout16) are separate
+ * measurements.
  */
 const ALL_SETS: readonly SetName[] = ['dev', 'dev2', 'dev3', 'heldout'];
 /**
@@ -110,7 +113,7 @@ const ALL_SETS: readonly SetName[] = ['dev', 'dev2', 'dev3', 'heldout'];
  * set's; dev7 and heldout7 the seventh set's; dev8 and heldout8 the eighth set's; dev9 and heldout9 the ninth set's;
  * dev10 and heldout10 the tenth set's; dev11 and heldout11 the eleventh set's; dev12 and heldout12 the twelfth set's;
  * dev13 and heldout13 the thirteenth set's; dev14 and heldout14 the fourteenth set's; dev15 and heldout15 the fifteenth
- * set's.
+ * set's; dev16 and heldout16 the sixteenth set's.
  */
 const SET_FILES: Record<SetName, string> = {
   dev: 'dev.yaml',
@@ -128,6 +131,7 @@ const SET_FILES: Record<SetName, string> = {
   dev13: 'dev-13.yaml',
   dev14: 'dev-14.yaml',
   dev15: 'dev-15.yaml',
+  dev16: 'dev-16.yaml',
   heldout: 'heldout.yaml',
   heldout2: 'heldout-2.yaml',
   heldout3: 'heldout-3.yaml',
@@ -143,6 +147,7 @@ const SET_FILES: Record<SetName, string> = {
   heldout13: 'heldout-13.yaml',
   heldout14: 'heldout-14.yaml',
   heldout15: 'heldout-15.yaml',
+  heldout16: 'heldout-16.yaml',
 };
 export const PERSONAS = ['recruiter', 'fastai-learner', 'kaggler', 'discord-casual', 'non-native'] as const;
 export const KINDS = ['entry', 'detail', 'unknown', 'private', 'nothing'] as const;
