@@ -1739,3 +1739,42 @@ describe('tenth pass: dev-12', () => {
     expect(titles(ask("what's his view on doing good deep learning with less compute?"))[0]).toBe('Research interests');
   });
 });
+
+describe('after the twelfth held-out set', () => {
+  it('what is set aside ("outside of Kaggle", "Besides Kaggle,") is not asked about; "outside of work" still is', () => {
+    const satellite = ask('Has Akash done anything with satellite imagery outside of Kaggle?');
+    expect(titles(satellite).slice(0, 3)).toEqual(['Drought Detection Challenge', 'Fast Callbacks', 'Multichannel Resnets']);
+    expect(titles(ask('Besides Kaggle, has he done satellite stuff?'))[0]).toBe('Drought Detection Challenge');
+    expect(titles(ask('what does he do outside of work?'))[0]).toBe('In my free time');
+    expect(titles(ask('Outside of work, what does he do?'))[0]).toBe('In my free time');
+  });
+
+  it('"when hes not coding" is his free time; a "not" without its comma is asked about', () => {
+    expect(titles(ask('wat does he do when hes not coding'))[0]).toBe('In my free time');
+  });
+
+  it('"at the moment" is now; the year "of his program" is his education', () => {
+    const reply = ask('Which year of his program is he in at the moment?');
+    expect(titles(reply)[0]).toBe('🎓 Education');
+    expect(contentOf(reply)).toContain('Pre-final year');
+  });
+
+  it('cloud providers are skills; what he brags about is what he is proud of', () => {
+    const cloud = ask('Which cloud providers has he worked with? We are an AWS shop.');
+    expect(contentOf(cloud)).toContain('AWS, GCP is one of his **basic** skills');
+    expect(contentOf(cloud)).toContain('“cloud” is listed under it');
+    expect(titles(ask('which of his projects does he brag about the most'))[0]).toBe('Java-ML');
+  });
+
+  it('the name of his band, asked with "even", is the band; the profile does not give it', () => {
+    expect(contentOf(ask('whats his band even called'))).toContain("doesn't give the name of his band");
+  });
+
+  it('"written from first principles" is code, not writing; a CV scheme for time series is advice', () => {
+    const scratch = ask('Is there anything in his portfolio written from first principles?');
+    expect(titles(scratch)[0]).toMatch(/^(Java-ML|Image Augmentation Package)$/);
+    expect(contentOf(scratch)).not.toContain('portfolio');
+    expect(titles(ask('has he written anything in java'))[0]).toBe('Java-ML');
+    expect(ask('best CV scheme for time series comps?').embeds ?? []).toEqual([]);
+  });
+});

@@ -412,9 +412,11 @@ const HEAD_PHRASE = new RegExp(
     String.raw`([a-z][a-z0-9-]*) (?:is|was|are|were|does|did|do|has|have|had|can|could|would|will)\b`,
 );
 /** "The name of his band", "what's his band called": the thing named (a word, not a name the question gives). */
+const CALLED_ADVERBS = String.raw`(?:even|actually|exactly|again|now|officially)\b`;
 const NAME_OF = new RegExp(
   String.raw`\bname of (?:the |his |her |their |that |this |a |an )?([a-z]+(?: [a-z]+)?)|` +
-    String.raw`\bwhat(?:'s| is| was)? (?:his|her|their|the) ([a-z]+(?: [a-z]+)?) called\b`,
+    // "whats his band even called": the band.
+    String.raw`\bwhat(?:'s| is| was)? (?:his|her|their|the) ([a-z]+(?: (?!${CALLED_ADVERBS})[a-z]+)?)(?: ${CALLED_ADVERBS})? called\b`,
 );
 /**
  * Advice for the asker, not a question about the person: "what's a good learning
@@ -449,7 +451,7 @@ const ADVICE = new RegExp(
     String.raw`(?:for|to|on|about)\b|` +
     String.raw`^(?:what(?:'s| is| are) )?(?:the |a |any )?(?:best|good|right|recommended) (?:[a-z0-9-]+ ){0,2}` +
     String.raw`(?:strateg(?:y|ies)|approach(?:es)?|practices?|tips?|methods?|techniques?|setups?|tricks?|schedules?|schedulers?|` +
-    String.raw`hyperparam(?:eter)?s?|settings?|configs?|backbones?) (?:for|to|in|on)\b|` +
+    String.raw`hyperparam(?:eter)?s?|settings?|configs?|backbones?|schemes?) (?:for|to|in|on)\b|` +
     // "What is difference between MSc and MTech in India?": a definition, not his.
     String.raw`^what(?:'s| is| are)? (?:the )?differences? between\b|` +
     // "Which is the best mathematics college in India?": a ranking of places, not his.
@@ -464,7 +466,9 @@ const EXPLAIN = new RegExp(
 );
 const SUPERLATIVE = new RegExp(
   String.raw`\b(?:best|proudest|greatest|biggest|strongest|favou?rite|top|` +
-    String.raw`most (?:proud|impressive|important|successful|notable|famous|interesting))\b|\bproud\b`,
+    String.raw`most (?:proud|impressive|important|successful|notable|famous|interesting))\b|\bproud\b|` +
+    // "the one he brags about", "shows off the most": what he is proud of.
+    String.raw`\b(?:brag|boast|show(?:s|ing)? off)`,
 );
 /** Ordinal words, by what they pick among dated entries. */
 const ORDINALS: readonly [RegExp, Ordinal][] = [
@@ -611,6 +615,13 @@ function simpleTense(text: string, subjects: ReadonlySet<string>): string {
  * Phrases that frame a question rather than ask it, rewritten before it is read: "on his side", a role "on his CV",
  * the asker's "If I could …," and a trailing "…, not comps".
  */
+const SET_ASIDE = String.raw`outside(?: of)?|other than|apart from|aside from|besides|except(?: for)?|excluding|not counting`;
+const ARTICLE = String.raw`(?:(?:the|a|an|his|her|their|any) )?`;
+const NOT_WORK =
+  String.raw`(?!(?:of )?${ARTICLE}(?:[\w-]+ )?(?:jobs?|work|office|class(?:es)?|college|school|uni|university|studies|coding|programming|` +
+  // "besides the dl course": what he studies on the side is more of his learning.
+  String.raw`courses?|lessons?)\b)` +
+  ARTICLE;
 function withoutFraming(text: string): string {
   return (
     text
@@ -621,7 +632,14 @@ function withoutFraming(text: string): string {
       // "If I could only show the hiring committee one of his projects, which …": the asker's case, not the question.
       .replace(/^if (?:i|we) [^,?]*,\s*/i, '')
       // "remote sensing experience in an actual job, not comps?": what is set aside at the end is not asked about.
-      .replace(/,? (?:not|rather than|instead of) (?:(?:the|a|an|his|her|their|any) )?[\w-]+(?: [\w-]+)?(?=\s*[?!.]|\s*$)/gi, '')
+      // A "not" needs its comma: "when hes not coding" is asked about.
+      .replace(/(?:, ?not|,? (?:rather than|instead of)) (?:(?:the|a|an|his|her|their|any) )?[\w-]+(?: [\w-]+)?(?=\s*[?!.]|\s*$)/gi, '')
+      // "… satellite imagery outside of Kaggle?", "Besides Kaggle, what …": what is set aside is not asked about, unless
+      // it is work or study ("outside of work" asks for his free time).
+      .replace(new RegExp(String.raw`,? (?:${SET_ASIDE}) ${NOT_WORK}[\w.-]+(?: [\w-]+)?(?=\s*[?!.]|\s*$)`, 'gi'), '')
+      .replace(new RegExp(String.raw`^(?:${SET_ASIDE}) ${NOT_WORK}[^,?]*,\s*`, 'i'), '')
+      // "at the moment", "at present": now.
+      .replace(/\bat (?:the|this) moment\b|\bat present\b/gi, 'now')
   );
 }
 

@@ -200,14 +200,14 @@ export const RULES: readonly Rule[] = [
     filler:
       'skill skillset stack tech technical technology strength expertise expert proficiency competence language tool framework library ' +
       'core main key top programming knowledge code coding program write area field domain strong strongest platform software ' +
-      'service',
+      'service provider vendor',
     patterns: [
       String.raw`\bskills?\b|\bskill ?set\b|\btech ?stack\b|\bstrengths?\b|\bexpertise\b|\bexpert\w*\b|\bproficien\w*|\bcompetenc\w*`,
       // Where someone is strongest is what they list as expert: "in which area is his work most strong?"
       String.raw`\bstrongest (?:area|field|domain|skill|suit|point|side)s?\b|\b(?:is|are) (?:\w+ ){0,2}strongest\b|\bmost strong\b|` +
         String.raw`\bstrong (?:suit|point|area)s?\b`,
       String.raw`\b(?:what|which) (?:\w+ ){0,2}(?:languages?|tools?|frameworks?|librar(?:y|ies)|technolog(?:y|ies)|tech|platforms?|` +
-        String.raw`software|services)\b`,
+        String.raw`software|services|providers?|vendors?)\b`,
       String.raw`\bgood at${END}`,
       String.raw`\bwhat (?:does|do) {who} know${END}`,
     ],
@@ -220,6 +220,8 @@ export const RULES: readonly Rule[] = [
       String.raw`\bhobb(?:y|ies)\b|\bfree time\b|\bspare time\b|\bfor fun\b|\bleisure\b|\bpastimes?\b|\bweekends?\b`,
       String.raw`\binstruments?\b|\bmusic\w*|\bdrum\w*|\bband\b|\bguitar|\bpiano|\bsing(?:s|ing|er)?\b|\bsports?\b`,
       String.raw`\boutside (?:of )?(?:work|college|office|class)\b`,
+      // "wat does he do when hes not coding": his time away from work.
+      String.raw`\bwhen (?:\w+ ){0,2}not (?:coding|working|programming|at work|studying|in class|training models)\b`,
     ],
     weak: [String.raw`\bplay(?:s|ed|ing)?\b(?! an? (?:role|part))`],
   },
@@ -303,18 +305,20 @@ export const RULES: readonly Rule[] = [
         // "Has he written anything on plugging in pretrained weights?": writing on a subject.
         String.raw`\bwrit(?:e|es|ten|ing) (?:anything|something|much|stuff|a lot|a piece|pieces) (?:on|about)\b`,
     ],
-    weak: [String.raw`\bwrit(?:e|es|ten|ing)\b|\bwrote\b`],
+    // Not "written from scratch / in Java": code.
+    weak: [String.raw`\b(?:writ(?:e|es|ten|ing)|wrote)\b(?! (?:from|in)\b)`],
   },
   {
     name: 'metrics',
     kind: 'metrics',
     filler:
       'best top result metric score number achievement accomplishment proud impressive highest stat statistic performance win award ' +
-      'favourite favorite greatest most project work thing built build made done did resume cv item career portfolio proudest',
+      'favourite favorite greatest most project work thing built build made done did resume cv item career portfolio proudest ' +
+      'brag boast show off',
     patterns: [
       String.raw`\bbest (?:results?|scores?|work|achievements?|performance|projects?)\b|\bresults?\b|\bmetrics?\b|\bscores?\b|\baccuracy\b`,
       String.raw`\bleaderboards?\b|\brank(?:ed|ing)?\b|\bachievements?\b|\baccomplish\w*|\bbenchmarks?\b|\bnumbers\b|` +
-        String.raw`\bproud(?:est)?\b|\bimpressive\b|\bawards?\b|\bstats\b|\bstatistics\b`,
+        String.raw`\bproud(?:est)?\b|\bimpressive\b|\bawards?\b|\bstats\b|\bstatistics\b|\bbrag\w*|\bboast\w*|\bshow(?:s|ing)? off\b`,
       String.raw`\bfavou?rite (?:project|work)\b|\bgreatest\b`,
       // Awards: a profile imported from a résumé keeps them as an about topic, which the metrics answer shows.
       String.raw`\bwon\b|\bhonou?rs\b`,
@@ -358,7 +362,7 @@ export const RULES: readonly Rule[] = [
     kind: 'education',
     filler:
       'study studying studied school college university degree education educated student graduate graduated major academic qualification where ' +
-      'enrolled enroll enrol enrolment enrollment attend attends attending attended programme year institution ' +
+      'enrolled enroll enrol enrolment enrollment attend attends attending attended programme program year institution ' +
       // "Academic background", "educational history": the education, as "work history" is the roles.
       'background history record',
     patterns: [

@@ -212,7 +212,7 @@ worth write wrong year young
 high higher highest low lower lowest form learner rewrite rewritten somewhere everywhere nowhere load loading loaded
 active maintained unmaintained abandoned dropped discontinued incomplete unfinished ongoing
 expertise intern internship mother tongue alma mater reside ring sing git promote promotion cover
-notable significant major quit bother instead
+notable significant major quit bother instead portfolio
 `;
 
 /** The general vocabulary, lower case, each word also in the form words are matched in ("favourite" and "favorite"). */
