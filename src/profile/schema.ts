@@ -174,6 +174,9 @@ export const categorySchema = z.strictObject({
   id,
   name: text(LIMITS.name),
   description: text(LIMITS.summary).optional(),
+  tags: tags.optional().meta({
+    description: 'Words every project of this category answers to ("own tooling" for the things built from scratch), beside its name.',
+  }),
 });
 
 export const projectSchema = z.strictObject({

@@ -49,7 +49,7 @@ function projectDoc(project: Profile['projects'][number], profile: Profile): Doc
     title: project.name,
     url: repo?.url ?? null,
     names: [project.name, ...(project.aliases ?? [])],
-    keywords: [...project.tags, ...(project.tools ?? []), category?.name ?? ''],
+    keywords: [...project.tags, ...(project.tools ?? []), category?.name ?? '', ...(category?.tags ?? [])],
     answers: project.answers ?? [],
     summary: project.summary,
     body: [
