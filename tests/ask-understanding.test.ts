@@ -1778,3 +1778,69 @@ describe('after the twelfth held-out set', () => {
     expect(ask('best CV scheme for time series comps?').embeds ?? []).toEqual([]);
   });
 });
+
+describe('eleventh pass: dev-13, dev-14 and dev-15', () => {
+  it('"the protein one", "the batchnorm thing": an entry pointed at by a word of its name', () => {
+    expect(titles(ask('the protein one, what happened there'))).toEqual(['Human Protein Atlas Classification']);
+    expect(titles(ask('the drought one?'))[0]).toBe('Drought Detection Challenge');
+    // Not a word of a name pointed at: "the drought situation in california" is no entry of his.
+    expect(ask("what's the drought situation in california").embeds ?? []).toEqual([]);
+  });
+
+  it('slang with a slash ("w/o") is read; a shootout is a comparison', () => {
+    expect(contentOf(ask('batchnorm w/o mean and variance'))).toContain('BatchNorm without mean or variance parameters');
+    expect(titles(ask('optimizer shootouts?'))[0]).toBe('Lookahead Optimizer Analysis');
+  });
+
+  it('"wrote a … library" is code, not writing', () => {
+    expect(titles(ask('did he write a neural net library from scratch?'))[0]).toBe('Java-ML');
+  });
+
+  it('whether a competition is still open is no question about him, even one he entered', () => {
+    expect(ask('is the protein atlas comp still taking late subs').embeds ?? []).toEqual([]);
+  });
+
+  it('tricks and gear for the asker get nothing', () => {
+    expect(ask('best lb probing tricks?').embeds ?? []).toEqual([]);
+    expect(ask('best gpu for kaggle under 1000 usd').embeds ?? []).toEqual([]);
+  });
+
+  it('"Kindly share." is politeness; "related" is an everyday word', () => {
+    expect(titles(ask('He is having any project related to drought? Kindly share.'))[0]).toBe('Drought Detection Challenge');
+  });
+
+  it('small talk is answered as a greeting', () => {
+    expect(contentOf(ask('Good morning, how are you doing today?'))).toMatch(/^Hi! I answer questions about \*\*Akash Palrecha\*\*/);
+  });
+
+  it("things built because no library existed are the category's tagged projects (tags on a category)", () => {
+    const reply = ask(
+      'Our hiring manager likes engineers who build their own tooling instead of waiting for a library to exist. Does he have examples of that?',
+    );
+    expect(titles(reply)[0]).toBe('Java-ML');
+    const untagged = withProfile((profile) => ({
+      ...profile,
+      categories: profile.categories.map((category) => ({ ...category, tags: undefined })),
+    }));
+    expect(titles(ask('does he build his own tooling?', untagged))[0]).not.toBe('Java-ML');
+  });
+
+  it('"with it" at the end is what the asker\'s sentence named', () => {
+    expect(contentOf(ask('Our ML stack is mostly TensorFlow. How strong is he with it?'))).toContain(
+      'Tensorflow is one of his **basic** skills',
+    );
+  });
+
+  it('knowing how to do a task is answered by the work that did it', () => {
+    const reply = ask('He is knowing how to train when dataset is very big and one epoch is taking more than one hour?');
+    expect(titles(reply)[0]).toBe('Fast Callbacks');
+  });
+
+  it('"look like" is a likeness, not a liking', () => {
+    expect(titles(ask('I see him all over the fast.ai forums lol, what does a normal day look like for him'))[0]).toBe('A day in my life');
+  });
+
+  it('"goes" and "does" fold to their verbs: "does he go running" is his day', () => {
+    expect(titles(ask('does he go running or nah'))[0]).toBe('A day in my life');
+  });
+});

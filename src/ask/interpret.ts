@@ -14,7 +14,7 @@ import {
   type PreparedQuestion,
 } from './language.js';
 import { isFactWord } from './entry-facts.js';
-import { GREETING, HELP, KIND_SECTION, RULES, THANKS, type IntentKind, type Rule } from './rules.js';
+import { GREETING, HELP, KIND_SECTION, RULES, SMALL_TALK, THANKS, type IntentKind, type Rule } from './rules.js';
 import { findSkills, type SkillMatch } from './skills.js';
 import { stemOf } from '../search/stem.js';
 import { isGeneralWord, readWords } from './words.js';
@@ -237,6 +237,7 @@ export function interpretQuestion(text: string, portfolio: Portfolio): Intent {
     if (!/[\p{L}\p{N}]/u.test(rest)) return finish({ kind: 'greeting', rule: 'greeting' }, question, false, context);
     question = prepareQuestion(rest);
   }
+  if (SMALL_TALK.test(question.folded)) return finish({ kind: 'greeting', rule: 'greeting' }, question, false, context);
   // "Does anyone know where akash studied?": the question is what follows, when it is about the person.
   const around = ASKING_AROUND.exec(question.folded);
   if (around && compiled.subjectRegex.test(question.folded.slice(around[0].length)))
@@ -451,13 +452,13 @@ const ADVICE = new RegExp(
     String.raw`(?:for|to|on|about)\b|` +
     String.raw`^(?:what(?:'s| is| are) )?(?:the |a |any )?(?:best|good|right|recommended) (?:[a-z0-9-]+ ){0,2}` +
     String.raw`(?:strateg(?:y|ies)|approach(?:es)?|practices?|tips?|methods?|techniques?|setups?|tricks?|schedules?|schedulers?|` +
-    String.raw`hyperparam(?:eter)?s?|settings?|configs?|backbones?|schemes?) (?:for|to|in|on)\b|` +
+    String.raw`hyperparam(?:eter)?s?|settings?|configs?|backbones?|schemes?)(?: (?:for|to|in|on)\b|[\s?!.]*$)|` +
     // "What is difference between MSc and MTech in India?": a definition, not his.
     String.raw`^what(?:'s| is| are)? (?:the )?differences? between\b|` +
     // "Which is the best mathematics college in India?": a ranking of places, not his.
-    String.raw`^(?:which|what)(?:'s| is| are)? (?:the )?(?:best|top|cheapest|greatest) (?:[a-z0-9-]+ ){0,3}(?:colleges?|universit(?:y|ies)|` +
-    String.raw`schools?|institutes?|bootcamps?|books?|laptops?|gpus?|cit(?:y|ies)|countr(?:y|ies)|restaurants?|companies|company) ` +
-    String.raw`(?:in|near|around|for)\b`,
+    String.raw`^(?:(?:which|what)(?:'s| is| are)? )?(?:the )?(?:best|top|cheapest|greatest) (?:[a-z0-9-]+ ){0,3}(?:colleges?|` +
+    String.raw`universit(?:y|ies)|schools?|institutes?|bootcamps?|books?|laptops?|gpus?|cit(?:y|ies)|countr(?:y|ies)|restaurants?|` +
+    String.raw`companies|company) (?:in|near|around|for|under|below)\b`,
 );
 /** "Can someone explain progressive resizing in general terms": a lesson, unless it names a piece of his work. */
 const EXPLAIN = new RegExp(
@@ -566,9 +567,18 @@ function withoutAskerSentences(
   // "… worked on remote-sensing data in a real company. What on his record fits?": a question that points back at
   // what the asker said, and names nothing of its own, is asked of it.
   const naming = (token: string) => !RECORD.has(token) && !subjects.has(token) && !isGeneralWord(token) && names(token);
+  // "Our ML stack is mostly TensorFlow. How strong is he with it?": "it" is what the asker's sentence names.
+  const pronoun = IT_AT_END.exec(rest);
+  if (pronoun) {
+    const said = queryTokens(fold(sentences.filter((sentence) => !kept.includes(sentence)).join(' '))).filter(naming);
+    if (said.length > 0) return prepareQuestion(`${rest.slice(0, pronoun.index)} ${pronoun[1]} ${said.join(' ')}?`);
+  }
   if (REFERRING.test(rest.toLowerCase()) && !queryTokens(rest.toLowerCase()).some(naming)) return question;
   return asks ? prepareQuestion(rest) : question;
 }
+
+/** "… with it?", "… at them?": a pronoun at the end of the question, after the word that asks of it. */
+const IT_AT_END = /\b(with|at|in|on|using|of|for) (?:it|them)\s*[?!.]*\s*$/i;
 
 /** Words for the whole of someone's record, which point at no part of it. */
 const RECORD = new Set('profile record portfolio resume cv background history experience work career job'.split(' '));
@@ -638,6 +648,9 @@ function withoutFraming(text: string): string {
       // it is work or study ("outside of work" asks for his free time).
       .replace(new RegExp(String.raw`,? (?:${SET_ASIDE}) ${NOT_WORK}[\w.-]+(?: [\w-]+)?(?=\s*[?!.]|\s*$)`, 'gi'), '')
       .replace(new RegExp(String.raw`^(?:${SET_ASIDE}) ${NOT_WORK}[^,?]*,\s*`, 'i'), '')
+      // "Kindly share.", "kindly tell": politeness, not the question.
+      .replace(/(?<=[?!.])\s*(?:kindly |please |pls |plz )?(?:share|tell|reply|revert|advise|let (?:me|us) know)[\s.!]*$/i, '')
+      .replace(/\bkindly\s+/gi, '')
       // "at the moment", "at present": now.
       .replace(/\bat (?:the|this) moment\b|\bat present\b/gi, 'now')
   );
@@ -777,6 +790,7 @@ function namesOrganisation(question: PreparedQuestion, compiled: Compiled): bool
  */
 function aboutAnother(question: PreparedQuestion, compiled: Compiled, portfolio: Portfolio): boolean {
   const who = WHO_ELSE.test(question.folded);
+  if (STILL_OPEN.test(question.folded)) return true;
   if (!who && !THING_SUBJECT.test(question.folded)) return false;
   const all = topicOf(question.folded, compiled).filter((token) => !isFactWord(token));
   if (all.length === 0) return true;
@@ -825,10 +839,15 @@ const THING_SUBJECT = new RegExp(
     // "how many gpu hours a week does kaggle give now"
     String.raw`^how (?:much|many) \w+(?: \w+){0,3} (?:has|have|had|did|does|do|is|are|was|were) (?:the |a |an )?\w+|` +
     // "Is Jeremy Howard's new book out yet?": someone else's next piece of work.
-    String.raw`^(?:is|are|has|have|was|were|when|where|did|does|will) (?:[\w.]+ ){0,3}[\w.]+'s (?:new|next|latest|upcoming|recent|forthcoming)\b|` +
-    // "is the jigsaw multilingual toxicity comp still accepting late subs": whether a competition is open now.
-    String.raw`^(?:is|are) (?:the )?(?:[\w-]+ ){0,4}(?:comps?|competitions?|challenges?|contests?|courses?|servers?|channels?) still ` +
-    String.raw`(?:open|accepting|running|live|on|going|up)\b`,
+    String.raw`^(?:is|are|has|have|was|were|when|where|did|does|will) (?:[\w.]+ ){0,3}[\w.]+'s (?:new|next|latest|upcoming|recent|forthcoming)\b`,
+);
+/**
+ * "is the jigsaw multilingual toxicity comp still accepting late subs": whether a competition is open now, which
+ * is not his, even when he entered it ("is the protein atlas comp still taking late subs").
+ */
+const STILL_OPEN = new RegExp(
+  String.raw`^(?:is|are) (?:the )?(?:[\w-]+ ){0,4}(?:comps?|competitions?|challenges?|contests?|courses?|servers?|channels?) still ` +
+    String.raw`(?:open|accepting|taking|running|live|on|going|up)\b`,
 );
 
 /** Words that ask where to find something, beside what is to be found. */
@@ -941,8 +960,12 @@ const THING_ASKED = new RegExp(
  * profile word the entry does not have ("kaggle" beside "won") leaves the
  * question to the rules and the search.
  */
+const LIKENESS = /\b(looks?|looked|looking|seems?|sounds?|feels?|something|stuff|things?|just|kind of|sort of) like\b/g;
+
 function conceptEntry(question: PreparedQuestion, compiled: Compiled, portfolio: Portfolio): Reading | undefined {
-  const tokens = queryTokens(question.folded).filter((token) => !compiled.subjects.has(token));
+  // "what does a normal day look like": "like" as a likeness, not a liking ("why he likes fast.ai").
+  const folded = question.folded.replace(LIKENESS, '$1');
+  const tokens = queryTokens(folded).filter((token) => !compiled.subjects.has(token));
   const asked = new Set(tokens.map(stemOf));
   let best: { doc: SearchHit['doc']; phrase: string[] } | undefined;
   for (const doc of portfolio.search.documents) {
@@ -1164,6 +1187,9 @@ function fromRule(
         return undefined;
       // "Which resnet did he use for lookahead?" asks which, about an entry: not whether he uses a skill.
       if (/\b(?:which|what)\b/.test(question.folded.slice(0, match.index))) return fallback(question, compiled, portfolio, true);
+      // "He is knowing how to train when one epoch is taking more than one hour?": a task, which his work may show.
+      if (/^\s*how to\b/.test(match.groups?.['thing'] ?? '') && skills.every((query) => query.matches.length === 0))
+        return fallback(question, compiled, portfolio, true);
       // "Has he used gradient accumulation …?", "did he write the augmentation code?": no skill, but an
       // entry may be where he did. ("Does he know java?" is still a skill question: he doesn't list it.)
       if (skills.every((query) => query.matches.length === 0) && (APPLIED.test(match[0]) || MAKING.test(match[0]))) {
@@ -1433,20 +1459,22 @@ function fallback(
   const all = topicOf(question.folded, compiled, filler);
   if (all.length === 0) return { kind: aboutPerson ? 'about' : 'unknown', rule: 'fallback' };
   const topic = searchTopic(question, compiled, portfolio, filler);
+  const pointedTo = pointedAt(question, portfolio);
   // Everyday words ("since", "held") count for the search only when the profile's own words find something with them.
   const specificTopic = topic.filter((token) => !isGeneralWord(token));
   let found = topic.length > 0 ? portfolio.search.search(topic.join(' '), { limit: 10 }) : [];
   if (found.length === 0 && specificTopic.length > 0 && specificTopic.length < topic.length)
     found = portfolio.search.search(specificTopic.join(' '), { limit: 10 });
+  const pointed = pointedTo && (found.find((hit) => hit.section === pointedTo.section && hit.id === pointedTo.id) ?? pointedTo);
   // An entry the question names by its name ("hpa") comes first, ahead of others that share more words.
-  const byName = found.find((hit) => namesIn(hit.doc, all)) ?? namedHit(portfolio, all) ?? nameHolder(found, all);
+  const byName = pointed ?? found.find((hit) => namesIn(hit.doc, all)) ?? namedHit(portfolio, all) ?? nameHolder(found, all);
   const hits = byName ? [byName, ...found.filter((hit) => hit !== byName)] : found;
   const top = hits[0];
   // A question that names neither the person, nor an entry by its name ("does java-ml
   // support gpus"), nor one entry by all its words is about something else: "best
   // running shoes?", "the meaning of life".
   const onlyNumbers = all.every((token) => /^[\d#.,]+$/.test(token));
-  const named = top !== undefined && namesIn(top.doc, all);
+  const named = top !== undefined && (top === pointed || namesIn(top.doc, all));
   // Everyday words ("handling" in "anything on handling imbalanced datasets?") need not be in it when two
   // words of the profile are ("the meaning of life" has only one).
   const specific = all.filter((token) => !isGeneralWord(token));
@@ -1490,6 +1518,21 @@ function fallback(
   if (!named && asked.length > 0 && (held.length === 0 || held.length < missing.length || onlyEveryday))
     return { kind: 'unknown', rule: 'fallback', topic: all.join(' ') };
   return { kind: 'search', rule: 'fallback', topic: topic.join(' '), hits, section: top.section };
+}
+
+/** "the protein one", "the batchnorm thing": a word or two of one entry's name, pointing at it. */
+const POINTING_AT = /\bthe ((?:[a-z0-9-]+ ){1,2})(?:one|thing|stuff|project|comp|competition|challenge|paper|post|piece)\b/;
+
+/** The one entry a "the protein one" points at by words of its name (none of them everyday words); or none. */
+function pointedAt(question: PreparedQuestion, portfolio: Portfolio): SearchHit | undefined {
+  const words = tokenize(POINTING_AT.exec(question.folded)?.[1] ?? '').filter((word) => !isGeneralWord(word) && !STOP_WORDS.has(word));
+  if (words.length === 0) return undefined;
+  const docs = portfolio.search.documents.filter(
+    (doc) => doc.section !== 'skills' && doc.section !== 'contact' && words.every((word) => nameStemsOf(doc).has(stemOf(word))),
+  );
+  const [doc] = docs;
+  if (docs.length !== 1 || !doc) return undefined;
+  return { section: doc.section, id: doc.id, title: doc.title, url: doc.url, score: 1, doc };
 }
 
 /** Words that only join others ("get into", "go through"): found alone, they name nothing. */

@@ -306,7 +306,10 @@ export const RULES: readonly Rule[] = [
         String.raw`\bwrit(?:e|es|ten|ing) (?:anything|something|much|stuff|a lot|a piece|pieces) (?:on|about)\b`,
     ],
     // Not "written from scratch / in Java": code.
-    weak: [String.raw`\b(?:writ(?:e|es|ten|ing)|wrote)\b(?! (?:from|in)\b)`],
+    weak: [
+      String.raw`\b(?:writ(?:e|es|ten|ing)|wrote)\b(?! (?:from|in)\b| (?:an? |his |the |own |some |any |its )?(?:[\w-]+ ){0,3}` +
+        String.raw`(?:librar(?:y|ies)|packages?|frameworks?|tools?|code|scripts?|implementations?|modules?)\b)`,
+    ],
   },
   {
     name: 'metrics',
@@ -396,6 +399,12 @@ export const RULES: readonly Rule[] = [
 export const GREETING = new RegExp(
   String.raw`^(?:(?:hi|hello|hey|hiya|howdy|yo|sup|hola|greetings|heya|good (?:morning|afternoon|evening|day))(?: there| bot| everyone| all| ` +
     String.raw`folks)?\b[\s,!.:;-]*)+`,
+);
+
+/** "how are you doing today?", "what's up": small talk, answered as a greeting is. */
+export const SMALL_TALK = new RegExp(
+  String.raw`^(?:how (?:are|r) (?:you|u)(?: doing)?|how(?:'s| is) it going|how have you been|what'?s up|wassup|sup|` +
+    String.raw`hope (?:you(?:'re| are)|u r) (?:well|good|doing well))(?: today| this (?:morning|evening))?[\s?!.]*$`,
 );
 
 /** Questions about the bot itself: answered with the intro and example questions. */

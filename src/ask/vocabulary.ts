@@ -28,6 +28,10 @@ export const SLANG: Readonly<Record<string, string>> = {
   y: 'why',
   w: 'with',
   'w/o': 'without',
+  'w/': 'with',
+  // "optimizer shootouts": a comparison, as the field says it.
+  shootout: 'comparison',
+  shootouts: 'comparisons',
   wo: 'without',
   hes: 'he is',
   shes: 'she is',
@@ -212,7 +216,7 @@ worth write wrong year young
 high higher highest low lower lowest form learner rewrite rewritten somewhere everywhere nowhere load loading loaded
 active maintained unmaintained abandoned dropped discontinued incomplete unfinished ongoing
 expertise intern internship mother tongue alma mater reside ring sing git promote promotion cover
-notable significant major quit bother instead portfolio
+notable significant major quit bother instead portfolio related kindly
 `;
 
 /** The general vocabulary, lower case, each word also in the form words are matched in ("favourite" and "favorite"). */

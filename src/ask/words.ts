@@ -50,6 +50,13 @@ export function readWords(question: PreparedQuestion, search: ProfileSearch, sub
   let changed = false;
   const typedWords = question.cased.split(' ');
   const readOne = (typed: string, index: number): string => {
+    // Slang with a slash in it ("w/o"), which the word pattern below splits.
+    const slashed = /^([\p{L}]+\/[\p{L}]*)([^\p{L}\p{N}]*)$/u.exec(typed);
+    const slashSlang = slashed ? SLANG[(slashed[1] ?? '').toLowerCase()] : undefined;
+    if (slashSlang !== undefined) {
+      changed = true;
+      return `${slashSlang}${slashed?.[2] ?? ''}`;
+    }
     const parts = WORD.exec(typed);
     if (!parts) {
       // A hyphenated word ("f-beta", "people-management"): as the profile writes it, joined when only

@@ -17,6 +17,9 @@ const irregularVerbs: Readonly<Record<string, string>> = {
   overcame: 'overcome',
   understood: 'understand',
   undertook: 'undertake',
+  // "goes" and "does" reach here as the search's singular cuts them ("goe", "doe"): the verb's third person.
+  goe: 'go',
+  doe: 'do',
 };
 
 /** Stems remembered (questions repeat their words); the oldest is forgotten first. */
