@@ -123,6 +123,7 @@ describe('the question sets', () => {
     { n: 16, size: 80, perPersona: 32 },
     { n: 17, size: 80, perPersona: 32 },
     { n: 18, size: 80, perPersona: 32 },
+    { n: 19, size: 80, perPersona: 32 },
     { n: 21, size: 80, perPersona: 32 },
   ] as const;
   it.each(LATER_SETS)(
