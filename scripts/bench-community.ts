@@ -139,23 +139,52 @@ const members = new Map<string, MemberPortfolio>();
  * One update as the bot makes it (src/community/community.ts, apply): the document prepared in the
  * worker, then put in on this thread. `main` is this thread's share; `all` from the document to the index.
  */
-async function botUpdate(who: { id: string; name: string }, text: string): Promise<{ main: Sample; all: Sample }> {
+async function botUpdate(
+  who: { id: string; name: string },
+  text: string,
+): Promise<{ main: Sample; longest: Sample; slices: Sample[]; all: Sample }> {
   const cpu = process.cpuUsage();
   const at = performance.now();
   const start = process.hrtime.bigint();
   const open = await preparer.prepare(text, `${who.id}.yaml`);
-  const main = measure(() => putIn(who, open));
+  const slices = await putIn(who, open);
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   const used = process.cpuUsage(cpu);
-  return { main, all: { wall, cpu: (used.user + used.system) / 1000, at } };
+  return { main: total(slices), longest: longest(slices), slices, all: { wall, cpu: (used.user + used.system) / 1000, at } };
 }
 
-/** This thread's share of an update: the prepared member taken off the port and put in. */
-function putIn(who: { id: string; name: string }, open: () => PreparedMember) {
-  const member = open();
-  if (!member.loaded) throw new Error(member.problems.join('\n'));
-  indexMember(index, who, member.tokens, member.documents);
-  members.set(who.id, { owner: who, portfolio: memberPortfolio(member.loaded), format: member.format, updatedAt: 0 });
+/** The slices of an update together: this thread's whole share of it (not the event loop's turns between them). */
+function total(slices: Sample[]): Sample {
+  return slices.reduce((sum, slice) => ({ wall: sum.wall + slice.wall, cpu: sum.cpu + slice.cpu, at: sum.at }), {
+    wall: 0,
+    cpu: 0,
+    at: slices[0]!.at,
+  });
+}
+const longest = (slices: Sample[]): Sample => slices.reduce((most, slice) => (slice.wall > most.wall ? slice : most));
+
+/**
+ * This thread's share of an update, timed slice by slice: the prepared member taken off the port and put in as the
+ * bot puts it (indexMember, the event loop turning between slices); the first slice is timed with the taking off.
+ */
+async function putIn(who: { id: string; name: string }, open: () => PreparedMember): Promise<Sample[]> {
+  const slices: Sample[] = [];
+  let member: PreparedMember | undefined;
+  const opened = measure(() => (member = open()));
+  if (!member?.loaded) throw new Error(member?.problems.join('\n'));
+  const { loaded, format } = member;
+  const putting = indexMember(index, who, member.tokens, member.documents, {
+    each: (slice) => {
+      let done = false;
+      slices.push(measure(() => (done = slice())));
+      return done;
+    },
+    onPut: () => members.set(who.id, { owner: who, portfolio: memberPortfolio(loaded), format, updatedAt: 0 }),
+  });
+  // The first slice ran in the call, right after the answer was taken: one stretch of this thread's.
+  slices[0] = { wall: opened.wall + slices[0]!.wall, cpu: opened.cpu + slices[0]!.cpu, at: opened.at };
+  await putting;
+  return slices;
 }
 
 function timeEach(inputs: string[], run: (input: string) => void): Sample[] {
@@ -173,8 +202,10 @@ type Operation =
   | 'add'
   | 'remove'
   | 'botReplace'
+  | 'botReplaceSlice'
   | 'botReplaceAll'
   | 'botAdd'
+  | 'botAddSlice'
   | 'botAddAll'
   | 'botRemove'
   | 'mixed'
@@ -189,8 +220,10 @@ const LABELS: Record<Operation, [string, number | undefined]> = {
   add: ['add one member (put)', 10],
   remove: ['remove one member', 10],
   botReplace: ['bot: replace, main thread', 10],
+  botReplaceSlice: ['  its longest slice', undefined],
   botReplaceAll: ['bot: replace, document to index', undefined],
   botAdd: ['bot: add, main thread', 10],
+  botAddSlice: ['  its longest slice', undefined],
   botAddAll: ['bot: add, document to index', undefined],
   botRemove: ['bot: remove one member', 10],
   mixed: ['mixed: search while updating', 5],
@@ -242,22 +275,26 @@ async function mixedStream(run: number, ready: boolean): Promise<Sample[]> {
       const added = updates % 2 === 1;
       const who = added ? owner(MEMBERS + 20 * RUNS * UPDATES + run * MIXED_SEARCHES + i) : owner(m);
       updates++;
-      mixedApplies.push(measure(() => putIn(who, open)));
-      if (added) {
-        // Removed at the next turn of the event loop, as a /portfolio remove would come.
-        setImmediate(() => {
-          index.remove(who.id);
-          members.delete(who.id);
-        });
-      }
+      pending++;
+      void putIn(who, open).then((slices) => {
+        mixedApplies.push(...slices);
+        if (added) {
+          // Removed at the next turn of the event loop, as a /portfolio remove would come.
+          setImmediate(() => {
+            index.remove(who.id);
+            members.delete(who.id);
+            pending--;
+          });
+        } else pending--;
+      });
     } else if (!ready && i % UPDATE_EVERY === 0 && pending < 2) {
       const m = Math.floor(server.rand() * MEMBERS);
       const added = updates % 2 === 1;
       const who = added ? owner(MEMBERS + 10 * RUNS * UPDATES + run * MIXED_SEARCHES + i) : owner(m);
       pending++;
       updates++;
-      void botUpdate(who, documents[(m + 3) % MEMBERS]!).then(({ main }) => {
-        mixedApplies.push(main);
+      void botUpdate(who, documents[(m + 3) % MEMBERS]!).then(({ slices }) => {
+        mixedApplies.push(...slices);
         pending--;
         if (added) {
           index.remove(who.id);
@@ -298,17 +335,21 @@ for (let run = 0; run < RUNS; run++) {
     samples.remove.push(measure(() => index.remove(added.id)));
   }
   // The bot's path, in a loop of its own (the puts above allocate on this thread what the worker now does).
-  for (const key of ['botReplace', 'botReplaceAll', 'botAdd', 'botAddAll', 'botRemove'] as const) samples[key] = [];
+  for (const key of ['botReplace', 'botReplaceSlice', 'botReplaceAll', 'botAdd', 'botAddSlice', 'botAddAll', 'botRemove'] as const) {
+    samples[key] = [];
+  }
   if (run === 0) for (let i = 0; i < 20; i++) await botUpdate(owner(0), documents[0]!);
   const phaseStart = performance.now();
   for (let i = 0; i < UPDATES; i++) {
     const m = Math.floor(server.rand() * MEMBERS);
     const replaced = await botUpdate(owner(m), documents[(m + 1) % MEMBERS]!);
     samples.botReplace.push(replaced.main);
+    samples.botReplaceSlice.push(replaced.longest);
     samples.botReplaceAll.push(replaced.all);
     const added = owner(MEMBERS + RUNS * UPDATES + run * UPDATES + i);
     const addition = await botUpdate(added, documents[m]!);
     samples.botAdd.push(addition.main);
+    samples.botAddSlice.push(addition.longest);
     samples.botAddAll.push(addition.all);
     samples.botRemove.push(
       measure(() => {

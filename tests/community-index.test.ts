@@ -124,6 +124,112 @@ describe('the community index, updated in place', () => {
   });
 });
 
+describe('an update in slices (beginPut), searched between its slices', () => {
+  /** What every kind of read answers, as text: searches, autocomplete, /who, each owner's entries, the counts. */
+  function state(index: CommunitySearch, queries: readonly string[], server: SyntheticServer, ids: readonly string[]): string[] {
+    return [
+      ...answers(index, queries, server, ids),
+      JSON.stringify(index.owners()),
+      String(index.size),
+      JSON.stringify(index.suggest('')),
+      ...ids.map((id) => `${id} ${index.has(id)} ${index.countOf(id)} ${JSON.stringify(index.entriesOf(id))}`),
+    ];
+  }
+
+  it('answers as before the update until its last slice, and as after it from then on; a removal meanwhile is immediate', () => {
+    const server = syntheticServer(base, 4242, 3000);
+    const members = 12;
+    const profiles = new Map<string, Profile>();
+    const index = createCommunitySearch();
+    const put = (who: Owner, profile: Profile) => {
+      index.put(who, profile);
+      profiles.set(who.id, profile);
+    };
+    for (let m = 0; m < members; m++) put(owner(m), server.memberProfile(m, 10 + m));
+    const ids = Array.from({ length: members + 2 }, (_, m) => owner(m).id);
+    /** What an index built afresh answers: the owners in the order they first came (a new one last), with these profiles. */
+    const snapshot = (current: Map<string, Profile>, queries: readonly string[], added?: Owner) => {
+      const fresh = createCommunitySearch();
+      const owners = [...index.owners(), ...(added && !index.has(added.id) ? [added] : [])];
+      for (const each of owners) if (current.has(each.id)) fresh.put(each, current.get(each.id)!);
+      return state(fresh, queries, server, ids);
+    };
+    let checked = 0;
+    // A replacement, an addition, and each cancelled by a removal or by another put halfway.
+    const cases = [
+      { m: 3, end: 'put' },
+      { m: members, end: 'put' },
+      { m: 5, end: 'remove' },
+      { m: members + 1, end: 'remove' },
+      { m: 7, end: 'put again' },
+    ] as const;
+    for (const [step, { m, end }] of cases.entries()) {
+      const who = owner(m);
+      const next = server.memberProfile(m, 25, 100 + step);
+      const prepared = prepareProfile(next);
+      // Queries on the member's old and new words (new words only the update has: exact, prefixes, typos).
+      const words = prepared.words.filter((word) => word.length > 5).slice(0, 40);
+      const queries = [
+        ...server.queries([...profiles.values(), next], 40),
+        ...words.slice(0, 20),
+        ...words.slice(20).map((word) => word.slice(0, 4)),
+        ...words.slice(0, 10).map((word) => word.slice(0, 2) + word.slice(3)),
+      ];
+      const before = snapshot(profiles, queries);
+      const after = snapshot(new Map([...profiles, [who.id, next]]), queries, who);
+      expect(after).not.toEqual(before);
+      const pending = index.beginPut(who, prepared, next);
+      const slices = end === 'put' ? Infinity : 3;
+      let done = false;
+      for (let slice = 0; !done && slice < slices; slice++) {
+        expect(state(index, queries, server, ids)).toEqual(before);
+        checked++;
+        done = pending.step(97);
+      }
+      if (end === 'put') {
+        expect(pending.state).toBe('put');
+        expect(state(index, queries, server, ids)).toEqual(after);
+        profiles.set(who.id, next);
+      } else if (end === 'remove') {
+        expect(index.remove(who.id)).toBe(true);
+        expect(pending.state).toBe('cancelled');
+        expect(pending.step()).toBe(true);
+        profiles.delete(who.id);
+        expect(state(index, queries, server, ids)).toEqual(snapshot(profiles, queries));
+      } else {
+        const other = server.memberProfile(m, 8, 200 + step);
+        index.put(who, other);
+        expect(pending.state).toBe('cancelled');
+        expect(pending.step()).toBe(true);
+        profiles.set(who.id, other);
+        expect(state(index, queries, server, ids)).toEqual(snapshot(profiles, queries));
+      }
+    }
+    // Sliced at 97 words, every update was searched in between several times.
+    expect(checked).toBeGreaterThan(20);
+    // And what the cancelled updates left behind (their postings dead, their new words gone) answers as a fresh index.
+    for (let m = 0; m < members; m++) if (m % 3 === 0) put(owner(m), server.memberProfile(m, 12, 300));
+    const queries = [...server.queries([...profiles.values()], 120), 'python', 'optimizers'];
+    expect(state(index, queries, server, ids)).toEqual(snapshot(profiles, queries));
+  });
+
+  it('shows a member under a new name without putting them in again, as a put under that name would', () => {
+    const server = syntheticServer(base, 77, 500);
+    const index = createCommunitySearch();
+    const fresh = createCommunitySearch();
+    const profiles = Array.from({ length: 4 }, (_, m) => server.memberProfile(m, 6));
+    profiles.forEach((profile, m) => index.put(owner(m), profile));
+    profiles.forEach((profile, m) => fresh.put(m === 2 ? { ...owner(m), name: 'Renamed' } : owner(m), profile));
+    expect(index.rename({ ...owner(2), name: 'Renamed' })).toBe(true);
+    expect(index.rename({ ...owner(9), name: 'Nobody' })).toBe(false);
+    const ids = profiles.map((_, m) => owner(m).id);
+    const queries = server.queries(profiles, 40);
+    expect(answers(index, queries, server, ids)).toEqual(answers(fresh, queries, server, ids));
+    expect(index.owners()).toEqual(fresh.owners());
+    expect(index.entriesOf(owner(2).id)[0]?.owner.name).toBe('Renamed');
+  });
+});
+
 describe("an entry's document, made when asked for", () => {
   it('is the document buildDocuments makes, from the profile or from its bytes, in every section', async () => {
     const server = syntheticServer(base, 19, 500);

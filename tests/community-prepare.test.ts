@@ -47,7 +47,7 @@ describe('the prepare worker', () => {
       expect(inWorker).toEqual(inThread);
       if (!inThread.loaded || !inWorker.loaded) throw new Error('a synthetic document did not load');
       here.put(owner, JSON.parse(new TextDecoder().decode(inThread.loaded.json)) as Profile);
-      indexMember(there, owner, inWorker.tokens, inWorker.documents);
+      await indexMember(there, owner, inWorker.tokens, inWorker.documents);
     }
     for (const query of [...server.queries(profiles, 150), 'optimizers', 'graph kernels']) {
       const answer = (index: typeof here) =>

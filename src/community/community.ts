@@ -95,6 +95,12 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
   const pendingNames = new Map<string, string>();
   const memberKey = (guildId: string, memberId: string) => `${guildId}/${memberId}`;
   /**
+   * Stored versions being put into the index (in slices), by guild and member: the change feed's notification of a
+   * submit made here, or a resync, finds the member's old version in `members` meanwhile and must not put the same
+   * version in again (which would cancel the put under way and make the submit wait for nothing).
+   */
+  const underway = new Map<string, { updatedAt: number; name: string }>();
+  /**
    * Each member's changes, numbered in the order they were asked for: a document being prepared is
    * put in only if no change asked for after it (a removal, a save) was made meanwhile.
    */
@@ -141,22 +147,38 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
       return false;
     }
     if (!makes(record.guildId, record.memberId, number)) return false;
-    put(record, member);
-    return true;
+    return put(record, member);
   }
 
-  /** The main thread's share of an update: a prepared document into the index and the members. */
-  function put(record: MemberRecord, member: PreparedMember & { loaded: SharedProfile }) {
+  /**
+   * The main thread's share of an update: a prepared document into the index (in slices: indexMember) and the
+   * members, the two in the same slice. False when a removal or a later update of the member came meanwhile.
+   */
+  async function put(record: MemberRecord, member: PreparedMember & { loaded: SharedProfile }): Promise<boolean> {
     const known = guild(record.guildId);
-    const owner = { id: record.memberId, name: pendingNames.get(memberKey(record.guildId, record.memberId)) ?? record.memberName };
-    indexMember(known.search, owner, member.tokens, member.documents);
-    known.members.set(record.memberId, {
-      owner,
-      portfolio: memberPortfolio(member.loaded),
-      format: record.format,
-      updatedAt: record.updatedAt,
-    });
-    changed(known);
+    const key = memberKey(record.guildId, record.memberId);
+    const owner = { id: record.memberId, name: pendingNames.get(key) ?? record.memberName };
+    const putting = { updatedAt: record.updatedAt, name: owner.name };
+    underway.set(key, putting);
+    try {
+      return await indexMember(known.search, owner, member.tokens, member.documents, {
+        onPut: () => {
+          // A name noticed while the update was under way is the one shown.
+          const name = pendingNames.get(key) ?? owner.name;
+          const shown = name === owner.name ? owner : { id: record.memberId, name };
+          if (shown !== owner) known.search.rename(shown);
+          known.members.set(record.memberId, {
+            owner: shown,
+            portfolio: memberPortfolio(member.loaded),
+            format: record.format,
+            updatedAt: record.updatedAt,
+          });
+          changed(known);
+        },
+      });
+    } finally {
+      if (underway.get(key) === putting) underway.delete(key);
+    }
   }
 
   function drop(guildId: string, memberId: string) {
@@ -242,9 +264,9 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
     };
     await store.putMember(record);
     makes(guildId, member.id, ticket(guildId, member.id));
-    put(record, parsed);
-    const entries = guild(guildId).search.countOf(member.id);
-    return { ok: true as const, entries, replaced: before !== undefined };
+    // Searchable once this resolves (unless the member removed it, or saved again, meanwhile).
+    await put(record, parsed);
+    return { ok: true as const, entries: parsed.tokens.entries.length, replaced: before !== undefined };
   }
 
   const community: Community = {
@@ -314,9 +336,9 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
       const known = guilds.get(guildId);
       const current = known?.members.get(member.id);
       if (!name || !known || !current || current.owner.name === name) return;
-      // Shown under the new name from this interaction on (the entries are indexed again, as after a submit).
+      // Shown under the new name from this interaction on (the same entries: nothing is tokenized again).
       const owner = { id: member.id, name };
-      known.search.put(owner, current.portfolio.profile);
+      known.search.rename(owner);
       known.members.set(member.id, { ...current, owner });
       changed(known);
       const key = memberKey(guildId, member.id);
@@ -347,6 +369,8 @@ export async function openCommunity(options: CommunityOptions): Promise<Communit
       if (!record) drop(guildId, memberId);
       else {
         const name = pendingNames.get(memberKey(guildId, memberId)) ?? record.memberName;
+        const putting = underway.get(memberKey(guildId, memberId));
+        if (putting?.updatedAt === record.updatedAt && putting.name === name) return;
         if (current?.updatedAt !== record.updatedAt || current.owner.name !== name) await apply(record);
       }
     },

@@ -19,16 +19,49 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Portfolio } from '../bot/types.js';
 import type { Profile } from '../profile/schema.js';
-import type { CommunitySearch, DocumentsBytes, Owner } from '../search/community.js';
+import type { CommunitySearch, DocumentsBytes, Owner, PendingPut } from '../search/community.js';
 import { createSearch, type ProfileSearch } from '../search/index.js';
 import type { PreparedMember, PreparedTokens, SharedProfile } from './prepare-member.js';
 
 export type { PreparedMember, PreparedTokens, SharedProfile } from './prepare-member.js';
 
-/** Puts a prepared member into a server's index (replacing what they had): the main thread's share of an update. */
-export function indexMember(search: CommunitySearch, owner: Owner, tokens: PreparedTokens, documents: DocumentsBytes): void {
+/** How many of a profile's words one slice of an update puts in (docs/performance.md, "Updates, seventh pass"). */
+export const SLICE_WORDS = 512;
+
+export interface IndexMemberOptions {
+  /** Words a slice puts in (SLICE_WORDS). */
+  words?: number;
+  /** Runs each slice (the bench times them); the default runs it. */
+  each?: (slice: () => boolean) => boolean;
+  /** Called in the slice that makes the new entries the ones searched, so that nothing runs between the two. */
+  onPut?: () => void;
+}
+
+/**
+ * Puts a prepared member into a server's index (replacing what they had): the main thread's share of an update. In
+ * slices, the event loop turning between them, so that a command arriving meanwhile waits for one slice, not for the
+ * whole update; searches meanwhile find the member's old entries, and the new ones from the last slice on. False when
+ * it was cancelled before its last slice (the member removed, or put in again, meanwhile).
+ */
+export async function indexMember(
+  search: CommunitySearch,
+  owner: Owner,
+  tokens: PreparedTokens,
+  documents: DocumentsBytes,
+  options: IndexMemberOptions = {},
+): Promise<boolean> {
   if (documents.ends.length !== tokens.entries.length) throw new Error('a prepared profile does not match its documents');
-  search.putPrepared(owner, tokens, documents);
+  const words = options.words ?? SLICE_WORDS;
+  const each = options.each ?? ((slice) => slice());
+  let pending: PendingPut | undefined;
+  const slice = () => {
+    pending ??= search.beginPut(owner, tokens, documents);
+    const done = pending.step(words);
+    if (done && pending.state === 'put') options.onPut?.();
+    return done;
+  };
+  while (!each(slice)) await new Promise((resolve) => setImmediate(resolve));
+  return pending!.state === 'put';
 }
 
 /**

@@ -12,7 +12,10 @@
 // trace. A member is tokenized (prepareProfile) before the index is touched;
 // the update itself only appends postings and marks the old slots dead. Dead postings are skipped
 // by searches and dropped when a list grows or holds more dead than live ones;
-// a slot is used again only once no list names it any more.
+// a slot is used again only once no list names it any more. An update can be made
+// in steps (beginPut), searches running between them: its slots are PENDING (skipped,
+// and kept by compaction) and its postings not counted live until its last step,
+// which makes the new entries live and takes the old ones out at once.
 import type { Profile, Section } from '../profile/schema.js';
 import { editDistance } from '../edit-distance.js';
 import { buildDocuments, documentAt, type SearchDoc } from './documents.js';
@@ -122,7 +125,15 @@ export interface CommunitySearch {
    * profile itself, or documentsBytes of them). The index keeps that, not one object per entry.
    */
   putPrepared(owner: Owner, prepared: PreparedProfile, documents: DocumentSource): void;
-  /** True when they had entries. */
+  /**
+   * putPrepared in steps (PendingPut.step), so that a caller can let searches run between them: until the last step,
+   * searches find the owner's entries as they were (or none), and from it on the new ones; never some of each.
+   * A remove of the owner, or another put of theirs, before the last step cancels it.
+   */
+  beginPut(owner: Owner, prepared: PreparedProfile, documents: DocumentSource): PendingPut;
+  /** The owner's entries shown under another name (their entries are the same; nothing is tokenized again). */
+  rename(owner: Owner): boolean;
+  /** True when they had entries, or a put of theirs was under way (it is cancelled). */
   remove(ownerId: string): boolean;
   has(ownerId: string): boolean;
   owners(): Owner[];
@@ -135,6 +146,16 @@ export interface CommunitySearch {
   entriesOf(ownerId: string): CommunityEntry[];
   /** How many entries one owner has, without making their documents. */
   countOf(ownerId: string): number;
+}
+
+/** A put under way (CommunitySearch.beginPut). */
+export interface PendingPut {
+  /**
+   * Appends the postings of up to `words` more of the profile's words; once all are in, makes the new entries the
+   * ones searched (the old ones gone) in the same step. True when nothing is left to do (put, or cancelled).
+   */
+  step(words?: number): boolean;
+  readonly state: 'pending' | 'put' | 'cancelled';
 }
 
 const SECTION_RANK = new Map<Section, number>(
@@ -156,6 +177,8 @@ const WHOLE_NAME = 4;
 const WHOLE_KEYWORD = 8;
 /** A posting is slot × SLOT_SHIFT + code + marks. */
 const SLOT_SHIFT = 16;
+/** A slot's state (alive): 0 dead or free, 1 live, PENDING when it belongs to a put under way (skipped by searches). */
+const PENDING = 2;
 /** A list is compacted when it holds at least this many dead postings and more dead than live. */
 const COMPACT_MIN = 8;
 
@@ -209,7 +232,7 @@ class Prepared implements PreparedEntry {
  */
 class Member {
   constructor(
-    readonly owner: Owner,
+    public owner: Owner,
     readonly rank: number,
     readonly slots: Int32Array,
     readonly ids: Int32Array,
@@ -343,7 +366,11 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
 
   /** The words and their postings (slot × SLOT_SHIFT + code + marks); rows[id × ROW + LENGTH] are in use, DEAD of them dead. */
   const vocabulary = new Vocabulary();
-  const termOf = (word: string) => vocabulary.find(word, hashOf(word));
+  /** The word's id when some live entry has it (a word only a put under way has is not searched yet), else -1. */
+  const liveTerm = (word: string) => {
+    const id = vocabulary.find(word, hashOf(word));
+    return id >= 0 && vocabulary.rows[id * ROW + LIVE]! > 0 ? id : -1;
+  };
 
   // Slots, by number.
   const ranks: number[] = [];
@@ -492,20 +519,40 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
     const capacity = rows[row + CAPACITY]!;
     if (length + count <= capacity) return;
     // Full: drop the dead in place when they are a quarter of it and that makes
-    // room, else move to a segment half as long again as the live ones need (dropping
+    // room, else move to a segment half as long again as the kept ones need (dropping
     // the dead on the way). Compacting for less would scan a long list again after
-    // every few updates.
-    const live = rows[row + LIVE]!;
-    if (rows[row + DEAD]! * 4 >= length && live + count <= capacity) return compact(id, rows[row + START]!);
+    // every few updates. Kept: the live postings and those of a put under way.
+    const kept = length - rows[row + DEAD]!;
+    if (rows[row + DEAD]! * 4 >= length && kept + count <= capacity) return compact(id, rows[row + START]!);
     const start = rows[row + START]!;
-    compact(id, vocabulary.allocate(live + count));
+    compact(id, vocabulary.allocate(kept + count));
     rows[row + CAPACITY] = vocabulary.allocated;
     vocabulary.giveUp(start, capacity);
   }
 
-  function remove(ownerId: string): boolean {
-    const known = byOwner.get(ownerId);
-    if (!known) return false;
+  /**
+   * `count` postings of a word became dead (their member removed, or a put of theirs cancelled): the word leaves the
+   * vocabulary when none is left live or pending, else the list is compacted once it holds more dead than live.
+   */
+  function deadened(id: number, count: number) {
+    const row = id * ROW;
+    const { rows } = vocabulary;
+    const live = rows[row + LIVE]!;
+    const dead = (rows[row + DEAD]! += count);
+    if (live === 0 && dead === rows[row + LENGTH]!) {
+      // The word leaves the vocabulary: every posting left is dead.
+      const start = rows[row + START]!;
+      const chunk = vocabulary.chunks[start >>> CHUNK_BITS]!;
+      const from = start & CHUNK_MASK;
+      for (let i = from; i < from + rows[row + LENGTH]!; i++) release(chunk[i]! >> 4);
+      const word = vocabulary.words[id]!;
+      vocabulary.delete(id);
+      dropWord(word);
+    } else if (dead >= COMPACT_MIN && dead > live) compact(id, rows[row + START]!);
+  }
+
+  /** Takes a member's entries out of the index (their slots dead, their postings counted dead). */
+  function removeMember(known: Member) {
     for (const slot of known.slots) {
       alive[slot] = 0;
       liveSlots--;
@@ -513,31 +560,71 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
       if (refs[slot] === 0) freeSlots.push(slot);
     }
     const { ids, counts } = known;
-    for (let index = 0; index < ids.length; index++) {
-      const id = ids[index]!;
-      const row = id * ROW;
-      const { rows } = vocabulary;
-      const live = (rows[row + LIVE]! -= counts[index]!);
-      const dead = (rows[row + DEAD]! += counts[index]!);
-      if (live === 0) {
-        // The word leaves the vocabulary: every posting left is dead.
-        const start = rows[row + START]!;
-        const chunk = vocabulary.chunks[start >>> CHUNK_BITS]!;
-        const from = start & CHUNK_MASK;
-        for (let i = from; i < from + rows[row + LENGTH]!; i++) release(chunk[i]! >> 4);
-        const word = vocabulary.words[id]!;
-        vocabulary.delete(id);
-        dropWord(word);
-      } else if (dead >= COMPACT_MIN && dead > live) compact(id, rows[row + START]!);
-    }
-    byOwner.delete(ownerId);
-    return true;
+    const { rows } = vocabulary;
+    for (let index = 0; index < ids.length; index++) rows[ids[index]! * ROW + LIVE]! -= counts[index]!;
+    for (let index = 0; index < ids.length; index++) deadened(ids[index]!, counts[index]!);
+    byOwner.delete(known.owner.id);
   }
 
-  function putPrepared(owner: Owner, { entries: prepared, words, postings, starts, hashes }: PreparedProfile, documents: DocumentSource) {
-    const rank = byOwner.get(owner.id)?.rank ?? nextRank++;
-    remove(owner.id);
-    const slots = new Int32Array(prepared.length);
+  function remove(ownerId: string): boolean {
+    const pending = pendingOf.get(ownerId);
+    if (pending) cancel(pending);
+    const known = byOwner.get(ownerId);
+    if (known) removeMember(known);
+    return known !== undefined || pending !== undefined;
+  }
+
+  /** A put under way: its member (slots PENDING, not in byOwner), and how many of its words are in. */
+  class Pending implements PendingPut {
+    state: PendingPut['state'] = 'pending';
+    next = 0;
+    constructor(
+      readonly member: Member,
+      readonly prepared: PreparedProfile,
+    ) {}
+
+    step(words = Infinity): boolean {
+      if (this.state !== 'pending') return true;
+      const { words: all, hashes, starts, postings } = this.prepared;
+      const { slots, ids, counts } = this.member;
+      const end = Math.min(all.length, this.next + words);
+      // One look-up per word of the profile, and its postings appended together (not yet counted live).
+      for (let index = this.next; index < end; index++) {
+        const id = termFor(all[index]!, hashes[index]!);
+        const from = starts[index]!;
+        const count = starts[index + 1]! - from;
+        reserve(id, count);
+        // Read after reserve: a segment moved may be in a new chunk.
+        const { rows, chunks } = vocabulary;
+        const row = id * ROW;
+        const start = rows[row + START]!;
+        const chunk = chunks[start >>> CHUNK_BITS]!;
+        let at = (start & CHUNK_MASK) + rows[row + LENGTH]!;
+        for (let i = from; i < from + count; i++) {
+          const posting = postings[i]!;
+          const slot = slots[posting >> 4]!;
+          chunk[at++] = slot * SLOT_SHIFT + (posting & (SLOT_SHIFT - 1));
+          refs[slot]!++;
+        }
+        rows[row + LENGTH]! += count;
+        ids[index] = id;
+        counts[index] = count;
+      }
+      this.next = end;
+      if (end < all.length) return false;
+      commit(this);
+      return true;
+    }
+  }
+  /** Puts under way, by owner. */
+  const pendingOf = new Map<string, Pending>();
+
+  function beginPut(owner: Owner, prepared: PreparedProfile, documents: DocumentSource): PendingPut {
+    const earlier = pendingOf.get(owner.id);
+    const rank = byOwner.get(owner.id)?.rank ?? earlier?.member.rank ?? nextRank++;
+    if (earlier) cancel(earlier);
+    const { entries, words } = prepared;
+    const slots = new Int32Array(entries.length);
     // The member's phrases, all in one string (see phraseFrom): one object kept per member, not two arrays and
     // their strings per entry, for the young generation's collections to copy.
     const parts: string[] = [];
@@ -551,13 +638,12 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
       parts.push('\n');
       length++;
     };
-    for (let at = 0; at < prepared.length; at++) {
-      const { section, notable: isNotable, namePhrases, keywordPhrases, terms } = prepared[at]!;
+    for (let at = 0; at < entries.length; at++) {
+      const { section, notable: isNotable, namePhrases, keywordPhrases } = entries[at]!;
       const slot = newSlot();
-      // Alive before its postings go in: a list compacted while growing keeps them.
-      alive[slot] = 1;
-      liveSlots++;
-      refs[slot] = terms;
+      // Pending, not dead, before its postings go in: a list compacted meanwhile keeps them, and searches skip them.
+      alive[slot] = PENDING;
+      refs[slot] = 0;
       ranks[slot] = rank;
       sections[slot] = SECTION_RANK.get(section) ?? 9;
       orders[slot] = at;
@@ -571,29 +657,50 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
     }
     const member = new Member(owner, rank, slots, new Int32Array(words.length), new Int32Array(words.length), documents, parts.join(''));
     for (const slot of slots) members[slot] = member;
-    // One look-up per word of the profile, and its postings appended together.
-    const { ids, counts } = member;
-    for (let index = 0; index < words.length; index++) {
-      const id = termFor(words[index]!, hashes[index]!);
-      const from = starts[index]!;
-      const count = starts[index + 1]! - from;
-      reserve(id, count);
-      // Read after reserve: a segment moved may be in a new chunk.
-      const { rows, chunks } = vocabulary;
-      const row = id * ROW;
-      const start = rows[row + START]!;
-      const chunk = chunks[start >>> CHUNK_BITS]!;
-      let at = (start & CHUNK_MASK) + rows[row + LENGTH]!;
-      for (let i = from; i < from + count; i++) {
-        const posting = postings[i]!;
-        chunk[at++] = slots[posting >> 4]! * SLOT_SHIFT + (posting & (SLOT_SHIFT - 1));
-      }
-      rows[row + LENGTH]! += count;
-      rows[row + LIVE]! += count;
-      ids[index] = id;
-      counts[index] = count;
+    const pending = new Pending(member, prepared);
+    pendingOf.set(owner.id, pending);
+    return pending;
+  }
+
+  /** The last step of a put: its entries live and counted, the owner's old ones gone, all at once. */
+  function commit(pending: Pending) {
+    const { member } = pending;
+    const { ids, counts, slots } = member;
+    const { rows } = vocabulary;
+    // Counted live before the old entries go: a word both have never drops to none (and out of the vocabulary) on the way.
+    for (let index = 0; index < ids.length; index++) rows[ids[index]! * ROW + LIVE]! += counts[index]!;
+    for (const slot of slots) alive[slot] = 1;
+    liveSlots += slots.length;
+    const old = byOwner.get(member.owner.id);
+    if (old) removeMember(old);
+    byOwner.set(member.owner.id, member);
+    pendingOf.delete(member.owner.id);
+    pending.state = 'put';
+  }
+
+  /** A put given up before its last step: its slots and the postings it had appended are dead. */
+  function cancel(pending: Pending) {
+    pending.state = 'cancelled';
+    const { member } = pending;
+    pendingOf.delete(member.owner.id);
+    for (const slot of member.slots) {
+      alive[slot] = 0;
+      members[slot] = undefined;
+      if (refs[slot] === 0) freeSlots.push(slot);
     }
-    byOwner.set(owner.id, member);
+    for (let index = 0; index < pending.next; index++) deadened(member.ids[index]!, member.counts[index]!);
+  }
+
+  function putPrepared(owner: Owner, prepared: PreparedProfile, documents: DocumentSource) {
+    beginPut(owner, prepared, documents).step();
+  }
+
+  function rename(owner: Owner): boolean {
+    const pending = pendingOf.get(owner.id);
+    if (pending) pending.member.owner = owner;
+    const known = byOwner.get(owner.id);
+    if (known) known.owner = owner;
+    return known !== undefined;
   }
 
   /**
@@ -659,7 +766,7 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
 
   /** The terms a query word finds, with how close each is; the word itself is `exact`. */
   function candidatesFor(token: string): { exact: number; found: Map<number, number> } {
-    const exact = termOf(token);
+    const exact = liveTerm(token);
     const found = new Map<number, number>();
     if (exact >= 0) found.set(exact, 1);
     if (token.length >= 3) {
@@ -667,13 +774,15 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
         if (word === token || !word.startsWith(token)) continue;
         const similarity = (exact >= 0 ? 0.6 : 0.8) * Math.sqrt(token.length / word.length);
         if (similarity < 0.45) continue;
-        const term = termOf(word);
+        const term = liveTerm(word);
+        if (term < 0) continue;
         found.set(term, Math.max(similarity, found.get(term) ?? 0));
       }
     }
     if (exact < 0) {
       for (const { term: word, edits } of typos(token)) {
-        const term = termOf(word);
+        const term = liveTerm(word);
+        if (term < 0) continue;
         found.set(term, Math.max(0.85 - 0.1 * edits, found.get(term) ?? 0));
       }
     }
@@ -725,7 +834,7 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
           const code = posting & 3;
           if (code > lightest) continue;
           const slot = posting >> 4;
-          if (alive[slot] === 0) continue;
+          if (alive[slot] !== 1) continue;
           const value = factor * WEIGHTS[code]!;
           const previous = tokenBest[slot]!;
           if (previous === 0) seen[seenCount++] = slot;
@@ -835,6 +944,8 @@ export function createCommunitySearch(settings: CommunitySearchSettings = {}): C
   return {
     put: (owner, profile) => putPrepared(owner, prepareProfile(profile), profile),
     putPrepared,
+    beginPut,
+    rename,
     remove,
     has: (ownerId) => byOwner.has(ownerId),
     owners: () => [...byOwner.values()].sort((a, b) => a.rank - b.rank).map((known) => known.owner),
