@@ -1,5 +1,5 @@
-// `npm run eval:ask [-- --set <set>] [--json] [--verbose]`, <set> one of dev, dev2…dev19, dev21, heldout,
-// heldout2…heldout19, heldout21 or all (dev by default):
+// `npm run eval:ask [-- --set <set>] [--json] [--verbose]`, <set> one of dev, dev2…dev21, heldout,
+// heldout2…heldout21 or all (dev by default):
 // how well plain questions are answered (issue #13). Runs each question of tests/fixtures/questions/
 // through the real dispatcher as a plain message (as a DM, a mention or /ask is
 // answered), on the shipped profile, and judges the reply payload against what a
@@ -85,6 +85,7 @@ export const SETS = [
   'dev17',
   'dev18',
   'dev19',
+  'dev20',
   'dev21',
   'heldout',
   'heldout2',
@@ -105,14 +106,15 @@ export const SETS = [
   'heldout17',
   'heldout18',
   'heldout19',
+  'heldout20',
   'heldout21',
 ] as const;
 export type SetName = (typeof SETS)[number];
 /**
- * What `--set all` runs; heldout2, heldout3, the fourth to nineteenth sets and the twenty-first (dev4, heldout4,
+ * What `--set all` runs; heldout2, heldout3 and the fourth to twenty-first sets (dev4, heldout4,
  * dev5, heldout5, dev6, heldout6, dev7, heldout7, dev8, heldout8, dev9, heldout9, dev10, heldout10, dev11, heldout11, dev12,
  * heldout12, dev13, heldout13, dev14, heldout14, dev15, heldout15, dev16, heldout16, dev17, heldout17, dev18,
- * heldout18, dev19, heldout19, dev21, heldout21) are separate measurements.
+ * heldout18, dev19, heldout19, dev20, heldout20, dev21, heldout21) are separate measurements.
  */
 const ALL_SETS: readonly SetName[] = ['dev', 'dev2', 'dev3', 'heldout'];
 /**
@@ -122,7 +124,8 @@ const ALL_SETS: readonly SetName[] = ['dev', 'dev2', 'dev3', 'heldout'];
  * dev10 and heldout10 the tenth set's; dev11 and heldout11 the eleventh set's; dev12 and heldout12 the twelfth set's;
  * dev13 and heldout13 the thirteenth set's; dev14 and heldout14 the fourteenth set's; dev15 and heldout15 the fifteenth
  * set's; dev16 and heldout16 the sixteenth set's; dev17 and heldout17 the seventeenth set's; dev18 and heldout18 the
- * eighteenth set's; dev19 and heldout19 the nineteenth set's; dev21 and heldout21 the twenty-first set's.
+ * eighteenth set's; dev19 and heldout19 the nineteenth set's; dev20 and heldout20 the twentieth set's; dev21 and
+ * heldout21 the twenty-first set's.
  */
 const SET_FILES: Record<SetName, string> = {
   dev: 'dev.yaml',
@@ -144,6 +147,7 @@ const SET_FILES: Record<SetName, string> = {
   dev17: 'dev-17.yaml',
   dev18: 'dev-18.yaml',
   dev19: 'dev-19.yaml',
+  dev20: 'dev-20.yaml',
   dev21: 'dev-21.yaml',
   heldout: 'heldout.yaml',
   heldout2: 'heldout-2.yaml',
@@ -164,6 +168,7 @@ const SET_FILES: Record<SetName, string> = {
   heldout17: 'heldout-17.yaml',
   heldout18: 'heldout-18.yaml',
   heldout19: 'heldout-19.yaml',
+  heldout20: 'heldout-20.yaml',
   heldout21: 'heldout-21.yaml',
 };
 export const PERSONAS = ['recruiter', 'fastai-learner', 'kaggler', 'discord-casual', 'non-native'] as const;

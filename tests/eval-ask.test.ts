@@ -124,6 +124,7 @@ describe('the question sets', () => {
     { n: 17, size: 80, perPersona: 32 },
     { n: 18, size: 80, perPersona: 32 },
     { n: 19, size: 80, perPersona: 32 },
+    { n: 20, size: 80, perPersona: 32 },
     { n: 21, size: 80, perPersona: 32 },
   ] as const;
   it.each(LATER_SETS)(
